@@ -1,0 +1,258 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { functionNameOf } from './function-name.js';
+import type { Catalog, LocalizedText } from './model.js';
+import { createProblem, type Problem, sortProblems } from './problem.js';
+import { type CatalogContext, FileReport } from './rules/check-context.js';
+import { checkEntry } from './rules/entry-rules.js';
+import { checkPolicy } from './rules/policy-rules.js';
+import { checkSectionMarkdown } from './rules/section-rules.js';
+import { checkInvisibleCharacters } from './rules/text-rules.js';
+import { checkSchema } from './schema-problems.js';
+import { type EntryInput, entrySchema, type PolicyInput, policySchema } from './schema.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+
+export const POLICY_FILE = 'policy.yaml';
+export const ENTRIES_DIR = 'cookies';
+export const SECTIONS_DIR = 'sections';
+
+export interface CatalogResult {
+  /** The validated catalog; undefined when there is at least one error. */
+  readonly catalog: Catalog | undefined;
+  /** Errors and warnings, sorted by file, line and column. */
+  readonly problems: readonly Problem[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+interface LoadedEntry {
+  readonly source: YamlSource;
+  readonly relative: string;
+  readonly input: EntryInput | undefined;
+  readonly report: FileReport;
+}
+
+/**
+ * Reads and validates a catalog directory: policy.yaml, cookies/*.yaml and
+ * sections/<locale>/*.md. Every problem is collected, not only the first. Paths in problems are
+ * `dir` joined with the file's path inside the catalog, so they read as the user typed them.
+ */
+export async function loadCatalog(dir: string): Promise<CatalogResult> {
+  const problems: Problem[] = [];
+  const at = (relative: string) => ({ file: join(dir, relative), line: 1, column: 1 });
+
+  if (!(await isDirectory(dir))) {
+    problems.push(
+      createProblem('catalog/missing-file', { file: dir, line: 1, column: 1 }, `"${dir}" is not a catalog directory`, 'pass --catalog DIR pointing at the folder that holds policy.yaml'),
+    );
+    return finish(problems, undefined);
+  }
+
+  // policy.yaml
+  let policy: PolicyInput | undefined;
+  let context: CatalogContext = { locales: undefined, defaultLocale: undefined, categories: undefined };
+  let policyReport: FileReport | undefined;
+  const policyText = await readText(join(dir, POLICY_FILE));
+  if (policyText === undefined) {
+    problems.push(createProblem('catalog/missing-file', at(POLICY_FILE), `${POLICY_FILE} is missing`, `create ${join(dir, POLICY_FILE)}`));
+  } else {
+    const source = parseYamlSource(join(dir, POLICY_FILE), policyText);
+    policyReport = new FileReport(source);
+    problems.push(...source.problems);
+    if (source.problems.length === 0) {
+      const checked = checkSchema(source, policySchema);
+      problems.push(...checked.problems);
+      checkInvisibleCharacters(policyReport, source.data);
+      if (checked.value) {
+        policy = checked.value;
+        context = checkPolicy(policyReport, policy);
+      }
+    }
+  }
+
+  // cookies/*.yaml
+  const entries: LoadedEntry[] = [];
+  const entryFiles = await listFiles(join(dir, ENTRIES_DIR));
+  if (entryFiles === undefined) {
+    problems.push(createProblem('catalog/missing-file', at(ENTRIES_DIR), `the folder ${ENTRIES_DIR}/ is missing`, `create ${join(dir, ENTRIES_DIR)} with one .yaml file per cookie`));
+  }
+  for (const name of entryFiles ?? []) {
+    const relative = `${ENTRIES_DIR}/${name}`;
+    if (!name.endsWith('.yaml')) {
+      problems.push(
+        createProblem('catalog/file-type', at(relative), `${relative} is not a .yaml file`, name.endsWith('.yml') ? `rename it to ${name.replace(/\.yml$/, '.yaml')}` : 'move it out of the catalog'),
+      );
+      continue;
+    }
+    const source = parseYamlSource(join(dir, relative), (await readText(join(dir, relative))) ?? '');
+    const report = new FileReport(source);
+    problems.push(...source.problems);
+    let input: EntryInput | undefined;
+    if (source.problems.length === 0) {
+      const checked = checkSchema(source, entrySchema);
+      problems.push(...checked.problems);
+      checkInvisibleCharacters(report, source.data);
+      input = checked.value;
+      if (input) checkEntry(report, context, input);
+    }
+    entries.push({ source, relative, input, report });
+  }
+  checkAcrossEntries(entries, policy, policyReport);
+
+  // sections/<locale>/<id>.md
+  const sections = new Map<string, Record<string, string>>();
+  if (policy && policyReport && context.locales) {
+    await loadSections(dir, policy, context.locales, policyReport, problems, sections);
+  }
+
+  problems.push(...(policyReport?.problems ?? []), ...entries.flatMap((e) => e.report.problems));
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  if (hasErrors || !policy) return finish(problems, undefined);
+  const { normalizeCatalog } = await import('./normalize.js');
+  const catalog = normalizeCatalog(
+    policy,
+    entries.flatMap((e) => (e.input ? [{ input: e.input, source: e.relative }] : [])),
+    sections as Map<string, LocalizedText>,
+  );
+  return finish(problems, catalog);
+}
+
+function checkAcrossEntries(entries: readonly LoadedEntry[], policy: PolicyInput | undefined, policyReport: FileReport | undefined): void {
+  const ids = new Map<string, string>();
+  const functionNames = new Map<string, string>();
+  const cookies = new Map<string, string>();
+  const usedCategories = new Set<string>();
+  for (const { input, report, relative } of entries) {
+    if (!input) continue;
+    usedCategories.add(input.category);
+    const firstId = ids.get(input.id);
+    if (firstId) {
+      report.add('catalog/duplicate-id', ['id'], `the id "${input.id}" is already used by ${firstId}`, 'give each entry its own id');
+    } else {
+      ids.set(input.id, relative);
+      const functionName = functionNameOf(input.id);
+      const clash = functionNames.get(functionName);
+      if (clash) {
+        report.add(
+          'catalog/duplicate-function-name',
+          ['id'],
+          `the id "${input.id}" gives the same function names (set${functionName}, read${functionName}) as ${clash}`,
+          'choose an id that differs in more than "_", "-" or the case of its first letters',
+        );
+      } else {
+        functionNames.set(functionName, `"${input.id}" in ${relative}`);
+      }
+    }
+    if (input.kind === 'cookie') {
+      const domain = input.attributes?.domain ?? input.provider.domain;
+      const key = `${input.name}\n${domain}\n${input.attributes?.path ?? '/'}`;
+      const other = cookies.get(key);
+      if (other) {
+        report.add(
+          'catalog/duplicate-cookie',
+          ['name'],
+          `${other} already declares a cookie named "${input.name}" for ${domain} on the same path; the two would overwrite each other`,
+          'merge the entries, or give this cookie another name or path',
+        );
+      } else {
+        cookies.set(key, relative);
+      }
+    }
+  }
+  if (policy && policyReport) {
+    policy.categories.forEach((category, index) => {
+      if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
+        policyReport.add(
+          'catalog/unused-category',
+          ['categories', index, 'id'],
+          `no entry is in the category "${category.id}"`,
+          'remove the category, or move entries into it',
+        );
+      }
+    });
+  }
+}
+
+async function loadSections(
+  dir: string,
+  policy: PolicyInput,
+  locales: readonly string[],
+  policyReport: FileReport,
+  problems: Problem[],
+  sections: Map<string, Record<string, string>>,
+): Promise<void> {
+  const localeDirs = (await listFiles(join(dir, SECTIONS_DIR))) ?? [];
+  for (const localeDir of localeDirs.filter((d) => !locales.includes(d))) {
+    problems.push(
+      createProblem(
+        'i18n/unknown-locale',
+        { file: join(dir, SECTIONS_DIR, localeDir), line: 1, column: 1 },
+        `sections/${localeDir}/ is not for one of the policy's locales (${locales.join(', ')})`,
+        `remove it, or add "${localeDir}" to locales in policy.yaml`,
+      ),
+    );
+  }
+  for (const locale of locales) {
+    const files = new Set((await listFiles(join(dir, SECTIONS_DIR, locale))) ?? []);
+    policy.sections.forEach((id, index) => {
+      if (!files.has(`${id}.md`)) {
+        policyReport.add(
+          'policy/section',
+          ['sections', index],
+          `the section "${id}" has no ${locale} text: ${SECTIONS_DIR}/${locale}/${id}.md is missing`,
+          `create ${join(dir, SECTIONS_DIR, locale, `${id}.md`)}`,
+        );
+      }
+    });
+    for (const file of [...files].sort()) {
+      const path = join(dir, SECTIONS_DIR, locale, file);
+      const id = file.replace(/\.md$/, '');
+      if (!file.endsWith('.md') || !policy.sections.includes(id)) {
+        problems.push(
+          createProblem(
+            'policy/section',
+            { file: path, line: 1, column: 1 },
+            file.endsWith('.md') ? `the section "${id}" is not listed in policy.yaml, so it would never be shown` : `${file} is not a Markdown (.md) file`,
+            file.endsWith('.md') ? `add "${id}" to sections in policy.yaml, or delete the file` : 'move it out of the catalog',
+          ),
+        );
+        continue;
+      }
+      const text = (await readText(path)) ?? '';
+      problems.push(...checkSectionMarkdown(path, text));
+      const texts = sections.get(id) ?? {};
+      texts[locale] = text;
+      sections.set(id, texts);
+    }
+  }
+}
+
+function finish(problems: Problem[], catalog: Catalog | undefined): CatalogResult {
+  const sorted = sortProblems(problems);
+  const errorCount = sorted.filter((p) => p.severity === 'error').length;
+  return { catalog, problems: sorted, errorCount, warningCount: sorted.length - errorCount };
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+async function listFiles(path: string): Promise<string[] | undefined> {
+  try {
+    return (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
+  } catch {
+    return undefined;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,164 @@
+import type { Duration } from './lifetime.js';
+import type { NamePart } from './name-pattern.js';
+
+/*
+ * The normalized, immutable catalog that generators read. Everything here has passed validation:
+ * a generator may rely on every invariant documented below without checking it again.
+ */
+
+export type Locale = string;
+/** One text per configured locale; every configured locale is present and non-empty. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+export type EntryKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'pixel';
+export type Party = 'first' | 'third';
+export type SetBy = 'server' | 'client' | 'provider';
+export type SameSite = 'Strict' | 'Lax' | 'None';
+
+export type Lifetime =
+  /** A cookie without Max-Age, or sessionStorage: gone when the browser session ends. */
+  | { readonly kind: 'session' }
+  /** Stored until deleted: local storage, which has no expiry of its own. */
+  | { readonly kind: 'persistent' }
+  /** Nothing is stored on the device (a pixel). */
+  | { readonly kind: 'none' }
+  /** A fixed lifetime; for a cookie, exactly its Max-Age. At most 400 days. */
+  | ({ readonly kind: 'duration' } & Duration)
+  /**
+   * A third party's own statement. `keptSeconds` is what browsers actually keep: the stated
+   * duration, capped at 400 days (bis §5.5).
+   */
+  | {
+      readonly kind: 'provider-stated';
+      readonly stated: { readonly kind: 'forever' } | ({ readonly kind: 'duration' } & Duration);
+      readonly keptSeconds: number;
+      readonly note?: LocalizedText;
+    };
+
+export interface NameParameter {
+  readonly name: string;
+  readonly type: 'string' | 'integer';
+  /** Source of a regular expression the whole parameter must match. */
+  readonly pattern?: string;
+  readonly maxLength?: number;
+  readonly description: LocalizedText;
+}
+
+export interface CookieName {
+  /** As written in the catalog: `csrftoken`, `sub-{id}`. */
+  readonly pattern: string;
+  readonly parts: readonly NamePart[];
+  /** In the order they appear in the name. Empty for a fixed name. */
+  readonly parameters: readonly NameParameter[];
+}
+
+export interface CookieAttributes {
+  readonly secure: boolean;
+  readonly httpOnly: boolean;
+  readonly sameSite: SameSite;
+  readonly path: string;
+  /** Undefined for a host-only cookie. */
+  readonly domain?: string;
+  readonly partitioned: boolean;
+}
+
+export type JsonFieldType =
+  | { readonly type: 'boolean' }
+  | { readonly type: 'integer' }
+  | { readonly type: 'string' }
+  | { readonly type: 'enum'; readonly values: readonly string[] };
+
+export type ValueType =
+  | {
+      readonly type: 'string';
+      readonly pattern?: string;
+      readonly maxLength?: number;
+      readonly encoding: 'raw' | 'uri' | 'base64url';
+    }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'integer'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'boolean' }
+  | {
+      readonly type: 'json';
+      readonly fields: readonly { readonly name: string; readonly type: JsonFieldType }[];
+      readonly encoding: 'uri' | 'base64url';
+    };
+
+export interface Provider {
+  readonly name: string;
+  readonly domain: string;
+  readonly privacyPolicy?: string;
+  readonly cookiePolicy?: string;
+}
+
+export interface CatalogEntry {
+  readonly id: string;
+  /** PascalCase basis of generated names: `access_token` → `AccessToken` → `setAccessToken`. */
+  readonly functionName: string;
+  readonly name: CookieName;
+  readonly kind: EntryKind;
+  readonly party: Party;
+  readonly provider: Provider;
+  readonly setBy: SetBy;
+  /** The id of a declared category. */
+  readonly category: string;
+  readonly lifetime: Lifetime;
+  readonly purpose: LocalizedText;
+  readonly stores?: LocalizedText;
+  readonly note?: LocalizedText;
+  /** Present exactly for first-party cookies. */
+  readonly attributes?: CookieAttributes;
+  /** Present exactly for first-party cookies. */
+  readonly value?: ValueType;
+  /** The file it came from, relative to the catalog directory, with `/` separators. */
+  readonly source: string;
+}
+
+/** A first-party HTTP cookie: the only kind of entry that gets setters and readers. */
+export interface FirstPartyCookie extends CatalogEntry {
+  readonly kind: 'cookie';
+  readonly party: 'first';
+  readonly setBy: 'server' | 'client';
+  readonly attributes: CookieAttributes;
+  readonly value: ValueType;
+}
+
+export function isFirstPartyCookie(entry: CatalogEntry): entry is FirstPartyCookie {
+  return entry.kind === 'cookie' && entry.party === 'first';
+}
+
+export interface Category {
+  readonly id: string;
+  readonly consentRequired: boolean;
+  readonly label: LocalizedText;
+  readonly description: LocalizedText;
+}
+
+export interface Authority {
+  readonly id: string;
+  readonly supervises: 'cookies' | 'personal-data';
+  readonly name: LocalizedText;
+  readonly url: LocalizedText;
+}
+
+export interface PolicySection {
+  readonly id: string;
+  /** Markdown written by legal, per locale. Render with raw HTML off. */
+  readonly markdown: LocalizedText;
+}
+
+export interface Catalog {
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly lastUpdated: string;
+  readonly locales: readonly Locale[];
+  readonly defaultLocale: Locale;
+  readonly controller: { readonly name: string; readonly website: string; readonly email?: string };
+  readonly dpo: { readonly email: string };
+  /** In the order declared; categories without consent first. */
+  readonly categories: readonly Category[];
+  readonly authorities: readonly Authority[];
+  /** Sorted by category order, then by id. */
+  readonly entries: readonly CatalogEntry[];
+  readonly sections: readonly PolicySection[];
+}

@@ -1,0 +1,115 @@
+import type { Severity } from './problem.js';
+
+interface RuleInfo {
+  readonly severity: Severity;
+  readonly citation: string;
+  /** One line for the README and `validate --rules`. */
+  readonly summary: string;
+}
+
+const BIS = 'RFC 6265bis';
+
+/**
+ * Every rule the catalog is checked against. The id is what `validate` prints, so it is stable:
+ * tests, docs and people's muscle memory depend on it.
+ */
+export const RULES = {
+  // The file itself
+  'yaml/syntax': rule('error', 'YAML 1.2', 'The file is well-formed YAML.'),
+  'yaml/duplicate-key': rule('error', 'YAML 1.2 §3.2.1.1', 'A key appears once per mapping.'),
+  'yaml/alias': rule('error', 'catalog safety', 'No anchors or aliases (they allow alias bombs).'),
+  'yaml/merge-key': rule('error', 'catalog safety', 'No `<<` merge keys.'),
+  'yaml/tag': rule('error', 'catalog safety', 'No explicit tags such as `!!str` or `!custom`.'),
+  'yaml/directive': rule('error', 'catalog safety', 'No `%YAML` or `%TAG` directives.'),
+  'yaml/multiple-documents': rule('error', 'catalog safety', 'One YAML document per file.'),
+  'yaml/reserved-key': rule('error', 'catalog safety', 'No `__proto__`, `constructor` or `prototype` keys.'),
+  'yaml/too-deep': rule('error', 'catalog safety', 'Nesting stays shallow.'),
+  'yaml/empty': rule('error', 'catalog format', 'The file has content.'),
+  // Shape (zod schema)
+  'schema/unknown-key': rule('error', 'catalog schema', 'Only documented keys; a typo is an error.'),
+  'schema/missing-key': rule('error', 'catalog schema', 'Every required key is present.'),
+  'schema/type': rule('error', 'catalog schema', 'Each value has the documented type.'),
+  'schema/value': rule('error', 'catalog schema', 'Each value is one of the documented choices.'),
+  // The catalog as a whole
+  'catalog/missing-file': rule('error', 'catalog format', 'policy.yaml and cookies/ exist.'),
+  'catalog/file-type': rule('error', 'catalog format', 'cookies/ holds only .yaml files.'),
+  'catalog/duplicate-id': rule('error', 'catalog format', 'Entry ids are unique.'),
+  'catalog/duplicate-function-name': rule(
+    'error',
+    'generated API',
+    'No two ids give the same generated function name.',
+  ),
+  'catalog/duplicate-cookie': rule(
+    'error',
+    `${BIS} §4.1.1`,
+    'No two cookies share name, domain and path.',
+  ),
+  'catalog/unknown-category': rule('error', 'catalog format', 'An entry names a declared category.'),
+  'catalog/unused-category': rule('warning', 'catalog format', 'Every category has an entry.'),
+  'entry/id': rule('error', 'generated API', 'Ids are ASCII identifiers.'),
+  'entry/party': rule('error', 'catalog format', 'Who sets an entry fits its party and kind.'),
+  'entry/attributes': rule(
+    'error',
+    'catalog format',
+    'First-party cookies declare attributes; others do not.',
+  ),
+  'entry/value': rule('error', 'catalog format', 'First-party cookies declare their value type.'),
+  // Cookie protocol
+  'cookie/name': rule('error', `${BIS} §4.1.1 (token, RFC 9110 §5.6.2)`, 'Cookie names are tokens.'),
+  'cookie/name-pattern': rule('error', `${BIS} §4.1.1`, 'Name patterns are well-formed.'),
+  'cookie/value': rule('error', `${BIS} §4.1.1 (cookie-octet)`, 'Raw values are cookie-octets.'),
+  'cookie/size': rule('error', `${BIS} §5.6`, 'Name and value fit in 4096 bytes.'),
+  'cookie/prefix': rule('error', `${BIS} §4.1.3`, '__Secure-, __Host-, __Http- prefixes are honoured.'),
+  'cookie/same-site': rule('error', `${BIS} §5.7 step 19`, 'SameSite=None needs Secure.'),
+  'cookie/partitioned': rule('error', 'CHIPS (privacycg/CHIPS)', 'Partitioned needs Secure.'),
+  'cookie/http-only-script': rule(
+    'error',
+    `${BIS} §5.7`,
+    'Script can neither read nor write HttpOnly cookies.',
+  ),
+  'cookie/path': rule('error', `${BIS} §4.1.2.4, §5.6`, 'Path starts with / and is safe.'),
+  'cookie/domain': rule('error', `${BIS} §4.1.2.3, §5.6`, 'Domain is a registrable host name.'),
+  'cookie/lifetime': rule('error', `${BIS} §4.1.2.2`, 'Lifetimes are whole, positive durations.'),
+  'cookie/lifetime-cap': rule('error', `${BIS} §5.5, §7.2`, 'No lifetime above 400 days.'),
+  'cookie/lifetime-kind': rule('error', 'catalog format', 'The lifetime fits the kind of entry.'),
+  // Texts, translations, links
+  'i18n/locale': rule('error', 'BCP 47', 'Locales are valid language tags.'),
+  'i18n/missing-translation': rule(
+    'error',
+    'GDPR art. 12(1)',
+    'Every text exists in every configured locale.',
+  ),
+  'i18n/empty-text': rule('error', 'GDPR art. 12(1)', 'No text is empty.'),
+  'i18n/unknown-locale': rule('error', 'catalog format', 'Texts use configured locales only.'),
+  'text/invisible-character': rule(
+    'error',
+    'CVE-2021-42574 (Trojan Source)',
+    'No bidirectional-override, zero-width or control characters in text.',
+  ),
+  'text/markup': rule('warning', 'catalog safety', 'Text is plain; markup is shown as text.'),
+  'link/scheme': rule('error', 'catalog safety', 'Links are https: (or mailto: for contacts).'),
+  'policy/date': rule('error', 'ISO 8601', 'lastUpdated is a real calendar date.'),
+  'policy/email': rule('error', 'RFC 5322', 'Contact addresses are e-mail addresses.'),
+  'policy/default-locale': rule('error', 'catalog format', 'The default locale is configured.'),
+  'policy/authority': rule(
+    'error',
+    'LEK (2022:482) ch. 9 §28; GDPR art. 13(2)(d)',
+    'The policy names a cookie authority and a data-protection authority.',
+  ),
+  'policy/section': rule('error', 'catalog format', 'Each policy section has a Markdown file per locale.'),
+  'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
+  // Advice
+  'advice/host-prefix': rule(
+    'warning',
+    `${BIS} §4.1.3.2`,
+    'Security-sensitive cookies are safest with the __Host- prefix.',
+  ),
+  'advice/host-only': rule('warning', `${BIS} §4.1.2.3`, 'Prefer host-only cookies (no Domain).'),
+  'advice/secure': rule('warning', `${BIS} §4.1.2.5`, 'First-party cookies should be Secure.'),
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+function rule(severity: Severity, citation: string, summary: string): RuleInfo {
+  return { severity, citation, summary };
+}

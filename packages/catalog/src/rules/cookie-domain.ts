@@ -1,0 +1,42 @@
+import { parse } from 'tldts';
+import { MAX_ATTRIBUTE_VALUE_BYTES, utf8Length } from '../cookie-grammar.js';
+
+export type DomainCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly fix: string };
+
+/**
+ * A cookie's Domain attribute (bis §4.1.2.3, §5.6): a lowercase host name, no leading or trailing
+ * dot, not an IP address and not a public suffix (browsers reject `Domain=co.uk`; `github.io`
+ * is on the private part of the Public Suffix List and treated the same).
+ */
+export function checkCookieDomain(domain: string): DomainCheck {
+  if (utf8Length(domain) > MAX_ATTRIBUTE_VALUE_BYTES) {
+    return fail(`the domain is longer than ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`, 'use the real host name');
+  }
+  if (domain.startsWith('.')) {
+    return fail(`"${domain}" starts with a dot`, `write "${domain.replace(/^\.+/, '')}"; browsers ignore the dot`);
+  }
+  if (domain.endsWith('.')) {
+    return fail(`"${domain}" ends with a dot`, `write "${domain.replace(/\.+$/, '')}"`);
+  }
+  if (domain !== domain.toLowerCase()) {
+    return fail(`"${domain}" has capital letters`, `write "${domain.toLowerCase()}"`);
+  }
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(domain)) {
+    return fail(`"${domain}" is not a host name`, 'use letters, digits, hyphens and dots only, e.g. "billogram.com"');
+  }
+  const parsed = parse(domain, { allowPrivateDomains: true });
+  if (parsed.isIp || /^\d+(\.\d+){3}$/.test(domain)) {
+    return fail(`"${domain}" is an IP address`, 'leave out domain so the cookie is host-only');
+  }
+  if (parsed.domain === null || parsed.publicSuffix === domain) {
+    return fail(
+      `"${domain}" is a public suffix, shared by unrelated sites; browsers refuse such cookies`,
+      'use your own registrable domain, e.g. "billogram.com", or leave out domain',
+    );
+  }
+  return { ok: true };
+}
+
+function fail(reason: string, fix: string): DomainCheck {
+  return { ok: false, reason, fix };
+}

@@ -1,0 +1,470 @@
+import {
+  COOKIE_VALUE_PATTERN,
+  cookiePrefixOf,
+  describeCharacter,
+  firstNonCookieOctet,
+  firstNonTokenChar,
+  MAX_ATTRIBUTE_VALUE_BYTES,
+  MAX_LIFETIME_SECONDS,
+  MAX_NAME_VALUE_BYTES,
+  utf8Length,
+} from '../cookie-grammar.js';
+import { exceedsBrowserCap, parseDuration } from '../lifetime.js';
+import { checkLink } from '../links.js';
+import { parseNamePattern } from '../name-pattern.js';
+import type { EntryInput, ValueInput } from '../schema.js';
+import type { CatalogContext, FileReport } from './check-context.js';
+import { checkCookieDomain } from './cookie-domain.js';
+import { checkLocalizedText } from './text-rules.js';
+
+const ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
+/** Names that usually carry a credential or a session: the ones the __Host- prefix protects most. */
+const SENSITIVE_NAME = /csrf|xsrf|session|sess|token|auth|login/i;
+
+/** Every rule that one entry file must satisfy on its own. */
+export function checkEntry(report: FileReport, context: CatalogContext, entry: EntryInput): void {
+  if (!ID_PATTERN.test(entry.id)) {
+    report.add(
+      'entry/id',
+      ['id'],
+      `the id "${entry.id}" cannot be turned into function names`,
+      'use ASCII letters and digits, words separated by "_" or "-", starting with a letter, e.g. access_token',
+    );
+  }
+  checkName(report, entry);
+  checkParty(report, entry);
+  checkLifetime(report, entry);
+  if (entry.attributes) checkAttributes(report, entry, entry.attributes);
+  if (entry.value) checkValue(report, entry, entry.value);
+  for (const key of ['purpose', 'stores', 'note'] as const) {
+    checkLocalizedText(report, context, [key], entry[key]);
+  }
+  if (typeof entry.lifetime === 'object') {
+    checkLocalizedText(report, context, ['lifetime', 'note'], entry.lifetime.note);
+  }
+  for (const [name, parameter] of Object.entries(entry.nameParameters ?? {})) {
+    checkLocalizedText(report, context, ['nameParameters', name, 'description'], parameter.description);
+  }
+  if (context.categories && !context.categories.has(entry.category)) {
+    report.add(
+      'catalog/unknown-category',
+      ['category'],
+      `the category "${entry.category}" is not declared in policy.yaml`,
+      `use one of ${[...context.categories].join(', ')}, or declare it under categories in policy.yaml`,
+    );
+  }
+  checkAdvice(report, entry);
+}
+
+function checkName(report: FileReport, entry: EntryInput): void {
+  const { name, kind } = entry;
+  if (name === '') {
+    report.add('cookie/name', ['name'], 'the name is empty', 'write the name exactly as it is sent');
+    return;
+  }
+  const parsed = parseNamePattern(name);
+  if (!parsed.ok) {
+    report.add('cookie/name-pattern', ['name'], `the name "${name}" has ${parsed.reason}`, parsed.fix, {
+      charIndex: parsed.index,
+    });
+    return;
+  }
+  const used = parsed.parts.flatMap((p) => (p.type === 'parameter' ? [p.name] : []));
+  const declared = Object.keys(entry.nameParameters ?? {});
+  for (const parameter of used.filter((p) => !declared.includes(p))) {
+    report.add(
+      'cookie/name-pattern',
+      ['name'],
+      `the name uses {${parameter}}, which is not declared`,
+      `add nameParameters.${parameter} with its type and description`,
+    );
+  }
+  for (const parameter of declared.filter((p) => !used.includes(p))) {
+    report.add(
+      'cookie/name-pattern',
+      ['nameParameters', parameter],
+      `the parameter "${parameter}" is not used in the name "${name}"`,
+      `remove it, or write {${parameter}} in the name`,
+      { key: true },
+    );
+  }
+  for (const [parameter, spec] of Object.entries(entry.nameParameters ?? {})) {
+    if (spec.pattern !== undefined) checkRegExp(report, ['nameParameters', parameter, 'pattern'], spec.pattern);
+    if (spec.type === 'integer' && spec.pattern !== undefined) {
+      report.add(
+        'cookie/name-pattern',
+        ['nameParameters', parameter, 'pattern'],
+        'an integer parameter cannot have a pattern',
+        'remove pattern, or make the parameter a string',
+      );
+    }
+  }
+  if (kind !== 'cookie') return; // storage keys and pixels are not cookie names
+  let offset = 0;
+  for (const part of parsed.parts) {
+    if (part.type === 'literal') {
+      const bad = firstNonTokenChar(part.text);
+      if (bad) {
+        report.add(
+          'cookie/name',
+          ['name'],
+          `the cookie name "${printable(name)}" contains ${describeCharacter(bad.char)}, which is not allowed in a cookie name`,
+          "use only ASCII letters, digits and ! # $ % & ' * + - . ^ _ ` | ~",
+          { charIndex: offset + bad.index },
+        );
+        return;
+      }
+      offset += part.text.length;
+    } else {
+      offset += part.name.length + 2;
+    }
+  }
+}
+
+function checkParty(report: FileReport, entry: EntryInput): void {
+  const { provider, setBy, kind } = entry;
+  const firstPartyCookie = kind === 'cookie' && provider.party === 'first';
+  if (provider.party === 'third') {
+    if (setBy !== 'provider') {
+      report.add(
+        'entry/party',
+        ['setBy'],
+        `a third-party entry is set by its provider, not by our ${setBy}`,
+        'write setBy: provider, or change provider.party to first if we set it ourselves',
+      );
+    }
+    if (!provider.name) {
+      report.add('entry/party', ['provider'], 'a third party needs its company name', 'add provider.name', {
+        key: true,
+      });
+    }
+    if (!provider.privacyPolicy) {
+      report.add(
+        'entry/party',
+        ['provider'],
+        "a third party needs a link to its privacy policy (people must be able to read who processes their data)",
+        'add provider.privacyPolicy: https://…',
+        { key: true },
+      );
+    }
+  } else if (setBy === 'provider') {
+    report.add(
+      'entry/party',
+      ['setBy'],
+      'a first-party entry is set by our server or our page scripts',
+      'write setBy: server or setBy: client, or change provider.party to third',
+    );
+  }
+  for (const key of ['privacyPolicy', 'cookiePolicy'] as const) {
+    const link = provider[key];
+    if (link === undefined) continue;
+    const checked = checkLink(link);
+    if (!checked.ok) report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');
+  }
+  const domain = checkProviderDomain(provider.domain);
+  if (domain) report.add('cookie/domain', ['provider', 'domain'], domain, 'write the bare domain, e.g. billogram.com');
+
+  if (firstPartyCookie && !entry.attributes) {
+    report.add(
+      'entry/attributes',
+      [],
+      'a first-party cookie needs its attributes (secure, httpOnly, sameSite)',
+      'add an attributes: block',
+    );
+  }
+  if (!firstPartyCookie && entry.attributes) {
+    report.add(
+      'entry/attributes',
+      ['attributes'],
+      kind === 'cookie'
+        ? 'we cannot decide the attributes of a cookie a third party sets'
+        : `a ${kind} entry has no cookie attributes`,
+      'remove the attributes: block',
+      { key: true },
+    );
+  }
+  if (firstPartyCookie && !entry.value) {
+    report.add(
+      'entry/value',
+      [],
+      'a first-party cookie needs its value type, so that setters can check what they send',
+      'add a value: block, e.g. value: { type: string, pattern: "^[A-Za-z0-9]{32}$" }',
+    );
+  }
+  if (kind === 'pixel' && entry.value) {
+    report.add('entry/value', ['value'], 'a pixel stores nothing, so it has no value', 'remove value:', {
+      key: true,
+    });
+  }
+}
+
+function checkProviderDomain(domain: string): string | undefined {
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(domain)
+    ? undefined
+    : `"${printable(domain)}" is not a domain name`;
+}
+
+function checkLifetime(report: FileReport, entry: EntryInput): void {
+  const { lifetime, kind, provider } = entry;
+  const allowed: Record<string, readonly string[]> = {
+    cookie: ['session', 'a duration'],
+    localStorage: ['persistent', 'a duration'],
+    sessionStorage: ['session'],
+    pixel: ['none'],
+  };
+  const fits = (form: string) => (allowed[kind] ?? []).includes(form);
+  if (typeof lifetime === 'object') {
+    if (!(kind === 'cookie' && provider.party === 'third')) {
+      report.add(
+        'cookie/lifetime-kind',
+        ['lifetime'],
+        'statedByProvider is only for cookies a third party sets',
+        'write our own lifetime, e.g. "30 days" or session',
+        { key: true },
+      );
+      return;
+    }
+    if (lifetime.statedByProvider !== 'forever') {
+      const parsed = parseDuration(lifetime.statedByProvider);
+      if (!parsed.ok) report.add('cookie/lifetime', ['lifetime', 'statedByProvider'], parsed.reason, parsed.fix);
+    }
+    return;
+  }
+  if (lifetime === 'session' || lifetime === 'persistent' || lifetime === 'none') {
+    if (!fits(lifetime)) {
+      report.add(
+        'cookie/lifetime-kind',
+        ['lifetime'],
+        `a ${kind} entry cannot have the lifetime "${lifetime}"`,
+        `use ${(allowed[kind] ?? []).join(' or ')}`,
+      );
+    }
+    return;
+  }
+  if (lifetime === 'forever') {
+    report.add(
+      'cookie/lifetime-cap',
+      ['lifetime'],
+      'no cookie lives forever: browsers keep a cookie at most 400 days (RFC 6265bis §5.5)',
+      provider.party === 'third'
+        ? 'write lifetime: { statedByProvider: forever, note: … } to show what browsers actually keep'
+        : 'use at most "400 days"',
+    );
+    return;
+  }
+  const parsed = parseDuration(lifetime);
+  if (!parsed.ok) {
+    report.add('cookie/lifetime', ['lifetime'], parsed.reason, parsed.fix);
+    return;
+  }
+  if (!fits('a duration')) {
+    report.add(
+      'cookie/lifetime-kind',
+      ['lifetime'],
+      `a ${kind} entry cannot have a duration`,
+      `use ${(allowed[kind] ?? []).join(' or ')}`,
+    );
+    return;
+  }
+  if (exceedsBrowserCap(parsed.duration)) {
+    report.add(
+      'cookie/lifetime-cap',
+      ['lifetime'],
+      `lifetime "${lifetime}" is longer than browsers keep a cookie (400 days = ${MAX_LIFETIME_SECONDS.toLocaleString('en')} s)`,
+      provider.party === 'third'
+        ? `write lifetime: { statedByProvider: "${lifetime}" } so the policy shows both`
+        : 'use at most "400 days"',
+    );
+  }
+}
+
+function checkAttributes(
+  report: FileReport,
+  entry: EntryInput,
+  attributes: NonNullable<EntryInput['attributes']>,
+): void {
+  const { secure, httpOnly, sameSite, path = '/', domain, partitioned = false } = attributes;
+  if (sameSite === 'None' && !secure) {
+    report.add(
+      'cookie/same-site',
+      ['attributes', 'sameSite'],
+      'SameSite=None without Secure is rejected by browsers',
+      'set secure: true, or use sameSite: Lax',
+    );
+  }
+  if (partitioned && !secure) {
+    report.add(
+      'cookie/partitioned',
+      ['attributes', 'partitioned'],
+      'a Partitioned cookie must also be Secure, or browsers drop it',
+      'set secure: true',
+    );
+  }
+  if (httpOnly && entry.setBy === 'client') {
+    report.add(
+      'cookie/http-only-script',
+      ['attributes', 'httpOnly'],
+      'page scripts cannot set an HttpOnly cookie',
+      'set httpOnly: false, or setBy: server',
+    );
+  }
+  if (attributes.path !== undefined) {
+    const bad = firstUnsafeAttributeChar(path);
+    if (!path.startsWith('/')) {
+      report.add('cookie/path', ['attributes', 'path'], `the path "${printable(path)}" does not start with "/"`, `write "/${path}"`);
+    } else if (bad) {
+      report.add(
+        'cookie/path',
+        ['attributes', 'path'],
+        `the path contains ${describeCharacter(bad.char)}, which would end or corrupt the Set-Cookie header`,
+        'remove it; percent-encode anything unusual',
+        { charIndex: bad.index },
+      );
+    } else if (utf8Length(path) > MAX_ATTRIBUTE_VALUE_BYTES) {
+      report.add(
+        'cookie/path',
+        ['attributes', 'path'],
+        `the path is ${utf8Length(path)} bytes; browsers ignore attributes over ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`,
+        'use a shorter path',
+      );
+    }
+  }
+  if (domain !== undefined) {
+    const checked = checkCookieDomain(domain);
+    if (!checked.ok) report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
+  }
+  const prefix = cookiePrefixOf(entry.name);
+  if (prefix) {
+    const needs: string[] = [];
+    if (!secure) needs.push('secure: true');
+    if (prefix.startsWith('__Host-') && path !== '/') needs.push('path: /');
+    if (prefix.startsWith('__Host-') && domain !== undefined) needs.push('no domain');
+    if (prefix.endsWith('Http-') && !httpOnly) needs.push('httpOnly: true');
+    if (needs.length > 0) {
+      report.add(
+        'cookie/prefix',
+        ['name'],
+        `a name starting with "${entry.name.slice(0, prefix.length)}" (the ${prefix} prefix; browsers match it in any case) needs ${needs.join(', ')}, or browsers reject the cookie`,
+        `set ${needs.join(', ')} in attributes`,
+      );
+    }
+  }
+}
+
+/** Control characters and ";" end or corrupt a Set-Cookie attribute (bis §4.1.1). */
+function firstUnsafeAttributeChar(text: string): { char: string; index: number } | undefined {
+  const match = /[\u0000-\u001f\u007f;]/.exec(text);
+  return match ? { char: match[0], index: match.index } : undefined;
+}
+
+function checkValue(report: FileReport, entry: EntryInput, value: ValueInput): void {
+  const nameBytes = maxNameBytes(entry);
+  const budget = MAX_NAME_VALUE_BYTES - nameBytes;
+  switch (value.type) {
+    case 'string': {
+      if (value.pattern !== undefined) checkRegExp(report, ['value', 'pattern'], value.pattern);
+      if (value.maxLength !== undefined) {
+        const perChar = { raw: 1, uri: 9, base64url: 4 }[value.encoding ?? 'raw'];
+        const worst = value.maxLength * perChar;
+        if (worst > budget) {
+          report.add(
+            'cookie/size',
+            ['value', 'maxLength'],
+            `a value of ${value.maxLength} characters can take ${worst} bytes once ${value.encoding ?? 'raw'}-encoded; with the name that exceeds ${MAX_NAME_VALUE_BYTES} bytes`,
+            `lower maxLength to at most ${Math.floor(budget / perChar)}`,
+          );
+        }
+      }
+      return;
+    }
+    case 'enum': {
+      value.values.forEach((option, index) => {
+        const bad = firstNonCookieOctet(option);
+        if (bad || !COOKIE_VALUE_PATTERN.test(option) || option === '') {
+          report.add(
+            'cookie/value',
+            ['value', 'values', index],
+            option === ''
+              ? 'an enum value is empty'
+              : `the value "${printable(option)}" contains ${describeCharacter(bad?.char ?? '')}, which a cookie cannot carry as is`,
+            'use ASCII letters, digits and - _ . only',
+          );
+        }
+      });
+      if (new Set(value.values).size !== value.values.length) {
+        report.add('schema/value', ['value', 'values'], 'an enum value is listed twice', 'remove the duplicate');
+      }
+      return;
+    }
+    case 'integer':
+      if (value.min !== undefined && value.max !== undefined && value.min > value.max) {
+        report.add('schema/value', ['value', 'min'], `min ${value.min} is above max ${value.max}`, 'swap them');
+      }
+      return;
+    case 'json':
+      if (Object.keys(value.shape).length === 0) {
+        report.add('schema/value', ['value', 'shape'], 'the JSON shape has no fields', 'list each field and its type');
+      }
+      return;
+    case 'boolean':
+      return;
+  }
+}
+
+function maxNameBytes(entry: EntryInput): number {
+  const parsed = parseNamePattern(entry.name);
+  if (!parsed.ok) return entry.name.length;
+  return parsed.parts.reduce((total, part) => {
+    if (part.type === 'literal') return total + utf8Length(part.text);
+    const spec = entry.nameParameters?.[part.name];
+    return total + (spec?.maxLength ?? (spec?.type === 'integer' ? 16 : 0));
+  }, 0);
+}
+
+function checkRegExp(report: FileReport, path: readonly (string | number)[], source: string): void {
+  try {
+    new RegExp(source, 'u');
+  } catch (error) {
+    report.add(
+      'schema/value',
+      path,
+      `the pattern is not a valid regular expression: ${(error as Error).message}`,
+      'fix the regular expression (JavaScript syntax, u flag)',
+    );
+  }
+}
+
+function checkAdvice(report: FileReport, entry: EntryInput): void {
+  const { attributes } = entry;
+  if (!attributes || report.hasErrors) return;
+  const hostOnlyRoot = (attributes.path ?? '/') === '/' && attributes.domain === undefined;
+  if (attributes.secure && hostOnlyRoot && !cookiePrefixOf(entry.name) && (attributes.httpOnly || SENSITIVE_NAME.test(entry.name))) {
+    report.add(
+      'advice/host-prefix',
+      ['name'],
+      `consider naming it "__Host-${entry.name}": the __Host- prefix stops subdomains and insecure pages from overwriting this cookie`,
+      'rename it when clients can migrate; the prefix is a wire-name change',
+    );
+  }
+  if (attributes.domain !== undefined) {
+    report.add(
+      'advice/host-only',
+      ['attributes', 'domain'],
+      `Domain=${attributes.domain} sends the cookie to every subdomain too`,
+      'leave out domain unless subdomains must read it',
+    );
+  }
+  if (!attributes.secure) {
+    report.add(
+      'advice/secure',
+      ['attributes', 'secure'],
+      'without Secure, the cookie is also sent over plain HTTP',
+      'set secure: true',
+    );
+  }
+}
+
+/** Shows control characters escaped, so an error message cannot itself inject a line. */
+function printable(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}

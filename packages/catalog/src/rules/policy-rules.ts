@@ -1,0 +1,130 @@
+import { checkLink, isEmailAddress } from '../links.js';
+import type { PolicyInput } from '../schema.js';
+import type { CatalogContext, FileReport } from './check-context.js';
+import { checkLocalizedText } from './text-rules.js';
+
+const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
+
+/** Every rule policy.yaml must satisfy on its own. */
+export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogContext {
+  const locales = checkLocales(report, policy);
+  const context: CatalogContext = {
+    locales,
+    defaultLocale: policy.defaultLocale,
+    categories: new Set(policy.categories.map((c) => c.id)),
+  };
+  if (!/^\d+(\.\d+){0,2}$/.test(policy.version)) {
+    report.add('schema/value', ['version'], `the version "${policy.version}" is not a version number`, 'write e.g. "3.0"');
+  }
+  if (!isCalendarDate(policy.lastUpdated)) {
+    report.add(
+      'policy/date',
+      ['lastUpdated'],
+      `"${policy.lastUpdated}" is not a calendar date`,
+      'write the date as YYYY-MM-DD, e.g. 2026-11-26',
+    );
+  }
+  const website = checkLink(policy.controller.website);
+  if (!website.ok) report.add('link/scheme', ['controller', 'website'], website.reason, 'write an https:// link');
+  for (const path of [['controller', 'email'], ['dpo', 'email']] as const) {
+    const address = path[0] === 'dpo' ? policy.dpo.email : policy.controller.email;
+    if (address !== undefined && !isEmailAddress(address)) {
+      report.add('policy/email', path, `"${address}" is not an e-mail address`, 'write it as name@example.com');
+    }
+  }
+  checkUniqueIds(report, 'categories', policy.categories);
+  checkUniqueIds(report, 'authorities', policy.authorities);
+  policy.categories.forEach((category, index) => {
+    checkLocalizedText(report, context, ['categories', index, 'label'], category.label);
+    checkLocalizedText(report, context, ['categories', index, 'description'], category.description);
+  });
+  policy.authorities.forEach((authority, index) => {
+    checkLocalizedText(report, context, ['authorities', index, 'name'], authority.name);
+    checkLocalizedText(report, context, ['authorities', index, 'url'], authority.url);
+    for (const [locale, url] of Object.entries(authority.url)) {
+      const checked = checkLink(url);
+      if (!checked.ok) {
+        report.add('link/scheme', ['authorities', index, 'url', locale], checked.reason, 'write an https:// link');
+      }
+    }
+  });
+  for (const supervises of ['cookies', 'personal-data'] as const) {
+    if (!policy.authorities.some((a) => a.supervises === supervises)) {
+      report.add(
+        'policy/authority',
+        ['authorities'],
+        `no authority supervises ${supervises === 'cookies' ? 'cookies (in Sweden PTS)' : 'personal data (in Sweden IMY)'}`,
+        `add an authority with supervises: ${supervises}`,
+        { key: true },
+      );
+    }
+  }
+  policy.sections.forEach((section, index) => {
+    if (!SIMPLE_ID.test(section)) {
+      report.add(
+        'policy/section',
+        ['sections', index],
+        `"${section}" cannot be a file name`,
+        'use lowercase letters, digits and hyphens, e.g. what-are-cookies',
+      );
+    }
+  });
+  if (new Set(policy.sections).size !== policy.sections.length) {
+    report.add('policy/section', ['sections'], 'a section is listed twice', 'list each section once', { key: true });
+  }
+  return context;
+}
+
+function checkLocales(report: FileReport, policy: PolicyInput): readonly string[] | undefined {
+  let ok = true;
+  policy.locales.forEach((locale, index) => {
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(locale)[0];
+    } catch {
+      canonical = undefined;
+    }
+    if (canonical !== locale) {
+      ok = false;
+      report.add(
+        'i18n/locale',
+        ['locales', index],
+        `"${locale}" is not a language tag`,
+        canonical ? `write "${canonical}"` : 'use a BCP 47 tag such as en, sv or de-CH',
+      );
+    }
+  });
+  if (new Set(policy.locales).size !== policy.locales.length) {
+    ok = false;
+    report.add('i18n/locale', ['locales'], 'a locale is listed twice', 'list each locale once', { key: true });
+  }
+  if (!policy.locales.includes(policy.defaultLocale)) {
+    report.add(
+      'policy/default-locale',
+      ['defaultLocale'],
+      `the default locale "${policy.defaultLocale}" is not one of the locales (${policy.locales.join(', ')})`,
+      `use one of ${policy.locales.join(', ')}`,
+    );
+  }
+  return ok ? policy.locales : undefined;
+}
+
+function checkUniqueIds(report: FileReport, key: 'categories' | 'authorities', items: readonly { id: string }[]): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (!SIMPLE_ID.test(item.id)) {
+      report.add('schema/value', [key, index, 'id'], `"${item.id}" is not a simple id`, 'use lowercase letters, digits and hyphens');
+    }
+    if (seen.has(item.id)) {
+      report.add('catalog/duplicate-id', [key, index, 'id'], `"${item.id}" is declared twice in ${key}`, 'give each a unique id');
+    }
+    seen.add(item.id);
+  });
+}
+
+function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}

@@ -1,0 +1,85 @@
+import { describeCharacter } from '../cookie-grammar.js';
+import { fieldLabel as label } from '../field-label.js';
+import { findInvisibleCharacter } from '../invisible-characters.js';
+import type { SourcePath } from '../yaml-source.js';
+import type { CatalogContext, FileReport } from './check-context.js';
+
+const LOCALE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/**
+ * A localized text: present in every configured locale, in no other, never empty, plain text.
+ * The disclosure duties (GDPR art. 12(1)) apply in every language the policy is offered in.
+ */
+export function checkLocalizedText(
+  report: FileReport,
+  context: CatalogContext,
+  path: SourcePath,
+  text: Readonly<Record<string, string>> | undefined,
+): void {
+  if (!text) return;
+  const { locales } = context;
+  if (locales) {
+    for (const locale of locales) {
+      if (!(locale in text)) {
+        report.add(
+          'i18n/missing-translation',
+          path,
+          `${label(path)} has no ${LOCALE_NAMES.of(locale) ?? locale} (${locale}) text`,
+          `add "${locale}:" with the text in ${LOCALE_NAMES.of(locale) ?? locale}`,
+          { key: true },
+        );
+      }
+    }
+    for (const locale of Object.keys(text)) {
+      if (!locales.includes(locale)) {
+        report.add(
+          'i18n/unknown-locale',
+          [...path, locale],
+          `"${locale}" is not one of the policy's locales (${locales.join(', ')})`,
+          `remove it, or add "${locale}" to locales in policy.yaml`,
+          { key: true },
+        );
+      }
+    }
+  }
+  for (const [locale, value] of Object.entries(text)) {
+    if (value.trim() === '') {
+      report.add(
+        'i18n/empty-text',
+        [...path, locale],
+        `${label(path)} in ${locale} is empty`,
+        'write the text, or ask legal for it',
+      );
+    } else if (/<\/?[a-z][^>]*>/i.test(value)) {
+      report.add(
+        'text/markup',
+        [...path, locale],
+        `${label(path)} in ${locale} contains HTML; it will be shown as literal text`,
+        'write plain text without < >',
+      );
+    }
+  }
+}
+
+/** Reports invisible or direction-changing characters in every text value of a file. */
+export function checkInvisibleCharacters(report: FileReport, data: unknown, path: SourcePath = []): void {
+  if (typeof data === 'string') {
+    const found = findInvisibleCharacter(data);
+    if (found) {
+      report.add(
+        'text/invisible-character',
+        path,
+        `${label(path)} contains ${describeCharacter(found.char)}, which can make text read differently from what it is`,
+        'retype the text without it (copying from other documents often brings these along)',
+        data.includes('\n') ? {} : { charIndex: found.index },
+      );
+    }
+  } else if (Array.isArray(data)) {
+    data.forEach((item, index) => checkInvisibleCharacters(report, item, [...path, index]));
+  } else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      checkInvisibleCharacters(report, value, [...path, key]);
+    }
+  }
+}
+

@@ -1,0 +1,252 @@
+import * as z from 'zod';
+
+/*
+ * The shape of the catalog files. Every field carries its description here, once: the JSON
+ * schemas for editors (schema/*.schema.json), the README's field list and validate's fix hints
+ * are all derived from these descriptions. Rules that need more than the shape (RFC 6265bis,
+ * translations, links) live in src/rules/.
+ */
+
+export const localizedText = z
+  .record(z.string(), z.string())
+  .describe('One text per configured locale, keyed by locale code, e.g. `en: ...` and `sv: ...`.');
+
+const duration = z
+  .string()
+  .describe(
+    'A whole number and a unit: "30 minutes", "1 hour", "30 days", "1 year". Units: second, minute, hour, day, week, month (30 days), year (365 days).',
+  );
+
+export const lifetimeSchema = z
+  .union([
+    z
+      .string()
+      .describe(
+        '`session` (gone when the browser session ends), `persistent` (local storage, kept until deleted), `none` (nothing is stored, e.g. a pixel) or a duration such as "1 year".',
+      ),
+    z
+      .strictObject({
+        statedByProvider: duration
+          .or(z.literal('forever'))
+          .describe(
+            'The lifetime the third party states, e.g. "2 years" or `forever`. Browsers keep cookies at most 400 days; the policy shows both.',
+          ),
+        note: localizedText
+          .optional()
+          .describe('Why the stated lifetime differs from what browsers keep, per locale.'),
+      })
+      .describe('For third-party cookies only: what the provider says, which may exceed what browsers keep.'),
+  ])
+  .describe('How long the entry is kept on the device. Maps exactly to the cookie\'s Max-Age.');
+
+const providerSchema = z
+  .strictObject({
+    party: z
+      .enum(['first', 'third'])
+      .describe('`first` when we set it on our own domain, `third` when another company does.'),
+    name: z
+      .string()
+      .optional()
+      .describe('The company that sets it. Defaults to the controller for first-party entries.'),
+    domain: z
+      .string()
+      .describe('The domain it belongs to, as shown in the policy, e.g. `billogram.com`.'),
+    privacyPolicy: z
+      .string()
+      .optional()
+      .describe('https link to the third party\'s privacy policy. Required for third parties.'),
+    cookiePolicy: z
+      .string()
+      .optional()
+      .describe('https link to the third party\'s own cookie documentation.'),
+  })
+  .describe('Who sets the entry and on which domain.');
+
+const attributesSchema = z
+  .strictObject({
+    secure: z.boolean().describe('Send only over HTTPS (`Secure`).'),
+    httpOnly: z.boolean().describe('Hide from page scripts (`HttpOnly`). No client reader is generated.'),
+    sameSite: z
+      .enum(['Strict', 'Lax', 'None'])
+      .describe('`SameSite`: `Strict`, `Lax` or `None` (None needs secure: true).'),
+    path: z.string().optional().describe('`Path`, starting with `/`. Defaults to `/`.'),
+    domain: z
+      .string()
+      .optional()
+      .describe('`Domain`. Leave out for a host-only cookie (safer). Lowercase, no leading dot.'),
+    partitioned: z
+      .boolean()
+      .optional()
+      .describe('`Partitioned` (CHIPS): a separate jar per top-level site. Needs secure: true.'),
+  })
+  .describe('The Set-Cookie attributes of a first-party cookie. Setters always use exactly these.');
+
+const encoding = z
+  .enum(['raw', 'uri', 'base64url'])
+  .describe(
+    'How the value is written on the wire: `raw` (already safe cookie characters), `uri` (percent-encoded) or `base64url`.',
+  );
+
+const jsonFieldType = z
+  .union([
+    z.enum(['boolean', 'integer', 'string']),
+    z
+      .strictObject({ enum: z.array(z.string()).min(1).describe('The allowed strings.') })
+      .describe('One of a fixed list of strings.'),
+  ])
+  .describe('`boolean`, `integer`, `string`, or `{ enum: [...] }`.');
+
+export const valueSchema = z
+  .discriminatedUnion('type', [
+    z
+      .strictObject({
+        type: z.literal('string').describe('Free text, optionally restricted.'),
+        pattern: z
+          .string()
+          .optional()
+          .describe('A regular expression the whole value must match, e.g. `^[A-Za-z0-9]{32}$`.'),
+        maxLength: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe('The longest value in characters, before encoding.'),
+        encoding: encoding.optional().describe('Defaults to `raw`.'),
+      })
+      .describe('A string value.'),
+    z
+      .strictObject({
+        type: z.literal('enum').describe('One of a fixed list of strings.'),
+        values: z.array(z.string()).min(1).describe('The allowed values, e.g. `[en, sv]`.'),
+      })
+      .describe('An enum value.'),
+    z
+      .strictObject({
+        type: z.literal('integer').describe('A whole number written in decimal.'),
+        min: z.number().int().optional().describe('The smallest allowed value.'),
+        max: z.number().int().optional().describe('The largest allowed value.'),
+      })
+      .describe('An integer value.'),
+    z
+      .strictObject({
+        type: z.literal('boolean').describe('`true` or `false` on the wire.'),
+      })
+      .describe('A boolean value.'),
+    z
+      .strictObject({
+        type: z.literal('json').describe('A small JSON object with a fixed shape.'),
+        shape: z
+          .record(z.string(), jsonFieldType)
+          .describe('Each field of the object and its type. All fields are required.'),
+        encoding: z
+          .enum(['uri', 'base64url'])
+          .describe('JSON contains characters cookies cannot carry raw: `uri` or `base64url`.'),
+      })
+      .describe('A JSON value.'),
+  ])
+  .describe('What the cookie holds. Setters reject anything else; readers return undefined.');
+
+const nameParameterSchema = z
+  .strictObject({
+    type: z.enum(['string', 'integer']).describe('The parameter\'s type in generated code.'),
+    pattern: z
+      .string()
+      .optional()
+      .describe('A regular expression the parameter must match (strings only).'),
+    maxLength: z.number().int().positive().optional().describe('The longest parameter value.'),
+    description: localizedText.describe('What the parameter stands for, per locale.'),
+  })
+  .describe('A typed parameter of a cookie name pattern.');
+
+export const entrySchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Link to this JSON schema, for editors.'),
+    id: z
+      .string()
+      .describe(
+        'Stable identifier; generated functions are named after it (`access_token` → `setAccessToken`).',
+      ),
+    name: z
+      .string()
+      .describe('The name on the wire, or a pattern with parameters in braces, e.g. `sub-{id}`.'),
+    nameParameters: z
+      .record(z.string(), nameParameterSchema)
+      .optional()
+      .describe('The parameters of a name pattern, one per `{name}` in `name`.'),
+    kind: z
+      .enum(['cookie', 'localStorage', 'sessionStorage', 'pixel'])
+      .describe('`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `pixel`.'),
+    category: z.string().describe('The id of a category declared in policy.yaml.'),
+    provider: providerSchema,
+    setBy: z
+      .enum(['server', 'client', 'provider'])
+      .describe(
+        '`server` (our HTTP responses), `client` (our page scripts) or `provider` (a third party).',
+      ),
+    lifetime: lifetimeSchema,
+    purpose: localizedText.describe('Why we use it, per locale, in plain words.'),
+    stores: localizedText
+      .optional()
+      .describe('What it holds (a random id, a token, a preference), per locale.'),
+    note: localizedText
+      .optional()
+      .describe('Anything else a reader should know, e.g. a fact the provider does not document.'),
+    attributes: attributesSchema.optional(),
+    value: valueSchema.optional(),
+  })
+  .describe('One cookie or similar technology, one file per entry in catalog/cookies/.');
+
+const categorySchema = z
+  .strictObject({
+    id: z.string().describe('Identifier used by entries, e.g. `necessary`.'),
+    consentRequired: z
+      .boolean()
+      .describe('Whether we must ask before setting these (ePrivacy art. 5(3)).'),
+    label: localizedText.describe('The category\'s name, per locale.'),
+    description: localizedText.describe('A short introduction to the category, per locale.'),
+  })
+  .describe('A category of cookies.');
+
+const authoritySchema = z
+  .strictObject({
+    id: z.string().describe('Identifier, e.g. `pts`.'),
+    supervises: z
+      .enum(['cookies', 'personal-data'])
+      .describe('`cookies` (electronic communications) or `personal-data` (GDPR).'),
+    name: localizedText.describe('The authority\'s name, per locale.'),
+    url: localizedText.describe('https link to the authority, per locale.'),
+  })
+  .describe('A supervisory authority people can complain to.');
+
+export const policySchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Link to this JSON schema, for editors.'),
+    version: z.string().describe('The policy\'s version, e.g. "3.0". Raise it with every change.'),
+    lastUpdated: z.string().describe('The day the policy last changed, as YYYY-MM-DD.'),
+    locales: z.array(z.string()).min(1).describe('The languages of the policy, e.g. `[en, sv]`.'),
+    defaultLocale: z.string().describe('The language texts are written in first.'),
+    controller: z
+      .strictObject({
+        name: z.string().describe('The legal name of the controller.'),
+        website: z.string().describe('https link to the controller\'s website.'),
+        email: z.string().optional().describe('A general contact address.'),
+      })
+      .describe('Who is responsible for the cookies (GDPR art. 13(1)(a)).'),
+    dpo: z
+      .strictObject({ email: z.string().describe('The data protection officer\'s address.') })
+      .describe('The data protection officer (GDPR art. 13(1)(b)).'),
+    categories: z.array(categorySchema).min(1).describe('The categories, in the order shown.'),
+    authorities: z
+      .array(authoritySchema)
+      .min(1)
+      .describe('Supervisory authorities: one for cookies, one for personal data.'),
+    sections: z
+      .array(z.string())
+      .min(1)
+      .describe('The prose sections, in order; each is sections/<locale>/<id>.md.'),
+  })
+  .describe('The policy as a whole: catalog/policy.yaml.');
+
+export type EntryInput = z.infer<typeof entrySchema>;
+export type PolicyInput = z.infer<typeof policySchema>;
+export type ValueInput = z.infer<typeof valueSchema>;

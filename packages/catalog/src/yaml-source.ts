@@ -1,0 +1,248 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+  parseAllDocuments,
+  visit,
+} from 'yaml';
+import { createProblem, type Problem, type SourcePosition } from './problem.js';
+
+/** Mapping keys that would reach `Object.prototype` or a constructor if a consumer were careless. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The deepest nesting a catalog file needs is about six; anything far deeper is an attack. */
+const MAX_DEPTH = 16;
+
+export type SourcePath = readonly (string | number)[];
+
+/** A YAML file parsed safely, with a way back from a data path to a line and column. */
+export interface YamlSource {
+  readonly file: string;
+  readonly text: string;
+  /** The plain data, or undefined when the file could not be read safely. */
+  readonly data: unknown;
+  readonly problems: readonly Problem[];
+  /** Position of the value at `path`; with `key: true`, of its key. Falls back to the nearest parent. */
+  locate(path: SourcePath, options?: { key?: boolean }): SourcePosition;
+  /** Position of a character offset in the file. */
+  positionOf(offset: number): SourcePosition;
+}
+
+/**
+ * Parses one catalog file as YAML 1.2 (core schema), refusing everything that makes YAML unsafe
+ * or ambiguous: aliases, merge keys, tags, directives, duplicate keys, several documents,
+ * prototype keys and deep nesting. Each refusal is a problem with its own position; the data
+ * is returned only when there are none.
+ */
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const problems: Problem[] = [];
+  const positionOf = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { file, line, column: col };
+  };
+
+  // Directives never reach the document model intact, so look for them in the concrete syntax.
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'directive') {
+      problems.push(
+        createProblem(
+          'yaml/directive',
+          positionOf(token.offset),
+          `the directive "${token.source.trim()}" is not allowed; catalog files are always YAML 1.2`,
+          'delete this line',
+        ),
+      );
+    }
+  }
+
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+  });
+  const docs = Array.isArray(documents) ? documents : [];
+  const doc = docs[0];
+  const locate = (path: SourcePath, options: { key?: boolean } = {}): SourcePosition =>
+    doc ? positionOf(offsetOf(doc, path, options.key ?? false)) : positionOf(0);
+
+  for (const extra of docs.slice(1)) {
+    problems.push(
+      createProblem(
+        'yaml/multiple-documents',
+        positionOf(extra.range[0]),
+        'a second YAML document starts here; a catalog file holds exactly one',
+        'remove the "---" line and everything after it, or move it to its own file',
+      ),
+    );
+  }
+  if (!doc || doc.contents === null) {
+    if (problems.length === 0) {
+      problems.push(
+        createProblem('yaml/empty', positionOf(0), 'the file is empty', 'fill it in or delete it'),
+      );
+    }
+    return { file, text, data: undefined, problems, locate, positionOf };
+  }
+
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push(
+      createProblem(
+        duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+        positionOf(error.pos[0]),
+        duplicate ? `this key appears twice in the same mapping` : firstLine(error.message),
+        duplicate
+          ? 'keep one of the two; YAML would silently use only one of them'
+          : 'check indentation and quoting on this line',
+      ),
+    );
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported as yaml/tag below
+    problems.push(
+      createProblem(
+        'yaml/syntax',
+        positionOf(warning.pos[0]),
+        firstLine(warning.message),
+        'check this line',
+      ),
+    );
+  }
+
+  checkNodes(doc, positionOf, problems);
+
+  const data = problems.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
+  return { file, text, data, problems, locate, positionOf };
+}
+
+function checkNodes(
+  doc: Document,
+  positionOf: (offset: number) => SourcePosition,
+  problems: Problem[],
+): void {
+  visit(doc, {
+    Node(_key, node, path) {
+      const at = positionOf(node.range?.[0] ?? 0);
+      if (isAlias(node)) {
+        problems.push(
+          createProblem(
+            'yaml/alias',
+            at,
+            `the alias "*${node.source}" is not allowed`,
+            'write the value out in full; catalog files may not use anchors (&) or aliases (*)',
+          ),
+        );
+        return;
+      }
+      if (node.anchor) {
+        problems.push(
+          createProblem(
+            'yaml/alias',
+            at,
+            `the anchor "&${node.anchor}" is not allowed`,
+            'remove the anchor; catalog files may not use anchors (&) or aliases (*)',
+          ),
+        );
+      }
+      if (node.tag) {
+        problems.push(
+          createProblem(
+            'yaml/tag',
+            at,
+            `the tag "${node.tag}" is not allowed`,
+            'remove the tag; write plain values, quoted if they must stay text',
+          ),
+        );
+      }
+      const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
+      if ((isMap(node) || isSeq(node)) && depth === MAX_DEPTH) {
+        problems.push(
+          createProblem(
+            'yaml/too-deep',
+            at,
+            `this value is nested ${depth + 1} levels deep; catalog files never need more than ${MAX_DEPTH}`,
+            'flatten the structure',
+          ),
+        );
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+    Pair(_key, pair) {
+      if (!isScalar(pair.key)) {
+        if (pair.key !== null) {
+          problems.push(
+            createProblem(
+              'yaml/syntax',
+              positionOf((pair.key as Node).range?.[0] ?? 0),
+              'a key must be plain text, not a list or mapping',
+              'write the key as a single word',
+            ),
+          );
+        }
+        return;
+      }
+      const key = String(pair.key.value);
+      const at = positionOf(pair.key.range?.[0] ?? 0);
+      if (key === '<<') {
+        problems.push(
+          createProblem(
+            'yaml/merge-key',
+            at,
+            'the merge key "<<" is not allowed',
+            'write out the keys you meant to merge',
+          ),
+        );
+      } else if (RESERVED_KEYS.has(key)) {
+        problems.push(
+          createProblem(
+            'yaml/reserved-key',
+            at,
+            `the key "${key}" is not allowed`,
+            'remove it; it is never a catalog field',
+          ),
+        );
+      }
+    },
+  });
+}
+
+/** The start offset of the node at `path` (or its key), or of the nearest ancestor that exists. */
+function offsetOf(doc: Document, path: SourcePath, wantKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) return offset;
+      if (last && wantKey) return (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+      const start = (pair.value as Node | null)?.range?.[0];
+      // A key with no value (`purpose:`) points at the key itself.
+      offset = start ?? (pair.key as Node).range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return offset;
+      node = item;
+      offset = item.range?.[0] ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+.*$/, '');
+}

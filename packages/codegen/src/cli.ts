@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import type { CliIo } from './cli-io.js';
+import { validateCommand } from './commands/validate.js';
+
+const USAGE = `Usage: cookie-catalog <command> [options]
+
+Commands:
+  validate   Check the catalog and report every problem (exit 1 if any error)
+
+Options:
+  --catalog DIR       the catalog folder (default: catalog)
+  --format text|json  output format (default: text)
+  --strict            treat warnings as errors
+  -h, --help          show this help
+`;
+
+/** Runs the CLI; returns the exit code. User mistakes are messages, never stack traces. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.stderr(`cookie-catalog: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  if (rest.length > 0) {
+    io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`cookie-catalog: --format must be text or json, not "${format}"\n`);
+    return 2;
+  }
+  try {
+    switch (command) {
+      case 'validate':
+        return await validateCommand({ catalog: values.catalog ?? 'catalog', format, strict: values.strict ?? false }, io);
+      default:
+        io.stderr(`cookie-catalog: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.stderr(`cookie-catalog: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+    return 70;
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      catalog: { type: 'string' },
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

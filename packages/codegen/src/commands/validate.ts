@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { type Catalog, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsJson, formatProblemsText } from '../format-problems.js';
+
+export interface ValidateOptions {
+  readonly catalog: string;
+  readonly format: 'text' | 'json';
+  readonly strict: boolean;
+}
+
+/** `cookie-catalog validate`: every problem, then one summary line. 0 valid, 1 not. Writes nothing. */
+export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
+  const result = await loadCatalog(resolve(io.cwd, options.catalog));
+  const failed = result.errorCount > 0 || (options.strict && result.warningCount > 0);
+  if (options.format === 'json') {
+    io.stdout(formatProblemsJson(result, io));
+    return failed ? 1 : 0;
+  }
+  const c = pc.createColors(io.color);
+  const text = formatProblemsText(result.problems, io);
+  if (failed) {
+    io.stderr(text);
+    const counts = plural(result.errorCount, 'error') + (result.warningCount ? `, ${plural(result.warningCount, 'warning')}` : '');
+    const strictNote = result.errorCount === 0 ? ' (--strict treats warnings as errors)' : '';
+    io.stderr(`${c.red('✗')} ${options.catalog} is not valid: ${counts}${strictNote}.\n`);
+    return 1;
+  }
+  io.stdout(text);
+  io.stdout(`${c.green('✓')} ${options.catalog} is valid: ${summarize(result.catalog as Catalog)}${result.warningCount ? `; ${plural(result.warningCount, 'warning')}` : ''}.\n`);
+  return 0;
+}
+
+function summarize(catalog: Catalog): string {
+  const firstParty = catalog.entries.filter(isFirstPartyCookie).length;
+  const thirdParty = catalog.entries.filter((e) => e.kind === 'cookie' && e.party === 'third').length;
+  const similar = catalog.entries.length - firstParty - thirdParty;
+  return `${plural(catalog.entries.length, 'entry', 'entries')} (${firstParty} first-party cookies, ${thirdParty} third-party cookies, ${plural(similar, 'similar technology', 'similar technologies')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,38 @@
+import { relative } from 'node:path';
+import type { CatalogResult, Problem } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+
+export interface FormatOptions {
+  readonly cwd: string;
+  readonly color: boolean;
+}
+
+/**
+ * `path:line:col  rule-id  message (citation)` and an indented fix, one block per problem,
+ * the format editors and CI annotate from.
+ */
+export function formatProblemsText(problems: readonly Problem[], { cwd, color }: FormatOptions): string {
+  const c = pc.createColors(color);
+  return problems
+    .map((p) => {
+      const where = `${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`;
+      const rule = p.severity === 'error' ? c.red(p.rule) : c.yellow(p.rule);
+      const label = p.severity === 'warning' ? `${c.yellow('warning:')} ` : '';
+      return `${c.bold(where)}  ${rule}  ${label}${p.message} ${c.dim(`(${p.citation})`)}\n    ${c.cyan('fix:')} ${p.fix}\n`;
+    })
+    .join('');
+}
+
+export function formatProblemsJson(result: CatalogResult, { cwd }: Pick<FormatOptions, 'cwd'>): string {
+  return `${JSON.stringify(
+    {
+      valid: result.errorCount === 0,
+      errors: result.errorCount,
+      warnings: result.warningCount,
+      entries: result.catalog?.entries.length ?? null,
+      problems: result.problems.map((p) => ({ ...p, file: relative(cwd, p.file) || p.file })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,10 @@
+export type { CliIo } from './cli-io.js';
+export { main } from './cli.js';
+export {
+  GENERATED_HEADER,
+  type GeneratedFile,
+  type Generator,
+  GeneratorRegistry,
+  generators,
+  runGenerator,
+} from './generator.js';
