@@ -1,6 +1,7 @@
-// Rewrites schema/*.schema.json from the zod schema (run after `npm run build`).
+// Rewrites schema/*.schema.json and catalog/FIELDS.md from the zod schema.
+// Run after `npm run build`; a test fails while they are out of date.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { catalogJsonSchemas } from '../dist/index.js';
+import { catalogFieldReference, catalogJsonSchemas } from '../dist/index.js';
 
 const dir = new URL('../schema/', import.meta.url);
 await mkdir(dir, { recursive: true });
@@ -8,3 +9,5 @@ for (const [name, text] of Object.entries(catalogJsonSchemas())) {
   await writeFile(new URL(name, dir), text);
   console.log(`wrote packages/catalog/schema/${name}`);
 }
+await writeFile(new URL('../../../catalog/FIELDS.md', import.meta.url), catalogFieldReference());
+console.log('wrote catalog/FIELDS.md');

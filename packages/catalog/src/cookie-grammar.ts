@@ -50,12 +50,12 @@ export function describeCharacter(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   const named: Record<number, string> = {
-    0x00: 'a NUL character',
-    0x09: 'a tab',
-    0x0a: 'a line break',
-    0x0d: 'a carriage return',
-    0x20: 'a space',
-    0xa0: 'a no-break space',
+    0: 'a NUL character',
+    9: 'a tab',
+    10: 'a line break',
+    13: 'a carriage return',
+    32: 'a space',
+    160: 'a no-break space',
   };
   const name = named[code];
   if (name) return `${name} (${hex})`;

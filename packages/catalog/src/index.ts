@@ -7,13 +7,19 @@ export {
   TOKEN_PATTERN,
 } from './cookie-grammar.js';
 export { functionNameOf } from './function-name.js';
+export { catalogFieldReference, catalogJsonSchemas } from './json-schema.js';
 export { type Duration, type DurationUnit, parseDuration, SECONDS_PER_UNIT } from './lifetime.js';
 export { checkLink } from './links.js';
-export { type CatalogResult, ENTRIES_DIR, loadCatalog, POLICY_FILE, SECTIONS_DIR } from './load-catalog.js';
+export {
+  type CatalogResult,
+  ENTRIES_DIR,
+  loadCatalog,
+  POLICY_FILE,
+  SECTIONS_DIR,
+} from './load-catalog.js';
 export * from './model.js';
 export type { NamePart } from './name-pattern.js';
 export type { Problem, Severity, SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
 export { parseYamlSource, type YamlSource } from './yaml-source.js';
-export { catalogJsonSchemas } from './json-schema.js';

@@ -32,7 +32,10 @@ const UNITS = Object.keys(SECONDS_PER_UNIT) as DurationUnit[];
 export function parseDuration(text: string): ParsedDuration {
   const match = /^\s*(\S+)\s+(\S+)\s*$/.exec(text);
   if (!match) {
-    return fail(`"${text}" is not a lifetime`, 'write a number and a unit, e.g. "30 days" or "1 year", or `session`');
+    return fail(
+      `"${text}" is not a lifetime`,
+      'write a number and a unit, e.g. "30 days" or "1 year", or `session`',
+    );
   }
   const [, amountText = '', unitText = ''] = match;
   const unit = UNITS.find((u) => unitText === u || unitText === `${u}s`);
@@ -47,7 +50,10 @@ export function parseDuration(text: string): ParsedDuration {
   }
   const amount = Number(amountText);
   if (amount < 0) {
-    return fail(`the lifetime "${text}" is negative`, 'write a positive duration; to delete a cookie, generated code uses Max-Age=0');
+    return fail(
+      `the lifetime "${text}" is negative`,
+      'write a positive duration; to delete a cookie, generated code uses Max-Age=0',
+    );
   }
   if (!Number.isInteger(amount)) {
     const smaller = UNITS[UNITS.indexOf(unit) - 1];

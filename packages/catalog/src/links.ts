@@ -1,4 +1,6 @@
-export type LinkCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
+export type LinkCheck =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Accepts only absolute https: links (and mailto: where `allowMailto`), judged after WHATWG URL
@@ -9,8 +11,12 @@ export type LinkCheck = { readonly ok: true; readonly url: string } | { readonly
 export function checkLink(text: string, { allowMailto = false } = {}): LinkCheck {
   // WHATWG URL parsing silently strips leading/trailing C0 controls and spaces and removes tabs
   // and newlines anywhere; a catalog link must not rely on that.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u0020\u007f-\u00a0]/.test(text)) {
-    return { ok: false, reason: `the link ${JSON.stringify(text)} contains spaces or control characters` };
+    return {
+      ok: false,
+      reason: `the link ${JSON.stringify(text)} contains spaces or control characters`,
+    };
   }
   let url: URL;
   try {
@@ -27,7 +33,10 @@ export function checkLink(text: string, { allowMailto = false } = {}): LinkCheck
     return { ok: false, reason: `"${text}" uses ${url.protocol.replace(/:$/, '')}:, not https:` };
   }
   if (url.username || url.password) {
-    return { ok: false, reason: `"${text}" carries a user name, so it does not go where it seems to` };
+    return {
+      ok: false,
+      reason: `"${text}" carries a user name, so it does not go where it seems to`,
+    };
   }
   return { ok: true, url: url.href };
 }

@@ -8,8 +8,8 @@ import { checkEntry } from './rules/entry-rules.js';
 import { checkPolicy } from './rules/policy-rules.js';
 import { checkSectionMarkdown } from './rules/section-rules.js';
 import { checkInvisibleCharacters } from './rules/text-rules.js';
-import { checkSchema } from './schema-problems.js';
 import { type EntryInput, entrySchema, type PolicyInput, policySchema } from './schema.js';
+import { checkSchema } from './schema-problems.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
 export const POLICY_FILE = 'policy.yaml';
@@ -43,18 +43,34 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
 
   if (!(await isDirectory(dir))) {
     problems.push(
-      createProblem('catalog/missing-file', { file: dir, line: 1, column: 1 }, `"${dir}" is not a catalog directory`, 'pass --catalog DIR pointing at the folder that holds policy.yaml'),
+      createProblem(
+        'catalog/missing-file',
+        { file: dir, line: 1, column: 1 },
+        'there is no catalog folder here',
+        'pass --catalog DIR pointing at the folder that holds policy.yaml',
+      ),
     );
     return finish(problems, undefined);
   }
 
   // policy.yaml
   let policy: PolicyInput | undefined;
-  let context: CatalogContext = { locales: undefined, defaultLocale: undefined, categories: undefined };
+  let context: CatalogContext = {
+    locales: undefined,
+    defaultLocale: undefined,
+    categories: undefined,
+  };
   let policyReport: FileReport | undefined;
   const policyText = await readText(join(dir, POLICY_FILE));
   if (policyText === undefined) {
-    problems.push(createProblem('catalog/missing-file', at(POLICY_FILE), `${POLICY_FILE} is missing`, `create ${join(dir, POLICY_FILE)}`));
+    problems.push(
+      createProblem(
+        'catalog/missing-file',
+        at(POLICY_FILE),
+        `${POLICY_FILE} is missing`,
+        `create ${join(dir, POLICY_FILE)}`,
+      ),
+    );
   } else {
     const source = parseYamlSource(join(dir, POLICY_FILE), policyText);
     policyReport = new FileReport(source);
@@ -74,17 +90,34 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
   const entries: LoadedEntry[] = [];
   const entryFiles = await listFiles(join(dir, ENTRIES_DIR));
   if (entryFiles === undefined) {
-    problems.push(createProblem('catalog/missing-file', at(ENTRIES_DIR), `the folder ${ENTRIES_DIR}/ is missing`, `create ${join(dir, ENTRIES_DIR)} with one .yaml file per cookie`));
+    problems.push(
+      createProblem(
+        'catalog/missing-file',
+        at(ENTRIES_DIR),
+        `the folder ${ENTRIES_DIR}/ is missing`,
+        `create ${join(dir, ENTRIES_DIR)} with one .yaml file per cookie`,
+      ),
+    );
   }
   for (const name of entryFiles ?? []) {
     const relative = `${ENTRIES_DIR}/${name}`;
     if (!name.endsWith('.yaml')) {
       problems.push(
-        createProblem('catalog/file-type', at(relative), `${relative} is not a .yaml file`, name.endsWith('.yml') ? `rename it to ${name.replace(/\.yml$/, '.yaml')}` : 'move it out of the catalog'),
+        createProblem(
+          'catalog/file-type',
+          at(relative),
+          `${relative} is not a .yaml file`,
+          name.endsWith('.yml')
+            ? `rename it to ${name.replace(/\.yml$/, '.yaml')}`
+            : 'move it out of the catalog',
+        ),
       );
       continue;
     }
-    const source = parseYamlSource(join(dir, relative), (await readText(join(dir, relative))) ?? '');
+    const source = parseYamlSource(
+      join(dir, relative),
+      (await readText(join(dir, relative))) ?? '',
+    );
     const report = new FileReport(source);
     problems.push(...source.problems);
     let input: EntryInput | undefined;
@@ -117,7 +150,11 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
   return finish(problems, catalog);
 }
 
-function checkAcrossEntries(entries: readonly LoadedEntry[], policy: PolicyInput | undefined, policyReport: FileReport | undefined): void {
+function checkAcrossEntries(
+  entries: readonly LoadedEntry[],
+  policy: PolicyInput | undefined,
+  policyReport: FileReport | undefined,
+): void {
   const ids = new Map<string, string>();
   const functionNames = new Map<string, string>();
   const cookies = new Map<string, string>();
@@ -127,7 +164,12 @@ function checkAcrossEntries(entries: readonly LoadedEntry[], policy: PolicyInput
     usedCategories.add(input.category);
     const firstId = ids.get(input.id);
     if (firstId) {
-      report.add('catalog/duplicate-id', ['id'], `the id "${input.id}" is already used by ${firstId}`, 'give each entry its own id');
+      report.add(
+        'catalog/duplicate-id',
+        ['id'],
+        `the id "${input.id}" is already used by ${firstId}`,
+        'give each entry its own id',
+      );
     } else {
       ids.set(input.id, relative);
       const functionName = functionNameOf(input.id);
@@ -212,8 +254,12 @@ async function loadSections(
           createProblem(
             'policy/section',
             { file: path, line: 1, column: 1 },
-            file.endsWith('.md') ? `the section "${id}" is not listed in policy.yaml, so it would never be shown` : `${file} is not a Markdown (.md) file`,
-            file.endsWith('.md') ? `add "${id}" to sections in policy.yaml, or delete the file` : 'move it out of the catalog',
+            file.endsWith('.md')
+              ? `the section "${id}" is not listed in policy.yaml, so it would never be shown`
+              : `${file} is not a Markdown (.md) file`,
+            file.endsWith('.md')
+              ? `add "${id}" to sections in policy.yaml, or delete the file`
+              : 'move it out of the catalog',
           ),
         );
         continue;

@@ -19,7 +19,12 @@ export function parseNamePattern(name: string): ParsedNamePattern {
   while (index < name.length) {
     const char = name[index];
     if (char === '}') {
-      return { ok: false, index, reason: 'a "}" without a matching "{"', fix: 'write parameters as {name}' };
+      return {
+        ok: false,
+        index,
+        reason: 'a "}" without a matching "{"',
+        fix: 'write parameters as {name}',
+      };
     }
     if (char !== '{') {
       literal += char;
@@ -28,7 +33,12 @@ export function parseNamePattern(name: string): ParsedNamePattern {
     }
     const close = name.indexOf('}', index);
     if (close === -1) {
-      return { ok: false, index, reason: 'a "{" is never closed', fix: 'close the parameter with "}"' };
+      return {
+        ok: false,
+        index,
+        reason: 'a "{" is never closed',
+        fix: 'close the parameter with "}"',
+      };
     }
     const parameter = name.slice(index + 1, close);
     if (!PARAMETER_NAME.test(parameter)) {

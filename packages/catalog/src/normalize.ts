@@ -54,7 +54,12 @@ export function normalizeCatalog(
       label,
       description,
     })),
-    authorities: policy.authorities.map(({ id, supervises, name, url }) => ({ id, supervises, name, url })),
+    authorities: policy.authorities.map(({ id, supervises, name, url }) => ({
+      id,
+      supervises,
+      name,
+      url,
+    })),
     entries: normalizedEntries,
     sections: normalizedSections,
   });
@@ -87,8 +92,12 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     provider: {
       name: input.provider.name ?? policy.controller.name,
       domain: input.provider.domain,
-      ...(input.provider.privacyPolicy !== undefined && { privacyPolicy: input.provider.privacyPolicy }),
-      ...(input.provider.cookiePolicy !== undefined && { cookiePolicy: input.provider.cookiePolicy }),
+      ...(input.provider.privacyPolicy !== undefined && {
+        privacyPolicy: input.provider.privacyPolicy,
+      }),
+      ...(input.provider.cookiePolicy !== undefined && {
+        cookiePolicy: input.provider.cookiePolicy,
+      }),
     },
     setBy: input.setBy,
     category: input.category,
@@ -122,11 +131,15 @@ function normalizeLifetime(lifetime: EntryInput['lifetime']): Lifetime {
     return {
       kind: 'provider-stated',
       stated,
-      keptSeconds: stated.kind === 'forever' ? MAX_LIFETIME_SECONDS : Math.min(stated.seconds, MAX_LIFETIME_SECONDS),
+      keptSeconds:
+        stated.kind === 'forever'
+          ? MAX_LIFETIME_SECONDS
+          : Math.min(stated.seconds, MAX_LIFETIME_SECONDS),
       ...(lifetime.note !== undefined && { note: lifetime.note }),
     };
   }
-  if (lifetime === 'session' || lifetime === 'persistent' || lifetime === 'none') return { kind: lifetime };
+  if (lifetime === 'session' || lifetime === 'persistent' || lifetime === 'none')
+    return { kind: lifetime };
   return { kind: 'duration', ...duration(lifetime) };
 }
 
@@ -161,7 +174,9 @@ function normalizeValue(value: NonNullable<EntryInput['value']>): ValueType {
         encoding: value.encoding,
         fields: Object.entries(value.shape).map(([name, type]) => ({
           name,
-          type: (typeof type === 'string' ? { type } : { type: 'enum', values: [...type.enum] }) as JsonFieldType,
+          type: (typeof type === 'string'
+            ? { type }
+            : { type: 'enum', values: [...type.enum] }) as JsonFieldType,
         })),
       };
   }

@@ -32,7 +32,16 @@ export function createProblem(
   fix: string,
 ): Problem {
   const { severity, citation } = RULES[rule];
-  return { file: at.file, line: at.line, column: at.column, rule, severity, message, fix, citation };
+  return {
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    rule,
+    severity,
+    message,
+    fix,
+    citation,
+  };
 }
 
 /** Problems in the order a reader expects: by file, then line, then column. */

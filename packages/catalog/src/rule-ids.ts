@@ -22,11 +22,19 @@ export const RULES = {
   'yaml/tag': rule('error', 'catalog safety', 'No explicit tags such as `!!str` or `!custom`.'),
   'yaml/directive': rule('error', 'catalog safety', 'No `%YAML` or `%TAG` directives.'),
   'yaml/multiple-documents': rule('error', 'catalog safety', 'One YAML document per file.'),
-  'yaml/reserved-key': rule('error', 'catalog safety', 'No `__proto__`, `constructor` or `prototype` keys.'),
+  'yaml/reserved-key': rule(
+    'error',
+    'catalog safety',
+    'No `__proto__`, `constructor` or `prototype` keys.',
+  ),
   'yaml/too-deep': rule('error', 'catalog safety', 'Nesting stays shallow.'),
   'yaml/empty': rule('error', 'catalog format', 'The file has content.'),
   // Shape (zod schema)
-  'schema/unknown-key': rule('error', 'catalog schema', 'Only documented keys; a typo is an error.'),
+  'schema/unknown-key': rule(
+    'error',
+    'catalog schema',
+    'Only documented keys; a typo is an error.',
+  ),
   'schema/missing-key': rule('error', 'catalog schema', 'Every required key is present.'),
   'schema/type': rule('error', 'catalog schema', 'Each value has the documented type.'),
   'schema/value': rule('error', 'catalog schema', 'Each value is one of the documented choices.'),
@@ -44,7 +52,11 @@ export const RULES = {
     `${BIS} §4.1.1`,
     'No two cookies share name, domain and path.',
   ),
-  'catalog/unknown-category': rule('error', 'catalog format', 'An entry names a declared category.'),
+  'catalog/unknown-category': rule(
+    'error',
+    'catalog format',
+    'An entry names a declared category.',
+  ),
   'catalog/unused-category': rule('warning', 'catalog format', 'Every category has an entry.'),
   'entry/id': rule('error', 'generated API', 'Ids are ASCII identifiers.'),
   'entry/party': rule('error', 'catalog format', 'Who sets an entry fits its party and kind.'),
@@ -55,11 +67,19 @@ export const RULES = {
   ),
   'entry/value': rule('error', 'catalog format', 'First-party cookies declare their value type.'),
   // Cookie protocol
-  'cookie/name': rule('error', `${BIS} §4.1.1 (token, RFC 9110 §5.6.2)`, 'Cookie names are tokens.'),
+  'cookie/name': rule(
+    'error',
+    `${BIS} §4.1.1 (token, RFC 9110 §5.6.2)`,
+    'Cookie names are tokens.',
+  ),
   'cookie/name-pattern': rule('error', `${BIS} §4.1.1`, 'Name patterns are well-formed.'),
   'cookie/value': rule('error', `${BIS} §4.1.1 (cookie-octet)`, 'Raw values are cookie-octets.'),
   'cookie/size': rule('error', `${BIS} §5.6`, 'Name and value fit in 4096 bytes.'),
-  'cookie/prefix': rule('error', `${BIS} §4.1.3`, '__Secure-, __Host-, __Http- prefixes are honoured.'),
+  'cookie/prefix': rule(
+    'error',
+    `${BIS} §4.1.3`,
+    '__Secure-, __Host-, __Http- prefixes are honoured.',
+  ),
   'cookie/same-site': rule('error', `${BIS} §5.7 step 19`, 'SameSite=None needs Secure.'),
   'cookie/partitioned': rule('error', 'CHIPS (privacycg/CHIPS)', 'Partitioned needs Secure.'),
   'cookie/http-only-script': rule(
@@ -96,7 +116,11 @@ export const RULES = {
     'LEK (2022:482) ch. 9 §28; GDPR art. 13(2)(d)',
     'The policy names a cookie authority and a data-protection authority.',
   ),
-  'policy/section': rule('error', 'catalog format', 'Each policy section has a Markdown file per locale.'),
+  'policy/section': rule(
+    'error',
+    'catalog format',
+    'Each policy section has a Markdown file per locale.',
+  ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
   // Advice
   'advice/host-prefix': rule(

@@ -92,7 +92,9 @@ function issueToProblems(
         return [
           createProblem(
             input === undefined ? 'schema/missing-key' : 'schema/value',
-            input === undefined ? source.locate(path.slice(0, -1), { key: true }) : source.locate(path),
+            input === undefined
+              ? source.locate(path.slice(0, -1), { key: true })
+              : source.locate(path),
             input === undefined
               ? `"${String(path[path.length - 1])}" is missing in ${dotted(path.slice(0, -1))}`
               : `${field} is ${inputWords(input)}, which is not one of ${options.join(', ')}`,
@@ -103,8 +105,9 @@ function issueToProblems(
       // A plain union: report the branch that fits the kind of value written.
       const branches = issue.errors;
       const fitting =
-        branches.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0)) ??
-        undefined;
+        branches.find(
+          (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+        ) ?? undefined;
       if (fitting) return fitting.flatMap((inner) => issueToProblems(source, root, inner, path));
       return [
         createProblem(
@@ -155,7 +158,10 @@ function schemaAt(root: AnySchema, path: SourcePath, data: unknown): AnySchema |
     else if (def.type === 'record') schema = def.valueType as AnySchema;
     else if (def.type === 'array') schema = def.element as AnySchema;
     else return undefined;
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[segment]
+        : undefined;
   }
   return schema && unwrapOptional(schema);
 }
@@ -192,7 +198,9 @@ function unwrapOptional(schema: AnySchema): AnySchema {
 
 function knownKeys(schema: AnySchema | undefined): string[] {
   const def = schema?._zod.def as unknown as { type?: string; shape?: object } | undefined;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape).filter((k) => k !== '$schema') : [];
+  return def?.type === 'object' && def.shape
+    ? Object.keys(def.shape).filter((k) => k !== '$schema')
+    : [];
 }
 
 function describe(schema: AnySchema | undefined): string | undefined {
@@ -207,7 +215,6 @@ function valueAt(data: unknown, path: SourcePath): unknown {
   }
   return value;
 }
-
 
 function expectedWords(expected: string): string {
   switch (expected) {

@@ -35,9 +35,11 @@ export const lifetimeSchema = z
           .optional()
           .describe('Why the stated lifetime differs from what browsers keep, per locale.'),
       })
-      .describe('For third-party cookies only: what the provider says, which may exceed what browsers keep.'),
+      .describe(
+        'For third-party cookies only: what the provider says, which may exceed what browsers keep.',
+      ),
   ])
-  .describe('How long the entry is kept on the device. Maps exactly to the cookie\'s Max-Age.');
+  .describe("How long the entry is kept on the device. Maps exactly to the cookie's Max-Age.");
 
 const providerSchema = z
   .strictObject({
@@ -54,18 +56,20 @@ const providerSchema = z
     privacyPolicy: z
       .string()
       .optional()
-      .describe('https link to the third party\'s privacy policy. Required for third parties.'),
+      .describe("https link to the third party's privacy policy. Required for third parties."),
     cookiePolicy: z
       .string()
       .optional()
-      .describe('https link to the third party\'s own cookie documentation.'),
+      .describe("https link to the third party's own cookie documentation."),
   })
   .describe('Who sets the entry and on which domain.');
 
 const attributesSchema = z
   .strictObject({
     secure: z.boolean().describe('Send only over HTTPS (`Secure`).'),
-    httpOnly: z.boolean().describe('Hide from page scripts (`HttpOnly`). No client reader is generated.'),
+    httpOnly: z
+      .boolean()
+      .describe('Hide from page scripts (`HttpOnly`). No client reader is generated.'),
     sameSite: z
       .enum(['Strict', 'Lax', 'None'])
       .describe('`SameSite`: `Strict`, `Lax` or `None` (None needs secure: true).'),
@@ -148,7 +152,7 @@ export const valueSchema = z
 
 const nameParameterSchema = z
   .strictObject({
-    type: z.enum(['string', 'integer']).describe('The parameter\'s type in generated code.'),
+    type: z.enum(['string', 'integer']).describe("The parameter's type in generated code."),
     pattern: z
       .string()
       .optional()
@@ -202,7 +206,7 @@ const categorySchema = z
     consentRequired: z
       .boolean()
       .describe('Whether we must ask before setting these (ePrivacy art. 5(3)).'),
-    label: localizedText.describe('The category\'s name, per locale.'),
+    label: localizedText.describe("The category's name, per locale."),
     description: localizedText.describe('A short introduction to the category, per locale.'),
   })
   .describe('A category of cookies.');
@@ -213,7 +217,7 @@ const authoritySchema = z
     supervises: z
       .enum(['cookies', 'personal-data'])
       .describe('`cookies` (electronic communications) or `personal-data` (GDPR).'),
-    name: localizedText.describe('The authority\'s name, per locale.'),
+    name: localizedText.describe("The authority's name, per locale."),
     url: localizedText.describe('https link to the authority, per locale.'),
   })
   .describe('A supervisory authority people can complain to.');
@@ -228,12 +232,12 @@ export const policySchema = z
     controller: z
       .strictObject({
         name: z.string().describe('The legal name of the controller.'),
-        website: z.string().describe('https link to the controller\'s website.'),
+        website: z.string().describe("https link to the controller's website."),
         email: z.string().optional().describe('A general contact address.'),
       })
       .describe('Who is responsible for the cookies (GDPR art. 13(1)(a)).'),
     dpo: z
-      .strictObject({ email: z.string().describe('The data protection officer\'s address.') })
+      .strictObject({ email: z.string().describe("The data protection officer's address.") })
       .describe('The data protection officer (GDPR art. 13(1)(b)).'),
     categories: z.array(categorySchema).min(1).describe('The categories, in the order shown.'),
     authorities: z

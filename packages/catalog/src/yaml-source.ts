@@ -46,6 +46,16 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { file, line, column: col };
   };
 
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+  });
+  const docs = Array.isArray(documents) ? documents : [];
   // Directives never reach the document model intact, so look for them in the concrete syntax.
   for (const token of new Parser().parse(text)) {
     if (token.type === 'directive') {
@@ -60,16 +70,6 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
   }
 
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-    prettyErrors: false,
-  });
-  const docs = Array.isArray(documents) ? documents : [];
   const doc = docs[0];
   const locate = (path: SourcePath, options: { key?: boolean } = {}): SourcePosition =>
     doc ? positionOf(offsetOf(doc, path, options.key ?? false)) : positionOf(0);
@@ -93,7 +93,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { file, text, data: undefined, problems, locate, positionOf };
   }
 
-  for (const error of doc.errors) {
+  // After the first syntax error the rest are usually its echoes; report that one.
+  const syntaxErrors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').slice(0, 1);
+  for (const error of [...doc.errors.filter((e) => e.code === 'DUPLICATE_KEY'), ...syntaxErrors]) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     problems.push(
       createProblem(
@@ -118,7 +120,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     );
   }
 
-  checkNodes(doc, positionOf, problems);
+  checkNodes(doc, text, positionOf, problems);
 
   const data = problems.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
   return { file, text, data, problems, locate, positionOf };
@@ -126,12 +128,14 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
 function checkNodes(
   doc: Document,
+  text: string,
   positionOf: (offset: number) => SourcePosition,
   problems: Problem[],
 ): void {
   visit(doc, {
     Node(_key, node, path) {
-      const at = positionOf(node.range?.[0] ?? 0);
+      const start = node.range?.[0] ?? 0;
+      const at = positionOf(start);
       if (isAlias(node)) {
         problems.push(
           createProblem(
@@ -147,7 +151,7 @@ function checkNodes(
         problems.push(
           createProblem(
             'yaml/alias',
-            at,
+            positionOf(text.lastIndexOf(`&${node.anchor}`, start)),
             `the anchor "&${node.anchor}" is not allowed`,
             'remove the anchor; catalog files may not use anchors (&) or aliases (*)',
           ),
@@ -157,7 +161,7 @@ function checkNodes(
         problems.push(
           createProblem(
             'yaml/tag',
-            at,
+            positionOf(tagStart(text, start)),
             `the tag "${node.tag}" is not allowed`,
             'remove the tag; write plain values, quoted if they must stay text',
           ),
@@ -240,6 +244,13 @@ function offsetOf(doc: Document, path: SourcePath, wantKey: boolean): number {
     }
   }
   return offset;
+}
+
+/** Where the tag written before the value at `valueStart` begins (`!!str`, `!custom`). */
+function tagStart(text: string, valueStart: number): number {
+  let index = text.lastIndexOf('!', valueStart);
+  while (index > 0 && !/[\s[\]{},]/.test(text[index - 1] ?? ' ')) index--;
+  return index;
 }
 
 function firstLine(message: string): string {

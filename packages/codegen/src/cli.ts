@@ -41,13 +41,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     switch (command) {
       case 'validate':
-        return await validateCommand({ catalog: values.catalog ?? 'catalog', format, strict: values.strict ?? false }, io);
+        return await validateCommand(
+          { catalog: values.catalog ?? 'catalog', format, strict: values.strict ?? false },
+          io,
+        );
       default:
         io.stderr(`cookie-catalog: unknown command "${command}"\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {
-    io.stderr(`cookie-catalog: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(
+      `cookie-catalog: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`,
+    );
     return 70;
   }
 }

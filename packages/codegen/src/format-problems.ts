@@ -11,7 +11,10 @@ export interface FormatOptions {
  * `path:line:col  rule-id  message (citation)` and an indented fix, one block per problem,
  * the format editors and CI annotate from.
  */
-export function formatProblemsText(problems: readonly Problem[], { cwd, color }: FormatOptions): string {
+export function formatProblemsText(
+  problems: readonly Problem[],
+  { cwd, color }: FormatOptions,
+): string {
   const c = pc.createColors(color);
   return problems
     .map((p) => {
@@ -23,7 +26,10 @@ export function formatProblemsText(problems: readonly Problem[], { cwd, color }:
     .join('');
 }
 
-export function formatProblemsJson(result: CatalogResult, { cwd }: Pick<FormatOptions, 'cwd'>): string {
+export function formatProblemsJson(
+  result: CatalogResult,
+  { cwd }: Pick<FormatOptions, 'cwd'>,
+): string {
   return `${JSON.stringify(
     {
       valid: result.errorCount === 0,

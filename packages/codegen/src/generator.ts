@@ -63,8 +63,14 @@ export function runGenerator<Options>(
   const files = generator.generate(catalog, { ...generator.defaultOptions, ...options });
   const seen = new Set<string>();
   for (const file of files) {
-    if (file.path.startsWith('/') || file.path.split('/').includes('..') || file.path.includes('\\')) {
-      throw new Error(`generator ${generator.id} returned a path outside its directory: ${file.path}`);
+    if (
+      file.path.startsWith('/') ||
+      file.path.split('/').includes('..') ||
+      file.path.includes('\\')
+    ) {
+      throw new Error(
+        `generator ${generator.id} returned a path outside its directory: ${file.path}`,
+      );
     }
     if (seen.has(file.path)) {
       throw new Error(`generator ${generator.id} returned ${file.path} twice`);

@@ -1,5 +1,5 @@
-export type { CliIo } from './cli-io.js';
 export { main } from './cli.js';
+export type { CliIo } from './cli-io.js';
 export {
   GENERATED_HEADER,
   type GeneratedFile,

@@ -1,7 +1,9 @@
 import { parse } from 'tldts';
 import { MAX_ATTRIBUTE_VALUE_BYTES, utf8Length } from '../cookie-grammar.js';
 
-export type DomainCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly fix: string };
+export type DomainCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: string; readonly fix: string };
 
 /**
  * A cookie's Domain attribute (bis §4.1.2.3, §5.6): a lowercase host name, no leading or trailing
@@ -10,10 +12,16 @@ export type DomainCheck = { readonly ok: true } | { readonly ok: false; readonly
  */
 export function checkCookieDomain(domain: string): DomainCheck {
   if (utf8Length(domain) > MAX_ATTRIBUTE_VALUE_BYTES) {
-    return fail(`the domain is longer than ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`, 'use the real host name');
+    return fail(
+      `the domain is longer than ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`,
+      'use the real host name',
+    );
   }
   if (domain.startsWith('.')) {
-    return fail(`"${domain}" starts with a dot`, `write "${domain.replace(/^\.+/, '')}"; browsers ignore the dot`);
+    return fail(
+      `"${domain}" starts with a dot`,
+      `write "${domain.replace(/^\.+/, '')}"; browsers ignore the dot`,
+    );
   }
   if (domain.endsWith('.')) {
     return fail(`"${domain}" ends with a dot`, `write "${domain.replace(/\.+$/, '')}"`);
@@ -22,7 +30,10 @@ export function checkCookieDomain(domain: string): DomainCheck {
     return fail(`"${domain}" has capital letters`, `write "${domain.toLowerCase()}"`);
   }
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(domain)) {
-    return fail(`"${domain}" is not a host name`, 'use letters, digits, hyphens and dots only, e.g. "billogram.com"');
+    return fail(
+      `"${domain}" is not a host name`,
+      'use letters, digits, hyphens and dots only, e.g. "billogram.com"',
+    );
   }
   const parsed = parse(domain, { allowPrivateDomains: true });
   if (parsed.isIp || /^\d+(\.\d+){3}$/.test(domain)) {

@@ -43,7 +43,12 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
     checkLocalizedText(report, context, ['lifetime', 'note'], entry.lifetime.note);
   }
   for (const [name, parameter] of Object.entries(entry.nameParameters ?? {})) {
-    checkLocalizedText(report, context, ['nameParameters', name, 'description'], parameter.description);
+    checkLocalizedText(
+      report,
+      context,
+      ['nameParameters', name, 'description'],
+      parameter.description,
+    );
   }
   if (context.categories && !context.categories.has(entry.category)) {
     report.add(
@@ -59,14 +64,25 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
 function checkName(report: FileReport, entry: EntryInput): void {
   const { name, kind } = entry;
   if (name === '') {
-    report.add('cookie/name', ['name'], 'the name is empty', 'write the name exactly as it is sent');
+    report.add(
+      'cookie/name',
+      ['name'],
+      'the name is empty',
+      'write the name exactly as it is sent',
+    );
     return;
   }
   const parsed = parseNamePattern(name);
   if (!parsed.ok) {
-    report.add('cookie/name-pattern', ['name'], `the name "${name}" has ${parsed.reason}`, parsed.fix, {
-      charIndex: parsed.index,
-    });
+    report.add(
+      'cookie/name-pattern',
+      ['name'],
+      `the name "${name}" has ${parsed.reason}`,
+      parsed.fix,
+      {
+        charIndex: parsed.index,
+      },
+    );
     return;
   }
   const used = parsed.parts.flatMap((p) => (p.type === 'parameter' ? [p.name] : []));
@@ -89,7 +105,8 @@ function checkName(report: FileReport, entry: EntryInput): void {
     );
   }
   for (const [parameter, spec] of Object.entries(entry.nameParameters ?? {})) {
-    if (spec.pattern !== undefined) checkRegExp(report, ['nameParameters', parameter, 'pattern'], spec.pattern);
+    if (spec.pattern !== undefined)
+      checkRegExp(report, ['nameParameters', parameter, 'pattern'], spec.pattern);
     if (spec.type === 'integer' && spec.pattern !== undefined) {
       report.add(
         'cookie/name-pattern',
@@ -134,15 +151,21 @@ function checkParty(report: FileReport, entry: EntryInput): void {
       );
     }
     if (!provider.name) {
-      report.add('entry/party', ['provider'], 'a third party needs its company name', 'add provider.name', {
-        key: true,
-      });
+      report.add(
+        'entry/party',
+        ['provider'],
+        'a third party needs its company name',
+        'add provider.name',
+        {
+          key: true,
+        },
+      );
     }
     if (!provider.privacyPolicy) {
       report.add(
         'entry/party',
         ['provider'],
-        "a third party needs a link to its privacy policy (people must be able to read who processes their data)",
+        'a third party needs a link to its privacy policy (people must be able to read who processes their data)',
         'add provider.privacyPolicy: https://…',
         { key: true },
       );
@@ -159,10 +182,17 @@ function checkParty(report: FileReport, entry: EntryInput): void {
     const link = provider[key];
     if (link === undefined) continue;
     const checked = checkLink(link);
-    if (!checked.ok) report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');
+    if (!checked.ok)
+      report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');
   }
   const domain = checkProviderDomain(provider.domain);
-  if (domain) report.add('cookie/domain', ['provider', 'domain'], domain, 'write the bare domain, e.g. billogram.com');
+  if (domain)
+    report.add(
+      'cookie/domain',
+      ['provider', 'domain'],
+      domain,
+      'write the bare domain, e.g. billogram.com',
+    );
 
   if (firstPartyCookie && !entry.attributes) {
     report.add(
@@ -192,9 +222,15 @@ function checkParty(report: FileReport, entry: EntryInput): void {
     );
   }
   if (kind === 'pixel' && entry.value) {
-    report.add('entry/value', ['value'], 'a pixel stores nothing, so it has no value', 'remove value:', {
-      key: true,
-    });
+    report.add(
+      'entry/value',
+      ['value'],
+      'a pixel stores nothing, so it has no value',
+      'remove value:',
+      {
+        key: true,
+      },
+    );
   }
 }
 
@@ -226,7 +262,8 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
     }
     if (lifetime.statedByProvider !== 'forever') {
       const parsed = parseDuration(lifetime.statedByProvider);
-      if (!parsed.ok) report.add('cookie/lifetime', ['lifetime', 'statedByProvider'], parsed.reason, parsed.fix);
+      if (!parsed.ok)
+        report.add('cookie/lifetime', ['lifetime', 'statedByProvider'], parsed.reason, parsed.fix);
     }
     return;
   }
@@ -311,7 +348,12 @@ function checkAttributes(
   if (attributes.path !== undefined) {
     const bad = firstUnsafeAttributeChar(path);
     if (!path.startsWith('/')) {
-      report.add('cookie/path', ['attributes', 'path'], `the path "${printable(path)}" does not start with "/"`, `write "/${path}"`);
+      report.add(
+        'cookie/path',
+        ['attributes', 'path'],
+        `the path "${printable(path)}" does not start with "/"`,
+        `write "/${path}"`,
+      );
     } else if (bad) {
       report.add(
         'cookie/path',
@@ -331,7 +373,8 @@ function checkAttributes(
   }
   if (domain !== undefined) {
     const checked = checkCookieDomain(domain);
-    if (!checked.ok) report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
+    if (!checked.ok)
+      report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
   }
   const prefix = cookiePrefixOf(entry.name);
   if (prefix) {
@@ -353,6 +396,7 @@ function checkAttributes(
 
 /** Control characters and ";" end or corrupt a Set-Cookie attribute (bis §4.1.1). */
 function firstUnsafeAttributeChar(text: string): { char: string; index: number } | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   const match = /[\u0000-\u001f\u007f;]/.exec(text);
   return match ? { char: match[0], index: match.index } : undefined;
 }
@@ -392,18 +436,33 @@ function checkValue(report: FileReport, entry: EntryInput, value: ValueInput): v
         }
       });
       if (new Set(value.values).size !== value.values.length) {
-        report.add('schema/value', ['value', 'values'], 'an enum value is listed twice', 'remove the duplicate');
+        report.add(
+          'schema/value',
+          ['value', 'values'],
+          'an enum value is listed twice',
+          'remove the duplicate',
+        );
       }
       return;
     }
     case 'integer':
       if (value.min !== undefined && value.max !== undefined && value.min > value.max) {
-        report.add('schema/value', ['value', 'min'], `min ${value.min} is above max ${value.max}`, 'swap them');
+        report.add(
+          'schema/value',
+          ['value', 'min'],
+          `min ${value.min} is above max ${value.max}`,
+          'swap them',
+        );
       }
       return;
     case 'json':
       if (Object.keys(value.shape).length === 0) {
-        report.add('schema/value', ['value', 'shape'], 'the JSON shape has no fields', 'list each field and its type');
+        report.add(
+          'schema/value',
+          ['value', 'shape'],
+          'the JSON shape has no fields',
+          'list each field and its type',
+        );
       }
       return;
     case 'boolean':
@@ -438,7 +497,12 @@ function checkAdvice(report: FileReport, entry: EntryInput): void {
   const { attributes } = entry;
   if (!attributes || report.hasErrors) return;
   const hostOnlyRoot = (attributes.path ?? '/') === '/' && attributes.domain === undefined;
-  if (attributes.secure && hostOnlyRoot && !cookiePrefixOf(entry.name) && (attributes.httpOnly || SENSITIVE_NAME.test(entry.name))) {
+  if (
+    attributes.secure &&
+    hostOnlyRoot &&
+    !cookiePrefixOf(entry.name) &&
+    (attributes.httpOnly || SENSITIVE_NAME.test(entry.name))
+  ) {
     report.add(
       'advice/host-prefix',
       ['name'],

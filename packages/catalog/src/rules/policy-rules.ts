@@ -14,7 +14,12 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     categories: new Set(policy.categories.map((c) => c.id)),
   };
   if (!/^\d+(\.\d+){0,2}$/.test(policy.version)) {
-    report.add('schema/value', ['version'], `the version "${policy.version}" is not a version number`, 'write e.g. "3.0"');
+    report.add(
+      'schema/value',
+      ['version'],
+      `the version "${policy.version}" is not a version number`,
+      'write e.g. "3.0"',
+    );
   }
   if (!isCalendarDate(policy.lastUpdated)) {
     report.add(
@@ -25,11 +30,20 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     );
   }
   const website = checkLink(policy.controller.website);
-  if (!website.ok) report.add('link/scheme', ['controller', 'website'], website.reason, 'write an https:// link');
-  for (const path of [['controller', 'email'], ['dpo', 'email']] as const) {
+  if (!website.ok)
+    report.add('link/scheme', ['controller', 'website'], website.reason, 'write an https:// link');
+  for (const path of [
+    ['controller', 'email'],
+    ['dpo', 'email'],
+  ] as const) {
     const address = path[0] === 'dpo' ? policy.dpo.email : policy.controller.email;
     if (address !== undefined && !isEmailAddress(address)) {
-      report.add('policy/email', path, `"${address}" is not an e-mail address`, 'write it as name@example.com');
+      report.add(
+        'policy/email',
+        path,
+        `"${address}" is not an e-mail address`,
+        'write it as name@example.com',
+      );
     }
   }
   checkUniqueIds(report, 'categories', policy.categories);
@@ -44,7 +58,12 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     for (const [locale, url] of Object.entries(authority.url)) {
       const checked = checkLink(url);
       if (!checked.ok) {
-        report.add('link/scheme', ['authorities', index, 'url', locale], checked.reason, 'write an https:// link');
+        report.add(
+          'link/scheme',
+          ['authorities', index, 'url', locale],
+          checked.reason,
+          'write an https:// link',
+        );
       }
     }
   });
@@ -70,7 +89,13 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     }
   });
   if (new Set(policy.sections).size !== policy.sections.length) {
-    report.add('policy/section', ['sections'], 'a section is listed twice', 'list each section once', { key: true });
+    report.add(
+      'policy/section',
+      ['sections'],
+      'a section is listed twice',
+      'list each section once',
+      { key: true },
+    );
   }
   return context;
 }
@@ -96,7 +121,9 @@ function checkLocales(report: FileReport, policy: PolicyInput): readonly string[
   });
   if (new Set(policy.locales).size !== policy.locales.length) {
     ok = false;
-    report.add('i18n/locale', ['locales'], 'a locale is listed twice', 'list each locale once', { key: true });
+    report.add('i18n/locale', ['locales'], 'a locale is listed twice', 'list each locale once', {
+      key: true,
+    });
   }
   if (!policy.locales.includes(policy.defaultLocale)) {
     report.add(
@@ -109,14 +136,28 @@ function checkLocales(report: FileReport, policy: PolicyInput): readonly string[
   return ok ? policy.locales : undefined;
 }
 
-function checkUniqueIds(report: FileReport, key: 'categories' | 'authorities', items: readonly { id: string }[]): void {
+function checkUniqueIds(
+  report: FileReport,
+  key: 'categories' | 'authorities',
+  items: readonly { id: string }[],
+): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (!SIMPLE_ID.test(item.id)) {
-      report.add('schema/value', [key, index, 'id'], `"${item.id}" is not a simple id`, 'use lowercase letters, digits and hyphens');
+      report.add(
+        'schema/value',
+        [key, index, 'id'],
+        `"${item.id}" is not a simple id`,
+        'use lowercase letters, digits and hyphens',
+      );
     }
     if (seen.has(item.id)) {
-      report.add('catalog/duplicate-id', [key, index, 'id'], `"${item.id}" is declared twice in ${key}`, 'give each a unique id');
+      report.add(
+        'catalog/duplicate-id',
+        [key, index, 'id'],
+        `"${item.id}" is declared twice in ${key}`,
+        'give each a unique id',
+      );
     }
     seen.add(item.id);
   });

@@ -17,7 +17,14 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
   const lines = text.split('\n');
   const at = (line: number, column: number): SourcePosition => ({ file, line, column });
   if (text.trim() === '') {
-    problems.push(createProblem('i18n/empty-text', at(1, 1), 'the section is empty', 'write the section, or ask legal for it'));
+    problems.push(
+      createProblem(
+        'i18n/empty-text',
+        at(1, 1),
+        'the section is empty',
+        'write the section, or ask legal for it',
+      ),
+    );
     return problems;
   }
   lines.forEach((line, index) => {
@@ -46,7 +53,12 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
   });
   for (const block of markdown.parse(text, {})) {
     for (const token of block.children ?? []) {
-      const href = token.type === 'link_open' ? token.attrGet('href') : token.type === 'image' ? token.attrGet('src') : null;
+      const href =
+        token.type === 'link_open'
+          ? token.attrGet('href')
+          : token.type === 'image'
+            ? token.attrGet('src')
+            : null;
       if (href === null) continue;
       const raw = markdown.normalizeLinkText(String(href));
       const checked = checkLink(raw, { allowMailto: token.type === 'link_open' });
@@ -65,7 +77,9 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
           'link/scheme',
           position,
           checked.reason,
-          token.type === 'image' ? 'use an https:// image, or remove it' : 'link to https:// pages or mailto: addresses only',
+          token.type === 'image'
+            ? 'use an https:// image, or remove it'
+            : 'link to https:// pages or mailto: addresses only',
         ),
       );
     }

@@ -62,7 +62,11 @@ export function checkLocalizedText(
 }
 
 /** Reports invisible or direction-changing characters in every text value of a file. */
-export function checkInvisibleCharacters(report: FileReport, data: unknown, path: SourcePath = []): void {
+export function checkInvisibleCharacters(
+  report: FileReport,
+  data: unknown,
+  path: SourcePath = [],
+): void {
   if (typeof data === 'string') {
     const found = findInvisibleCharacter(data);
     if (found) {
@@ -75,11 +79,11 @@ export function checkInvisibleCharacters(report: FileReport, data: unknown, path
       );
     }
   } else if (Array.isArray(data)) {
-    data.forEach((item, index) => checkInvisibleCharacters(report, item, [...path, index]));
+    for (const [index, item] of data.entries())
+      checkInvisibleCharacters(report, item, [...path, index]);
   } else if (data !== null && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
       checkInvisibleCharacters(report, value, [...path, key]);
     }
   }
 }
-

@@ -22,19 +22,25 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
   const text = formatProblemsText(result.problems, io);
   if (failed) {
     io.stderr(text);
-    const counts = plural(result.errorCount, 'error') + (result.warningCount ? `, ${plural(result.warningCount, 'warning')}` : '');
+    const counts =
+      plural(result.errorCount, 'error') +
+      (result.warningCount ? `, ${plural(result.warningCount, 'warning')}` : '');
     const strictNote = result.errorCount === 0 ? ' (--strict treats warnings as errors)' : '';
     io.stderr(`${c.red('✗')} ${options.catalog} is not valid: ${counts}${strictNote}.\n`);
     return 1;
   }
   io.stdout(text);
-  io.stdout(`${c.green('✓')} ${options.catalog} is valid: ${summarize(result.catalog as Catalog)}${result.warningCount ? `; ${plural(result.warningCount, 'warning')}` : ''}.\n`);
+  io.stdout(
+    `${c.green('✓')} ${options.catalog} is valid: ${summarize(result.catalog as Catalog)}${result.warningCount ? `; ${plural(result.warningCount, 'warning')}` : ''}.\n`,
+  );
   return 0;
 }
 
 function summarize(catalog: Catalog): string {
   const firstParty = catalog.entries.filter(isFirstPartyCookie).length;
-  const thirdParty = catalog.entries.filter((e) => e.kind === 'cookie' && e.party === 'third').length;
+  const thirdParty = catalog.entries.filter(
+    (e) => e.kind === 'cookie' && e.party === 'third',
+  ).length;
   const similar = catalog.entries.length - firstParty - thirdParty;
   return `${plural(catalog.entries.length, 'entry', 'entries')} (${firstParty} first-party cookies, ${thirdParty} third-party cookies, ${plural(similar, 'similar technology', 'similar technologies')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
 }

@@ -1,0 +1,51 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The canonical catalog of this repository. */
+export const REAL_CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
+
+export interface Edit {
+  /** A file inside the catalog, e.g. `cookies/language.yaml`. */
+  readonly file: string;
+  /** Text to replace (must occur), or undefined to replace the whole file; `with: null` deletes the file. */
+  readonly find?: string;
+  readonly with: string | null;
+  /** Create `file` as a copy of this catalog file first. */
+  readonly copyOf?: string;
+}
+
+/** A temporary copy of the real catalog with `edits` applied, as legal would make them. */
+export async function editedCatalog(edits: readonly Edit[]): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'cookie-catalog-')), 'catalog');
+  await cp(REAL_CATALOG, dir, { recursive: true });
+  for (const edit of edits) {
+    const path = join(dir, edit.file);
+    if (edit.copyOf !== undefined) {
+      await cp(join(dir, edit.copyOf), path);
+      continue;
+    }
+    if (edit.with === null) {
+      await rm(path);
+      continue;
+    }
+    if (edit.find === undefined) {
+      await writeFile(path, edit.with);
+      continue;
+    }
+    const text = await readFile(path, 'utf8').catch(() => '');
+    if (!text.includes(edit.find))
+      throw new Error(`test bug: "${edit.find}" is not in ${edit.file}`);
+    await writeFile(path, text.replace(edit.find, edit.with));
+  }
+  return dir;
+}
+
+/** The 1-based line of the first line of `file` in `dir` that contains `needle`. */
+export async function lineOf(dir: string, file: string, needle: string): Promise<number> {
+  const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
+  const index = lines.findIndex((line) => line.includes(needle));
+  if (index === -1) throw new Error(`test bug: "${needle}" is not in ${file}`);
+  return index + 1;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Catalog,
+  isFirstPartyCookie,
+  loadCatalog,
+  MAX_LIFETIME_SECONDS,
+} from '../src/index.js';
+import { REAL_CATALOG } from './catalog-copy.js';
+
+async function realCatalog(): Promise<Catalog> {
+  const { catalog } = await loadCatalog(REAL_CATALOG);
+  if (!catalog) throw new Error('the real catalog does not validate');
+  return catalog;
+}
+
+describe('the normalized Catalog model of the real catalog', () => {
+  it('holds every cookie of the reference policy, the help-centre cookies and the pixel', async () => {
+    const catalog = await realCatalog();
+    const names = catalog.entries.map((e) => e.name.pattern);
+    for (const name of [
+      'csrftoken',
+      'access_token',
+      'billopay_session',
+      'language',
+      'efaktura',
+      'sub-{id}',
+      'billogramGDPR',
+    ]) {
+      expect(names).toContain(name);
+    }
+    expect(
+      catalog.entries.filter((e) => e.provider.name === 'Zendesk, Inc.').length,
+    ).toBeGreaterThan(0);
+    expect(catalog.entries.find((e) => e.kind === 'pixel')?.lifetime).toEqual({ kind: 'none' });
+  });
+
+  it('gives lifetimes in seconds, exactly the Max-Age to send', async () => {
+    const catalog = await realCatalog();
+    const byId = new Map(catalog.entries.map((e) => [e.id, e]));
+    expect(byId.get('access_token')?.lifetime).toMatchObject({ kind: 'duration', seconds: 3_600 });
+    expect(byId.get('csrftoken')?.lifetime).toMatchObject({
+      kind: 'duration',
+      seconds: 31_536_000,
+    });
+    expect(byId.get('billopay_session')?.lifetime).toMatchObject({
+      kind: 'duration',
+      seconds: 300,
+    });
+    expect(byId.get('efaktura')?.lifetime).toEqual({ kind: 'session' });
+  });
+
+  it('records what browsers keep of a third party\'s "forever"', async () => {
+    const pubnub = (await realCatalog()).entries.find((e) => e.id === 'pubnub_subscription');
+    expect(pubnub?.lifetime).toMatchObject({
+      kind: 'provider-stated',
+      stated: { kind: 'forever' },
+      keptSeconds: MAX_LIFETIME_SECONDS,
+    });
+  });
+
+  it('parses name patterns with their typed parameters', async () => {
+    const pubnub = (await realCatalog()).entries.find((e) => e.id === 'pubnub_subscription');
+    expect(pubnub?.name.parts).toEqual([
+      { type: 'literal', text: 'sub-' },
+      { type: 'parameter', name: 'id' },
+    ]);
+    expect(pubnub?.name.parameters).toEqual([
+      expect.objectContaining({ name: 'id', type: 'string', pattern: '^[A-Za-z0-9-]{1,64}$' }),
+    ]);
+  });
+
+  it('gives first-party cookies attributes and value types, and nothing else gets them', async () => {
+    const catalog = await realCatalog();
+    for (const entry of catalog.entries) {
+      expect(entry.attributes !== undefined).toBe(isFirstPartyCookie(entry));
+      expect(entry.value !== undefined).toBe(isFirstPartyCookie(entry));
+    }
+    const accessToken = catalog.entries.find((e) => e.id === 'access_token');
+    expect(accessToken?.attributes).toEqual({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      partitioned: false,
+    });
+    expect(catalog.entries.find((e) => e.id === 'language')?.value).toEqual({
+      type: 'enum',
+      values: ['en', 'sv'],
+    });
+    expect(catalog.entries.find((e) => e.id === 'billogramGDPR')?.value).toMatchObject({
+      type: 'json',
+      fields: [
+        { name: 'version', type: { type: 'integer' } },
+        { name: 'helpCenter', type: { type: 'boolean' } },
+      ],
+    });
+  });
+
+  it('names generated functions after the id', async () => {
+    const catalog = await realCatalog();
+    const names = Object.fromEntries(catalog.entries.map((e) => [e.id, e.functionName]));
+    expect(names).toMatchObject({
+      csrftoken: 'Csrftoken',
+      access_token: 'AccessToken',
+      billogramGDPR: 'BillogramGDPR',
+    });
+  });
+
+  it('is ordered (necessary first, then by id), complete in every locale, and immutable', async () => {
+    const catalog = await realCatalog();
+    expect(catalog.categories.map((c) => c.id)).toEqual(['necessary', 'help-center']);
+    const necessary = catalog.entries.filter((e) => e.category === 'necessary').map((e) => e.id);
+    expect(necessary).toEqual([...necessary].sort());
+    expect(catalog.entries.findIndex((e) => e.category === 'help-center')).toBe(necessary.length);
+    for (const entry of catalog.entries)
+      expect(Object.keys(entry.purpose).sort()).toEqual(['en', 'sv']);
+    for (const section of catalog.sections)
+      expect(Object.keys(section.markdown).sort()).toEqual(['en', 'sv']);
+    expect(Object.isFrozen(catalog.entries[0]?.purpose)).toBe(true);
+    expect(() => {
+      (catalog.entries as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  it('is byte-for-byte the same on every load', async () => {
+    const a = await realCatalog();
+    const b = await realCatalog();
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

@@ -1,0 +1,522 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../src/index.js';
+import { type Edit, editedCatalog, lineOf } from './catalog-copy.js';
+
+interface Case {
+  /** What legal (or an attacker) did to a copy of the real catalog. */
+  readonly edits: readonly Edit[];
+  /** The rule ids of every error, in file order. */
+  readonly errors: readonly string[];
+  /** Where the first error must point: a file and a text on the expected line. */
+  readonly at: { readonly file: string; readonly line: string; readonly column?: number };
+  /** Something the message or fix must say, so the reader knows what to do. */
+  readonly says?: RegExp;
+}
+
+const csrf = 'cookies/csrftoken.yaml';
+const language = 'cookies/language.yaml';
+const pubnub = 'cookies/pubnub_subscription.yaml';
+const rename = (to: string): Edit => ({ file: csrf, find: 'name: csrftoken', with: `name: ${to}` });
+const csrfPath = (to: string): Edit => ({ file: csrf, find: '  path: /', with: `  path: ${to}` });
+const csrfDomain = (domain: string): Edit => ({
+  file: csrf,
+  find: '  path: /',
+  with: `  path: /\n  domain: ${domain}`,
+});
+const languageLifetime = (to: string): Edit => ({
+  file: language,
+  find: 'lifetime: 30 days',
+  with: `lifetime: ${to}`,
+});
+const privacyLink = (to: string): Edit => ({
+  file: pubnub,
+  find: 'privacyPolicy: https://www.pubnub.com/privacy-policy/',
+  with: `privacyPolicy: ${to}`,
+});
+
+const cases: Record<string, Case> = {
+  // Cookie names (RFC 6265bis §4.1.1: a name is an RFC 9110 token)
+  'empty name': {
+    edits: [rename('""')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: ""' },
+    says: /empty/,
+  },
+  'name with a space': {
+    edits: [rename('"a b"')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: "a b"' },
+    says: /a space/,
+  },
+  'name with ;': {
+    edits: [rename('"a;b"')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: "a;b"', column: 9 },
+    says: /";"/,
+  },
+  'name with =': {
+    edits: [rename('"a=b"')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: "a=b"' },
+    says: /"="/,
+  },
+  'name with ,': {
+    edits: [rename('"a,b"')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: "a,b"' },
+    says: /","/,
+  },
+  'name with ä': {
+    edits: [rename('ä')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: ä' },
+    says: /U\+00E4/,
+  },
+  'Cyrillic look-alike of csrftoken': {
+    edits: [rename('\u0441srftoken')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'name: \u0441', column: 7 },
+    says: /U\+0441, not an ASCII character/,
+  },
+  'header injection in a name': {
+    edits: [rename('"x\\r\\nSet-Cookie: y=z"')],
+    errors: ['cookie/name'],
+    at: { file: csrf, line: 'Set-Cookie' },
+    says: /carriage return/,
+  },
+  '__HOST- prefix without Secure': {
+    edits: [rename('__HOST-x'), { file: csrf, find: 'secure: true', with: 'secure: false' }],
+    errors: ['cookie/prefix'],
+    at: { file: csrf, line: 'name: __HOST-x' },
+    says: /__Host- prefix.*secure: true/,
+  },
+  '__Host- prefix with a Domain': {
+    edits: [rename('__Host-csrftoken'), csrfDomain('billogram.com')],
+    errors: ['cookie/prefix'],
+    at: { file: csrf, line: 'name: __Host-csrftoken' },
+    says: /no domain/,
+  },
+  '__Http- prefix without HttpOnly': {
+    edits: [rename('__Http-csrftoken')],
+    errors: ['cookie/prefix'],
+    at: { file: csrf, line: 'name: __Http-csrftoken' },
+    says: /httpOnly: true/,
+  },
+  'unclosed name pattern': {
+    edits: [{ file: pubnub, find: 'name: sub-{id}', with: 'name: sub-{id' }],
+    errors: ['cookie/name-pattern'],
+    at: { file: pubnub, line: 'name: sub-{id' },
+  },
+  'undeclared pattern parameter': {
+    edits: [{ file: pubnub, find: 'name: sub-{id}', with: 'name: sub-{id}-{shard}' }],
+    errors: ['cookie/name-pattern'],
+    at: { file: pubnub, line: 'name: sub-{id}-{shard}' },
+    says: /nameParameters\.shard/,
+  },
+  // Paths and domains
+  'path without a leading slash': {
+    edits: [csrfPath('foo')],
+    errors: ['cookie/path'],
+    at: { file: csrf, line: 'path: foo' },
+    says: /"\/foo"/,
+  },
+  'path smuggling a Domain attribute': {
+    edits: [csrfPath('"/a;Domain=evil"')],
+    errors: ['cookie/path'],
+    at: { file: csrf, line: 'Domain=evil' },
+    says: /";"/,
+  },
+  'path of 1025 bytes': {
+    edits: [csrfPath(`/${'a'.repeat(1024)}`)],
+    errors: ['cookie/path'],
+    at: { file: csrf, line: 'path: /aaa' },
+    says: /1024/,
+  },
+  'domain com': {
+    edits: [csrfDomain('com')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: com' },
+    says: /public suffix/,
+  },
+  'domain co.uk': {
+    edits: [csrfDomain('co.uk')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: co.uk' },
+    says: /public suffix/,
+  },
+  'domain github.io': {
+    edits: [csrfDomain('github.io')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: github.io' },
+    says: /public suffix/,
+  },
+  'domain 192.168.0.1': {
+    edits: [csrfDomain('192.168.0.1')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: 192' },
+    says: /IP address/,
+  },
+  'domain example.com.': {
+    edits: [csrfDomain('example.com.')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: example' },
+    says: /ends with a dot/,
+  },
+  'domain with a leading dot': {
+    edits: [csrfDomain('.billogram.com')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: .bill' },
+    says: /"billogram.com"/,
+  },
+  // Lifetimes
+  'negative lifetime': {
+    edits: [languageLifetime('-1 days')],
+    errors: ['cookie/lifetime'],
+    at: { file: language, line: 'lifetime:' },
+    says: /negative/,
+  },
+  'fractional lifetime': {
+    edits: [languageLifetime('1.5 days')],
+    errors: ['cookie/lifetime'],
+    at: { file: language, line: 'lifetime:' },
+    says: /"36 hours"/,
+  },
+  'NaN lifetime': {
+    edits: [languageLifetime('NaN days')],
+    errors: ['cookie/lifetime'],
+    at: { file: language, line: 'lifetime:' },
+    says: /not a number/,
+  },
+  'zero lifetime': {
+    edits: [languageLifetime('0 days')],
+    errors: ['cookie/lifetime'],
+    at: { file: language, line: 'lifetime:' },
+    says: /zero/,
+  },
+  'unknown unit': {
+    edits: [languageLifetime('3 fortnights')],
+    errors: ['cookie/lifetime'],
+    at: { file: language, line: 'lifetime:' },
+    says: /fortnights/,
+  },
+  'lifetime above 400 days': {
+    edits: [languageLifetime('2 years')],
+    errors: ['cookie/lifetime-cap'],
+    at: { file: language, line: 'lifetime: 2 years' },
+    says: /400 days/,
+  },
+  'a first-party cookie that lives forever': {
+    edits: [languageLifetime('forever')],
+    errors: ['cookie/lifetime-cap'],
+    at: { file: language, line: 'lifetime: forever' },
+  },
+  'a third-party lifetime above 400 days': {
+    edits: [
+      {
+        file: 'cookies/zendesk_chat_visitor.yaml',
+        find: 'lifetime: 365 days',
+        with: 'lifetime: 2 years',
+      },
+    ],
+    errors: ['cookie/lifetime-cap'],
+    at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'lifetime: 2 years' },
+    says: /statedByProvider/,
+  },
+  'a pixel with a cookie lifetime': {
+    edits: [
+      { file: 'cookies/invoice_opened.yaml', find: 'lifetime: none', with: 'lifetime: 30 days' },
+    ],
+    errors: ['cookie/lifetime-kind'],
+    at: { file: 'cookies/invoice_opened.yaml', line: 'lifetime: 30 days' },
+  },
+  // Attributes
+  'SameSite=None without Secure': {
+    edits: [
+      { file: csrf, find: 'sameSite: Lax', with: 'sameSite: None' },
+      { file: csrf, find: 'secure: true', with: 'secure: false' },
+    ],
+    errors: ['cookie/same-site'],
+    at: { file: csrf, line: 'sameSite: None' },
+    says: /secure: true/,
+  },
+  'Partitioned without Secure': {
+    edits: [
+      { file: csrf, find: 'secure: true', with: 'secure: false' },
+      { file: csrf, find: '  path: /', with: '  path: /\n  partitioned: true' },
+    ],
+    errors: ['cookie/partitioned'],
+    at: { file: csrf, line: 'partitioned: true' },
+  },
+  'HttpOnly cookie written by script': {
+    edits: [{ file: language, find: 'httpOnly: false', with: 'httpOnly: true' }],
+    errors: ['cookie/http-only-script'],
+    at: { file: language, line: 'httpOnly: true' },
+  },
+  'a typo in a key: httponly': {
+    edits: [{ file: csrf, find: 'httpOnly: false', with: 'httponly: false' }],
+    errors: ['schema/missing-key', 'schema/unknown-key'],
+    at: { file: csrf, line: 'attributes:' },
+    says: /"httpOnly" is missing/,
+  },
+  'a value SameSite must not take': {
+    edits: [{ file: csrf, find: 'sameSite: Lax', with: 'sameSite: lax' }],
+    errors: ['schema/value'],
+    at: { file: csrf, line: 'sameSite: lax' },
+    says: /did you mean "Lax"/,
+  },
+  // Values
+  'an enum value a cookie cannot carry': {
+    edits: [{ file: language, find: 'values: [en, sv]', with: 'values: [en, "s;v"]' }],
+    errors: ['cookie/value'],
+    at: { file: language, line: 'values:' },
+  },
+  'a value that cannot fit in 4096 bytes': {
+    edits: [{ file: csrf, find: 'maxLength: 64', with: 'maxLength: 5000' }],
+    errors: ['cookie/size'],
+    at: { file: csrf, line: 'maxLength: 5000' },
+    says: /at most 4087/,
+  },
+  'a first-party cookie without a value type': {
+    edits: [{ file: language, find: 'value:\n  type: enum\n  values: [en, sv]\n', with: '' }],
+    errors: ['entry/value'],
+    at: { file: language, line: 'id: language' },
+  },
+  'an invalid pattern': {
+    edits: [{ file: csrf, find: 'pattern: "^[A-Za-z0-9]{32,64}$"', with: 'pattern: "^[A-Z"' }],
+    errors: ['schema/value'],
+    at: { file: csrf, line: 'pattern:' },
+    says: /regular expression/,
+  },
+  // Text that reaches HTML and Markdown
+  'a right-to-left override in a purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  en: Remembers the language',
+        with: '  en: Remembers \u202Ethe language',
+      },
+    ],
+    errors: ['text/invisible-character'],
+    at: { file: language, line: 'en: Remembers' },
+    says: /U\+202E/,
+  },
+  'a zero-width space in a label': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: 'en: Strictly necessary',
+        with: 'en: "Strictly\\u200Bnecessary"',
+      },
+    ],
+    errors: ['text/invisible-character'],
+    at: { file: 'policy.yaml', line: 'Strictly' },
+    says: /U\+200B/,
+  },
+  'invisible characters in a Markdown section': {
+    edits: [{ file: 'sections/sv/contact.md', find: 'Frågor', with: 'Fr\u2066ågor' }],
+    errors: ['text/invisible-character'],
+    at: { file: 'sections/sv/contact.md', line: 'Fr' },
+  },
+  // Links
+  'javascript: link': {
+    edits: [privacyLink('javascript:alert(1)')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+    says: /javascript/,
+  },
+  'JaVaScRiPt: link': {
+    edits: [privacyLink('JaVaScRiPt:alert(1)')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'space before javascript:': {
+    edits: [privacyLink('" javascript:alert(1)"')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'java<TAB>script:': {
+    edits: [privacyLink('"java\\tscript:alert(1)"')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'data: link': {
+    edits: [privacyLink('"data:text/html,<script>alert(1)</script>"')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'vbscript: link': {
+    edits: [privacyLink('vbscript:msgbox(1)')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'protocol-relative link': {
+    edits: [privacyLink('//evil.example')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'link with credentials': {
+    edits: [privacyLink('https://www.pubnub.com@evil.example/')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+    says: /user name/,
+  },
+  'plain http link': {
+    edits: [privacyLink('http://www.pubnub.com/privacy-policy/')],
+    errors: ['link/scheme'],
+    at: { file: pubnub, line: 'privacyPolicy' },
+  },
+  'javascript: link in an authority': {
+    edits: [
+      { file: 'policy.yaml', find: 'en: https://www.pts.se/en/', with: 'en: javascript:alert(1)' },
+    ],
+    errors: ['link/scheme'],
+    at: { file: 'policy.yaml', line: 'javascript:' },
+  },
+  'javascript: link in Markdown': {
+    edits: [
+      {
+        file: 'sections/en/contact.md',
+        find: '(mailto:dpo@billogram.com)',
+        with: '(javascript:alert(1))',
+      },
+    ],
+    errors: ['link/scheme'],
+    at: { file: 'sections/en/contact.md', line: 'javascript:' },
+  },
+  // Translations
+  'a deleted Swedish purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  sv: Kommer ihåg vilket språk du valde för våra sidor.\n',
+        with: '',
+      },
+    ],
+    errors: ['i18n/missing-translation'],
+    at: { file: language, line: 'purpose:' },
+    says: /Swedish \(sv\)/,
+  },
+  'an empty Swedish purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  sv: Kommer ihåg vilket språk du valde för våra sidor.',
+        with: '  sv: ""',
+      },
+    ],
+    errors: ['i18n/empty-text'],
+    at: { file: language, line: 'sv: ""' },
+  },
+  'a deleted Swedish section': {
+    edits: [{ file: 'sections/sv/changes.md', with: null }],
+    errors: ['policy/section'],
+    at: { file: 'policy.yaml', line: '- changes' },
+    says: /sections\/sv\/changes\.md/,
+  },
+  'a section file nobody lists': {
+    edits: [{ file: 'sections/en/extra.md', with: 'Hello.\n' }],
+    errors: ['policy/section'],
+    at: { file: 'sections/en/extra.md', line: 'Hello' },
+  },
+  // The catalog as a whole
+  'two entries with one id': {
+    edits: [
+      { file: 'cookies/zz-copy.yaml', copyOf: language, with: '' },
+      { file: 'cookies/zz-copy.yaml', find: 'name: language', with: 'name: lang' },
+    ],
+    errors: ['catalog/duplicate-id'],
+    at: { file: 'cookies/zz-copy.yaml', line: 'id: language' },
+    says: /cookies\/language\.yaml/,
+  },
+  'ids that give the same function name': {
+    edits: [
+      { file: 'cookies/zz-copy.yaml', copyOf: language, with: '' },
+      { file: 'cookies/zz-copy.yaml', find: 'id: language', with: 'id: Language' },
+      { file: 'cookies/zz-copy.yaml', find: 'name: language', with: 'name: lang' },
+    ],
+    errors: ['catalog/duplicate-function-name'],
+    at: { file: 'cookies/zz-copy.yaml', line: 'id: Language' },
+    says: /setLanguage/,
+  },
+  'two cookies with one name, domain and path': {
+    edits: [
+      { file: 'cookies/zz-copy.yaml', copyOf: language, with: '' },
+      { file: 'cookies/zz-copy.yaml', find: 'id: language', with: 'id: language2' },
+    ],
+    errors: ['catalog/duplicate-cookie'],
+    at: { file: 'cookies/zz-copy.yaml', line: 'name: language' },
+  },
+  'an unknown category': {
+    edits: [{ file: language, find: 'category: necessary', with: 'category: marketing' }],
+    errors: ['catalog/unknown-category'],
+    at: { file: language, line: 'category: marketing' },
+  },
+  'a third party without a privacy policy': {
+    edits: [
+      { file: pubnub, find: '  privacyPolicy: https://www.pubnub.com/privacy-policy/\n', with: '' },
+    ],
+    errors: ['entry/party'],
+    at: { file: pubnub, line: 'provider:' },
+  },
+  'an alias in an entry': {
+    edits: [{ file: csrf, find: 'lifetime: 1 year', with: 'lifetime: &l 1 year\nstores2: *l' }],
+    errors: ['yaml/alias', 'yaml/alias'],
+    at: { file: csrf, line: 'lifetime: &l' },
+  },
+  'a __proto__ key in an entry': {
+    edits: [{ file: csrf, find: 'attributes:', with: '__proto__:\n  polluted: true\nattributes:' }],
+    errors: ['yaml/reserved-key'],
+    at: { file: csrf, line: '__proto__' },
+  },
+  // policy.yaml
+  'an impossible date': {
+    edits: [
+      { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: "2026-02-30"' },
+    ],
+    errors: ['policy/date'],
+    at: { file: 'policy.yaml', line: 'lastUpdated' },
+  },
+  'a default locale that is not configured': {
+    edits: [{ file: 'policy.yaml', find: 'defaultLocale: en', with: 'defaultLocale: de' }],
+    errors: ['policy/default-locale'],
+    at: { file: 'policy.yaml', line: 'defaultLocale: de' },
+  },
+  'a broken DPO address': {
+    edits: [
+      { file: 'policy.yaml', find: 'email: dpo@billogram.com', with: 'email: dpo at billogram' },
+    ],
+    errors: ['policy/email'],
+    at: { file: 'policy.yaml', line: 'email: dpo at' },
+  },
+};
+
+describe('the real catalog', () => {
+  it('validates with no errors', async () => {
+    const { REAL_CATALOG } = await import('./catalog-copy.js');
+    const result = await loadCatalog(REAL_CATALOG);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.catalog).toBeDefined();
+  });
+});
+
+describe('each hostile edit to the catalog gives its own clear error at the right line', () => {
+  it.each(Object.entries(cases))('%s', async (_title, test) => {
+    const dir = await editedCatalog(test.edits);
+    const result = await loadCatalog(dir);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(result.catalog).toBeUndefined();
+    expect(errors.map((p) => p.rule)).toEqual(test.errors);
+    const first = errors[0];
+    expect(first?.file).toBe(join(dir, test.at.file));
+    expect(first?.line).toBe(await lineOf(dir, test.at.file, test.at.line));
+    if (test.at.column !== undefined) expect(first?.column).toBe(test.at.column);
+    for (const problem of errors) {
+      expect(problem.message.length).toBeGreaterThan(10);
+      expect(problem.fix.length).toBeGreaterThan(5);
+      expect(problem.message).not.toMatch(/[\r\n]/);
+    }
+    if (test.says)
+      expect(errors.map((p) => `${p.message} | ${p.fix}`).join('\n')).toMatch(test.says);
+  });
+});

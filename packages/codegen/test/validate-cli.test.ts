@@ -1,0 +1,199 @@
+import { execFile } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { type Edit, editedCatalog, lineOf, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import { main } from '../src/cli.js';
+
+const BIN = fileURLToPath(new URL('../bin/cookie-catalog.js', import.meta.url));
+const REPO = dirname(REAL_CATALOG);
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function run(args: string[], cwd = REPO) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    color: false,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built, installed binary as a user would: `npx cookie-catalog ...`. */
+async function runBin(args: string[], cwd = REPO) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('cookie-catalog validate on the real catalog', () => {
+  it('exits 0 with a one-line summary', async () => {
+    const { code, stdout, stderr } = await run(['validate']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(
+      /^✓ catalog is valid: 15 entries \(6 first-party cookies, 8 third-party cookies, 1 similar technology\) in 2 locales \(en, sv\); \d+ warnings\.$/,
+    );
+  });
+
+  it('shows security advice as warnings, e.g. the __Host- prefix for csrftoken', async () => {
+    const { stdout } = await run(['validate']);
+    expect(stdout).toMatch(
+      /^catalog\/cookies\/csrftoken\.yaml:3:7 {2}advice\/host-prefix {2}warning: consider naming it "__Host-csrftoken"/m,
+    );
+  });
+
+  it('fails on warnings with --strict', async () => {
+    const { code, stderr } = await run(['validate', '--strict']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--strict treats warnings as errors/);
+  });
+
+  it('prints JSON with --format json', async () => {
+    const { code, stdout } = await run(['validate', '--format', 'json', '--catalog', 'catalog']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ valid: true, errors: 0, entries: 15 });
+    expect(report.problems[0]).toMatchObject({
+      file: expect.stringMatching(/^catalog\//),
+      line: expect.any(Number),
+      rule: expect.any(String),
+      fix: expect.any(String),
+    });
+  });
+
+  it('finds the catalog from --catalog relative to the working directory', async () => {
+    const { code } = await run(
+      ['validate', '--catalog', '../../catalog'],
+      join(REPO, 'packages', 'codegen'),
+    );
+    expect(code).toBe(0);
+  });
+});
+
+describe('cookie-catalog validate on bad input', () => {
+  it('reports every problem, not just the first, and exits 1', async () => {
+    const dir = await editedCatalog([
+      { file: 'cookies/language.yaml', find: 'lifetime: 30 days', with: 'lifetime: 2 years' },
+      { file: 'cookies/csrftoken.yaml', find: 'name: csrftoken', with: 'name: "a;b"' },
+    ]);
+    const { code, stderr } = await run(['validate', '--catalog', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/csrftoken\.yaml:3:9 {2}cookie\/name {2}/);
+    expect(stderr).toMatch(
+      /language\.yaml:\d+:\d+ {2}cookie\/lifetime-cap {2}lifetime "2 years" is longer than browsers keep a cookie/,
+    );
+    expect(stderr).toMatch(/\n {4}fix: use at most "400 days"\n/);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(
+      /^✗ .* is not valid: 2 errors, \d+ warnings\.$/,
+    );
+  });
+
+  it('says clearly when the catalog folder does not exist', async () => {
+    const { code, stderr } = await run(['validate', '--catalog', 'no-such-folder']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^no-such-folder:1:1 {2}catalog\/missing-file {2}there is no catalog folder here/,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers usage mistakes with exit 2 and the usage text', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['validate', '--formt', 'json'],
+      ['validate', '--format', 'xml'],
+      [],
+    ]) {
+      const { code, stderr } = await run(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/cookie-catalog|Usage/);
+    }
+    expect((await run(['--help'])).code).toBe(0);
+  });
+});
+
+describe('acceptance: each edit makes the installed `cookie-catalog validate` exit 1 naming file and line', () => {
+  const cases: [string, Edit, string, string, RegExp][] = [
+    [
+      'a lifetime above 400 days',
+      { file: 'cookies/language.yaml', find: 'lifetime: 30 days', with: 'lifetime: 401 days' },
+      'cookies/language.yaml',
+      'lifetime: 401 days',
+      /cookie\/lifetime-cap/,
+    ],
+    [
+      'an unknown key httponly: true',
+      { file: 'cookies/access_token.yaml', find: 'httpOnly: true', with: 'httponly: true' },
+      'cookies/access_token.yaml',
+      'httponly: true',
+      /schema\/unknown-key {2}unknown key "httponly" in attributes.*\n {4}fix: did you mean "httpOnly"\?/,
+    ],
+    [
+      'a deleted Swedish purpose',
+      {
+        file: 'cookies/language.yaml',
+        find: '  sv: Kommer ihåg vilket språk du valde för våra sidor.\n',
+        with: '',
+      },
+      'cookies/language.yaml',
+      'purpose:',
+      /i18n\/missing-translation {2}purpose has no Swedish \(sv\) text/,
+    ],
+    [
+      'a cookie named a;b',
+      { file: 'cookies/csrftoken.yaml', find: 'name: csrftoken', with: 'name: a;b' },
+      'cookies/csrftoken.yaml',
+      'name: a;b',
+      /cookie\/name {2}the cookie name "a;b" contains ";"/,
+    ],
+    [
+      'SameSite=None without Secure',
+      { file: 'cookies/efaktura.yaml', find: 'secure: true', with: 'secure: false' },
+      'cookies/efaktura.yaml',
+      'sameSite: None',
+      /cookie\/same-site {2}SameSite=None without Secure/,
+    ],
+    [
+      'an https link turned into javascript:alert(1)',
+      {
+        file: 'cookies/pubnub_subscription.yaml',
+        find: 'https://www.pubnub.com/privacy-policy/',
+        with: 'javascript:alert(1)',
+      },
+      'cookies/pubnub_subscription.yaml',
+      'javascript:alert(1)',
+      /link\/scheme {2}"javascript:alert\(1\)" uses javascript:, not https:/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_title, edit, file, lineText, message) => {
+    const dir = await editedCatalog([edit]);
+    const before = await readdir(dir, { recursive: true });
+    const { code, stdout, stderr } = await runBin(
+      ['validate', '--catalog', 'catalog'],
+      dirname(dir),
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const line = await lineOf(dir, file, lineText);
+    expect(stderr).toMatch(
+      new RegExp(`^catalog/${file.replace('.', '\\.')}:${line}:\\d+ {2}`, 'm'),
+    );
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /); // never a stack trace for a user mistake
+    expect(await readdir(dir, { recursive: true })).toEqual(before); // nothing written
+  });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every package. The JSON report is what .ci/run counts for its closing line.
+export default defineConfig({
+  test: {
+    projects: ['packages/*'],
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+  },
+});
