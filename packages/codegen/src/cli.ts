@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.js';
+import { generateCommand } from './commands/generate.js';
 import { validateCommand } from './commands/validate.js';
 
 const USAGE = `Usage: cookie-catalog <command> [options]
 
 Commands:
-  validate   Check the catalog and report every problem (exit 1 if any error)
+  validate            Check the catalog and report every problem (exit 1 if any error)
+  generate [ID...]    Validate, then write the generated packages (all generators, or the
+                      ones named, e.g. ts/server); nothing is written if the catalog is invalid
+  generators          List the generators and where they write
 
 Options:
   --catalog DIR       the catalog folder (default: catalog)
-  --format text|json  output format (default: text)
-  --strict            treat warnings as errors
+  --format text|json  validate: output format (default: text)
+  --strict            validate: treat warnings as errors
+  --root DIR          generate: the repository root (default: the catalog's parent folder)
+  --check             generate: write nothing; exit 1 if generated files on disk are out of date
   -h, --help          show this help
 `;
 
@@ -29,7 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
-  if (rest.length > 0) {
+  if (rest.length > 0 && command !== 'generate') {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
   }
@@ -45,6 +51,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           { catalog: values.catalog ?? 'catalog', format, strict: values.strict ?? false },
           io,
         );
+      case 'generate':
+        return await generateCommand(
+          {
+            catalog: values.catalog ?? 'catalog',
+            root: values.root,
+            ids: rest,
+            check: values.check ?? false,
+          },
+          io,
+        );
+      case 'generators': {
+        const { generators } = await import('./generators/index.js').then(
+          () => import('./generator.js'),
+        );
+        for (const generator of generators.list()) {
+          io.stdout(
+            `${generator.id.padEnd(20)} ${generator.outDir.padEnd(36)} ${generator.description}\n`,
+          );
+        }
+        return 0;
+      }
       default:
         io.stderr(`cookie-catalog: unknown command "${command}"\n\n${USAGE}`);
         return 2;
@@ -66,6 +93,8 @@ function parse(argv: readonly string[]) {
       catalog: { type: 'string' },
       format: { type: 'string' },
       strict: { type: 'boolean' },
+      root: { type: 'string' },
+      check: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

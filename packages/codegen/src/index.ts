@@ -8,3 +8,4 @@ export {
   generators,
   runGenerator,
 } from './generator.js';
+export { tsServerGenerator } from './generators/index.js';

@@ -1,0 +1,104 @@
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { loadCatalog } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
+import { type GeneratedFile, type Generator, generators, runGenerator } from '../generator.js';
+import '../generators/index.js';
+
+export interface GenerateOptions {
+  readonly catalog: string;
+  /** The repository root generators' outDirs are relative to; defaults to the catalog's parent. */
+  readonly root: string | undefined;
+  /** Generator ids; all when empty. */
+  readonly ids: readonly string[];
+  /** Compare with the files on disk instead of writing. */
+  readonly check: boolean;
+}
+
+/**
+ * `cookie-catalog generate`: validates, then runs the generators and replaces their output
+ * folders. With an invalid catalog nothing is written. With --check nothing is written either;
+ * it exits 1 naming every file that differs from what the catalog generates.
+ */
+export async function generateCommand(options: GenerateOptions, io: CliIo): Promise<number> {
+  const selected: Generator<unknown>[] = [];
+  for (const id of options.ids) {
+    const generator = generators.get(id);
+    if (!generator) {
+      io.stderr(
+        `cookie-catalog: unknown generator "${id}"; known: ${generators
+          .list()
+          .map((g) => g.id)
+          .join(', ')}\n`,
+      );
+      return 2;
+    }
+    selected.push(generator);
+  }
+  if (selected.length === 0) selected.push(...generators.list());
+
+  const catalogDir = resolve(io.cwd, options.catalog);
+  const result = await loadCatalog(catalogDir);
+  const c = pc.createColors(io.color);
+  if (!result.catalog) {
+    io.stderr(formatProblemsText(result.problems, io));
+    io.stderr(
+      `${c.red('✗')} ${options.catalog} is not valid (${result.errorCount} errors); nothing was written.\n`,
+    );
+    return 1;
+  }
+  const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
+  let differences = 0;
+  for (const generator of selected) {
+    const files = runGenerator(generator, result.catalog);
+    const outDir = join(root, generator.outDir);
+    const shown = relative(io.cwd, outDir) || '.';
+    if (options.check) {
+      const stale = await compareWithDisk(outDir, files);
+      for (const file of stale)
+        io.stderr(`${c.red('✗')} ${join(shown, file)} differs from what the catalog generates\n`);
+      differences += stale.length;
+      continue;
+    }
+    await rm(outDir, { recursive: true, force: true });
+    for (const file of files) {
+      const path = join(outDir, file.path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, file.contents);
+    }
+    io.stdout(
+      `${c.green('✓')} ${generator.id}: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${shown}\n`,
+    );
+  }
+  if (options.check) {
+    if (differences > 0) {
+      io.stderr(
+        `Run \`npm run generate\` (or \`npm run build\`) and commit nothing from the generated folders.\n`,
+      );
+      return 1;
+    }
+    io.stdout(
+      `${c.green('✓')} generated files are up to date (${selected.map((g) => g.id).join(', ')})\n`,
+    );
+  }
+  return 0;
+}
+
+/** Paths (relative to outDir) that are missing, different, or on disk but no longer generated. */
+async function compareWithDisk(outDir: string, files: readonly GeneratedFile[]): Promise<string[]> {
+  const differing: string[] = [];
+  for (const file of files) {
+    const onDisk = await readFile(join(outDir, file.path), 'utf8').catch(() => undefined);
+    if (onDisk !== file.contents) differing.push(file.path);
+  }
+  const expected = new Set(files.map((f) => f.path));
+  const present = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of present) {
+    if (!entry.isFile()) continue;
+    const path = relative(outDir, join(entry.parentPath, entry.name)).split('\\').join('/');
+    if (!expected.has(path)) differing.push(path);
+  }
+  return differing.sort();
+}

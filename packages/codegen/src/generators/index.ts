@@ -1,0 +1,7 @@
+import { generators } from '../generator.js';
+import { tsServerGenerator } from './ts-server/server-generator.js';
+
+// Every generator the CLI knows, registered once under its stable id.
+generators.register(tsServerGenerator);
+
+export { tsServerGenerator };

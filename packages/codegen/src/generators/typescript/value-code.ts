@@ -1,0 +1,312 @@
+import type {
+  FirstPartyCookie,
+  JsonFieldType,
+  NameParameter,
+  ValueType,
+} from '@cookie-catalog/catalog';
+import { MAX_NAME_VALUE_BYTES } from '@cookie-catalog/catalog';
+import { camelCase, propertyName, stringLiteral } from './literals.js';
+
+/*
+ * The value-dependent half of a cookie's code, shared by the server and client generators:
+ * checks and encoding for setters, decoding and checks for readers. The generated code calls a
+ * handful of run-time helpers (encodeUri, decodeBase64Url, …) that both runtimes export under the
+ * same names.
+ */
+
+/** How generated code reports a bad value: an expression that throws, given a reason expression. */
+export type FailExpression = (reason: string) => string;
+
+export interface ValueCode {
+  /** The TypeScript type of the value. */
+  readonly type: string;
+  /** Module-level statements (compiled regular expressions). */
+  readonly constants: readonly string[];
+  /** Statements that check `value` and declare `encoded`, the text that goes on the wire. */
+  encode(fail: FailExpression): string[];
+  /** Statements that turn `raw` (string | undefined) into the typed value, or return undefined. */
+  readonly decode: readonly string[];
+  /** Run-time helpers the code above uses. */
+  readonly helpers: ReadonlySet<string>;
+}
+
+export function valueCode(cookie: FirstPartyCookie): ValueCode {
+  const value = cookie.value;
+  const prefix = camelCase(cookie.functionName);
+  const helpers = new Set<string>(['describeValue']);
+  const constants: string[] = [];
+  const sizeCheck = needsSizeCheck(cookie)
+    ? (fail: FailExpression) => [
+        `if (name.length + encoded.length > ${MAX_NAME_VALUE_BYTES}) ${fail(`\`the value is \${encoded.length} bytes once encoded; with the name that is over the ${MAX_NAME_VALUE_BYTES}-byte limit browsers enforce\``)};`,
+      ]
+    : () => [];
+
+  switch (value.type) {
+    case 'enum': {
+      const test = value.values.map((v) => `value !== ${stringLiteral(v)}`).join(' && ');
+      const allowed = value.values.map((v) => JSON.stringify(v)).join(', ');
+      return {
+        type: value.values.map(stringLiteral).join(' | '),
+        constants,
+        helpers,
+        encode: (fail) => [
+          `if (${test}) ${fail(`\`\${describeValue(value)} is not one of ${escapeTemplate(allowed)}\``)};`,
+          'const encoded: string = value;',
+        ],
+        decode: [
+          `return ${value.values.map((v) => `raw === ${stringLiteral(v)}`).join(' || ')} ? raw : undefined;`,
+        ],
+      };
+    }
+    case 'boolean':
+      return {
+        type: 'boolean',
+        constants,
+        helpers,
+        encode: (fail) => [
+          `if (typeof value !== 'boolean') ${fail('`expected true or false, got ${describeValue(value)}`')};`,
+          "const encoded = value ? 'true' : 'false';",
+        ],
+        decode: ["return raw === 'true' ? true : raw === 'false' ? false : undefined;"],
+      };
+    case 'integer': {
+      const range = [
+        value.min !== undefined ? `value < ${value.min}` : undefined,
+        value.max !== undefined ? `value > ${value.max}` : undefined,
+      ].filter((part) => part !== undefined);
+      const rawRange = range.map((part) => part.replace('value', 'number'));
+      return {
+        type: 'number',
+        constants,
+        helpers,
+        encode: (fail) => [
+          `if (!Number.isSafeInteger(value)) ${fail('`expected a whole number, got ${describeValue(value)}`')};`,
+          ...(range.length
+            ? [
+                `if (${range.join(' || ')}) ${fail(`\`\${value} is outside ${value.min ?? '-∞'}…${value.max ?? '∞'}\``)};`,
+              ]
+            : []),
+          'const encoded = String(value);',
+        ],
+        decode: [
+          'if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;',
+          'const number = Number(raw);',
+          `return Number.isSafeInteger(number)${rawRange.map((part) => ` && !(${part})`).join('')} ? number : undefined;`,
+        ],
+      };
+    }
+    case 'string': {
+      const patternName = `${prefix}Pattern`;
+      if (value.pattern !== undefined) {
+        constants.push(`const ${patternName} = new RegExp(${stringLiteral(value.pattern)}, 'u');`);
+      }
+      const checks = (subject: string) =>
+        [
+          value.maxLength !== undefined ? `${subject}.length > ${value.maxLength}` : undefined,
+          value.pattern !== undefined ? `!${patternName}.test(${subject})` : undefined,
+        ].filter((part) => part !== undefined);
+      const encodeChecks = (fail: FailExpression) => [
+        `if (typeof value !== 'string') ${fail('`expected a string, got ${describeValue(value)}`')};`,
+        ...(value.maxLength !== undefined
+          ? [
+              `if (value.length > ${value.maxLength}) ${fail(`\`\${describeValue(value)} is longer than ${value.maxLength} characters\``)};`,
+            ]
+          : []),
+        ...(value.pattern !== undefined
+          ? [
+              `if (!${patternName}.test(value)) ${fail(`\`\${describeValue(value)} does not match ${escapeTemplate(JSON.stringify(value.pattern))}\``)};`,
+            ]
+          : []),
+      ];
+      if (value.encoding === 'raw') {
+        helpers.add('COOKIE_OCTETS').add('firstInvalidOctet');
+        return {
+          type: 'string',
+          constants,
+          helpers,
+          encode: (fail) => [
+            ...encodeChecks(fail),
+            `if (!COOKIE_OCTETS.test(value)) ${fail('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
+            'const encoded = value;',
+            ...sizeCheck(fail),
+          ],
+          decode: [
+            ...(checks('raw').length
+              ? [`if (raw === undefined || ${checks('raw').join(' || ')}) return undefined;`]
+              : []),
+            'return raw;',
+          ],
+        };
+      }
+      const encoder = value.encoding === 'uri' ? 'encodeUri' : 'encodeBase64Url';
+      const decoder = value.encoding === 'uri' ? 'decodeUri' : 'decodeBase64Url';
+      helpers.add(encoder).add(decoder);
+      return {
+        type: 'string',
+        constants,
+        helpers,
+        encode: (fail) => [
+          ...encodeChecks(fail),
+          `const encoded = ${encoder}(value);`,
+          `if (encoded === undefined) ${fail('`${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`')};`,
+          ...sizeCheck(fail),
+        ],
+        decode: [
+          `const value = raw === undefined ? undefined : ${decoder}(raw);`,
+          ...(checks('value').length
+            ? [`if (value === undefined || ${checks('value').join(' || ')}) return undefined;`]
+            : []),
+          'return value;',
+        ],
+      };
+    }
+    case 'json': {
+      const fields = value.fields;
+      helpers.add('isRecord').add('parseJson');
+      if (value.encoding === 'base64url') helpers.add('encodeBase64Url');
+      const decoder = value.encoding === 'uri' ? 'decodeUri' : 'decodeBase64Url';
+      helpers.add(decoder);
+      const type = `{ ${fields.map((f) => `readonly ${propertyName(f.name)}: ${jsonFieldType(f.type)}`).join('; ')} }`;
+      const shape = fields.map((f) => `${f.name}: ${describeJsonField(f.type)}`).join(', ');
+      const valid = (subject: string) =>
+        fields.map((f, i) => jsonFieldCheck(f.type, `${subject}${i}`)).join(' && ');
+      const read = (local: string, source: string) =>
+        fields.map((f, i) => `const ${local}${i} = ${source}[${stringLiteral(f.name)}];`);
+      const rebuilt = (subject: string, cast: boolean) =>
+        `{ ${fields
+          .map(
+            (f, i) =>
+              `${propertyName(f.name)}: ${subject}${i}${cast ? ` as ${jsonFieldType(f.type)}` : ''}`,
+          )
+          .join(', ')} }`;
+      const json = `JSON.stringify(${rebuilt('field', false)})`;
+      return {
+        type,
+        constants,
+        helpers,
+        encode: (fail) => [
+          `if (!isRecord(value)) ${fail(`\`expected an object { ${escapeTemplate(shape)} }, got \${describeValue(value)}\``)};`,
+          ...read('field', '(value as Record<string, unknown>)'),
+          `if (!(${valid('field')})) ${fail(`\`the object does not have the shape { ${escapeTemplate(shape)} }\``)};`,
+          // JSON.stringify escapes lone surrogates, so its output always encodes.
+          value.encoding === 'uri'
+            ? `const encoded = encodeURIComponent(${json});`
+            : `const encoded = encodeBase64Url(${json}) as string;`,
+          ...sizeCheck(fail),
+        ],
+        decode: [
+          `const json = raw === undefined ? undefined : ${decoder}(raw);`,
+          'const parsed = json === undefined ? undefined : parseJson(json);',
+          'if (!isRecord(parsed)) return undefined;',
+          ...read('parsed', 'parsed'),
+          `return ${valid('parsed')} ? ${rebuilt('parsed', true)} : undefined;`,
+        ],
+      };
+    }
+  }
+}
+
+/** Checks and builds a pattern cookie's name from its typed parameters. */
+export function nameParameterCode(
+  parameters: readonly NameParameter[],
+  prefix: string,
+): { type: string; constants: string[]; check: (fail: FailExpression) => string[]; valid: string } {
+  const constants: string[] = [];
+  const checks: string[] = [];
+  for (const parameter of parameters) {
+    const subject = `params[${stringLiteral(parameter.name)}]`;
+    if (parameter.type === 'integer') {
+      checks.push(`Number.isSafeInteger(${subject}) && ${subject} >= 0`);
+      continue;
+    }
+    const parts = [`typeof ${subject} === 'string'`, `TOKEN.test(${subject})`];
+    if (parameter.maxLength !== undefined)
+      parts.push(`${subject}.length <= ${parameter.maxLength}`);
+    if (parameter.pattern !== undefined) {
+      const name = `${prefix}${parameter.name.charAt(0).toUpperCase()}${parameter.name.slice(1)}Pattern`;
+      constants.push(`const ${name} = new RegExp(${stringLiteral(parameter.pattern)}, 'u');`);
+      parts.push(`${name}.test(${subject})`);
+    }
+    checks.push(parts.join(' && '));
+  }
+  const type = `{ ${parameters.map((p) => `readonly ${propertyName(p.name)}: ${p.type === 'integer' ? 'number' : 'string'}`).join('; ')} }`;
+  const valid = checks.map((c) => `(${c})`).join(' && ');
+  return {
+    type,
+    constants,
+    valid,
+    check: (fail) =>
+      parameters.map(
+        (p, i) =>
+          `if (!(${checks[i]})) ${fail(`\`the name parameter ${p.name} is \${describeValue(params[${escapeTemplate(stringLiteral(p.name))}])}, which does not fit the catalog's declaration\``)};`,
+      ),
+  };
+}
+
+function needsSizeCheck(cookie: FirstPartyCookie): boolean {
+  const nameBytes = cookie.name.parts.reduce(
+    (total, part) =>
+      total +
+      (part.type === 'literal'
+        ? part.text.length
+        : (cookie.name.parameters.find((p) => p.name === part.name)?.maxLength ??
+          (cookie.name.parameters.find((p) => p.name === part.name)?.type === 'integer'
+            ? 16
+            : Number.POSITIVE_INFINITY))),
+    0,
+  );
+  return nameBytes + maxValueBytes(cookie.value) > MAX_NAME_VALUE_BYTES;
+}
+
+/** The longest the encoded value can be, or Infinity when the catalog sets no bound. */
+function maxValueBytes(value: ValueType): number {
+  switch (value.type) {
+    case 'enum':
+      return Math.max(...value.values.map((v) => v.length));
+    case 'boolean':
+      return 5;
+    case 'integer':
+      return 17;
+    case 'string':
+      return value.maxLength === undefined
+        ? Number.POSITIVE_INFINITY
+        : value.maxLength * { raw: 1, uri: 9, base64url: 4 }[value.encoding];
+    case 'json':
+      return Number.POSITIVE_INFINITY;
+  }
+}
+
+function jsonFieldType(type: JsonFieldType): string {
+  switch (type.type) {
+    case 'boolean':
+      return 'boolean';
+    case 'integer':
+      return 'number';
+    case 'string':
+      return 'string';
+    case 'enum':
+      return type.values.map(stringLiteral).join(' | ');
+  }
+}
+
+function jsonFieldCheck(type: JsonFieldType, subject: string): string {
+  switch (type.type) {
+    case 'boolean':
+      return `typeof ${subject} === 'boolean'`;
+    case 'integer':
+      return `Number.isSafeInteger(${subject})`;
+    case 'string':
+      return `typeof ${subject} === 'string'`;
+    case 'enum':
+      return `(${type.values.map((v) => `${subject} === ${stringLiteral(v)}`).join(' || ')})`;
+  }
+}
+
+function describeJsonField(type: JsonFieldType): string {
+  return type.type === 'enum' ? type.values.map((v) => JSON.stringify(v)).join(' | ') : type.type;
+}
+
+/** Text placed inside a template literal in generated code: no `${` or backtick can escape it. */
+function escapeTemplate(text: string): string {
+  return text.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${');
+}

@@ -1,0 +1,19 @@
+/** What the catalog says about one cookie, exported by the generated code as a readonly constant. */
+export interface CookieDeclaration {
+  /** The catalog id. */
+  readonly id: string;
+  /** The wire name, or for a pattern the pattern as written, e.g. `sub-{id}`. */
+  readonly name: string;
+  readonly category: string;
+  /** Max-Age in seconds; undefined for a session cookie. */
+  readonly maxAge: number | undefined;
+  readonly setBy: 'server' | 'client';
+  readonly attributes: {
+    readonly path: string;
+    readonly domain: string | undefined;
+    readonly secure: boolean;
+    readonly httpOnly: boolean;
+    readonly sameSite: 'Strict' | 'Lax' | 'None';
+    readonly partitioned: boolean;
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Thrown by a generated setter when a value cannot be sent as declared in the catalog. Nothing
+ * has been appended to the response when it is thrown.
+ */
+export class CookieValueError extends Error {
+  override readonly name = 'CookieValueError';
+
+  constructor(
+    /** The cookie's wire name (for a pattern, the name built from its parameters when known). */
+    readonly cookie: string,
+    /** What is wrong with the value, in plain words. */
+    readonly reason: string,
+  ) {
+    super(`Cannot set cookie "${cookie}": ${reason}`);
+  }
+}
+
+/** A value shown in an error message: quoted, escaped, and cut short so a 1 MB value stays readable. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)} (${value.length} characters)`;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+}
