@@ -41,6 +41,7 @@ export interface NameParameter {
   /** Source of a regular expression the whole parameter must match. */
   readonly pattern?: string;
   readonly maxLength?: number;
+  readonly example: string | number;
   readonly description: LocalizedText;
 }
 
@@ -74,6 +75,8 @@ export type ValueType =
       readonly pattern?: string;
       readonly maxLength?: number;
       readonly encoding: 'raw' | 'uri' | 'base64url';
+      /** A realistic value that satisfies the declaration. */
+      readonly example: string;
     }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'integer'; readonly min?: number; readonly max?: number }

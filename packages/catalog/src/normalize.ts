@@ -78,6 +78,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
         type: spec.type,
         ...(spec.pattern !== undefined && { pattern: spec.pattern }),
         ...(spec.maxLength !== undefined && { maxLength: spec.maxLength }),
+        example: spec.example,
         description: spec.description,
       },
     ];
@@ -157,6 +158,7 @@ function normalizeValue(value: NonNullable<EntryInput['value']>): ValueType {
         ...(value.pattern !== undefined && { pattern: value.pattern }),
         ...(value.maxLength !== undefined && { maxLength: value.maxLength }),
         encoding: value.encoding ?? 'raw',
+        example: value.example,
       };
     case 'enum':
       return { type: 'enum', values: [...value.values] };

@@ -58,7 +58,7 @@ function issueToProblems(
             'schema/missing-key',
             source.locate(parent, { key: true }),
             `"${key}" is missing${parent.length ? ` in ${dotted(parent)}` : ''}`,
-            `add ${key}: ${description ?? `(${expectedWords(issue.expected)})`}`,
+            `add "${key}:" (${description ?? expectedWords(issue.expected)})`,
           ),
         ];
       }

@@ -116,6 +116,9 @@ export const valueSchema = z
           .optional()
           .describe('The longest value in characters, before encoding.'),
         encoding: encoding.optional().describe('Defaults to `raw`.'),
+        example: z
+          .string()
+          .describe('A realistic value (never a real secret), shown in docs and used by tests.'),
       })
       .describe('A string value.'),
     z
@@ -158,6 +161,9 @@ const nameParameterSchema = z
       .optional()
       .describe('A regular expression the parameter must match (strings only).'),
     maxLength: z.number().int().positive().optional().describe('The longest parameter value.'),
+    example: z
+      .union([z.string(), z.number().int()])
+      .describe('A realistic value of the parameter, shown in docs and used by tests.'),
     description: localizedText.describe('What the parameter stands for, per locale.'),
   })
   .describe('A typed parameter of a cookie name pattern.');

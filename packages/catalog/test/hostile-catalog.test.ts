@@ -282,6 +282,14 @@ const cases: Record<string, Case> = {
     errors: ['entry/value'],
     at: { file: language, line: 'id: language' },
   },
+  'an example the declaration refuses': {
+    edits: [
+      { file: csrf, find: 'example: "kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe"', with: 'example: "short"' },
+    ],
+    errors: ['entry/value'],
+    at: { file: csrf, line: 'example: "short"' },
+    says: /does not match the pattern/,
+  },
   'an invalid pattern': {
     edits: [{ file: csrf, find: 'pattern: "^[A-Za-z0-9]{32,64}$"', with: 'pattern: "^[A-Z"' }],
     errors: ['schema/value'],

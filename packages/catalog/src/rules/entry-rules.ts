@@ -407,6 +407,7 @@ function checkValue(report: FileReport, entry: EntryInput, value: ValueInput): v
   switch (value.type) {
     case 'string': {
       if (value.pattern !== undefined) checkRegExp(report, ['value', 'pattern'], value.pattern);
+      checkStringExample(report, value);
       if (value.maxLength !== undefined) {
         const perChar = { raw: 1, uri: 9, base64url: 4 }[value.encoding ?? 'raw'];
         const worst = value.maxLength * perChar;
@@ -467,6 +468,68 @@ function checkValue(report: FileReport, entry: EntryInput, value: ValueInput): v
       return;
     case 'boolean':
       return;
+  }
+}
+
+function checkStringExample(
+  report: FileReport,
+  value: Extract<ValueInput, { type: 'string' }>,
+): void {
+  const { example } = value;
+  const bad = (value.encoding ?? 'raw') === 'raw' ? firstNonCookieOctet(example) : undefined;
+  const problem =
+    value.maxLength !== undefined && example.length > value.maxLength
+      ? `is longer than maxLength (${value.maxLength})`
+      : value.pattern !== undefined && !matches(value.pattern, example)
+        ? `does not match the pattern ${value.pattern}`
+        : bad
+          ? `contains ${describeCharacter(bad.char)}, which a raw cookie value cannot carry`
+          : undefined;
+  if (problem) {
+    report.add(
+      'entry/value',
+      ['value', 'example'],
+      `the example "${printable(example)}" ${problem}`,
+      'write an example the declaration accepts',
+    );
+  }
+}
+
+function checkParameterExample(
+  report: FileReport,
+  parameter: string,
+  spec: NonNullable<EntryInput['nameParameters']>[string],
+): void {
+  const { example } = spec;
+  const problem =
+    spec.type === 'integer'
+      ? typeof example !== 'number' || example < 0
+        ? 'is not a whole number of 0 or more'
+        : undefined
+      : typeof example !== 'string'
+        ? 'is not text'
+        : firstNonTokenChar(example)
+          ? 'contains characters a cookie name cannot carry'
+          : spec.maxLength !== undefined && example.length > spec.maxLength
+            ? `is longer than maxLength (${spec.maxLength})`
+            : spec.pattern !== undefined && !matches(spec.pattern, example)
+              ? `does not match the pattern ${spec.pattern}`
+              : undefined;
+  if (problem) {
+    report.add(
+      'cookie/name-pattern',
+      ['nameParameters', parameter, 'example'],
+      `the example ${JSON.stringify(example)} of {${parameter}} ${problem}`,
+      'write an example the declaration accepts',
+    );
+  }
+}
+
+function matches(pattern: string, text: string): boolean {
+  try {
+    return new RegExp(pattern, 'u').test(text);
+  } catch {
+    return true; // an invalid pattern is reported on its own
   }
 }
 

@@ -42,7 +42,7 @@ function summarize(catalog: Catalog): string {
     (e) => e.kind === 'cookie' && e.party === 'third',
   ).length;
   const similar = catalog.entries.length - firstParty - thirdParty;
-  return `${plural(catalog.entries.length, 'entry', 'entries')} (${firstParty} first-party cookies, ${thirdParty} third-party cookies, ${plural(similar, 'similar technology', 'similar technologies')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
+  return `${plural(catalog.entries.length, 'entry', 'entries')} (${plural(firstParty, 'first-party cookie')}, ${plural(thirdParty, 'third-party cookie')}, ${plural(similar, 'similar technology', 'similar technologies')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -1,4 +1,5 @@
-// The run-time support of the generated code. Imported by src/generated/, never by apps directly.
+// The run-time support of the generated code (also exported as `@cookie-catalog/server/runtime` for
+// generator tests). Apps import `@cookie-catalog/server`, not this.
 
 export {
   COOKIE_OCTETS,

@@ -27,13 +27,14 @@ export type CookieTarget = Headers | Response | NodeResponseLike | HonoContextLi
  * headers are kept, in order.
  */
 export function appendSetCookie(target: CookieTarget, name: string, line: string): void {
-  if (target instanceof Headers) return setOnHeaders(target, name, line);
-  if (target instanceof Response) return setOnHeaders(target.headers, name, line);
-  if (isNodeResponse(target)) return setOnNodeResponse(target, name, line);
-  if (isHonoContext(target)) return setOnHonoContext(target, name, line);
-  throw new TypeError(
-    'Cannot set a cookie on this object: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context',
-  );
+  if (target instanceof Headers) setOnHeaders(target, name, line);
+  else if (target instanceof Response) setOnHeaders(target.headers, name, line);
+  else if (isNodeResponse(target)) setOnNodeResponse(target, name, line);
+  else if (isHonoContext(target)) setOnHonoContext(target, name, line);
+  else
+    throw new TypeError(
+      'Cannot set a cookie on this object: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context',
+    );
 }
 
 function setOnHeaders(headers: Headers, name: string, line: string): void {

@@ -20,13 +20,18 @@ import { type FailExpression, nameParameterCode, valueCode } from '../typescript
  * `deleteX`, `readX`. Everything that does not depend on the value (name, Max-Age, attributes)
  * is folded into string literals here, so a setter at run time only checks and concatenates.
  */
-export const tsServerGenerator: Generator = {
+export interface TsServerOptions {
+  /** Where the generated module imports its run-time support from. */
+  readonly runtimeImport: string;
+}
+
+export const tsServerGenerator: Generator<TsServerOptions> = {
   id: 'ts/server',
   description:
     'Typed Set-Cookie setters, deleters and Cookie-header readers (@cookie-catalog/server)',
   outDir: 'packages/server/src/generated',
-  defaultOptions: {},
-  generate(catalog: Catalog) {
+  defaultOptions: { runtimeImport: '../runtime/index.js' },
+  generate(catalog: Catalog, { runtimeImport }) {
     const cookies = catalog.entries.filter(isFirstPartyCookie);
     const helpers = new Set<string>(['appendSetCookie', 'CookieValueError', 'findCookie']);
     const body = cookies.flatMap((cookie) => cookieStatements(catalog, cookie, helpers));
@@ -34,7 +39,7 @@ export const tsServerGenerator: Generator = {
     const statements: (StatementStructures | string)[] = [
       {
         kind: StructureKind.ImportDeclaration,
-        moduleSpecifier: '../runtime/index.js',
+        moduleSpecifier: runtimeImport,
         namedImports: [
           { name: 'CookieDeclaration', isTypeOnly: true },
           { name: 'CookieTarget', isTypeOnly: true },
@@ -88,7 +93,6 @@ function cookieStatements(
   const valueType = `${pascal}Value`;
   const paramsType = `${pascal}Name`;
   const paramList = params ? [{ name: 'params', type: paramsType }] : [];
-  const paramArgs = params ? 'params, ' : '';
   const about = describe(catalog, cookie, maxAge);
   const shown = `\`${commentText(cookie.name.pattern)}\``;
 

@@ -1,0 +1,37 @@
+import { dirname, resolve } from 'node:path';
+import ts from 'typescript';
+
+const BASE_CONFIG = resolve(
+  dirname(new URL(import.meta.url).pathname),
+  '../../../tsconfig.base.json',
+);
+
+/**
+ * Type-checks files with the repository's strict compiler options (tsconfig.base.json) and
+ * returns every diagnostic as `file:line: message`. `virtualFiles` (absolute path → text) are
+ * added to the program without touching the disk; everything else comes from the file system, so
+ * imports resolve through node_modules as they would for a user.
+ */
+export function compileStrict(
+  rootFiles: readonly string[],
+  virtualFiles: Readonly<Record<string, string>> = {},
+): string[] {
+  const config = ts.readConfigFile(BASE_CONFIG, ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(BASE_CONFIG));
+  const host = ts.createCompilerHost({ ...options, noEmit: true });
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (name) => virtualFiles[name] ?? readFile(name);
+  host.fileExists = (name) => name in virtualFiles || fileExists(name);
+  const program = ts.createProgram({
+    rootNames: [...rootFiles, ...Object.keys(virtualFiles)],
+    options: { ...options, noEmit: true },
+    host,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined) return message;
+    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName}:${line + 1}: ${message}`;
+  });
+}
