@@ -1,0 +1,71 @@
+import { CookieJar } from 'tough-cookie';
+import { describe, expect, it } from 'vitest';
+import { realCookies } from './real-catalog.js';
+
+/**
+ * tough-cookie is the oracle: a real RFC 6265 cookie store with strict prefix security. Every
+ * Set-Cookie line the real catalog generates must be stored and read back exactly as declared.
+ */
+describe('every Set-Cookie line of the real catalog, stored in a real cookie jar', async () => {
+  const cookies = await realCookies();
+
+  it('covers every first-party cookie', () => {
+    expect(cookies.map((c) => c.cookie.id)).toEqual(
+      expect.arrayContaining([
+        'csrftoken',
+        'access_token',
+        'billopay_session',
+        'language',
+        'efaktura',
+        'billogramGDPR',
+      ]),
+    );
+  });
+
+  it.each(cookies.map((c) => [c.cookie.id, c] as const))(
+    '%s is kept as declared',
+    async (_id, subject) => {
+      const { attributes, lifetime } = subject.cookie;
+      const host = attributes.domain ?? subject.cookie.provider.domain;
+      const url = `https://${host}${attributes.path}`;
+      const jar = new CookieJar(undefined, {
+        prefixSecurity: 'strict',
+        rejectPublicSuffixes: true,
+        looseMode: false,
+      });
+      const line = subject.serialize();
+      const before = Date.now();
+      await jar.setCookie(line, url, { ignoreError: false });
+      const [stored, ...others] = await jar.getCookies(url, { http: true });
+      expect(others).toEqual([]);
+      expect(stored?.key).toBe(subject.name);
+      expect(stored?.value).toBe(line.slice(subject.name.length + 1, line.indexOf(';')));
+      expect(stored?.path).toBe(attributes.path);
+      expect(stored?.hostOnly).toBe(attributes.domain === undefined);
+      expect(stored?.domain).toBe(host);
+      expect(stored?.secure).toBe(attributes.secure);
+      expect(stored?.httpOnly).toBe(attributes.httpOnly);
+      expect(stored?.sameSite).toBe(attributes.sameSite.toLowerCase());
+      if (lifetime.kind === 'duration') {
+        expect(stored?.maxAge).toBe(lifetime.seconds);
+        const expiry = Number(stored?.expiryTime());
+        expect(expiry).toBeGreaterThanOrEqual(before + lifetime.seconds * 1000);
+        expect(expiry).toBeLessThanOrEqual(Date.now() + lifetime.seconds * 1000);
+      } else {
+        expect(stored?.TTL()).toBe(Number.POSITIVE_INFINITY); // a session cookie: no Max-Age, no Expires
+        expect(line).not.toMatch(/Max-Age|Expires/i);
+      }
+      if (attributes.partitioned) expect(line).toMatch(/; Partitioned$/);
+      // Script (non-HTTP) access sees it only when it is not HttpOnly.
+      expect((await jar.getCookies(url, { http: false })).length).toBe(attributes.httpOnly ? 0 : 1);
+
+      // Deleting uses the same path and domain, so the jar really drops it.
+      const target = new Headers();
+      subject.remove(target);
+      const [deletion] = target.getSetCookie();
+      expect(deletion).toMatch(new RegExp(`^${subject.name}=; Max-Age=0;`));
+      await jar.setCookie(deletion ?? '', url, { ignoreError: false });
+      expect(await jar.getCookies(url, { http: true })).toEqual([]);
+    },
+  );
+});

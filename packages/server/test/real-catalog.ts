@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import {
+  type FirstPartyCookie,
+  isFirstPartyCookie,
+  type JsonFieldType,
+  loadCatalog,
+  type ValueType,
+} from '@cookie-catalog/catalog';
+import * as server from '../src/index.js';
+
+const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
+
+type Fn = (...args: unknown[]) => unknown;
+const api = server as unknown as Record<string, Fn>;
+
+/** One first-party cookie of the real catalog with a valid example value and its generated API. */
+export interface CookieUnderTest {
+  readonly cookie: FirstPartyCookie;
+  /** The wire name, with pattern parameters filled from their examples. */
+  readonly name: string;
+  readonly args: readonly unknown[];
+  serialize(): string;
+  set(target: unknown): void;
+  remove(target: unknown): void;
+  read(header: string | null | undefined): unknown;
+}
+
+/** Every first-party cookie of the real catalog, as the generated package exposes it. */
+export async function realCookies(): Promise<CookieUnderTest[]> {
+  const { catalog } = await loadCatalog(CATALOG);
+  if (!catalog) throw new Error('the real catalog does not validate');
+  return catalog.entries.filter(isFirstPartyCookie).map((cookie) => {
+    const params = cookie.name.parameters.length
+      ? Object.fromEntries(cookie.name.parameters.map((p) => [p.name, p.example]))
+      : undefined;
+    const name = cookie.name.parts
+      .map((part) => (part.type === 'literal' ? part.text : String(params?.[part.name])))
+      .join('');
+    const value = exampleValue(cookie.value);
+    const fn = (verb: string): Fn => {
+      const found = api[`${verb}${cookie.functionName}`];
+      if (!found) throw new Error(`@cookie-catalog/server has no ${verb}${cookie.functionName}`);
+      return found;
+    };
+    const withParams = (...rest: unknown[]) => (params ? [params, ...rest] : rest);
+    return {
+      cookie,
+      name,
+      args: withParams(value),
+      serialize: () => fn('serialize')(...withParams(value)) as string,
+      set: (target) => fn('set')(target, ...withParams(value)),
+      remove: (target) => fn('delete')(target, ...withParams()),
+      read: (header) => fn('read')(header, ...withParams()),
+    };
+  });
+}
+
+/** A value the declaration accepts: the catalog's example, or the simplest valid one. */
+export function exampleValue(value: ValueType): unknown {
+  switch (value.type) {
+    case 'string':
+      return value.example;
+    case 'enum':
+      return value.values[0];
+    case 'boolean':
+      return true;
+    case 'integer':
+      return value.min ?? value.max ?? 1;
+    case 'json':
+      return Object.fromEntries(value.fields.map((field) => [field.name, jsonExample(field.type)]));
+  }
+}
+
+function jsonExample(type: JsonFieldType): unknown {
+  return type.type === 'boolean'
+    ? true
+    : type.type === 'integer'
+      ? 1
+      : type.type === 'string'
+        ? 'x'
+        : type.values[0];
+}

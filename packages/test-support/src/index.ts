@@ -1,0 +1,2 @@
+export { type Browser, CHROMIUM, launchChromium } from './chromium.js';
+export { type LocalServer, startLocalServer } from './local-server.js';
