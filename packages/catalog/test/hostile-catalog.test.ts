@@ -290,6 +290,18 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'example: "short"' },
     says: /does not match the pattern/,
   },
+  'a name parameter example the pattern refuses': {
+    edits: [
+      {
+        file: pubnub,
+        find: 'example: 9f1c2e7a-4b6d-4c3e-8a2f-5d7e9b0c1a3f',
+        with: 'example: "not;valid"',
+      },
+    ],
+    errors: ['cookie/name-pattern'],
+    at: { file: pubnub, line: 'example: "not;valid"' },
+    says: /cannot carry/,
+  },
   'an invalid pattern': {
     edits: [{ file: csrf, find: 'pattern: "^[A-Za-z0-9]{32,64}$"', with: 'pattern: "^[A-Z"' }],
     errors: ['schema/value'],

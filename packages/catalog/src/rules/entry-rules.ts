@@ -107,6 +107,7 @@ function checkName(report: FileReport, entry: EntryInput): void {
   for (const [parameter, spec] of Object.entries(entry.nameParameters ?? {})) {
     if (spec.pattern !== undefined)
       checkRegExp(report, ['nameParameters', parameter, 'pattern'], spec.pattern);
+    checkParameterExample(report, parameter, spec);
     if (spec.type === 'integer' && spec.pattern !== undefined) {
       report.add(
         'cookie/name-pattern',

@@ -102,14 +102,16 @@ function cookieStatements(
       isExported: true,
       name: `serialize${pascal}`,
       docs: [
-        `The \`Set-Cookie\` header value that sets ${shown}.\n\n${about}\n@throws {CookieValueError} when the value does not fit the catalog's declaration.`,
+        `The \`Set-Cookie\` header value that sets ${shown}; see {@link ${camel}Cookie}.\n@throws {CookieValueError} when the value does not fit the catalog's declaration.`,
       ],
       parameters: [...paramList, { name: 'value', type: valueType }],
       returnType: 'string',
       statements: [
-        ...buildName,
+        ...(params || value.usesName ? buildName : []),
         ...value.encode(fail),
-        `return name + '=' + encoded + ${stringLiteral(attributeText)};`,
+        params || value.usesName
+          ? `return name + '=' + encoded + ${stringLiteral(attributeText)};`
+          : `return ${stringLiteral(`${cookie.name.pattern}=`)} + encoded + ${stringLiteral(attributeText)};`,
       ],
     },
     {
@@ -117,7 +119,7 @@ function cookieStatements(
       isExported: true,
       name: `set${pascal}`,
       docs: [
-        `Sets ${shown} on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.\n\n${about}\n@throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.`,
+        `Sets ${shown} on a response, replacing an earlier Set-Cookie for it and keeping all others.\n@throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.`,
       ],
       parameters: [
         { name: 'target', type: 'CookieTarget' },
@@ -135,9 +137,7 @@ function cookieStatements(
       kind: StructureKind.Function,
       isExported: true,
       name: `delete${pascal}`,
-      docs: [
-        `Deletes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is set with.\n\n${about}`,
-      ],
+      docs: [`Deletes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is set with.`],
       parameters: [{ name: 'target', type: 'CookieTarget' }, ...paramList],
       returnType: 'void',
       statements: [
@@ -150,7 +150,7 @@ function cookieStatements(
       isExported: true,
       name: `read${pascal}`,
       docs: [
-        `Reads ${shown} from a request's \`Cookie\` header: the value, or undefined when it is absent or not valid. Never throws.\n\n${about}`,
+        `Reads ${shown} from a request's \`Cookie\` header: the value, or undefined when it is absent or not valid. Never throws.`,
       ],
       parameters: [{ name: 'cookieHeader', type: 'string | null | undefined' }, ...paramList],
       returnType: `${valueType} | undefined`,

@@ -1,21 +1,14 @@
-import { IndentationText, Project, QuoteKind, type StatementStructures } from 'ts-morph';
+import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
 import { GENERATED_HEADER } from '../../generator.js';
 
 /**
- * Prints one TypeScript module from ts-morph structures. One createSourceFile call per file:
- * ts-morph re-parses on every manipulation, so adding statements one by one grows with the
- * square of their number.
+ * Prints one TypeScript module from ts-morph structures, in one call per file. printStructure
+ * writes text straight from the structures; creating a SourceFile would also parse it (and
+ * manipulating one statement at a time re-parses, growing with the square of their number).
  */
 export function emitSourceFile(statements: readonly (StatementStructures | string)[]): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-    },
-  });
-  const file = project.createSourceFile('generated.ts', {
-    statements: [`// ${GENERATED_HEADER}`, ...statements],
-  });
-  return file.getFullText();
+  return printStructure(
+    { kind: StructureKind.SourceFile, statements: [`// ${GENERATED_HEADER}`, ...statements] },
+    { indentNumberOfSpaces: 2, useSingleQuote: true },
+  );
 }

@@ -6,6 +6,7 @@ import type {
 } from '@cookie-catalog/catalog';
 import { MAX_NAME_VALUE_BYTES } from '@cookie-catalog/catalog';
 import { camelCase, propertyName, stringLiteral } from './literals.js';
+import { patternImpliesCookieOctets, regexFlags, singleClassPattern } from './pattern-analysis.js';
 
 /*
  * The value-dependent half of a cookie's code, shared by the server and client generators:
@@ -28,6 +29,8 @@ export interface ValueCode {
   readonly decode: readonly string[];
   /** Run-time helpers the code above uses. */
   readonly helpers: ReadonlySet<string>;
+  /** Whether `encode` refers to `name` (the built cookie name), for the size limit. */
+  readonly usesName: boolean;
 }
 
 export function valueCode(cookie: FirstPartyCookie): ValueCode {
@@ -49,6 +52,7 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
         type: value.values.map(stringLiteral).join(' | '),
         constants,
         helpers,
+        usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           `if (${test}) ${fail(`\`\${describeValue(value)} is not one of ${escapeTemplate(allowed)}\``)};`,
           'const encoded: string = value;',
@@ -63,6 +67,7 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
         type: 'boolean',
         constants,
         helpers,
+        usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           `if (typeof value !== 'boolean') ${fail('`expected true or false, got ${describeValue(value)}`')};`,
           "const encoded = value ? 'true' : 'false';",
@@ -79,6 +84,7 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
         type: 'number',
         constants,
         helpers,
+        usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           `if (!Number.isSafeInteger(value)) ${fail('`expected a whole number, got ${describeValue(value)}`')};`,
           ...(range.length
@@ -97,13 +103,13 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
     }
     case 'string': {
       const patternName = `${prefix}Pattern`;
-      if (value.pattern !== undefined) {
-        constants.push(`const ${patternName} = new RegExp(${stringLiteral(value.pattern)}, 'u');`);
-      }
+      const matcher =
+        value.pattern === undefined ? undefined : patternMatcher(patternName, value.pattern);
+      if (matcher) constants.push(matcher.declaration);
       const checks = (subject: string) =>
         [
           value.maxLength !== undefined ? `${subject}.length > ${value.maxLength}` : undefined,
-          value.pattern !== undefined ? `!${patternName}.test(${subject})` : undefined,
+          matcher ? `!${matcher.test(subject)}` : undefined,
         ].filter((part) => part !== undefined);
       const encodeChecks = (fail: FailExpression) => [
         `if (typeof value !== 'string') ${fail('`expected a string, got ${describeValue(value)}`')};`,
@@ -112,21 +118,29 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
               `if (value.length > ${value.maxLength}) ${fail(`\`\${describeValue(value)} is longer than ${value.maxLength} characters\``)};`,
             ]
           : []),
-        ...(value.pattern !== undefined
+        ...(matcher && value.pattern !== undefined
           ? [
-              `if (!${patternName}.test(value)) ${fail(`\`\${describeValue(value)} does not match ${escapeTemplate(JSON.stringify(value.pattern))}\``)};`,
+              `if (!${matcher.test('value')}) ${fail(`\`\${describeValue(value)} does not match ${escapeTemplate(JSON.stringify(value.pattern))}\``)};`,
             ]
           : []),
       ];
       if (value.encoding === 'raw') {
-        helpers.add('COOKIE_OCTETS').add('firstInvalidOctet');
+        // When the declared pattern only admits cookie-octets, checking octets again is wasted work.
+        const octetsImplied =
+          value.pattern !== undefined && patternImpliesCookieOctets(value.pattern);
+        if (!octetsImplied) helpers.add('COOKIE_OCTETS').add('firstInvalidOctet');
         return {
           type: 'string',
           constants,
           helpers,
+          usesName: needsSizeCheck(cookie),
           encode: (fail) => [
             ...encodeChecks(fail),
-            `if (!COOKIE_OCTETS.test(value)) ${fail('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
+            ...(octetsImplied
+              ? []
+              : [
+                  `if (!COOKIE_OCTETS.test(value)) ${fail('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
+                ]),
             'const encoded = value;',
             ...sizeCheck(fail),
           ],
@@ -145,6 +159,7 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
         type: 'string',
         constants,
         helpers,
+        usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           ...encodeChecks(fail),
           `const encoded = ${encoder}(value);`,
@@ -184,6 +199,7 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
         type,
         constants,
         helpers,
+        usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           `if (!isRecord(value)) ${fail(`\`expected an object { ${escapeTemplate(shape)} }, got \${describeValue(value)}\``)};`,
           ...read('field', '(value as Record<string, unknown>)'),
@@ -206,6 +222,40 @@ export function valueCode(cookie: FirstPartyCookie): ValueCode {
   }
 }
 
+/**
+ * The code that tests a catalog pattern, compiled once. A single character class with a counted
+ * length (`^[A-Za-z0-9]{32,64}$`) becomes a length comparison plus `^[…]*$`: V8's counted
+ * repetition costs more than the whole class scan, and the length is known before any scan.
+ */
+function patternMatcher(
+  name: string,
+  pattern: string,
+): { declaration: string; test(subject: string): string } {
+  const single = singleClassPattern(pattern);
+  if (!single) {
+    return {
+      declaration: `const ${name} = new RegExp(${stringLiteral(pattern)}, ${stringLiteral(regexFlags(pattern))});`,
+      test: (subject) => `${name}.test(${subject})`,
+    };
+  }
+  const classOnly = `^[${single.source}]*$`;
+  return {
+    declaration: `const ${name} = new RegExp(${stringLiteral(classOnly)}); // ${commentPattern(pattern)}`,
+    test: (subject) =>
+      `(${[
+        single.min > 0 ? `${subject}.length >= ${single.min}` : undefined,
+        single.max !== undefined ? `${subject}.length <= ${single.max}` : undefined,
+        `${name}.test(${subject})`,
+      ]
+        .filter((part) => part !== undefined)
+        .join(' && ')})`,
+  };
+}
+
+function commentPattern(pattern: string): string {
+  return pattern.replace(/[\r\n]/g, ' ');
+}
+
 /** Checks and builds a pattern cookie's name from its typed parameters. */
 export function nameParameterCode(
   parameters: readonly NameParameter[],
@@ -224,8 +274,9 @@ export function nameParameterCode(
       parts.push(`${subject}.length <= ${parameter.maxLength}`);
     if (parameter.pattern !== undefined) {
       const name = `${prefix}${parameter.name.charAt(0).toUpperCase()}${parameter.name.slice(1)}Pattern`;
-      constants.push(`const ${name} = new RegExp(${stringLiteral(parameter.pattern)}, 'u');`);
-      parts.push(`${name}.test(${subject})`);
+      const matcher = patternMatcher(name, parameter.pattern);
+      constants.push(matcher.declaration);
+      parts.push(matcher.test(subject));
     }
     checks.push(parts.join(' && '));
   }

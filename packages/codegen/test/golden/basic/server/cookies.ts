@@ -1,86 +1,38 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import {
-  appendSetCookie,
-  COOKIE_OCTETS,
-  type CookieDeclaration,
-  type CookieTarget,
-  CookieValueError,
-  decodeBase64Url,
-  decodeUri,
-  describeValue,
-  encodeBase64Url,
-  encodeUri,
-  findCookie,
-  firstInvalidOctet,
-  isRecord,
-  parseJson,
-  TOKEN,
-} from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieTarget, CookieValueError, TOKEN, appendSetCookie, decodeBase64Url, decodeUri, describeValue, encodeBase64Url, encodeUri, findCookie, isRecord, parseJson } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `beta`.
  *
  * Purpose in English. Lifetime: a session cookie. Category: necessary.
  */
-export const betaCookie = {
-  id: 'beta',
-  name: 'beta',
-  category: 'necessary',
-  maxAge: undefined,
-  setBy: 'server',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: true,
-    sameSite: 'None',
-    partitioned: true,
-  },
-} as const satisfies CookieDeclaration;
+export const betaCookie = { id: 'beta', name: 'beta', category: 'necessary', maxAge: undefined, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'None', partitioned: true } } as const satisfies CookieDeclaration;
 export type BetaValue = boolean;
 
 /**
- * The `Set-Cookie` header value that sets `beta`.
- *
- * Purpose in English. Lifetime: a session cookie. Category: necessary.
+ * The `Set-Cookie` header value that sets `beta`; see {@link betaCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeBeta(value: BetaValue): string {
-  const name = 'beta';
-  if (typeof value !== 'boolean')
-    throw new CookieValueError('beta', `expected true or false, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean') throw new CookieValueError('beta', `expected true or false, got ${describeValue(value)}`);
   const encoded = value ? 'true' : 'false';
-  return name + '=' + encoded + '; Path=/; Secure; HttpOnly; SameSite=None; Partitioned';
+  return 'beta=' + encoded + '; Path=/; Secure; HttpOnly; SameSite=None; Partitioned';
 }
 
 /**
- * Sets `beta` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: a session cookie. Category: necessary.
+ * Sets `beta` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setBeta(target: CookieTarget, value: BetaValue): void {
   appendSetCookie(target, 'beta', serializeBeta(value));
 }
 
-/**
- * Deletes `beta`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: a session cookie. Category: necessary.
- */
+/** Deletes `beta`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteBeta(target: CookieTarget): void {
   const name = 'beta';
-  appendSetCookie(
-    target,
-    name,
-    name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned',
-  );
+  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
 }
 
-/**
- * Reads `beta` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: a session cookie. Category: necessary.
- */
+/** Reads `beta` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readBeta(cookieHeader: string | null | undefined): BetaValue | undefined {
   const raw = findCookie(cookieHeader, 'beta');
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
@@ -91,81 +43,40 @@ export function readBeta(cookieHeader: string | null | undefined): BetaValue | u
  *
  * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
  */
-export const sessionIdCookie = {
-  id: 'session_id',
-  name: '__Host-session',
-  category: 'necessary',
-  maxAge: 7200,
-  setBy: 'server',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: true,
-    sameSite: 'Strict',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
+export const sessionIdCookie = { id: 'session_id', name: '__Host-session', category: 'necessary', maxAge: 7200, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Strict', partitioned: false } } as const satisfies CookieDeclaration;
 export type SessionIdValue = string;
-const sessionIdPattern = /^[a-f0-9]{32}$/u;
+const sessionIdPattern = new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]{32}$
 
 /**
- * The `Set-Cookie` header value that sets `__Host-session`.
- *
- * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
+ * The `Set-Cookie` header value that sets `__Host-session`; see {@link sessionIdCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeSessionId(value: SessionIdValue): string {
-  const name = '__Host-session';
-  if (typeof value !== 'string')
-    throw new CookieValueError('__Host-session', `expected a string, got ${describeValue(value)}`);
-  if (value.length > 32)
-    throw new CookieValueError(
-      '__Host-session',
-      `${describeValue(value)} is longer than 32 characters`,
-    );
-  if (!sessionIdPattern.test(value))
-    throw new CookieValueError(
-      '__Host-session',
-      `${describeValue(value)} does not match "^[a-f0-9]{32}$"`,
-    );
-  if (!COOKIE_OCTETS.test(value))
-    throw new CookieValueError(
-      '__Host-session',
-      `${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`,
-    );
+  if (typeof value !== 'string') throw new CookieValueError('__Host-session', `expected a string, got ${describeValue(value)}`);
+  if (value.length > 32) throw new CookieValueError('__Host-session', `${describeValue(value)} is longer than 32 characters`);
+  if (!(value.length >= 32 && value.length <= 32 && sessionIdPattern.test(value))) throw new CookieValueError('__Host-session', `${describeValue(value)} does not match "^[a-f0-9]{32}$"`);
   const encoded = value;
-  return name + '=' + encoded + '; Max-Age=7200; Path=/; Secure; HttpOnly; SameSite=Strict';
+  return '__Host-session=' + encoded + '; Max-Age=7200; Path=/; Secure; HttpOnly; SameSite=Strict';
 }
 
 /**
- * Sets `__Host-session` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
+ * Sets `__Host-session` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setSessionId(target: CookieTarget, value: SessionIdValue): void {
   appendSetCookie(target, '__Host-session', serializeSessionId(value));
 }
 
-/**
- * Deletes `__Host-session`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
- */
+/** Deletes `__Host-session`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteSessionId(target: CookieTarget): void {
   const name = '__Host-session';
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
 }
 
-/**
- * Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
- */
+/** Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readSessionId(cookieHeader: string | null | undefined): SessionIdValue | undefined {
   const raw = findCookie(cookieHeader, '__Host-session');
-  if (raw === undefined || raw.length > 32 || !sessionIdPattern.test(raw)) return undefined;
+  if (raw === undefined || raw.length > 32 || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
   return raw;
 }
 
@@ -174,129 +85,48 @@ export function readSessionId(cookieHeader: string | null | undefined): SessionI
  *
  * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
  */
-export const shardCookie = {
-  id: 'shard',
-  name: 'shard-{region}-{n}',
-  category: 'necessary',
-  maxAge: 86400,
-  setBy: 'server',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: true,
-    sameSite: 'Lax',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
+export const shardCookie = { id: 'shard', name: 'shard-{region}-{n}', category: 'necessary', maxAge: 86400, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
 export type ShardValue = string;
 export type ShardName = { readonly region: string; readonly n: number };
-const shardPattern = /^[A-Za-z0-9]+$/u;
-const shardRegionPattern = /^[a-z]{2}$/u;
+const shardPattern = new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]+$
+const shardRegionPattern = new RegExp('^[a-z]*$'); // ^[a-z]{2}$
 
 /**
- * The `Set-Cookie` header value that sets `shard-{region}-{n}`.
- *
- * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
+ * The `Set-Cookie` header value that sets `shard-{region}-{n}`; see {@link shardCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeShard(params: ShardName, value: ShardValue): string {
-  if (
-    !(
-      typeof params['region'] === 'string' &&
-      TOKEN.test(params['region']) &&
-      params['region'].length <= 2 &&
-      shardRegionPattern.test(params['region'])
-    )
-  )
-    throw new CookieValueError(
-      'shard-{region}-{n}',
-      `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`,
-    );
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0))
-    throw new CookieValueError(
-      'shard-{region}-{n}',
-      `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`,
-    );
+  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw new CookieValueError('shard-{region}-{n}', `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`);
+  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw new CookieValueError('shard-{region}-{n}', `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`);
   const name = 'shard-' + params['region'] + '-' + String(params['n']);
-  if (typeof value !== 'string')
-    throw new CookieValueError(name, `expected a string, got ${describeValue(value)}`);
-  if (value.length > 16)
-    throw new CookieValueError(name, `${describeValue(value)} is longer than 16 characters`);
-  if (!shardPattern.test(value))
-    throw new CookieValueError(name, `${describeValue(value)} does not match "^[A-Za-z0-9]+$"`);
-  if (!COOKIE_OCTETS.test(value))
-    throw new CookieValueError(
-      name,
-      `${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`,
-    );
+  if (typeof value !== 'string') throw new CookieValueError(name, `expected a string, got ${describeValue(value)}`);
+  if (value.length > 16) throw new CookieValueError(name, `${describeValue(value)} is longer than 16 characters`);
+  if (!(value.length >= 1 && shardPattern.test(value))) throw new CookieValueError(name, `${describeValue(value)} does not match "^[A-Za-z0-9]+$"`);
   const encoded = value;
   return name + '=' + encoded + '; Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Lax';
 }
 
 /**
- * Sets `shard-{region}-{n}` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
+ * Sets `shard-{region}-{n}` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setShard(target: CookieTarget, params: ShardName, value: ShardValue): void {
-  appendSetCookie(
-    target,
-    'shard-' + params['region'] + '-' + String(params['n']),
-    serializeShard(params, value),
-  );
+  appendSetCookie(target, 'shard-' + params['region'] + '-' + String(params['n']), serializeShard(params, value));
 }
 
-/**
- * Deletes `shard-{region}-{n}`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
- */
+/** Deletes `shard-{region}-{n}`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteShard(target: CookieTarget, params: ShardName): void {
-  if (
-    !(
-      typeof params['region'] === 'string' &&
-      TOKEN.test(params['region']) &&
-      params['region'].length <= 2 &&
-      shardRegionPattern.test(params['region'])
-    )
-  )
-    throw new CookieValueError(
-      'shard-{region}-{n}',
-      `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`,
-    );
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0))
-    throw new CookieValueError(
-      'shard-{region}-{n}',
-      `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`,
-    );
+  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw new CookieValueError('shard-{region}-{n}', `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`);
+  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw new CookieValueError('shard-{region}-{n}', `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`);
   const name = 'shard-' + params['region'] + '-' + String(params['n']);
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
-/**
- * Reads `shard-{region}-{n}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
- */
-export function readShard(
-  cookieHeader: string | null | undefined,
-  params: ShardName,
-): ShardValue | undefined {
-  if (
-    !(
-      typeof params['region'] === 'string' &&
-      TOKEN.test(params['region']) &&
-      params['region'].length <= 2 &&
-      shardRegionPattern.test(params['region']) &&
-      Number.isSafeInteger(params['n']) &&
-      params['n'] >= 0
-    )
-  )
-    return undefined;
+/** Reads `shard-{region}-{n}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
+export function readShard(cookieHeader: string | null | undefined, params: ShardName): ShardValue | undefined {
+  if (!((typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region']))) && (Number.isSafeInteger(params['n']) && params['n'] >= 0))) return undefined;
   const raw = findCookie(cookieHeader, 'shard-' + params['region'] + '-' + String(params['n']));
-  if (raw === undefined || raw.length > 16 || !shardPattern.test(raw)) return undefined;
+  if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
   return raw;
 }
 
@@ -305,72 +135,37 @@ export function readShard(
  *
  * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
  */
-export const noteCookie = {
-  id: 'note',
-  name: 'note',
-  category: 'preferences',
-  maxAge: 604800,
-  setBy: 'client',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: false,
-    sameSite: 'Lax',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
+export const noteCookie = { id: 'note', name: 'note', category: 'preferences', maxAge: 604800, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
 export type NoteValue = string;
 
 /**
- * The `Set-Cookie` header value that sets `note`.
- *
- * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
+ * The `Set-Cookie` header value that sets `note`; see {@link noteCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeNote(value: NoteValue): string {
   const name = 'note';
-  if (typeof value !== 'string')
-    throw new CookieValueError('note', `expected a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string') throw new CookieValueError('note', `expected a string, got ${describeValue(value)}`);
   const encoded = encodeUri(value);
-  if (encoded === undefined)
-    throw new CookieValueError(
-      'note',
-      `${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`,
-    );
-  if (name.length + encoded.length > 4096)
-    throw new CookieValueError(
-      'note',
-      `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`,
-    );
+  if (encoded === undefined) throw new CookieValueError('note', `${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`);
+  if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   return name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
 }
 
 /**
- * Sets `note` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
+ * Sets `note` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setNote(target: CookieTarget, value: NoteValue): void {
   appendSetCookie(target, 'note', serializeNote(value));
 }
 
-/**
- * Deletes `note`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
- */
+/** Deletes `note`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteNote(target: CookieTarget): void {
   const name = 'note';
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/**
- * Reads `note` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
- */
+/** Reads `note` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readNote(cookieHeader: string | null | undefined): NoteValue | undefined {
   const raw = findCookie(cookieHeader, 'note');
   const value = raw === undefined ? undefined : decodeUri(raw);
@@ -382,96 +177,40 @@ export function readNote(cookieHeader: string | null | undefined): NoteValue | u
  *
  * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
  */
-export const prefsCookie = {
-  id: 'prefs',
-  name: 'prefs',
-  category: 'preferences',
-  maxAge: 7776000,
-  setBy: 'server',
-  attributes: {
-    path: '/app',
-    domain: 'example.com',
-    secure: true,
-    httpOnly: false,
-    sameSite: 'Lax',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
-export type PrefsValue = {
-  readonly fontSize: number;
-  readonly mode: 'compact' | 'comfortable';
-  readonly label: string;
-};
+export const prefsCookie = { id: 'prefs', name: 'prefs', category: 'preferences', maxAge: 7776000, setBy: 'server', attributes: { path: '/app', domain: 'example.com', secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
+export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
 
 /**
- * The `Set-Cookie` header value that sets `prefs`.
- *
- * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
+ * The `Set-Cookie` header value that sets `prefs`; see {@link prefsCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializePrefs(value: PrefsValue): string {
   const name = 'prefs';
-  if (!isRecord(value))
-    throw new CookieValueError(
-      'prefs',
-      `expected an object { fontSize: integer, mode: "compact" | "comfortable", label: string }, got ${describeValue(value)}`,
-    );
+  if (!isRecord(value)) throw new CookieValueError('prefs', `expected an object { fontSize: integer, mode: "compact" | "comfortable", label: string }, got ${describeValue(value)}`);
   const field0 = (value as Record<string, unknown>)['fontSize'];
   const field1 = (value as Record<string, unknown>)['mode'];
   const field2 = (value as Record<string, unknown>)['label'];
-  if (
-    !(
-      Number.isSafeInteger(field0) &&
-      (field1 === 'compact' || field1 === 'comfortable') &&
-      typeof field2 === 'string'
-    )
-  )
-    throw new CookieValueError(
-      'prefs',
-      `the object does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }`,
-    );
-  const encoded = encodeBase64Url(
-    JSON.stringify({ fontSize: field0, mode: field1, label: field2 }),
-  ) as string;
-  if (name.length + encoded.length > 4096)
-    throw new CookieValueError(
-      'prefs',
-      `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`,
-    );
-  return (
-    name + '=' + encoded + '; Max-Age=7776000; Domain=example.com; Path=/app; Secure; SameSite=Lax'
-  );
+  if (!(Number.isSafeInteger(field0) && (field1 === 'compact' || field1 === 'comfortable') && typeof field2 === 'string')) throw new CookieValueError('prefs', `the object does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }`);
+  const encoded = encodeBase64Url(JSON.stringify({ fontSize: field0, mode: field1, label: field2 })) as string;
+  if (name.length + encoded.length > 4096) throw new CookieValueError('prefs', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  return name + '=' + encoded + '; Max-Age=7776000; Domain=example.com; Path=/app; Secure; SameSite=Lax';
 }
 
 /**
- * Sets `prefs` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
+ * Sets `prefs` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setPrefs(target: CookieTarget, value: PrefsValue): void {
   appendSetCookie(target, 'prefs', serializePrefs(value));
 }
 
-/**
- * Deletes `prefs`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
- */
+/** Deletes `prefs`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deletePrefs(target: CookieTarget): void {
   const name = 'prefs';
-  appendSetCookie(
-    target,
-    name,
-    name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax',
-  );
+  appendSetCookie(target, name, name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
 }
 
-/**
- * Reads `prefs` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
- */
+/** Reads `prefs` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readPrefs(cookieHeader: string | null | undefined): PrefsValue | undefined {
   const raw = findCookie(cookieHeader, 'prefs');
   const json = raw === undefined ? undefined : decodeBase64Url(raw);
@@ -480,15 +219,7 @@ export function readPrefs(cookieHeader: string | null | undefined): PrefsValue |
   const parsed0 = parsed['fontSize'];
   const parsed1 = parsed['mode'];
   const parsed2 = parsed['label'];
-  return Number.isSafeInteger(parsed0) &&
-    (parsed1 === 'compact' || parsed1 === 'comfortable') &&
-    typeof parsed2 === 'string'
-    ? {
-        fontSize: parsed0 as number,
-        mode: parsed1 as 'compact' | 'comfortable',
-        label: parsed2 as string,
-      }
-    : undefined;
+  return Number.isSafeInteger(parsed0) && (parsed1 === 'compact' || parsed1 === 'comfortable') && typeof parsed2 === 'string' ? { fontSize: parsed0 as number, mode: parsed1 as 'compact' | 'comfortable', label: parsed2 as string } : undefined;
 }
 
 /**
@@ -496,65 +227,34 @@ export function readPrefs(cookieHeader: string | null | undefined): PrefsValue |
  *
  * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
  */
-export const themeCookie = {
-  id: 'theme',
-  name: 'theme',
-  category: 'preferences',
-  maxAge: 31536000,
-  setBy: 'client',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: false,
-    sameSite: 'Lax',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
+export const themeCookie = { id: 'theme', name: 'theme', category: 'preferences', maxAge: 31536000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
 export type ThemeValue = 'light' | 'dark' | 'high-contrast';
 
 /**
- * The `Set-Cookie` header value that sets `theme`.
- *
- * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
+ * The `Set-Cookie` header value that sets `theme`; see {@link themeCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeTheme(value: ThemeValue): string {
-  const name = 'theme';
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast')
-    throw new CookieValueError(
-      'theme',
-      `${describeValue(value)} is not one of "light", "dark", "high-contrast"`,
-    );
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new CookieValueError('theme', `${describeValue(value)} is not one of "light", "dark", "high-contrast"`);
   const encoded: string = value;
-  return name + '=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
+  return 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
 }
 
 /**
- * Sets `theme` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
+ * Sets `theme` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setTheme(target: CookieTarget, value: ThemeValue): void {
   appendSetCookie(target, 'theme', serializeTheme(value));
 }
 
-/**
- * Deletes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
- */
+/** Deletes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteTheme(target: CookieTarget): void {
   const name = 'theme';
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/**
- * Reads `theme` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
- */
+/** Reads `theme` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readTheme(cookieHeader: string | null | undefined): ThemeValue | undefined {
   const raw = findCookie(cookieHeader, 'theme');
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
@@ -565,63 +265,35 @@ export function readTheme(cookieHeader: string | null | undefined): ThemeValue |
  *
  * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
  */
-export const visitsCookie = {
-  id: 'visits',
-  name: 'visits',
-  category: 'preferences',
-  maxAge: 2592000,
-  setBy: 'client',
-  attributes: {
-    path: '/',
-    domain: undefined,
-    secure: true,
-    httpOnly: false,
-    sameSite: 'Lax',
-    partitioned: false,
-  },
-} as const satisfies CookieDeclaration;
+export const visitsCookie = { id: 'visits', name: 'visits', category: 'preferences', maxAge: 2592000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
 export type VisitsValue = number;
 
 /**
- * The `Set-Cookie` header value that sets `visits`.
- *
- * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
+ * The `Set-Cookie` header value that sets `visits`; see {@link visitsCookie}.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeVisits(value: VisitsValue): string {
-  const name = 'visits';
-  if (!Number.isSafeInteger(value))
-    throw new CookieValueError('visits', `expected a whole number, got ${describeValue(value)}`);
+  if (!Number.isSafeInteger(value)) throw new CookieValueError('visits', `expected a whole number, got ${describeValue(value)}`);
   if (value < 0 || value > 1000) throw new CookieValueError('visits', `${value} is outside 0…1000`);
   const encoded = String(value);
-  return name + '=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
+  return 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
 }
 
 /**
- * Sets `visits` on a response, replacing an earlier Set-Cookie for it in the same response and keeping all others.
- *
- * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
+ * Sets `visits` on a response, replacing an earlier Set-Cookie for it and keeping all others.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setVisits(target: CookieTarget, value: VisitsValue): void {
   appendSetCookie(target, 'visits', serializeVisits(value));
 }
 
-/**
- * Deletes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is set with.
- *
- * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
- */
+/** Deletes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteVisits(target: CookieTarget): void {
   const name = 'visits';
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/**
- * Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws.
- *
- * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
- */
+/** Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readVisits(cookieHeader: string | null | undefined): VisitsValue | undefined {
   const raw = findCookie(cookieHeader, 'visits');
   if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;

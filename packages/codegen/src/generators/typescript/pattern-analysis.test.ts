@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { patternImpliesCookieOctets, regexFlags, singleClassPattern } from './pattern-analysis.js';
+
+describe('patternImpliesCookieOctets', () => {
+  it.each([
+    '^[A-Za-z0-9]{32,64}$',
+    '^[A-Za-z0-9_.-]+$',
+    '^[a-f0-9]{32}$',
+    '^v1\\.[0-9]+$',
+    '^\\d{4}-\\w+$',
+    '^[A-Za-z0-9-]{1,64}$',
+  ])('%s only accepts cookie-octets', (pattern) => {
+    expect(patternImpliesCookieOctets(pattern)).toBe(true);
+  });
+
+  it.each([
+    '[A-Z]+', // not anchored
+    '^[A-Z]+', // not anchored at the end
+    '^.+$', // any character
+    '^[^;]+$', // negated class
+    '^[A-Za-z ]+$', // space
+    '^[a-z;]+$', // semicolon
+    '^[+-/]+$', // a range over the comma
+    '^a|b$', // alternation
+    '^\\s+$', // whitespace escape
+    '^(ab)+$', // groups are not analysed
+    '^[\\x00-\\x7f]+$', // escapes inside a class
+    '^ä+$', // not ASCII
+    '^a"b$', // double quote
+  ])('%s may accept other characters', (pattern) => {
+    expect(patternImpliesCookieOctets(pattern)).toBe(false);
+  });
+});
+
+describe('regexFlags', () => {
+  it('drops the u flag only where matching is the same without it', () => {
+    expect(regexFlags('^[A-Za-z0-9]{32}$')).toBe('');
+    expect(regexFlags('^\\p{L}+$')).toBe('u');
+    expect(regexFlags('^\\u{1F600}$')).toBe('u');
+    expect(regexFlags('^ä$')).toBe('u');
+  });
+});
+
+describe('singleClassPattern', () => {
+  it('reads a class and a length range', () => {
+    expect(singleClassPattern('^[A-Za-z0-9]{32,64}$')).toEqual({
+      ranges: [
+        [65, 90],
+        [97, 122],
+        [48, 57],
+      ],
+      source: 'A-Za-z0-9',
+      min: 32,
+      max: 64,
+    });
+    expect(singleClassPattern('^[a-f0-9]{32}$')).toMatchObject({ min: 32, max: 32 });
+    expect(singleClassPattern('^[A-Za-z0-9_.-]+$')).toEqual({
+      ranges: [
+        [65, 90],
+        [97, 122],
+        [48, 57],
+        [95, 95],
+        [46, 46],
+        [45, 45],
+      ],
+      source: 'A-Za-z0-9_.-',
+      min: 1,
+      max: undefined,
+    });
+    expect(singleClassPattern('^[ab]{2,}$')).toMatchObject({ min: 2, max: undefined });
+  });
+
+  it.each(['^[^a]+$', '^[a\\]]+$', '^[a-z]+', '^[a-z]+x$', '^[a-z]{3,1}$', '^[é]+$', '^(a)+$'])(
+    'leaves %s to RegExp',
+    (pattern) => {
+      expect(singleClassPattern(pattern)).toBeUndefined();
+    },
+  );
+});
