@@ -8,4 +8,4 @@ export {
   generators,
   runGenerator,
 } from './generator.js';
-export { tsServerGenerator } from './generators/index.js';
+export { tsClientGenerator, tsServerGenerator } from './generators/index.js';

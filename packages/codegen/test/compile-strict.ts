@@ -15,9 +15,14 @@ const BASE_CONFIG = resolve(
 export function compileStrict(
   rootFiles: readonly string[],
   virtualFiles: Readonly<Record<string, string>> = {},
+  { dom = false }: { dom?: boolean } = {},
 ): string[] {
   const config = ts.readConfigFile(BASE_CONFIG, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(BASE_CONFIG));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dirname(BASE_CONFIG));
+  // Browser code (the client package) is checked against the DOM library as well.
+  const options = dom
+    ? { ...parsed.options, lib: [...(parsed.options.lib ?? []), 'lib.dom.d.ts'] }
+    : parsed.options;
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);

@@ -1,7 +1,6 @@
+export { CookieValueError, findCookie } from '@cookie-catalog/runtime';
 export * from './generated/cookies.js';
 export type { CookieDeclaration } from './runtime/cookie-declaration.js';
-export { CookieValueError } from './runtime/cookie-value-error.js';
-export { findCookie } from './runtime/find-cookie.js';
 export type {
   CookieTarget,
   HonoContextLike,

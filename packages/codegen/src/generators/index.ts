@@ -1,7 +1,8 @@
 import { generators } from '../generator.js';
+import { tsClientGenerator } from './ts-client/client-generator.js';
 import { tsServerGenerator } from './ts-server/server-generator.js';
 
 // Every generator the CLI knows, registered once under its stable id.
-generators.register(tsServerGenerator);
+generators.register(tsServerGenerator).register(tsClientGenerator);
 
-export { tsServerGenerator };
+export { tsClientGenerator, tsServerGenerator };

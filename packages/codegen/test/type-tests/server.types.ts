@@ -1,4 +1,4 @@
-// Compiled by ts-server.test.ts in strict mode: every line marked @ts-expect-error must not compile.
+// Compiled by ts-server.test.ts in strict mode: every line marked with an expect-error directive must fail to compile.
 import { expectTypeOf } from 'vitest';
 import * as server from '../golden/basic/server/cookies.js';
 

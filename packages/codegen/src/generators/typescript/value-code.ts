@@ -234,13 +234,13 @@ function patternMatcher(
   const single = singleClassPattern(pattern);
   if (!single) {
     return {
-      declaration: `const ${name} = new RegExp(${stringLiteral(pattern)}, ${stringLiteral(regexFlags(pattern))});`,
+      declaration: `const ${name} = /* @__PURE__ */ new RegExp(${stringLiteral(pattern)}, ${stringLiteral(regexFlags(pattern))});`,
       test: (subject) => `${name}.test(${subject})`,
     };
   }
   const classOnly = `^[${single.source}]*$`;
   return {
-    declaration: `const ${name} = new RegExp(${stringLiteral(classOnly)}); // ${commentPattern(pattern)}`,
+    declaration: `const ${name} = /* @__PURE__ */ new RegExp(${stringLiteral(classOnly)}); // ${commentPattern(pattern)}`,
     test: (subject) =>
       `(${[
         single.min > 0 ? `${subject}.length >= ${single.min}` : undefined,

@@ -34,7 +34,7 @@ export function deleteBeta(target: CookieTarget): void {
 
 /** Reads `beta` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readBeta(cookieHeader: string | null | undefined): BetaValue | undefined {
-  const raw = findCookie(cookieHeader, 'beta');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'beta') : undefined;
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }
 
@@ -45,7 +45,7 @@ export function readBeta(cookieHeader: string | null | undefined): BetaValue | u
  */
 export const sessionIdCookie = { id: 'session_id', name: '__Host-session', category: 'necessary', maxAge: 7200, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Strict', partitioned: false } } as const satisfies CookieDeclaration;
 export type SessionIdValue = string;
-const sessionIdPattern = new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]{32}$
+const sessionIdPattern = /* @__PURE__ */ new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]{32}$
 
 /**
  * The `Set-Cookie` header value that sets `__Host-session`; see {@link sessionIdCookie}.
@@ -75,7 +75,7 @@ export function deleteSessionId(target: CookieTarget): void {
 
 /** Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readSessionId(cookieHeader: string | null | undefined): SessionIdValue | undefined {
-  const raw = findCookie(cookieHeader, '__Host-session');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, '__Host-session') : undefined;
   if (raw === undefined || raw.length > 32 || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
   return raw;
 }
@@ -88,8 +88,8 @@ export function readSessionId(cookieHeader: string | null | undefined): SessionI
 export const shardCookie = { id: 'shard', name: 'shard-{region}-{n}', category: 'necessary', maxAge: 86400, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
 export type ShardValue = string;
 export type ShardName = { readonly region: string; readonly n: number };
-const shardPattern = new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]+$
-const shardRegionPattern = new RegExp('^[a-z]*$'); // ^[a-z]{2}$
+const shardPattern = /* @__PURE__ */ new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]+$
+const shardRegionPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]{2}$
 
 /**
  * The `Set-Cookie` header value that sets `shard-{region}-{n}`; see {@link shardCookie}.
@@ -125,7 +125,7 @@ export function deleteShard(target: CookieTarget, params: ShardName): void {
 /** Reads `shard-{region}-{n}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readShard(cookieHeader: string | null | undefined, params: ShardName): ShardValue | undefined {
   if (!((typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region']))) && (Number.isSafeInteger(params['n']) && params['n'] >= 0))) return undefined;
-  const raw = findCookie(cookieHeader, 'shard-' + params['region'] + '-' + String(params['n']));
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'shard-' + params['region'] + '-' + String(params['n'])) : undefined;
   if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
   return raw;
 }
@@ -167,7 +167,7 @@ export function deleteNote(target: CookieTarget): void {
 
 /** Reads `note` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readNote(cookieHeader: string | null | undefined): NoteValue | undefined {
-  const raw = findCookie(cookieHeader, 'note');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'note') : undefined;
   const value = raw === undefined ? undefined : decodeUri(raw);
   return value;
 }
@@ -212,7 +212,7 @@ export function deletePrefs(target: CookieTarget): void {
 
 /** Reads `prefs` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readPrefs(cookieHeader: string | null | undefined): PrefsValue | undefined {
-  const raw = findCookie(cookieHeader, 'prefs');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'prefs') : undefined;
   const json = raw === undefined ? undefined : decodeBase64Url(raw);
   const parsed = json === undefined ? undefined : parseJson(json);
   if (!isRecord(parsed)) return undefined;
@@ -256,7 +256,7 @@ export function deleteTheme(target: CookieTarget): void {
 
 /** Reads `theme` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readTheme(cookieHeader: string | null | undefined): ThemeValue | undefined {
-  const raw = findCookie(cookieHeader, 'theme');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'theme') : undefined;
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
 }
 
@@ -295,7 +295,7 @@ export function deleteVisits(target: CookieTarget): void {
 
 /** Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readVisits(cookieHeader: string | null | undefined): VisitsValue | undefined {
-  const raw = findCookie(cookieHeader, 'visits');
+  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'visits') : undefined;
   if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;

@@ -39,18 +39,21 @@ export function decodeUri(value: string): string | undefined {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** base64url of the UTF-8 bytes; undefined for text with an unpaired surrogate. */
+/** base64url (RFC 4648 §5, unpadded) of the UTF-8 bytes; undefined for text with an unpaired surrogate. */
 export function encodeBase64Url(value: string): string | undefined {
-  return value.isWellFormed() ? Buffer.from(value, 'utf8').toString('base64url') : undefined;
+  if (!value.isWellFormed()) return undefined;
+  let binary = '';
+  for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Reverses encodeBase64Url; undefined for anything that is not base64url of valid UTF-8. */
 export function decodeBase64Url(value: string): string | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(value) || value.length % 4 === 1) return undefined;
   try {
-    return utf8.decode(Buffer.from(value, 'base64url'));
+    const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -1,0 +1,2 @@
+export { CookieValueError } from '@cookie-catalog/runtime';
+export * from './generated/cookies.js';

@@ -1,0 +1,149 @@
+import { type Catalog, type FirstPartyCookie, isFirstPartyCookie } from '@cookie-catalog/catalog';
+import {
+  type FunctionDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+  VariableDeclarationKind,
+} from 'ts-morph';
+import type { Generator } from '../../generator.js';
+import { type CookieCode, cookieCode } from '../typescript/cookie-code.js';
+import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { stringLiteral } from '../typescript/literals.js';
+
+export interface TsClientOptions {
+  /** Where the generated module imports its run-time support from. */
+  readonly runtimeImport: string;
+}
+
+/** Script can see a cookie only when it is first-party and not HttpOnly (RFC 6265bis §5.7). */
+export function isScriptVisible(cookie: FirstPartyCookie): boolean {
+  return !cookie.attributes.httpOnly;
+}
+
+/**
+ * `ts/client`: for every first-party cookie script can see, `readX()` from `document.cookie` and
+ * `readXFrom(cookieString)`; for those the catalog says client script sets, `writeX(value)` and
+ * `removeX()`. One small function per cookie, checks inlined, so a bundler keeps only what is
+ * imported. HttpOnly, third-party and non-cookie entries get nothing.
+ */
+export const tsClientGenerator: Generator<TsClientOptions> = {
+  id: 'ts/client',
+  description: 'Typed document.cookie readers and writers for the browser (@cookie-catalog/client)',
+  outDir: 'packages/client/src/generated',
+  defaultOptions: { runtimeImport: '@cookie-catalog/runtime' },
+  generate(catalog: Catalog, { runtimeImport }) {
+    const cookies = catalog.entries
+      .filter(isFirstPartyCookie)
+      .filter(isScriptVisible)
+      .map((cookie) => cookieCode(catalog, cookie));
+    const helpers = new Set(['documentCookies', 'findCookie']);
+    for (const code of cookies) {
+      const used = code.cookie.setBy === 'client' ? code.helpers : readerHelpers(code);
+      for (const helper of used) helpers.add(helper);
+    }
+    const statements: (StatementStructures | string)[] = [
+      {
+        kind: StructureKind.ImportDeclaration,
+        moduleSpecifier: runtimeImport,
+        namedImports: [...helpers].sort().map((name) => ({ name })),
+      },
+      ...cookies.flatMap(clientStatements),
+    ];
+    return [{ path: 'cookies.ts', contents: emitSourceFile(statements) }];
+  },
+};
+
+/** The helpers a reader alone needs: decoders and the parameter check, never the encoders. */
+function readerHelpers(code: CookieCode): string[] {
+  const decoders = ['decodeUri', 'decodeBase64Url', 'parseJson', 'isRecord', 'TOKEN'];
+  return [...code.helpers].filter((helper) => decoders.includes(helper));
+}
+
+function clientStatements(code: CookieCode): (StatementStructures | string)[] {
+  const { pascal, camel, params, value, valueType, paramsType, paramList, shown } = code;
+  const writable = code.cookie.setBy === 'client';
+  const args = params ? ', params' : '';
+  const needsBrowser = (fn: string) =>
+    `if (typeof document === 'undefined') throw new Error(${stringLiteral(`${fn} needs a browser: there is no document.cookie here`)});`;
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`What the catalog declares for ${shown}.\n\n${code.about}`],
+      declarations: [{ name: `${camel}Cookie`, initializer: code.declaration }],
+    },
+    { kind: StructureKind.TypeAlias, isExported: true, name: valueType, type: value.type },
+    ...(params
+      ? [
+          {
+            kind: StructureKind.TypeAlias,
+            isExported: true,
+            name: paramsType,
+            type: params.type,
+          } as const,
+        ]
+      : []),
+    ...value.constants,
+    ...(params?.constants ?? []),
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `read${pascal}From`,
+      docs: [
+        `Reads ${shown} from a cookie string such as \`document.cookie\`: the value, or undefined when it is absent or not valid. Never throws.`,
+      ],
+      parameters: [{ name: 'cookies', type: 'string' }, ...paramList],
+      returnType: `${valueType} | undefined`,
+      statements: [
+        ...(params ? [`if (!(${params.valid})) return undefined;`] : []),
+        `const raw = findCookie(cookies, ${code.nameExpression});`,
+        ...value.decode,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `read${pascal}`,
+      docs: [
+        `Reads ${shown} from \`document.cookie\`; undefined where there is no document (server rendering).`,
+      ],
+      parameters: paramList,
+      returnType: `${valueType} | undefined`,
+      statements: [`return read${pascal}From(documentCookies()${args});`],
+    },
+    ...(writable
+      ? [
+          {
+            kind: StructureKind.Function,
+            isExported: true,
+            name: `write${pascal}`,
+            docs: [
+              `Writes ${shown} with the catalog's attributes; see {@link ${camel}Cookie}.\n@throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.`,
+            ],
+            parameters: [...paramList, { name: 'value', type: valueType }],
+            returnType: 'void',
+            statements: [
+              needsBrowser(`write${pascal}`),
+              ...code.serialize((setCookie) => `document.cookie = ${setCookie};`),
+            ],
+          } satisfies FunctionDeclarationStructure,
+          {
+            kind: StructureKind.Function,
+            isExported: true,
+            name: `remove${pascal}`,
+            docs: [
+              `Removes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is written with.`,
+            ],
+            parameters: paramList,
+            returnType: 'void',
+            statements: [
+              needsBrowser(`remove${pascal}`),
+              ...code.buildName(),
+              `document.cookie = name + ${stringLiteral(`=${code.deleteAttributeText}`)};`,
+            ],
+          } satisfies FunctionDeclarationStructure,
+        ]
+      : []),
+  ];
+}

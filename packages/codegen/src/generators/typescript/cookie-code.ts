@@ -1,0 +1,139 @@
+import type { Catalog, FirstPartyCookie, Lifetime } from '@cookie-catalog/catalog';
+import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import { camelCase, commentText, dataLiteral, stringLiteral } from './literals.js';
+import { type FailExpression, nameParameterCode, type ValueCode, valueCode } from './value-code.js';
+
+/**
+ * What the server and client generators both need to know about one first-party cookie, decided
+ * once: its generated names, its wire name (or how to build it from parameters), the attribute
+ * text folded into a string literal, and its value code.
+ */
+export interface CookieCode {
+  readonly cookie: FirstPartyCookie;
+  /** `AccessToken` */
+  readonly pascal: string;
+  /** `accessToken` */
+  readonly camel: string;
+  readonly value: ValueCode;
+  /** Present for a name pattern such as `sub-{id}`. */
+  readonly params: ReturnType<typeof nameParameterCode> | undefined;
+  /** `; Max-Age=…; Path=/; Secure; …` exactly as it follows the value. */
+  readonly attributeText: string;
+  /** The same attributes with Max-Age=0. */
+  readonly deleteAttributeText: string;
+  readonly maxAge: number | undefined;
+  /** An expression for the wire name (a literal, or built from `params`). */
+  readonly nameExpression: string;
+  /** The `params` parameter, when there is one. */
+  readonly paramList: OptionalKind<ParameterDeclarationStructure>[];
+  readonly valueType: string;
+  readonly paramsType: string;
+  /** The cookie name in backticks, for docs. */
+  readonly shown: string;
+  /** Purpose, lifetime and category in one line, for docs. */
+  readonly about: string;
+  /** Run-time helpers this cookie's code uses. */
+  readonly helpers: ReadonlySet<string>;
+  /** The declaration constant's initializer. */
+  readonly declaration: string;
+  /** Statements that check the parameters (if any) and declare `name`. */
+  buildName(): string[];
+  /**
+   * Statements that check and encode the value and hand the Set-Cookie string to `finish`
+   * (by default `return …;`, for serializeX).
+   */
+  serialize(finish?: (setCookie: string) => string): string[];
+}
+
+export function cookieCode(catalog: Catalog, cookie: FirstPartyCookie): CookieCode {
+  const pascal = cookie.functionName;
+  const camel = camelCase(pascal);
+  const value = valueCode(cookie);
+  const params = cookie.name.parameters.length
+    ? nameParameterCode(cookie.name.parameters, camel)
+    : undefined;
+  const helpers = new Set([
+    ...value.helpers,
+    'CookieValueError',
+    ...(params ? ['TOKEN', 'describeValue'] : []),
+  ]);
+  const { attributes } = cookie;
+  const maxAge = cookie.lifetime.kind === 'duration' ? cookie.lifetime.seconds : undefined;
+  const attributeText = [
+    maxAge !== undefined ? `; Max-Age=${maxAge}` : '',
+    attributes.domain !== undefined ? `; Domain=${attributes.domain}` : '',
+    `; Path=${attributes.path}`,
+    attributes.secure ? '; Secure' : '',
+    attributes.httpOnly ? '; HttpOnly' : '',
+    `; SameSite=${attributes.sameSite}`,
+    attributes.partitioned ? '; Partitioned' : '',
+  ].join('');
+  const nameLiteral = stringLiteral(cookie.name.pattern);
+  const nameExpression = params
+    ? cookie.name.parts
+        .map((part) => {
+          if (part.type === 'literal') return stringLiteral(part.text);
+          const access = `params[${stringLiteral(part.name)}]`;
+          const integer =
+            cookie.name.parameters.find((p) => p.name === part.name)?.type === 'integer';
+          return integer ? `String(${access})` : access;
+        })
+        .join(' + ')
+    : nameLiteral;
+  const fail: FailExpression = (reason) =>
+    `throw new CookieValueError(${params ? 'name' : nameLiteral}, ${reason})`;
+  const buildName = () =>
+    params
+      ? [
+          ...params.check((reason) => `throw new CookieValueError(${nameLiteral}, ${reason})`),
+          `const name = ${nameExpression};`,
+        ]
+      : [`const name = ${nameLiteral};`];
+  return {
+    cookie,
+    pascal,
+    camel,
+    value,
+    params,
+    attributeText,
+    deleteAttributeText: `; Max-Age=0${attributeText.replace(/^; Max-Age=\d+/, '')}`,
+    maxAge,
+    nameExpression,
+    paramList: params ? [{ name: 'params', type: `${pascal}Name` }] : [],
+    valueType: `${pascal}Value`,
+    paramsType: `${pascal}Name`,
+    shown: `\`${commentText(cookie.name.pattern)}\``,
+    about: `${commentText(cookie.purpose[catalog.defaultLocale] ?? '')} Lifetime: ${lifetimeWords(cookie.lifetime)}. Category: ${cookie.category}.`,
+    helpers,
+    declaration: `${dataLiteral({
+      id: cookie.id,
+      name: cookie.name.pattern,
+      category: cookie.category,
+      maxAge,
+      setBy: cookie.setBy,
+      attributes: {
+        path: attributes.path,
+        domain: attributes.domain,
+        secure: attributes.secure,
+        httpOnly: attributes.httpOnly,
+        sameSite: attributes.sameSite,
+        partitioned: attributes.partitioned,
+      },
+    })} as const`,
+    buildName,
+    serialize: (finish = (setCookie) => `return ${setCookie};`) => [
+      ...(params || value.usesName ? buildName() : []),
+      ...value.encode(fail),
+      finish(
+        params || value.usesName
+          ? `name + '=' + encoded + ${stringLiteral(attributeText)}`
+          : `${stringLiteral(`${cookie.name.pattern}=`)} + encoded + ${stringLiteral(attributeText)}`,
+      ),
+    ],
+  };
+}
+
+function lifetimeWords(lifetime: Lifetime): string {
+  if (lifetime.kind !== 'duration') return 'a session cookie';
+  return `${lifetime.amount} ${lifetime.unit}${lifetime.amount === 1 ? '' : 's'}, Max-Age=${lifetime.seconds}`;
+}

@@ -1,0 +1,144 @@
+// Generated from catalog/ by cookie-catalog. Do not edit.
+import { CookieValueError, decodeBase64Url, decodeUri, describeValue, documentCookies, encodeUri, findCookie, isRecord, parseJson } from '@cookie-catalog/runtime';
+/**
+ * What the catalog declares for `note`.
+ *
+ * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
+ */
+export const noteCookie = { id: 'note', name: 'note', category: 'preferences', maxAge: 604800, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type NoteValue = string;
+
+/** Reads `note` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
+export function readNoteFrom(cookies: string): NoteValue | undefined {
+  const raw = findCookie(cookies, 'note');
+  const value = raw === undefined ? undefined : decodeUri(raw);
+  return value;
+}
+
+/** Reads `note` from `document.cookie`; undefined where there is no document (server rendering). */
+export function readNote(): NoteValue | undefined {
+  return readNoteFrom(documentCookies());
+}
+
+/**
+ * Writes `note` with the catalog's attributes; see {@link noteCookie}.
+ * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
+ */
+export function writeNote(value: NoteValue): void {
+  if (typeof document === 'undefined') throw new Error('writeNote needs a browser: there is no document.cookie here');
+  const name = 'note';
+  if (typeof value !== 'string') throw new CookieValueError('note', `expected a string, got ${describeValue(value)}`);
+  const encoded = encodeUri(value);
+  if (encoded === undefined) throw new CookieValueError('note', `${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`);
+  if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  document.cookie = name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
+}
+
+/** Removes `note`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
+export function removeNote(): void {
+  if (typeof document === 'undefined') throw new Error('removeNote needs a browser: there is no document.cookie here');
+  const name = 'note';
+  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+}
+
+/**
+ * What the catalog declares for `prefs`.
+ *
+ * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
+ */
+export const prefsCookie = { id: 'prefs', name: 'prefs', category: 'preferences', maxAge: 7776000, setBy: 'server', attributes: { path: '/app', domain: 'example.com', secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
+
+/** Reads `prefs` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
+export function readPrefsFrom(cookies: string): PrefsValue | undefined {
+  const raw = findCookie(cookies, 'prefs');
+  const json = raw === undefined ? undefined : decodeBase64Url(raw);
+  const parsed = json === undefined ? undefined : parseJson(json);
+  if (!isRecord(parsed)) return undefined;
+  const parsed0 = parsed['fontSize'];
+  const parsed1 = parsed['mode'];
+  const parsed2 = parsed['label'];
+  return Number.isSafeInteger(parsed0) && (parsed1 === 'compact' || parsed1 === 'comfortable') && typeof parsed2 === 'string' ? { fontSize: parsed0 as number, mode: parsed1 as 'compact' | 'comfortable', label: parsed2 as string } : undefined;
+}
+
+/** Reads `prefs` from `document.cookie`; undefined where there is no document (server rendering). */
+export function readPrefs(): PrefsValue | undefined {
+  return readPrefsFrom(documentCookies());
+}
+
+/**
+ * What the catalog declares for `theme`.
+ *
+ * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
+ */
+export const themeCookie = { id: 'theme', name: 'theme', category: 'preferences', maxAge: 31536000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type ThemeValue = 'light' | 'dark' | 'high-contrast';
+
+/** Reads `theme` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
+export function readThemeFrom(cookies: string): ThemeValue | undefined {
+  const raw = findCookie(cookies, 'theme');
+  return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
+}
+
+/** Reads `theme` from `document.cookie`; undefined where there is no document (server rendering). */
+export function readTheme(): ThemeValue | undefined {
+  return readThemeFrom(documentCookies());
+}
+
+/**
+ * Writes `theme` with the catalog's attributes; see {@link themeCookie}.
+ * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
+ */
+export function writeTheme(value: ThemeValue): void {
+  if (typeof document === 'undefined') throw new Error('writeTheme needs a browser: there is no document.cookie here');
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new CookieValueError('theme', `${describeValue(value)} is not one of "light", "dark", "high-contrast"`);
+  const encoded: string = value;
+  document.cookie = 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
+}
+
+/** Removes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
+export function removeTheme(): void {
+  if (typeof document === 'undefined') throw new Error('removeTheme needs a browser: there is no document.cookie here');
+  const name = 'theme';
+  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+}
+
+/**
+ * What the catalog declares for `visits`.
+ *
+ * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
+ */
+export const visitsCookie = { id: 'visits', name: 'visits', category: 'preferences', maxAge: 2592000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type VisitsValue = number;
+
+/** Reads `visits` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
+export function readVisitsFrom(cookies: string): VisitsValue | undefined {
+  const raw = findCookie(cookies, 'visits');
+  if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;
+  const number = Number(raw);
+  return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
+}
+
+/** Reads `visits` from `document.cookie`; undefined where there is no document (server rendering). */
+export function readVisits(): VisitsValue | undefined {
+  return readVisitsFrom(documentCookies());
+}
+
+/**
+ * Writes `visits` with the catalog's attributes; see {@link visitsCookie}.
+ * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
+ */
+export function writeVisits(value: VisitsValue): void {
+  if (typeof document === 'undefined') throw new Error('writeVisits needs a browser: there is no document.cookie here');
+  if (!Number.isSafeInteger(value)) throw new CookieValueError('visits', `expected a whole number, got ${describeValue(value)}`);
+  if (value < 0 || value > 1000) throw new CookieValueError('visits', `${value} is outside 0…1000`);
+  const encoded = String(value);
+  document.cookie = 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
+}
+
+/** Removes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
+export function removeVisits(): void {
+  if (typeof document === 'undefined') throw new Error('removeVisits needs a browser: there is no document.cookie here');
+  const name = 'visits';
+  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+}

@@ -1,0 +1,14 @@
+export {
+  COOKIE_OCTETS,
+  decodeBase64Url,
+  decodeUri,
+  encodeBase64Url,
+  encodeUri,
+  firstInvalidOctet,
+  isRecord,
+  MAX_NAME_VALUE_BYTES,
+  parseJson,
+  TOKEN,
+} from './cookie-codec.js';
+export { CookieValueError, describeValue } from './cookie-value-error.js';
+export { documentCookies, findCookie } from './find-cookie.js';
