@@ -9,7 +9,7 @@
  * small on purpose: it is most of what a bundled reader weighs.
  */
 export function findCookie(cookies: string, name: string): string | undefined {
-  for (let at = -1; (at = cookies.indexOf(name, at + 1)) > -1; ) {
+  for (let at = cookies.indexOf(name); at > -1; at = cookies.indexOf(name, at + 1)) {
     let before = at;
     while (before && BLANK.includes(cookies[before - 1] as string)) before--;
     let after = at + name.length;
