@@ -9,21 +9,23 @@
  * small on purpose: it is most of what a bundled reader weighs.
  */
 export function findCookie(cookies: string, name: string): string | undefined {
-  for (let at = cookies.indexOf(name); at > -1; at = cookies.indexOf(name, at + 1)) {
+  // biome-ignore lint/suspicious/noAssignInExpressions: the shortest loop; this function is most of a reader's bundle
+  for (let at = -1; (at = cookies.indexOf(name, at + 1)) > -1; ) {
     let before = at;
-    while (before && BLANK.includes(cookies[before - 1] as string)) before--;
+    while (isBlank(cookies[before - 1])) before--;
     let after = at + name.length;
-    while (BLANK.includes(cookies[after] as string)) after++;
+    while (isBlank(cookies[after])) after++;
+    // Before the start and past the end, [] answers undefined: neither blank nor ";" nor "=".
     if ((!before || cookies[before - 1] === ';') && cookies[after] === '=') {
-      return (cookies.slice(after + 1).split(';', 1)[0] as string).trim();
+      const end = cookies.indexOf(';', after);
+      return cookies.slice(after + 1, end < 0 ? undefined : end).trim();
     }
   }
   return undefined;
 }
 
-/** SP and HTAB: the only whitespace around names (RFC 6265bis §5.6). Past the end, `[i]` is
- * undefined, which includes() reads as "undefined": not blank. */
-const BLANK = ' \t';
+/** SP or HTAB: the only whitespace around names (RFC 6265bis §5.6). */
+const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
 
 /** `document.cookie`, or an empty string where there is no document (server rendering). */
 export function documentCookies(): string {
