@@ -30,7 +30,9 @@ describe('ts/client on the basic fixture catalog', () => {
 
   it('gives readers to script-visible cookies only, writers to client-set ones only', async () => {
     const [file] = await generateBasic();
-    const functions = [...(file?.contents ?? '').matchAll(/^export function (\w+)/gm)]
+    const functions = [
+      ...(file?.contents ?? '').matchAll(/^export (?:function|const) ((?:read|write|remove)\w+)/gm),
+    ]
       .map((m) => m[1])
       .sort();
     expect(functions).toEqual(

@@ -35,7 +35,7 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
     const cookies = catalog.entries
       .filter(isFirstPartyCookie)
       .filter(isScriptVisible)
-      .map((cookie) => cookieCode(catalog, cookie));
+      .map((cookie) => cookieCode(catalog, cookie, 'size'));
     const helpers = new Set(['documentCookies', 'findCookie']);
     for (const code of cookies) {
       const used = code.cookie.setBy === 'client' ? code.helpers : readerHelpers(code);
@@ -53,6 +53,76 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
   },
 };
 
+/**
+ * A fixed-name cookie: one reader whose cookie string defaults to `document.cookie`, and
+ * `readXFrom` as a typed alias of it, so importing both costs one function.
+ */
+function fixedReaders(code: CookieCode): (StatementStructures | string)[] {
+  const { pascal, valueType, shown } = code;
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `read${pascal}`,
+      docs: [
+        `Reads ${shown} from \`document.cookie\` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.`,
+      ],
+      parameters: [{ name: 'cookies', type: 'string', initializer: 'documentCookies()' }],
+      returnType: `${valueType} | undefined`,
+      statements: [
+        `const raw = findCookie(cookies, ${code.nameExpression});`,
+        ...code.value.decode,
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Reads ${shown} from a cookie string such as \`document.cookie\`. Never throws.`],
+      declarations: [
+        {
+          name: `read${pascal}From`,
+          type: `(cookies: string) => ${valueType} | undefined`,
+          initializer: `read${pascal}`,
+        },
+      ],
+    },
+  ];
+}
+
+/** A pattern cookie: its parameters come first, so the two readers stay separate functions. */
+function patternReaders(code: CookieCode): (StatementStructures | string)[] {
+  const { pascal, valueType, shown, paramList, params } = code;
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `read${pascal}From`,
+      docs: [
+        `Reads ${shown} from a cookie string such as \`document.cookie\`: the value, or undefined when it is absent or not valid. Never throws.`,
+      ],
+      parameters: [{ name: 'cookies', type: 'string' }, ...paramList],
+      returnType: `${valueType} | undefined`,
+      statements: [
+        `if (!(${params?.valid})) return undefined;`,
+        `const raw = findCookie(cookies, ${code.nameExpression});`,
+        ...code.value.decode,
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `read${pascal}`,
+      docs: [
+        `Reads ${shown} from \`document.cookie\`; undefined where there is no document (server rendering).`,
+      ],
+      parameters: paramList,
+      returnType: `${valueType} | undefined`,
+      statements: [`return read${pascal}From(documentCookies(), params);`],
+    },
+  ];
+}
+
 /** The helpers a reader alone needs: decoders and the parameter check, never the encoders. */
 function readerHelpers(code: CookieCode): string[] {
   const decoders = ['decodeUri', 'decodeBase64Url', 'parseJson', 'isRecord', 'TOKEN'];
@@ -62,7 +132,6 @@ function readerHelpers(code: CookieCode): string[] {
 function clientStatements(code: CookieCode): (StatementStructures | string)[] {
   const { pascal, camel, params, value, valueType, paramsType, paramList, shown } = code;
   const writable = code.cookie.setBy === 'client';
-  const args = params ? ', params' : '';
   const needsBrowser = (fn: string) =>
     `if (typeof document === 'undefined') throw new Error(${stringLiteral(`${fn} needs a browser: there is no document.cookie here`)});`;
   return [
@@ -86,32 +155,7 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
       : []),
     ...value.constants,
     ...(params?.constants ?? []),
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: `read${pascal}From`,
-      docs: [
-        `Reads ${shown} from a cookie string such as \`document.cookie\`: the value, or undefined when it is absent or not valid. Never throws.`,
-      ],
-      parameters: [{ name: 'cookies', type: 'string' }, ...paramList],
-      returnType: `${valueType} | undefined`,
-      statements: [
-        ...(params ? [`if (!(${params.valid})) return undefined;`] : []),
-        `const raw = findCookie(cookies, ${code.nameExpression});`,
-        ...value.decode,
-      ],
-    },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: `read${pascal}`,
-      docs: [
-        `Reads ${shown} from \`document.cookie\`; undefined where there is no document (server rendering).`,
-      ],
-      parameters: paramList,
-      returnType: `${valueType} | undefined`,
-      statements: [`return read${pascal}From(documentCookies()${args});`],
-    },
+    ...(params ? patternReaders(code) : fixedReaders(code)),
     ...(writable
       ? [
           {

@@ -1,7 +1,13 @@
 import type { Catalog, FirstPartyCookie, Lifetime } from '@cookie-catalog/catalog';
 import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
 import { camelCase, commentText, dataLiteral, stringLiteral } from './literals.js';
-import { type FailExpression, nameParameterCode, type ValueCode, valueCode } from './value-code.js';
+import {
+  type CodePreference,
+  type FailExpression,
+  nameParameterCode,
+  type ValueCode,
+  valueCode,
+} from './value-code.js';
 
 /**
  * What the server and client generators both need to know about one first-party cookie, decided
@@ -45,12 +51,16 @@ export interface CookieCode {
   serialize(finish?: (setCookie: string) => string): string[];
 }
 
-export function cookieCode(catalog: Catalog, cookie: FirstPartyCookie): CookieCode {
+export function cookieCode(
+  catalog: Catalog,
+  cookie: FirstPartyCookie,
+  prefer: CodePreference = 'speed',
+): CookieCode {
   const pascal = cookie.functionName;
   const camel = camelCase(pascal);
-  const value = valueCode(cookie);
+  const value = valueCode(cookie, prefer);
   const params = cookie.name.parameters.length
-    ? nameParameterCode(cookie.name.parameters, camel)
+    ? nameParameterCode(cookie.name.parameters, camel, prefer)
     : undefined;
   const helpers = new Set([
     ...value.helpers,

@@ -8,17 +8,15 @@ import { CookieValueError, decodeBase64Url, decodeUri, describeValue, documentCo
 export const noteCookie = { id: 'note', name: 'note', category: 'preferences', maxAge: 604800, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type NoteValue = string;
 
-/** Reads `note` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
-export function readNoteFrom(cookies: string): NoteValue | undefined {
+/** Reads `note` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readNote(cookies: string = documentCookies()): NoteValue | undefined {
   const raw = findCookie(cookies, 'note');
   const value = raw === undefined ? undefined : decodeUri(raw);
   return value;
 }
 
-/** Reads `note` from `document.cookie`; undefined where there is no document (server rendering). */
-export function readNote(): NoteValue | undefined {
-  return readNoteFrom(documentCookies());
-}
+/** Reads `note` from a cookie string such as `document.cookie`. Never throws. */
+export const readNoteFrom: (cookies: string) => NoteValue | undefined = readNote;
 
 /**
  * Writes `note` with the catalog's attributes; see {@link noteCookie}.
@@ -49,8 +47,8 @@ export function removeNote(): void {
 export const prefsCookie = { id: 'prefs', name: 'prefs', category: 'preferences', maxAge: 7776000, setBy: 'server', attributes: { path: '/app', domain: 'example.com', secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
 
-/** Reads `prefs` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
-export function readPrefsFrom(cookies: string): PrefsValue | undefined {
+/** Reads `prefs` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readPrefs(cookies: string = documentCookies()): PrefsValue | undefined {
   const raw = findCookie(cookies, 'prefs');
   const json = raw === undefined ? undefined : decodeBase64Url(raw);
   const parsed = json === undefined ? undefined : parseJson(json);
@@ -61,11 +59,8 @@ export function readPrefsFrom(cookies: string): PrefsValue | undefined {
   return Number.isSafeInteger(parsed0) && (parsed1 === 'compact' || parsed1 === 'comfortable') && typeof parsed2 === 'string' ? { fontSize: parsed0 as number, mode: parsed1 as 'compact' | 'comfortable', label: parsed2 as string } : undefined;
 }
 
-/** Reads `prefs` from `document.cookie`; undefined where there is no document (server rendering). */
-export function readPrefs(): PrefsValue | undefined {
-  return readPrefsFrom(documentCookies());
-}
-
+/** Reads `prefs` from a cookie string such as `document.cookie`. Never throws. */
+export const readPrefsFrom: (cookies: string) => PrefsValue | undefined = readPrefs;
 /**
  * What the catalog declares for `theme`.
  *
@@ -74,16 +69,14 @@ export function readPrefs(): PrefsValue | undefined {
 export const themeCookie = { id: 'theme', name: 'theme', category: 'preferences', maxAge: 31536000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type ThemeValue = 'light' | 'dark' | 'high-contrast';
 
-/** Reads `theme` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
-export function readThemeFrom(cookies: string): ThemeValue | undefined {
+/** Reads `theme` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readTheme(cookies: string = documentCookies()): ThemeValue | undefined {
   const raw = findCookie(cookies, 'theme');
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
 }
 
-/** Reads `theme` from `document.cookie`; undefined where there is no document (server rendering). */
-export function readTheme(): ThemeValue | undefined {
-  return readThemeFrom(documentCookies());
-}
+/** Reads `theme` from a cookie string such as `document.cookie`. Never throws. */
+export const readThemeFrom: (cookies: string) => ThemeValue | undefined = readTheme;
 
 /**
  * Writes `theme` with the catalog's attributes; see {@link themeCookie}.
@@ -111,18 +104,16 @@ export function removeTheme(): void {
 export const visitsCookie = { id: 'visits', name: 'visits', category: 'preferences', maxAge: 2592000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type VisitsValue = number;
 
-/** Reads `visits` from a cookie string such as `document.cookie`: the value, or undefined when it is absent or not valid. Never throws. */
-export function readVisitsFrom(cookies: string): VisitsValue | undefined {
+/** Reads `visits` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readVisits(cookies: string = documentCookies()): VisitsValue | undefined {
   const raw = findCookie(cookies, 'visits');
   if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
 }
 
-/** Reads `visits` from `document.cookie`; undefined where there is no document (server rendering). */
-export function readVisits(): VisitsValue | undefined {
-  return readVisitsFrom(documentCookies());
-}
+/** Reads `visits` from a cookie string such as `document.cookie`. Never throws. */
+export const readVisitsFrom: (cookies: string) => VisitsValue | undefined = readVisits;
 
 /**
  * Writes `visits` with the catalog's attributes; see {@link visitsCookie}.

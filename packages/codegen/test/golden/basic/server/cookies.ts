@@ -76,7 +76,7 @@ export function deleteSessionId(target: CookieTarget): void {
 /** Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readSessionId(cookieHeader: string | null | undefined): SessionIdValue | undefined {
   const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, '__Host-session') : undefined;
-  if (raw === undefined || raw.length > 32 || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
+  if (raw === undefined || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
   return raw;
 }
 
