@@ -150,6 +150,28 @@ export interface PolicySection {
   readonly markdown: LocalizedText;
 }
 
+/** The words around the catalog's data in generated tables and pages (policy.yaml `labels`). */
+export type LabelKey =
+  | 'name'
+  | 'provider'
+  | 'lifetime'
+  | 'purpose'
+  | 'firstParty'
+  | 'thirdParty'
+  | 'privacyPolicy'
+  | 'consentRequired'
+  | 'noConsent'
+  | 'session'
+  | 'persistent'
+  | 'none'
+  | 'forever'
+  | 'keptByBrowsers'
+  | 'parameter'
+  | 'localStorage'
+  | 'sessionStorage'
+  | 'pixel'
+  | 'tableRegion';
+
 export interface Catalog {
   readonly version: string;
   /** YYYY-MM-DD. */
@@ -164,4 +186,5 @@ export interface Catalog {
   /** Sorted by category order, then by id. */
   readonly entries: readonly CatalogEntry[];
   readonly sections: readonly PolicySection[];
+  readonly labels: Readonly<Record<LabelKey, LocalizedText>>;
 }

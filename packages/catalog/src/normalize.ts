@@ -62,6 +62,7 @@ export function normalizeCatalog(
     })),
     entries: normalizedEntries,
     sections: normalizedSections,
+    labels: { ...policy.labels },
   });
 }
 

@@ -228,6 +228,33 @@ const authoritySchema = z
   })
   .describe('A supervisory authority people can complain to.');
 
+/** The words of the policy's tables and pages that are not about one cookie, per locale. */
+const labelsSchema = z
+  .strictObject({
+    name: localizedText.describe('Column heading for the cookie name, e.g. "Name".'),
+    provider: localizedText.describe('Column heading for who sets it, e.g. "Belongs to".'),
+    lifetime: localizedText.describe('Column heading for how long it lasts, e.g. "Expires".'),
+    purpose: localizedText.describe('Column heading for why we use it, e.g. "Why we use it".'),
+    firstParty: localizedText.describe('Marks our own entries, e.g. "first party (us)".'),
+    thirdParty: localizedText.describe('Marks another company\'s entries, e.g. "third party".'),
+    privacyPolicy: localizedText.describe('Link text to a third party\'s privacy policy.'),
+    consentRequired: localizedText.describe('Added to a category that needs consent, e.g. "we ask first".'),
+    noConsent: localizedText.describe('Added to a category that needs no consent, e.g. "always on".'),
+    session: localizedText.describe('The lifetime of a session cookie, without promising deletion.'),
+    persistent: localizedText.describe('The lifetime of local storage: kept until deleted.'),
+    none: localizedText.describe('The lifetime of something that stores nothing (a pixel).'),
+    forever: localizedText.describe('What a provider calls a cookie that never expires, e.g. "never expires".'),
+    keptByBrowsers: localizedText.describe(
+      'For a third party\'s stated lifetime: must contain {stated} and {kept}, e.g. "{stated} (browsers keep it at most {kept})".',
+    ),
+    parameter: localizedText.describe('Explains a name pattern: must contain {name} and {meaning}, e.g. "{name} is {meaning}".'),
+    localStorage: localizedText.describe('Names the kind "local storage" where an entry is not a cookie.'),
+    sessionStorage: localizedText.describe('Names the kind "session storage".'),
+    pixel: localizedText.describe('Names the kind "pixel" (a tiny image that reports an event).'),
+    tableRegion: localizedText.describe('Accessible name of a scrollable table region, e.g. "Cookies:".'),
+  })
+  .describe('The words around the catalog\'s data in the generated table and policy, per locale. Adding a locale means translating these too.');
+
 export const policySchema = z
   .strictObject({
     $schema: z.string().optional().describe('Link to this JSON schema, for editors.'),
@@ -254,6 +281,7 @@ export const policySchema = z
       .array(z.string())
       .min(1)
       .describe('The prose sections, in order; each is sections/<locale>/<id>.md.'),
+    labels: labelsSchema,
   })
   .describe('The policy as a whole: catalog/policy.yaml.');
 

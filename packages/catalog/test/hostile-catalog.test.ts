@@ -502,6 +502,12 @@ const cases: Record<string, Case> = {
     errors: ['policy/default-locale'],
     at: { file: 'policy.yaml', line: 'defaultLocale: de' },
   },
+  'a translated label that lost its placeholder': {
+    edits: [{ file: 'policy.yaml', find: 'webbläsare sparar den i högst {kept}', with: 'webbläsare sparar den i högst 400 dagar' }],
+    errors: ['i18n/placeholder'],
+    at: { file: 'policy.yaml', line: 'högst 400 dagar' },
+    says: /lacks \{kept\}/,
+  },
   'a broken DPO address': {
     edits: [
       { file: 'policy.yaml', find: 'email: dpo@billogram.com', with: 'email: dpo at billogram' },

@@ -4,6 +4,11 @@ import type { CatalogContext, FileReport } from './check-context.js';
 import { checkLocalizedText } from './text-rules.js';
 
 const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
+/** Labels that are sentences with data in them; each translation must keep the slots. */
+const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
+  keptByBrowsers: ['stated', 'kept'],
+  parameter: ['name', 'meaning'],
+};
 
 /** Every rule policy.yaml must satisfy on its own. */
 export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogContext {
@@ -67,6 +72,21 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
       }
     }
   });
+  for (const [key, text] of Object.entries(policy.labels)) {
+    checkLocalizedText(report, context, ['labels', key], text);
+    for (const placeholder of LABEL_PLACEHOLDERS[key] ?? []) {
+      for (const [locale, value] of Object.entries(text)) {
+        if (!value.includes(`{${placeholder}}`)) {
+          report.add(
+            'i18n/placeholder',
+            ['labels', key, locale],
+            `labels.${key} in ${locale} lacks {${placeholder}}, where the generated text puts the ${placeholder}`,
+            `write {${placeholder}} in the sentence, as in the other languages`,
+          );
+        }
+      }
+    }
+  }
   for (const supervises of ['cookies', 'personal-data'] as const) {
     if (!policy.authorities.some((a) => a.supervises === supervises)) {
       report.add(
