@@ -187,4 +187,11 @@ export interface Catalog {
   readonly entries: readonly CatalogEntry[];
   readonly sections: readonly PolicySection[];
   readonly labels: Readonly<Record<LabelKey, LocalizedText>>;
+  /**
+   * Per locale and unit, words for durations by plural category (`one`, `other`, …) with `{n}`
+   * for the number; where absent, Intl's words are used.
+   */
+  readonly durationWords: Readonly<
+    Record<Locale, Readonly<Record<string, Readonly<Record<string, string>>>>>
+  >;
 }

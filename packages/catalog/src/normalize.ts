@@ -63,6 +63,7 @@ export function normalizeCatalog(
     entries: normalizedEntries,
     sections: normalizedSections,
     labels: { ...policy.labels },
+    durationWords: policy.durationWords ?? {},
   });
 }
 

@@ -101,7 +101,11 @@ export const RULES = {
   ),
   'i18n/empty-text': rule('error', 'GDPR art. 12(1)', 'No text is empty.'),
   'i18n/unknown-locale': rule('error', 'catalog format', 'Texts use configured locales only.'),
-  'i18n/placeholder': rule('error', 'catalog format', 'Every translation keeps the {placeholders} of its label.'),
+  'i18n/placeholder': rule(
+    'error',
+    'catalog format',
+    'Every translation keeps the {placeholders} of its label.',
+  ),
   'text/invisible-character': rule(
     'error',
     'CVE-2021-42574 (Trojan Source)',

@@ -237,23 +237,39 @@ const labelsSchema = z
     purpose: localizedText.describe('Column heading for why we use it, e.g. "Why we use it".'),
     firstParty: localizedText.describe('Marks our own entries, e.g. "first party (us)".'),
     thirdParty: localizedText.describe('Marks another company\'s entries, e.g. "third party".'),
-    privacyPolicy: localizedText.describe('Link text to a third party\'s privacy policy.'),
-    consentRequired: localizedText.describe('Added to a category that needs consent, e.g. "we ask first".'),
-    noConsent: localizedText.describe('Added to a category that needs no consent, e.g. "always on".'),
-    session: localizedText.describe('The lifetime of a session cookie, without promising deletion.'),
+    privacyPolicy: localizedText.describe("Link text to a third party's privacy policy."),
+    consentRequired: localizedText.describe(
+      'Added to a category that needs consent, e.g. "we ask first".',
+    ),
+    noConsent: localizedText.describe(
+      'Added to a category that needs no consent, e.g. "always on".',
+    ),
+    session: localizedText.describe(
+      'The lifetime of a session cookie, without promising deletion.',
+    ),
     persistent: localizedText.describe('The lifetime of local storage: kept until deleted.'),
     none: localizedText.describe('The lifetime of something that stores nothing (a pixel).'),
-    forever: localizedText.describe('What a provider calls a cookie that never expires, e.g. "never expires".'),
+    forever: localizedText.describe(
+      'What a provider calls a cookie that never expires, e.g. "never expires".',
+    ),
     keptByBrowsers: localizedText.describe(
       'For a third party\'s stated lifetime: must contain {stated} and {kept}, e.g. "{stated} (browsers keep it at most {kept})".',
     ),
-    parameter: localizedText.describe('Explains a name pattern: must contain {name} and {meaning}, e.g. "{name} is {meaning}".'),
-    localStorage: localizedText.describe('Names the kind "local storage" where an entry is not a cookie.'),
+    parameter: localizedText.describe(
+      'Explains a name pattern: must contain {name} and {meaning}, e.g. "{name} is {meaning}".',
+    ),
+    localStorage: localizedText.describe(
+      'Names the kind "local storage" where an entry is not a cookie.',
+    ),
     sessionStorage: localizedText.describe('Names the kind "session storage".'),
     pixel: localizedText.describe('Names the kind "pixel" (a tiny image that reports an event).'),
-    tableRegion: localizedText.describe('Accessible name of a scrollable table region, e.g. "Cookies:".'),
+    tableRegion: localizedText.describe(
+      'Accessible name of a scrollable table region, e.g. "Cookies:".',
+    ),
   })
-  .describe('The words around the catalog\'s data in the generated table and policy, per locale. Adding a locale means translating these too.');
+  .describe(
+    "The words around the catalog's data in the generated table and policy, per locale. Adding a locale means translating these too.",
+  );
 
 export const policySchema = z
   .strictObject({
@@ -282,6 +298,20 @@ export const policySchema = z
       .min(1)
       .describe('The prose sections, in order; each is sections/<locale>/<id>.md.'),
     labels: labelsSchema,
+    durationWords: z
+      .record(
+        z.string(),
+        z.partialRecord(
+          z.enum(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']),
+          z
+            .record(z.string(), z.string())
+            .describe('One text per plural category (one, other, …), with {n} for the number.'),
+        ),
+      )
+      .optional()
+      .describe(
+        'Per locale, words for durations where the standard (Intl/CLDR) ones are not what we want, e.g. sv: { day: { one: "{n} dag", other: "{n} dagar" } } instead of "dygn".',
+      ),
   })
   .describe('The policy as a whole: catalog/policy.yaml.');
 

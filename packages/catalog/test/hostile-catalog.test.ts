@@ -503,7 +503,13 @@ const cases: Record<string, Case> = {
     at: { file: 'policy.yaml', line: 'defaultLocale: de' },
   },
   'a translated label that lost its placeholder': {
-    edits: [{ file: 'policy.yaml', find: 'webbläsare sparar den i högst {kept}', with: 'webbläsare sparar den i högst 400 dagar' }],
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: 'webbläsare sparar den i högst {kept}',
+        with: 'webbläsare sparar den i högst 400 dagar',
+      },
+    ],
     errors: ['i18n/placeholder'],
     at: { file: 'policy.yaml', line: 'högst 400 dagar' },
     says: /lacks \{kept\}/,

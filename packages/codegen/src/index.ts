@@ -8,4 +8,8 @@ export {
   generators,
   runGenerator,
 } from './generator.js';
-export { tsClientGenerator, tsServerGenerator } from './generators/index.js';
+export {
+  htmlPolicyTableGenerator,
+  tsClientGenerator,
+  tsServerGenerator,
+} from './generators/index.js';

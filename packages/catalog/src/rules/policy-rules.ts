@@ -87,6 +87,49 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
       }
     }
   }
+  for (const [locale, units] of Object.entries(policy.durationWords ?? {})) {
+    if (context.locales && !context.locales.includes(locale)) {
+      report.add(
+        'i18n/unknown-locale',
+        ['durationWords', locale],
+        `"${locale}" is not one of the policy's locales`,
+        'remove it, or add the locale',
+        { key: true },
+      );
+      continue;
+    }
+    const categories = new Intl.PluralRules(locale).resolvedOptions()
+      .pluralCategories as readonly string[];
+    for (const [unit, forms] of Object.entries(units)) {
+      if (!('other' in forms)) {
+        report.add(
+          'i18n/placeholder',
+          ['durationWords', locale, unit],
+          `durationWords.${locale}.${unit} has no "other" form`,
+          'add other: "{n} …"',
+          { key: true },
+        );
+      }
+      for (const [category, text] of Object.entries(forms)) {
+        if (!categories.includes(category)) {
+          report.add(
+            'i18n/placeholder',
+            ['durationWords', locale, unit, category],
+            `"${category}" is not a plural category of ${locale} (${categories.join(', ')})`,
+            `use ${categories.join(', ')}`,
+            { key: true },
+          );
+        } else if (!text.includes('{n}')) {
+          report.add(
+            'i18n/placeholder',
+            ['durationWords', locale, unit, category],
+            `the text lacks {n}, where the number goes`,
+            'write {n} in it, e.g. "{n} dagar"',
+          );
+        }
+      }
+    }
+  }
   for (const supervises of ['cookies', 'personal-data'] as const) {
     if (!policy.authorities.some((a) => a.supervises === supervises)) {
       report.add(

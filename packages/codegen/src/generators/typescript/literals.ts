@@ -11,9 +11,10 @@ export function stringLiteral(text: string): string {
   return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
-/** A JavaScript expression for plain data: strings, numbers, booleans, undefined, arrays, objects. */
+/** A JavaScript expression for plain data: strings, numbers, booleans, null, undefined, arrays, objects. */
 export function dataLiteral(value: unknown): string {
   if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
   if (typeof value === 'string') return stringLiteral(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(dataLiteral).join(', ')}]`;

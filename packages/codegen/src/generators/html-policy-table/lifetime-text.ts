@@ -1,0 +1,70 @@
+import type { Catalog, DurationUnit, LabelKey, Lifetime } from '@cookie-catalog/catalog';
+
+export interface LifetimeText {
+  /** In words, in the locale: "1 year", "30 dagar", or the label for a session. */
+  readonly text: string;
+  /** An HTML duration string for `<time datetime>`, when the lifetime is a duration. */
+  readonly datetime: string | undefined;
+}
+
+/**
+ * A lifetime as people read it (GOV.UK cookies page pattern: "1 year", never seconds or dates),
+ * through Intl so every locale gets its own words and plurals.
+ */
+export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalog): LifetimeText {
+  const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
+  const formatDuration = (amount: number, unit: DurationUnit) =>
+    durationInWords(amount, unit, locale, catalog);
+  switch (lifetime.kind) {
+    case 'session':
+      return { text: label('session'), datetime: undefined };
+    case 'persistent':
+      return { text: label('persistent'), datetime: undefined };
+    case 'none':
+      return { text: label('none'), datetime: undefined };
+    case 'duration':
+      return {
+        text: formatDuration(lifetime.amount, lifetime.unit),
+        datetime: htmlDuration(lifetime.seconds),
+      };
+    case 'provider-stated': {
+      const stated =
+        lifetime.stated.kind === 'forever'
+          ? label('forever')
+          : formatDuration(lifetime.stated.amount, lifetime.stated.unit);
+      const kept = formatDuration(lifetime.keptSeconds / 86_400, 'day');
+      // Substitution in catalog text is plain string replacement: labels are never templates.
+      const text = label('keptByBrowsers').replace('{stated}', stated).replace('{kept}', kept);
+      return { text, datetime: htmlDuration(lifetime.keptSeconds) };
+    }
+  }
+}
+
+/** "30 days", "1 år": the catalog's durationWords for the locale when it has them, else Intl's. */
+export function durationInWords(
+  amount: number,
+  unit: DurationUnit,
+  locale: string,
+  catalog: Catalog,
+): string {
+  const forms = catalog.durationWords[locale]?.[unit];
+  if (forms) {
+    const form = forms[new Intl.PluralRules(locale).select(amount)] ?? forms.other ?? '{n}';
+    return form.replace('{n}', new Intl.NumberFormat(locale).format(amount));
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+}
+
+/**
+ * An HTML "valid duration string" (HTML §2.3.5.10): days, hours, minutes and seconds only, since
+ * years and months have no fixed length there. 1 year → "P365D", 5 minutes → "PT5M".
+ */
+export function htmlDuration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const rest = seconds % 86_400;
+  const hours = Math.floor(rest / 3_600);
+  const minutes = Math.floor((rest % 3_600) / 60);
+  const secs = rest % 60;
+  const time = `${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${secs ? `${secs}S` : ''}`;
+  return `P${days ? `${days}D` : ''}${time ? `T${time}` : ''}` || 'PT0S';
+}

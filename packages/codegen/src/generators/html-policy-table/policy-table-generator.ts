@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import type { Catalog, CatalogEntry, LabelKey } from '@cookie-catalog/catalog';
+import Handlebars from 'handlebars';
+import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { GeneratedFile, Generator } from '../../generator.js';
+import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { dataLiteral } from '../typescript/literals.js';
+import { lifetimeText } from './lifetime-text.js';
+
+/*
+ * `html/policy-table`: per locale, an accessible HTML fragment with one table per category, a JSON
+ * declaration of every entry, and a framework-free stylesheet; plus an index module exporting the
+ * fragments as strings. Catalog text is only ever data for the template: handlebars escapes it,
+ * the template never uses triple braces, and prototype access stays off (handlebars' default).
+ */
+
+const templateDir = new URL('./', import.meta.url);
+let compiled: HandlebarsTemplateDelegate<TableView> | undefined;
+
+/** Compiled once per process, in an isolated environment with only the built-in helpers. */
+function tableTemplate(): HandlebarsTemplateDelegate<TableView> {
+  compiled ??= Handlebars.create().compile<TableView>(
+    readFileSync(new URL('table.hbs', templateDir), 'utf8'),
+    {
+      strict: true,
+      knownHelpersOnly: true,
+    },
+  );
+  return compiled;
+}
+
+export const htmlPolicyTableGenerator: Generator = {
+  id: 'html/policy-table',
+  description:
+    'The cookie table per locale as accessible HTML, JSON and CSS (@cookie-catalog/policy-table)',
+  outDir: 'packages/policy-table/src/generated',
+  defaultOptions: {},
+  generate(catalog) {
+    const render = tableTemplate();
+    const files: GeneratedFile[] = [];
+    const html: Record<string, string> = {};
+    const declarations: Record<string, unknown> = {};
+    for (const locale of catalog.locales) {
+      html[locale] = render(tableView(catalog, locale));
+      declarations[locale] = declaration(catalog, locale);
+      files.push({ path: `${locale}.html`, contents: html[locale] });
+      files.push({
+        path: `${locale}.json`,
+        contents: `${JSON.stringify(declarations[locale], null, 2)}\n`,
+      });
+    }
+    files.push({
+      path: 'styles.css',
+      contents: readFileSync(new URL('styles.css', templateDir), 'utf8'),
+    });
+    files.push({
+      path: 'index.ts',
+      contents: emitSourceFile([
+        {
+          kind: StructureKind.TypeAlias,
+          isExported: true,
+          name: 'Locale',
+          type: catalog.locales.map((l) => JSON.stringify(l)).join(' | '),
+        },
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: ['The locales of the policy, the default first.'],
+          declarations: [
+            {
+              name: 'locales',
+              initializer: `${dataLiteral([catalog.defaultLocale, ...catalog.locales.filter((l) => l !== catalog.defaultLocale)])} as const`,
+            },
+          ],
+        },
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: [
+            'The cookie table of each locale: an HTML fragment with `lang` set, to place inside a page.',
+          ],
+          declarations: [
+            {
+              name: 'html',
+              type: 'Readonly<Record<Locale, string>>',
+              initializer: dataLiteral(html),
+            },
+          ],
+        },
+        {
+          kind: StructureKind.VariableStatement,
+          isExported: true,
+          declarationKind: VariableDeclarationKind.Const,
+          docs: ['The machine-readable declaration of every catalog entry, per locale.'],
+          declarations: [
+            { name: 'declarations', initializer: `${dataLiteral(declarations)} as const` },
+          ],
+        },
+      ]),
+    });
+    return files;
+  },
+};
+
+interface RowView {
+  readonly name: string;
+  readonly kind: string | undefined;
+  readonly parameters: readonly string[];
+  readonly providerName: string | undefined;
+  readonly domain: string;
+  readonly party: string;
+  readonly privacyPolicy: string | undefined;
+  readonly lifetime: string;
+  readonly datetime: string | undefined;
+  readonly lifetimeNote: string | undefined;
+  readonly purpose: string;
+  readonly stores: string | undefined;
+  readonly note: string | undefined;
+}
+
+interface TableView {
+  readonly lang: string;
+  readonly headings: Readonly<
+    Record<'name' | 'provider' | 'lifetime' | 'purpose' | 'privacyPolicy', string>
+  >;
+  readonly categories: readonly {
+    readonly captionId: string;
+    readonly label: string;
+    readonly consent: string;
+    readonly description: string;
+    readonly rows: readonly RowView[];
+  }[];
+}
+
+/** What the template needs for one locale, every text already in that locale. */
+export function tableView(catalog: Catalog, locale: string): TableView {
+  const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
+  return {
+    lang: locale,
+    headings: {
+      name: label('name'),
+      provider: label('provider'),
+      lifetime: label('lifetime'),
+      purpose: label('purpose'),
+      privacyPolicy: label('privacyPolicy'),
+    },
+    categories: catalog.categories
+      .map((category) => ({
+        captionId: `cookie-table-${locale}-${category.id}`,
+        label: category.label[locale] ?? '',
+        consent: label(category.consentRequired ? 'consentRequired' : 'noConsent'),
+        description: category.description[locale] ?? '',
+        rows: catalog.entries
+          .filter((e) => e.category === category.id)
+          .map((entry) => rowView(catalog, entry, locale)),
+      }))
+      .filter((category) => category.rows.length > 0),
+  };
+}
+
+function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView {
+  const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
+  const lifetime = lifetimeText(entry.lifetime, locale, catalog);
+  return {
+    name: entry.name.pattern,
+    kind: entry.kind === 'cookie' ? undefined : label(entry.kind),
+    parameters: entry.name.parameters.map((p) =>
+      label('parameter')
+        .replace('{name}', `{${p.name}}`)
+        .replace('{meaning}', p.description[locale] ?? ''),
+    ),
+    providerName: entry.party === 'third' ? entry.provider.name : undefined,
+    domain: entry.provider.domain,
+    party: label(entry.party === 'first' ? 'firstParty' : 'thirdParty'),
+    privacyPolicy: entry.party === 'third' ? entry.provider.privacyPolicy : undefined,
+    lifetime: lifetime.text,
+    datetime: lifetime.datetime,
+    lifetimeNote:
+      entry.lifetime.kind === 'provider-stated' ? entry.lifetime.note?.[locale] : undefined,
+    purpose: entry.purpose[locale] ?? '',
+    stores: entry.stores?.[locale],
+    note: entry.note?.[locale],
+  };
+}
+
+/** The JSON declaration of one locale: every entry, with its facts and its texts in that locale. */
+function declaration(catalog: Catalog, locale: string) {
+  return {
+    locale,
+    version: catalog.version,
+    lastUpdated: catalog.lastUpdated,
+    controller: catalog.controller,
+    entries: catalog.entries.map((entry) => {
+      const category = catalog.categories.find((c) => c.id === entry.category);
+      const lifetime = lifetimeText(entry.lifetime, locale, catalog);
+      return {
+        id: entry.id,
+        name: entry.name.pattern,
+        kind: entry.kind,
+        party: entry.party,
+        provider: entry.provider,
+        setBy: entry.setBy,
+        category: entry.category,
+        consentRequired: category?.consentRequired ?? true,
+        lifetime: {
+          text: lifetime.text,
+          seconds:
+            entry.lifetime.kind === 'duration'
+              ? entry.lifetime.seconds
+              : entry.lifetime.kind === 'provider-stated'
+                ? entry.lifetime.keptSeconds
+                : null,
+          session: entry.lifetime.kind === 'session',
+        },
+        purpose: entry.purpose[locale] ?? '',
+        ...(entry.attributes && { attributes: entry.attributes }),
+      };
+    }),
+  };
+}

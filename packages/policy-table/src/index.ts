@@ -1,0 +1,1 @@
+export { declarations, html, type Locale, locales } from './generated/index.js';
