@@ -169,8 +169,7 @@ export type LabelKey =
   | 'parameter'
   | 'localStorage'
   | 'sessionStorage'
-  | 'pixel'
-  | 'tableRegion';
+  | 'pixel';
 
 export interface Catalog {
   readonly version: string;

@@ -263,9 +263,6 @@ const labelsSchema = z
     ),
     sessionStorage: localizedText.describe('Names the kind "session storage".'),
     pixel: localizedText.describe('Names the kind "pixel" (a tiny image that reports an event).'),
-    tableRegion: localizedText.describe(
-      'Accessible name of a scrollable table region, e.g. "Cookies:".',
-    ),
   })
   .describe(
     "The words around the catalog's data in the generated table and policy, per locale. Adding a locale means translating these too.",

@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '@cookie-catalog/catalog';
+import { describe, expect, it } from 'vitest';
+import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { runGenerator } from '../src/generator.js';
+import { htmlPolicyTableGenerator } from '../src/generators/index.js';
+import { loadFixtureCatalog } from './fixture-catalog.js';
+
+const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
+
+describe('html/policy-table on the basic fixture (three locales, the third added by catalog files only)', () => {
+  it.each(['en', 'sv', 'de'])('matches the golden HTML and JSON of %s', async (locale) => {
+    const files = runGenerator(htmlPolicyTableGenerator, await loadFixtureCatalog('basic'));
+    expect(files.map((f) => f.path)).toEqual([
+      'de.html',
+      'de.json',
+      'en.html',
+      'en.json',
+      'index.ts',
+      'styles.css',
+      'sv.html',
+      'sv.json',
+    ]);
+    const html = files.find((f) => f.path === `${locale}.html`)?.contents;
+    await expect(html).toMatchFileSnapshot(golden(`basic/policy-table/${locale}.html`));
+    await expect(files.find((f) => f.path === `${locale}.json`)?.contents).toMatchFileSnapshot(
+      golden(`basic/policy-table/${locale}.json`),
+    );
+    expect(html).toContain(`lang="${locale}"`);
+  });
+
+  it('explains pattern names and names the kind of what is not a cookie', async () => {
+    const files = runGenerator(htmlPolicyTableGenerator, await loadFixtureCatalog('basic'));
+    const de = files.find((f) => f.path === 'de.html')?.contents ?? '';
+    expect(de).toContain('<code>shard-{region}-{n}</code>');
+    expect(de).toContain('{region} ist ein Regionscode');
+    expect(de).toContain('<span class="cookie-table__kind">lokaler Speicher</span>');
+    expect(de).toContain('2 Jahre laut Anbieter; Browser behalten es höchstens 400 Tage');
+  });
+
+  it('is deterministic', async () => {
+    const catalog = await loadFixtureCatalog('basic');
+    expect(runGenerator(htmlPolicyTableGenerator, catalog)).toEqual(
+      runGenerator(htmlPolicyTableGenerator, catalog),
+    );
+  });
+});
+
+describe('hostile catalog text is rendered inert', () => {
+  it('escapes markup, event handlers, pipes and line breaks in every text', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/language.yaml',
+        find: '  en: Remembers the language you chose for our pages.',
+        with: '  en: "<script>alert(1)</script> <img src=x onerror=alert(1)> a|b\\nsecond line \\"quoted\\" & more"',
+      },
+      {
+        file: 'cookies/pubnub_subscription.yaml',
+        find: 'name: PubNub Inc.',
+        with: 'name: "PubNub <b onmouseover=alert(1)>Inc</b>"',
+      },
+    ]);
+    const { catalog, problems } = await loadCatalog(dir);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.rule)).toContain(
+      'text/markup',
+    );
+    if (!catalog)
+      throw new Error('the edited catalog should still be valid (markup is only a warning)');
+    const en =
+      runGenerator(htmlPolicyTableGenerator, catalog).find((f) => f.path === 'en.html')?.contents ??
+      '';
+    expect(en).not.toMatch(/<script|<img|<b |onerror=|onmouseover=/);
+    expect(en).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; a|b\nsecond line &quot;quoted&quot; &amp; more',
+    );
+    expect(en).toContain('PubNub &lt;b onmouseover&#x3D;alert(1)&gt;Inc&lt;/b&gt;');
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import {
+  type Browser,
+  type LocalServer,
+  launchChromium,
+  startLocalServer,
+} from '@cookie-catalog/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { html, type Locale, locales } from '../src/index.js';
+
+const require = createRequire(import.meta.url);
+const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
+
+/** A minimal page holding the table the way a docs site would: lang, title, heading, stylesheet. */
+function page(locale: Locale, css: string): string {
+  return `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Cookies</title><style>${css}</style></head>
+<body><main><h1>Cookies</h1>${html[locale]}</main></body>
+</html>`;
+}
+
+describe('the policy table in headless Chromium, checked by axe-core', () => {
+  let server: LocalServer;
+  let browser: Browser;
+  let axeSource: string;
+
+  beforeAll(async () => {
+    const css = await readFile(new URL('../src/generated/styles.css', import.meta.url), 'utf8');
+    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    server = await startLocalServer((request, response) => {
+      const locale = (request.url ?? '/').slice(1) as Locale;
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(page(locales.includes(locale) ? locale : 'en', css));
+    });
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(['en', 'sv'] as const)(
+    '%s has no accessibility violations (WCAG 2.2 A and AA), wide and on a phone',
+    async (locale) => {
+      const tab = await browser.context.newPage();
+      for (const viewport of [
+        { width: 1200, height: 900, name: 'wide' },
+        { width: 375, height: 800, name: 'phone' },
+      ]) {
+        await tab.setViewportSize(viewport);
+        await tab.goto(`${server.origin}/${locale}`);
+        await tab.addScriptTag({ content: axeSource });
+        const result = await tab.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  options: unknown,
+                ): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
+              };
+            }
+          ).axe;
+          return axe.run({
+            runOnly: {
+              type: 'tag',
+              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+            },
+          });
+        });
+        expect(
+          result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+          `${locale} ${viewport.name}`,
+        ).toEqual([]);
+        await tab.screenshot({
+          path: new URL(`policy-table-${locale}-${viewport.name}.png`, SCREENSHOTS).pathname,
+          fullPage: true,
+        });
+      }
+      // The scrollable regions can be reached with the keyboard.
+      await tab.keyboard.press('Tab');
+      expect(await tab.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+    },
+  );
+});
