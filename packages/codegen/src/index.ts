@@ -10,6 +10,7 @@ export {
 } from './generator.js';
 export {
   htmlPolicyTableGenerator,
+  renderPolicyTable,
   tsClientGenerator,
   tsServerGenerator,
 } from './generators/index.js';

@@ -1,5 +1,8 @@
 import { generators } from '../generator.js';
-import { htmlPolicyTableGenerator } from './html-policy-table/policy-table-generator.js';
+import {
+  htmlPolicyTableGenerator,
+  renderPolicyTable,
+} from './html-policy-table/policy-table-generator.js';
 import { tsClientGenerator } from './ts-client/client-generator.js';
 import { tsServerGenerator } from './ts-server/server-generator.js';
 
@@ -9,4 +12,4 @@ generators
   .register(tsClientGenerator)
   .register(htmlPolicyTableGenerator);
 
-export { htmlPolicyTableGenerator, tsClientGenerator, tsServerGenerator };
+export { htmlPolicyTableGenerator, renderPolicyTable, tsClientGenerator, tsServerGenerator };

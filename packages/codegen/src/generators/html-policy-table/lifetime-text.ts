@@ -49,10 +49,30 @@ export function durationInWords(
 ): string {
   const forms = catalog.durationWords[locale]?.[unit];
   if (forms) {
-    const form = forms[new Intl.PluralRules(locale).select(amount)] ?? forms.other ?? '{n}';
-    return form.replace('{n}', new Intl.NumberFormat(locale).format(amount));
+    const form =
+      forms[cached(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(amount)] ??
+      forms.other ??
+      '{n}';
+    return form.replace(
+      '{n}',
+      cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(amount),
+    );
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+  return cached(
+    `${unit} ${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }),
+  ).format(amount);
+}
+
+/** Intl objects are costly to create and immutable: one per locale and unit per process. */
+const intlCache = new Map<string, Intl.NumberFormat | Intl.PluralRules>();
+function cached<T extends Intl.NumberFormat | Intl.PluralRules>(key: string, create: () => T): T {
+  let value = intlCache.get(key) as T | undefined;
+  if (!value) {
+    value = create();
+    intlCache.set(key, value);
+  }
+  return value;
 }
 
 /**

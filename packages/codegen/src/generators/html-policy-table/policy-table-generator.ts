@@ -36,12 +36,11 @@ export const htmlPolicyTableGenerator: Generator = {
   outDir: 'packages/policy-table/src/generated',
   defaultOptions: {},
   generate(catalog) {
-    const render = tableTemplate();
     const files: GeneratedFile[] = [];
     const html: Record<string, string> = {};
     const declarations: Record<string, unknown> = {};
     for (const locale of catalog.locales) {
-      html[locale] = render(tableView(catalog, locale));
+      html[locale] = renderPolicyTable(catalog, locale);
       declarations[locale] = declaration(catalog, locale);
       files.push({ path: `${locale}.html`, contents: html[locale] });
       files.push({
@@ -103,6 +102,11 @@ export const htmlPolicyTableGenerator: Generator = {
     return files;
   },
 };
+
+/** The cookie table of one locale as an HTML fragment. Templates are compiled on the first call. */
+export function renderPolicyTable(catalog: Catalog, locale: string): string {
+  return tableTemplate()(tableView(catalog, locale));
+}
 
 interface RowView {
   readonly name: string;
