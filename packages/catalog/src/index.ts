@@ -16,6 +16,7 @@ export {
   loadCatalog,
   POLICY_FILE,
   SECTIONS_DIR,
+  TABLE_SECTION,
 } from './load-catalog.js';
 export * from './model.js';
 export type { NamePart } from './name-pattern.js';

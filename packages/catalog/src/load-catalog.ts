@@ -15,6 +15,8 @@ import { parseYamlSource, type YamlSource } from './yaml-source.js';
 export const POLICY_FILE = 'policy.yaml';
 export const ENTRIES_DIR = 'cookies';
 export const SECTIONS_DIR = 'sections';
+/** The place in `sections:` where the generated cookie tables go; it has no Markdown file. */
+export const TABLE_SECTION = 'cookie-table';
 
 export interface CatalogResult {
   /** The validated catalog; undefined when there is at least one error. */
@@ -237,7 +239,7 @@ async function loadSections(
   for (const locale of locales) {
     const files = new Set((await listFiles(join(dir, SECTIONS_DIR, locale))) ?? []);
     policy.sections.forEach((id, index) => {
-      if (!files.has(`${id}.md`)) {
+      if (id !== TABLE_SECTION && !files.has(`${id}.md`)) {
         policyReport.add(
           'policy/section',
           ['sections', index],
@@ -249,7 +251,7 @@ async function loadSections(
     for (const file of [...files].sort()) {
       const path = join(dir, SECTIONS_DIR, locale, file);
       const id = file.replace(/\.md$/, '');
-      if (!file.endsWith('.md') || !policy.sections.includes(id)) {
+      if (!file.endsWith('.md') || !policy.sections.includes(id) || id === TABLE_SECTION) {
         problems.push(
           createProblem(
             'policy/section',

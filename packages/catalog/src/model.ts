@@ -145,6 +145,7 @@ export interface Authority {
 }
 
 export interface PolicySection {
+  /** `cookie-table` marks where the generated tables go; its markdown is empty. */
   readonly id: string;
   /** Markdown written by legal, per locale. Render with raw HTML off. */
   readonly markdown: LocalizedText;
@@ -169,7 +170,13 @@ export type LabelKey =
   | 'parameter'
   | 'localStorage'
   | 'sessionStorage'
-  | 'pixel';
+  | 'pixel'
+  | 'policyTitle'
+  | 'versionLine'
+  | 'controller'
+  | 'dpo'
+  | 'authorities'
+  | 'languages';
 
 export interface Catalog {
   readonly version: string;

@@ -8,6 +8,7 @@ const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
 const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   keptByBrowsers: ['stated', 'kept'],
   parameter: ['name', 'meaning'],
+  versionLine: ['version', 'date'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
