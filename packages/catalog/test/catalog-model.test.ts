@@ -114,8 +114,10 @@ describe('the normalized Catalog model of the real catalog', () => {
     expect(catalog.entries.findIndex((e) => e.category === 'help-center')).toBe(necessary.length);
     for (const entry of catalog.entries)
       expect(Object.keys(entry.purpose).sort()).toEqual(['en', 'sv']);
-    for (const section of catalog.sections)
+    for (const section of catalog.sections.filter((s) => s.id !== 'cookie-table')) {
       expect(Object.keys(section.markdown).sort()).toEqual(['en', 'sv']);
+    }
+    expect(catalog.sections.find((s) => s.id === 'cookie-table')?.markdown).toEqual({});
     expect(Object.isFrozen(catalog.entries[0]?.purpose)).toBe(true);
     expect(() => {
       (catalog.entries as unknown as unknown[]).push({});
