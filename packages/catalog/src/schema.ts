@@ -267,10 +267,18 @@ const labelsSchema = z
     versionLine: localizedText.describe(
       'Under the title: must contain {version} and {date}, e.g. "Version {version}, last updated {date}".',
     ),
-    controller: localizedText.describe('Heading for who is responsible, e.g. "Responsible for your data".'),
-    dpo: localizedText.describe('Heading for the data protection officer, e.g. "Data protection officer".'),
-    authorities: localizedText.describe('Heading for the supervisory authorities, e.g. "Supervisory authorities".'),
-    languages: localizedText.describe('Label of the language switch, e.g. "This policy in other languages".'),
+    controller: localizedText.describe(
+      'Heading for who is responsible, e.g. "Responsible for your data".',
+    ),
+    dpo: localizedText.describe(
+      'Heading for the data protection officer, e.g. "Data protection officer".',
+    ),
+    authorities: localizedText.describe(
+      'Heading for the supervisory authorities, e.g. "Supervisory authorities".',
+    ),
+    languages: localizedText.describe(
+      'Label of the language switch, e.g. "This policy in other languages".',
+    ),
   })
   .describe(
     "The words around the catalog's data in the generated table and policy, per locale. Adding a locale means translating these too.",

@@ -9,7 +9,9 @@ export {
   runGenerator,
 } from './generator.js';
 export {
+  htmlPolicyGenerator,
   htmlPolicyTableGenerator,
+  mdPolicyGenerator,
   renderPolicyTable,
   tsClientGenerator,
   tsServerGenerator,

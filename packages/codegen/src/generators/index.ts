@@ -3,6 +3,8 @@ import {
   htmlPolicyTableGenerator,
   renderPolicyTable,
 } from './html-policy-table/policy-table-generator.js';
+import { htmlPolicyGenerator } from './policy-docs/html-policy-generator.js';
+import { mdPolicyGenerator } from './policy-docs/md-policy-generator.js';
 import { tsClientGenerator } from './ts-client/client-generator.js';
 import { tsServerGenerator } from './ts-server/server-generator.js';
 
@@ -10,6 +12,15 @@ import { tsServerGenerator } from './ts-server/server-generator.js';
 generators
   .register(tsServerGenerator)
   .register(tsClientGenerator)
-  .register(htmlPolicyTableGenerator);
+  .register(htmlPolicyTableGenerator)
+  .register(mdPolicyGenerator)
+  .register(htmlPolicyGenerator);
 
-export { htmlPolicyTableGenerator, renderPolicyTable, tsClientGenerator, tsServerGenerator };
+export {
+  htmlPolicyGenerator,
+  htmlPolicyTableGenerator,
+  mdPolicyGenerator,
+  renderPolicyTable,
+  tsClientGenerator,
+  tsServerGenerator,
+};

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { type Catalog, checkLink, TABLE_SECTION } from '@cookie-catalog/catalog';
+import Handlebars from 'handlebars';
+import MarkdownIt from 'markdown-it';
+import type { GeneratedFile, Generator } from '../../generator.js';
+import { renderPolicyTable } from '../html-policy-table/policy-table-generator.js';
+import { type PolicyFacts, policyFacts } from './policy-view.js';
+import { stringsModule } from './strings-module.js';
+import { template } from './templates.js';
+
+const here = new URL('./', import.meta.url);
+
+/** Legal's Markdown as HTML: raw HTML shown as text, only https: and mailto: links (validated already). */
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+markdown.validateLink = (url) => checkLink(url, { allowMailto: true }).ok;
+
+interface PolicyPageView {
+  readonly facts: PolicyFacts;
+  readonly blocks: readonly { readonly html: Handlebars.SafeString }[];
+}
+
+/**
+ * `html/policy`: the whole cookie policy per locale as a standalone, accessible HTML page with
+ * `lang`, hreflang links to the other languages, and the table's stylesheet.
+ */
+export const htmlPolicyGenerator: Generator = {
+  id: 'html/policy',
+  description:
+    'The whole cookie policy per locale as a standalone HTML page (@cookie-catalog/docs)',
+  outDir: 'packages/docs/src/generated/html',
+  defaultOptions: {},
+  generate(catalog) {
+    const pages: Record<string, string> = {};
+    for (const locale of catalog.locales) pages[locale] = renderPolicyPage(catalog, locale);
+    const tableCss = readFileSync(new URL('../html-policy-table/styles.css', here), 'utf8');
+    const pageCss = readFileSync(new URL('policy.css', here), 'utf8');
+    return [
+      ...Object.entries(pages).map(
+        ([locale, html]): GeneratedFile => ({ path: `${locale}.html`, contents: html }),
+      ),
+      { path: 'styles.css', contents: `${pageCss}\n${tableCss}` },
+      {
+        path: 'index.ts',
+        contents: stringsModule(
+          catalog,
+          'html',
+          'The whole cookie policy per locale, as a standalone HTML page.',
+          pages,
+        ),
+      },
+    ];
+  },
+};
+
+export function renderPolicyPage(catalog: Catalog, locale: string): string {
+  const blocks = catalog.sections.map((section) => ({
+    html: new Handlebars.SafeString(
+      section.id === TABLE_SECTION
+        ? renderPolicyTable(catalog, locale)
+        : markdown.render(section.markdown[locale] ?? ''),
+    ),
+  }));
+  if (!catalog.sections.some((s) => s.id === TABLE_SECTION)) {
+    blocks.push({ html: new Handlebars.SafeString(renderPolicyTable(catalog, locale)) });
+  }
+  return template<PolicyPageView>(
+    here,
+    'policy.html.hbs',
+  )({ facts: policyFacts(catalog, locale), blocks });
+}

@@ -1,0 +1,67 @@
+import type { Catalog, LabelKey } from '@cookie-catalog/catalog';
+
+/** The facts every rendering of the policy shows, in one locale, as plain text. */
+export interface PolicyFacts {
+  readonly lang: string;
+  readonly title: string;
+  /** The version line split around the date, so renderers can mark the date up. */
+  readonly versionBefore: string;
+  readonly date: string;
+  readonly dateIso: string;
+  readonly versionAfter: string;
+  readonly controller: {
+    readonly heading: string;
+    readonly name: string;
+    readonly website: string;
+  };
+  readonly dpo: { readonly heading: string; readonly email: string };
+  readonly authorities: {
+    readonly heading: string;
+    readonly items: readonly { name: string; url: string }[];
+  };
+  /** The other locales, each named in its own language. */
+  readonly languages: {
+    readonly heading: string;
+    readonly items: readonly { locale: string; name: string }[];
+  };
+}
+
+export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
+  const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
+  // Substitution into catalog text is plain string replacement: labels are never templates.
+  const [before = '', after = ''] = label('versionLine')
+    .replace('{version}', catalog.version)
+    .split('{date}');
+  return {
+    lang: locale,
+    title: label('policyTitle'),
+    versionBefore: before,
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${catalog.lastUpdated}T00:00:00Z`),
+    ),
+    dateIso: catalog.lastUpdated,
+    versionAfter: after,
+    controller: {
+      heading: label('controller'),
+      name: catalog.controller.name,
+      website: catalog.controller.website,
+    },
+    dpo: { heading: label('dpo'), email: catalog.dpo.email },
+    authorities: {
+      heading: label('authorities'),
+      items: catalog.authorities.map((authority) => ({
+        name: authority.name[locale] ?? '',
+        url: authority.url[locale] ?? '',
+      })),
+    },
+    languages: {
+      heading: label('languages'),
+      items: catalog.locales
+        .filter((other) => other !== locale)
+        .map((other) => ({
+          locale: other,
+          name: new Intl.DisplayNames([other], { type: 'language' }).of(other) ?? other,
+        })),
+    },
+  };
+}

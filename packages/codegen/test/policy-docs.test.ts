@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '@cookie-catalog/catalog';
+import { describe, expect, it } from 'vitest';
+import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { runGenerator } from '../src/generator.js';
+import { htmlPolicyGenerator, mdPolicyGenerator } from '../src/generators/index.js';
+import { loadFixtureCatalog } from './fixture-catalog.js';
+
+const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
+
+describe('md/policy and html/policy on the basic fixture (three locales)', () => {
+  it.each(['en', 'sv', 'de'])('match the golden documents of %s', async (locale) => {
+    const catalog = await loadFixtureCatalog('basic');
+    const md = runGenerator(mdPolicyGenerator, catalog).find(
+      (f) => f.path === `${locale}.md`,
+    )?.contents;
+    const html = runGenerator(htmlPolicyGenerator, catalog).find(
+      (f) => f.path === `${locale}.html`,
+    )?.contents;
+    await expect(md).toMatchFileSnapshot(golden(`basic/policy/${locale}.md`));
+    await expect(html).toMatchFileSnapshot(golden(`basic/policy/${locale}.html`));
+  });
+
+  it('lists exactly the catalog entries in every locale', async () => {
+    const catalog = await loadFixtureCatalog('basic');
+    const files = runGenerator(htmlPolicyGenerator, catalog);
+    for (const locale of catalog.locales) {
+      const page = files.find((f) => f.path === `${locale}.html`)?.contents ?? '';
+      const rows = [...page.matchAll(/<th scope="row"><code>([^<]+)<\/code>/g)]
+        .map((m) => m[1])
+        .sort();
+      expect(rows).toEqual(catalog.entries.map((e) => e.name.pattern).sort());
+    }
+  });
+});
+
+describe('hostile Markdown and catalog text in the policy documents', () => {
+  it('renders raw HTML, template braces and Markdown punctuation inert', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'sections/en/contact.md',
+        find: 'Questions about our cookies',
+        with: '<script>alert(1)</script> <img src=x onerror=alert(1)> {{ constructor.constructor("alert(1)")() }} Questions about our cookies',
+      },
+      {
+        file: 'policy.yaml',
+        find: 'name: Billogram AB',
+        with: 'name: "Billogram AB](javascript:alert(1)) *bold* {{x}}"',
+      },
+    ]);
+    const { catalog } = await loadCatalog(dir);
+    if (!catalog)
+      throw new Error('the edited catalog should be valid: raw HTML in Markdown is only a warning');
+    const html =
+      runGenerator(htmlPolicyGenerator, catalog).find((f) => f.path === 'en.html')?.contents ?? '';
+    const md =
+      runGenerator(mdPolicyGenerator, catalog).find((f) => f.path === 'en.md')?.contents ?? '';
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).not.toMatch(/<script|<img|\{\{|\]\(javascript/i);
+    expect(md).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(md).toContain('&#123;&#123; constructor.constructor');
+    expect(md).toContain(
+      '[Billogram AB\\]\\(javascript:alert\\(1\\)\\) \\*bold\\* &#123;&#123;x&#125;&#125;](https://billogram.com)',
+    );
+  });
+
+  it('leaves links that are not https: or mailto: as text even if validation were bypassed', async () => {
+    const catalog = await loadFixtureCatalog('basic');
+    const tampered = {
+      ...catalog,
+      sections: catalog.sections.map((s) =>
+        s.id === 'contact'
+          ? {
+              ...s,
+              markdown: { ...s.markdown, en: '[x](javascript:alert(1)) [y](data:text/html,1)' },
+            }
+          : s,
+      ),
+    };
+    const html =
+      runGenerator(htmlPolicyGenerator, tampered).find((f) => f.path === 'en.html')?.contents ?? '';
+    expect(html).toContain('[x](javascript:alert(1))');
+    expect(html).not.toMatch(/href="(javascript|data):/);
+  });
+});
