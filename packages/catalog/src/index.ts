@@ -1,4 +1,11 @@
 export {
+  ENTRIES_DIR,
+  POLICY_FILE,
+  SECTIONS_DIR,
+  TABLE_SECTION,
+  TRANSLATIONS_FILE,
+} from './catalog-layout.js';
+export {
   COOKIE_VALUE_PATTERN,
   cookiePrefixOf,
   MAX_ATTRIBUTE_VALUE_BYTES,
@@ -10,17 +17,18 @@ export { functionNameOf } from './function-name.js';
 export { catalogFieldReference, catalogJsonSchemas } from './json-schema.js';
 export { type Duration, type DurationUnit, parseDuration, SECONDS_PER_UNIT } from './lifetime.js';
 export { checkLink } from './links.js';
-export {
-  type CatalogResult,
-  ENTRIES_DIR,
-  loadCatalog,
-  POLICY_FILE,
-  SECTIONS_DIR,
-  TABLE_SECTION,
-} from './load-catalog.js';
+export { type CatalogResult, loadCatalog } from './load-catalog.js';
 export * from './model.js';
 export type { NamePart } from './name-pattern.js';
 export type { Problem, Severity, SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
+export {
+  formatTranslationRecords,
+  markReviewed,
+  sourceHash,
+  type TranslatableText,
+  type TranslationRecords,
+  translatableTexts,
+} from './translation-records.js';
 export { parseYamlSource, type YamlSource } from './yaml-source.js';

@@ -1,22 +1,25 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  ENTRIES_DIR,
+  POLICY_FILE,
+  SECTIONS_DIR,
+  TABLE_SECTION,
+  TRANSLATIONS_FILE,
+} from './catalog-layout.js';
 import { functionNameOf } from './function-name.js';
 import type { Catalog, LocalizedText } from './model.js';
+import { normalizeCatalog } from './normalize.js';
 import { createProblem, type Problem, sortProblems } from './problem.js';
 import { type CatalogContext, FileReport } from './rules/check-context.js';
 import { checkEntry } from './rules/entry-rules.js';
 import { checkPolicy } from './rules/policy-rules.js';
 import { checkSectionMarkdown } from './rules/section-rules.js';
 import { checkInvisibleCharacters } from './rules/text-rules.js';
+import { checkTranslationRecords } from './rules/translation-rules.js';
 import { type EntryInput, entrySchema, type PolicyInput, policySchema } from './schema.js';
 import { checkSchema } from './schema-problems.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
-
-export const POLICY_FILE = 'policy.yaml';
-export const ENTRIES_DIR = 'cookies';
-export const SECTIONS_DIR = 'sections';
-/** The place in `sections:` where the generated cookie tables go; it has no Markdown file. */
-export const TABLE_SECTION = 'cookie-table';
 
 export interface CatalogResult {
   /** The validated catalog; undefined when there is at least one error. */
@@ -143,12 +146,14 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
   problems.push(...(policyReport?.problems ?? []), ...entries.flatMap((e) => e.report.problems));
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (hasErrors || !policy) return finish(problems, undefined);
-  const { normalizeCatalog } = await import('./normalize.js');
   const catalog = normalizeCatalog(
     policy,
     entries.flatMap((e) => (e.input ? [{ input: e.input, source: e.relative }] : [])),
     sections as Map<string, LocalizedText>,
   );
+  const sources = new Map<string, YamlSource>(entries.map((e) => [e.relative, e.source]));
+  if (policyReport) sources.set(POLICY_FILE, policyReport.source);
+  problems.push(...(await checkTranslationRecords(dir, catalog, policy, sources)));
   return finish(problems, catalog);
 }
 

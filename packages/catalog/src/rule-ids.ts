@@ -101,6 +101,11 @@ export const RULES = {
   ),
   'i18n/empty-text': rule('error', 'GDPR art. 12(1)', 'No text is empty.'),
   'i18n/unknown-locale': rule('error', 'catalog format', 'Texts use configured locales only.'),
+  'i18n/stale-translation': rule(
+    'warning',
+    'GDPR art. 12(1)',
+    'A translation was reviewed against the current source text.',
+  ),
   'i18n/placeholder': rule(
     'error',
     'catalog format',

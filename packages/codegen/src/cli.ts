@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.js';
 import { generateCommand } from './commands/generate.js';
+import { translationsReviewedCommand } from './commands/translations.js';
 import { validateCommand } from './commands/validate.js';
 
 const USAGE = `Usage: cookie-catalog <command> [options]
@@ -10,6 +11,9 @@ Commands:
   generate [ID...]    Validate, then write the generated packages (all generators, or the
                       ones named, e.g. ts/server); nothing is written if the catalog is invalid
   generators          List the generators and where they write
+  translations reviewed [--locale L]
+                      Record that the translations (of L, or all) match the current source
+                      texts, so validate stops warning that they are stale
 
 Options:
   --catalog DIR       the catalog folder (default: catalog)
@@ -17,6 +21,7 @@ Options:
   --strict            validate: treat warnings as errors
   --root DIR          generate: the repository root (default: the catalog's parent folder)
   --check             generate: write nothing; exit 1 if generated files on disk are out of date
+  --locale L          translations reviewed: only this locale (repeatable)
   -h, --help          show this help
 `;
 
@@ -35,7 +40,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
-  if (rest.length > 0 && command !== 'generate') {
+  const takesArguments = command === 'generate' || command === 'translations';
+  if (rest.length > 0 && !takesArguments) {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
   }
@@ -59,6 +65,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             ids: rest,
             check: values.check ?? false,
           },
+          io,
+        );
+      case 'translations':
+        if (rest.length !== 1 || rest[0] !== 'reviewed') {
+          io.stderr(`cookie-catalog: say \`translations reviewed\`\n\n${USAGE}`);
+          return 2;
+        }
+        return await translationsReviewedCommand(
+          { catalog: values.catalog ?? 'catalog', locales: values.locale ?? [] },
           io,
         );
       case 'generators': {
@@ -95,6 +110,7 @@ function parse(argv: readonly string[]) {
       strict: { type: 'boolean' },
       root: { type: 'string' },
       check: { type: 'boolean' },
+      locale: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
