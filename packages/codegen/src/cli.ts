@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.js';
+import { changesetCommand, diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { translationsReviewedCommand } from './commands/translations.js';
 import { validateCommand } from './commands/validate.js';
@@ -11,6 +12,9 @@ Commands:
   generate [ID...]    Validate, then write the generated packages (all generators, or the
                       ones named, e.g. ts/server); nothing is written if the catalog is invalid
   generators          List the generators and where they write
+  diff                Say in plain words what changed since --base GITREF or --from DIR, and
+                      which package versions that bumps
+  changeset           Write .changeset/catalog-*.md with exactly those bumps
   translations reviewed [--locale L]
                       Record that the translations (of L, or all) match the current source
                       texts, so validate stops warning that they are stale
@@ -22,6 +26,10 @@ Options:
   --root DIR          generate: the repository root (default: the catalog's parent folder)
   --check             generate: write nothing; exit 1 if generated files on disk are out of date
   --locale L          translations reviewed: only this locale (repeatable)
+  --base GITREF       diff, changeset: compare with the catalog at this git ref
+  --from DIR          diff, changeset: compare with the catalog in this folder
+  --format markdown   diff: text, markdown (for a pull request) or json
+  --require-changeset diff: exit 1 if the catalog changed without a changeset since --base
   -h, --help          show this help
 `;
 
@@ -46,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
+  if (command === 'validate' && format !== 'text' && format !== 'json') {
     io.stderr(`cookie-catalog: --format must be text or json, not "${format}"\n`);
     return 2;
   }
@@ -54,7 +62,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'validate':
         return await validateCommand(
-          { catalog: values.catalog ?? 'catalog', format, strict: values.strict ?? false },
+          {
+            catalog: values.catalog ?? 'catalog',
+            format: format === 'json' ? 'json' : 'text',
+            strict: values.strict ?? false,
+          },
           io,
         );
       case 'generate':
@@ -76,6 +88,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           { catalog: values.catalog ?? 'catalog', locales: values.locale ?? [] },
           io,
         );
+      case 'diff':
+      case 'changeset': {
+        const diffFormat = values.format ?? 'text';
+        if (diffFormat !== 'text' && diffFormat !== 'json' && diffFormat !== 'markdown') {
+          io.stderr(
+            `cookie-catalog: --format must be text, markdown or json, not "${diffFormat}"\n`,
+          );
+          return 2;
+        }
+        const options = {
+          catalog: values.catalog ?? 'catalog',
+          base: values.base,
+          from: values.from,
+          format: diffFormat,
+          requireChangeset: values['require-changeset'] ?? false,
+        } as const;
+        return command === 'diff'
+          ? await diffCommand(options, io)
+          : await changesetCommand(options, io);
+      }
       case 'generators': {
         const { generators } = await import('./generators/index.js').then(
           () => import('./generator.js'),
@@ -111,6 +143,9 @@ function parse(argv: readonly string[]) {
       root: { type: 'string' },
       check: { type: 'boolean' },
       locale: { type: 'string', multiple: true },
+      base: { type: 'string' },
+      from: { type: 'string' },
+      'require-changeset': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,0 +1,296 @@
+import {
+  type Catalog,
+  type CatalogEntry,
+  isFirstPartyCookie,
+  type Lifetime,
+  type LocalizedText,
+  type ValueType,
+} from '@cookie-catalog/catalog';
+
+/** The packages a catalog change can bump, and how (semver). */
+export const PACKAGES = [
+  '@cookie-catalog/server',
+  '@cookie-catalog/client',
+  '@cookie-catalog/policy-table',
+  '@cookie-catalog/docs',
+] as const;
+export type PackageName = (typeof PACKAGES)[number];
+export type Bump = 'major' | 'minor' | 'patch';
+
+export interface CatalogChange {
+  /** The entry id, or `policy` for policy-level changes. */
+  readonly subject: string;
+  /** In plain words: "access_token lifetime 1 hour → 2 hours". */
+  readonly description: string;
+  readonly bumps: Partial<Record<PackageName, Bump>>;
+}
+
+export interface CatalogDiff {
+  readonly changes: readonly CatalogChange[];
+  /** The highest bump per package over all changes. */
+  readonly bumps: Partial<Record<PackageName, Bump>>;
+}
+
+const SERVER = '@cookie-catalog/server';
+const CLIENT = '@cookie-catalog/client';
+const TABLE = '@cookie-catalog/policy-table';
+const DOCS = '@cookie-catalog/docs';
+const texts = (bump: Bump) => ({ [TABLE]: bump, [DOCS]: bump });
+
+/**
+ * What a catalog change means, entry by entry, and what it does to each generated package's
+ * public API: removing or renaming a cookie, narrowing its value or hiding it from script is
+ * major for the code it touches; adding a cookie or widening a value is minor; a change of
+ * lifetime or attributes changes behaviour only (patch); text changes touch only the table and
+ * the documents.
+ */
+export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
+  const changes: CatalogChange[] = [];
+  const add = (subject: string, description: string, bumps: Partial<Record<PackageName, Bump>>) =>
+    changes.push({ subject, description, bumps });
+  const beforeById = new Map(before.entries.map((e) => [e.id, e]));
+  const afterById = new Map(after.entries.map((e) => [e.id, e]));
+
+  for (const entry of before.entries) {
+    if (afterById.has(entry.id)) continue;
+    add(entry.id, `${entry.id} (${entry.name.pattern}) removed`, {
+      ...codeBumps(entry, 'major'),
+      ...texts('minor'),
+    });
+  }
+  for (const entry of after.entries) {
+    if (beforeById.has(entry.id)) continue;
+    add(entry.id, `${entry.id} (${entry.name.pattern}) added`, {
+      ...codeBumps(entry, 'minor'),
+      ...texts('minor'),
+    });
+  }
+  for (const old of before.entries) {
+    const next = afterById.get(old.id);
+    if (next) diffEntry(old, next, after, add);
+  }
+  diffPolicy(before, after, add);
+
+  const bumps: Partial<Record<PackageName, Bump>> = {};
+  for (const change of changes) {
+    for (const [name, bump] of Object.entries(change.bumps) as [PackageName, Bump][]) {
+      bumps[name] = higher(bumps[name], bump);
+    }
+  }
+  return { changes, bumps };
+}
+
+type Add = (
+  subject: string,
+  description: string,
+  bumps: Partial<Record<PackageName, Bump>>,
+) => void;
+
+function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add: Add): void {
+  const id = old.id;
+  if (old.name.pattern !== next.name.pattern) {
+    add(id, `${id} renamed on the wire: ${old.name.pattern} → ${next.name.pattern}`, {
+      ...codeBumps(old, 'major'),
+      ...codeBumps(next, 'major'),
+      ...texts('patch'),
+    });
+  }
+  if (old.kind !== next.kind || old.party !== next.party) {
+    add(
+      id,
+      `${id} is now a ${next.party}-party ${next.kind} (was a ${old.party}-party ${old.kind})`,
+      {
+        ...codeBumps(old, 'major'),
+        ...codeBumps(next, 'minor'),
+        ...texts('patch'),
+      },
+    );
+    return; // everything else follows from the new kind
+  }
+  const lifetimeBefore = lifetimeWords(old.lifetime);
+  const lifetimeAfter = lifetimeWords(next.lifetime);
+  if (lifetimeBefore !== lifetimeAfter) {
+    add(id, `${id} lifetime ${lifetimeBefore} → ${lifetimeAfter}`, {
+      ...codeBumps(next, 'patch'),
+      ...texts('patch'),
+    });
+  }
+  if (old.category !== next.category) {
+    add(id, `${id} category ${old.category} → ${next.category}`, { ...texts('patch') });
+  }
+  if (old.provider.domain !== next.provider.domain || old.provider.name !== next.provider.name) {
+    add(
+      id,
+      `${id} provider ${old.provider.name} (${old.provider.domain}) → ${next.provider.name} (${next.provider.domain})`,
+      texts('patch'),
+    );
+  }
+  if (isFirstPartyCookie(old) && isFirstPartyCookie(next)) {
+    const a = old.attributes;
+    const b = next.attributes;
+    for (const key of ['secure', 'sameSite', 'path', 'domain', 'partitioned'] as const) {
+      if (a[key] !== b[key])
+        add(
+          id,
+          `${id} ${key} ${String(a[key] ?? 'host-only')} → ${String(b[key] ?? 'host-only')}`,
+          { [SERVER]: 'patch', [CLIENT]: 'patch' },
+        );
+    }
+    if (a.httpOnly !== b.httpOnly) {
+      add(
+        id,
+        b.httpOnly
+          ? `${id} is now HttpOnly: page scripts can no longer read it (its client reader disappears)`
+          : `${id} is no longer HttpOnly: page scripts can read it (a client reader appears)`,
+        { [SERVER]: 'patch', [CLIENT]: b.httpOnly ? 'major' : 'minor' },
+      );
+    }
+    if (old.setBy !== next.setBy) {
+      add(id, `${id} is now set by the ${next.setBy} (was the ${old.setBy})`, {
+        [CLIENT]: old.setBy === 'client' ? 'major' : 'minor',
+      });
+    }
+    const value = compareValues(old.value, next.value);
+    if (value) add(id, `${id} value ${value.description}`, value.bumps);
+  }
+  for (const field of ['purpose', 'stores', 'note'] as const) {
+    for (const locale of changedLocales(old[field], next[field], catalog)) {
+      add(id, `${id} ${field} changed in ${locale}`, texts('patch'));
+    }
+  }
+}
+
+function diffPolicy(before: Catalog, after: Catalog, add: Add): void {
+  if (before.version !== after.version)
+    add('policy', `policy version ${before.version} → ${after.version}`, texts('patch'));
+  if (before.lastUpdated !== after.lastUpdated)
+    add('policy', `last updated ${before.lastUpdated} → ${after.lastUpdated}`, texts('patch'));
+  for (const locale of after.locales.filter((l) => !before.locales.includes(l)))
+    add('policy', `locale ${locale} added`, texts('minor'));
+  for (const locale of before.locales.filter((l) => !after.locales.includes(l)))
+    add('policy', `locale ${locale} removed`, texts('major'));
+  const sectionsBefore = new Map(before.sections.map((s) => [s.id, s]));
+  for (const section of after.sections) {
+    const old = sectionsBefore.get(section.id);
+    if (!old) add('policy', `section ${section.id} added`, texts('patch'));
+    else
+      for (const locale of changedLocales(old.markdown, section.markdown, after))
+        add('policy', `section ${section.id} changed in ${locale}`, texts('patch'));
+  }
+  for (const section of before.sections) {
+    if (!after.sections.some((s) => s.id === section.id))
+      add('policy', `section ${section.id} removed`, texts('patch'));
+  }
+  for (const category of after.categories) {
+    const old = before.categories.find((c) => c.id === category.id);
+    if (!old) continue;
+    if (old.consentRequired !== category.consentRequired) {
+      add(
+        'policy',
+        `category ${category.id} ${category.consentRequired ? 'now needs consent' : 'no longer needs consent'}`,
+        texts('patch'),
+      );
+    }
+    for (const locale of changedLocales(old.label, category.label, after))
+      add('policy', `category ${category.id} label changed in ${locale}`, texts('patch'));
+    for (const locale of changedLocales(old.description, category.description, after)) {
+      add('policy', `category ${category.id} description changed in ${locale}`, texts('patch'));
+    }
+  }
+  for (const [key, text] of Object.entries(after.labels)) {
+    for (const locale of changedLocales(
+      before.labels[key as keyof typeof before.labels],
+      text,
+      after,
+    )) {
+      add('policy', `label ${key} changed in ${locale}`, texts('patch'));
+    }
+  }
+  if (before.dpo.email !== after.dpo.email)
+    add('policy', `DPO contact ${before.dpo.email} → ${after.dpo.email}`, texts('patch'));
+  if (before.controller.name !== after.controller.name)
+    add(
+      'policy',
+      `controller ${before.controller.name} → ${after.controller.name}`,
+      texts('patch'),
+    );
+}
+
+/** The code packages an entry has API in, at the given bump. */
+function codeBumps(entry: CatalogEntry, bump: Bump): Partial<Record<PackageName, Bump>> {
+  if (!isFirstPartyCookie(entry)) return {};
+  return entry.attributes.httpOnly ? { [SERVER]: bump } : { [SERVER]: bump, [CLIENT]: bump };
+}
+
+function compareValues(
+  a: ValueType,
+  b: ValueType,
+): { description: string; bumps: Partial<Record<PackageName, Bump>> } | undefined {
+  const code = (bump: Bump) => ({ [SERVER]: bump, [CLIENT]: bump });
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (a.type !== b.type) return { description: `type ${a.type} → ${b.type}`, bumps: code('major') };
+  if (a.type === 'enum' && b.type === 'enum') {
+    const removed = a.values.filter((v) => !b.values.includes(v));
+    const added = b.values.filter((v) => !a.values.includes(v));
+    const parts = [
+      added.length ? `gains ${added.join(', ')}` : '',
+      removed.length ? `loses ${removed.join(', ')}` : '',
+    ].filter(Boolean);
+    return {
+      description: `${parts.join(' and ')} (now ${b.values.join(', ')})`,
+      bumps: code(removed.length ? 'major' : 'minor'),
+    };
+  }
+  if (a.type === 'string' && b.type === 'string') {
+    if (a.pattern !== b.pattern || a.encoding !== b.encoding) {
+      return {
+        description: `pattern or encoding changed (${a.pattern ?? 'any'} → ${b.pattern ?? 'any'})`,
+        bumps: code('major'),
+      };
+    }
+    const narrower = (b.maxLength ?? Infinity) < (a.maxLength ?? Infinity);
+    return {
+      description: `maxLength ${a.maxLength ?? 'none'} → ${b.maxLength ?? 'none'}`,
+      bumps: code(narrower ? 'major' : 'minor'),
+    };
+  }
+  if (a.type === 'integer' && b.type === 'integer') {
+    const narrower =
+      (b.min ?? -Infinity) > (a.min ?? -Infinity) || (b.max ?? Infinity) < (a.max ?? Infinity);
+    return {
+      description: `range ${a.min ?? '-∞'}…${a.max ?? '∞'} → ${b.min ?? '-∞'}…${b.max ?? '∞'}`,
+      bumps: code(narrower ? 'major' : 'minor'),
+    };
+  }
+  return { description: 'shape changed', bumps: code('major') };
+}
+
+function changedLocales(
+  a: LocalizedText | undefined,
+  b: LocalizedText | undefined,
+  catalog: Catalog,
+): string[] {
+  return catalog.locales.filter((locale) => (a?.[locale] ?? '') !== (b?.[locale] ?? ''));
+}
+
+function lifetimeWords(lifetime: Lifetime): string {
+  switch (lifetime.kind) {
+    case 'duration':
+      return new Intl.NumberFormat('en', {
+        style: 'unit',
+        unit: lifetime.unit,
+        unitDisplay: 'long',
+      }).format(lifetime.amount);
+    case 'provider-stated':
+      return lifetime.stated.kind === 'forever'
+        ? 'forever (as stated by the provider)'
+        : `${lifetimeWords(lifetime.stated)} (as stated by the provider)`;
+    default:
+      return lifetime.kind;
+  }
+}
+
+function higher(a: Bump | undefined, b: Bump): Bump {
+  const order: Bump[] = ['patch', 'minor', 'major'];
+  return a === undefined || order.indexOf(b) > order.indexOf(a) ? b : a;
+}

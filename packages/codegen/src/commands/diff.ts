@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import { catalogAtRef, changesetsSince, gitRoot } from '../baseline-catalog.js';
+import { type CatalogDiff, diffCatalogs, PACKAGES } from '../catalog-diff.js';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
+
+export interface DiffOptions {
+  readonly catalog: string;
+  /** Compare with the catalog at this git ref… */
+  readonly base: string | undefined;
+  /** …or with the catalog in this directory. */
+  readonly from: string | undefined;
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly requireChangeset: boolean;
+}
+
+/**
+ * `cookie-catalog diff`: what changed since an earlier catalog, in plain words, and what it does
+ * to each generated package's version. With --require-changeset, exit 1 when the catalog changed
+ * and no changeset was added since --base.
+ */
+export async function diffCommand(options: DiffOptions, io: CliIo): Promise<number> {
+  const compared = await compare(options, io);
+  if (typeof compared === 'number') return compared;
+  const { diff, against } = compared;
+  if (options.format === 'json') io.stdout(`${JSON.stringify({ against, ...diff }, null, 2)}\n`);
+  else if (options.format === 'markdown') io.stdout(formatMarkdown(diff, against));
+  else io.stdout(formatText(diff, against, io.color));
+  if (options.requireChangeset && diff.changes.length > 0) {
+    const root = await gitRoot(resolve(io.cwd, options.catalog));
+    const changesets = root && options.base ? await changesetsSince(root, options.base) : [];
+    if (changesets.length === 0) {
+      io.stderr(
+        `${pc.createColors(io.color).red('✗')} the catalog changed but no changeset was added: run \`npx cookie-catalog changeset${options.base ? ` --base ${options.base}` : ''}\` and commit the file it writes.\n`,
+      );
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/** `cookie-catalog changeset`: writes .changeset/catalog-<hash>.md with exactly the diff's bumps. */
+export async function changesetCommand(options: DiffOptions, io: CliIo): Promise<number> {
+  const compared = await compare(options, io);
+  if (typeof compared === 'number') return compared;
+  const { diff } = compared;
+  const c = pc.createColors(io.color);
+  if (diff.changes.length === 0) {
+    io.stdout(`${c.green('✓')} the catalog did not change; no changeset needed.\n`);
+    return 0;
+  }
+  const text = formatChangeset(diff);
+  const root =
+    (await gitRoot(resolve(io.cwd, options.catalog))) ?? dirname(resolve(io.cwd, options.catalog));
+  const file = join(
+    root,
+    '.changeset',
+    `catalog-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.md`,
+  );
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  io.stdout(`${c.green('✓')} wrote ${relative(io.cwd, file)}\n`);
+  return 0;
+}
+
+async function compare(
+  options: DiffOptions,
+  io: CliIo,
+): Promise<{ diff: CatalogDiff; against: string } | number> {
+  if ((options.base === undefined) === (options.from === undefined)) {
+    io.stderr('cookie-catalog: say what to compare with: --base GITREF or --from DIR\n');
+    return 2;
+  }
+  const after = await load(resolve(io.cwd, options.catalog), options.catalog, io);
+  if (typeof after === 'number') return after;
+  let beforeDir: string | undefined;
+  try {
+    beforeDir =
+      options.from !== undefined
+        ? resolve(io.cwd, options.from)
+        : await catalogAtRef(resolve(io.cwd, options.catalog), options.base ?? '');
+  } catch (error) {
+    io.stderr(`cookie-catalog: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const before =
+    beforeDir === undefined
+      ? emptyLike(after)
+      : await load(beforeDir, options.from ?? `the catalog at ${options.base}`, io);
+  if (typeof before === 'number') return before;
+  return { diff: diffCatalogs(before, after), against: options.from ?? options.base ?? '' };
+}
+
+async function load(dir: string, shown: string, io: CliIo): Promise<Catalog | number> {
+  const result = await loadCatalog(dir);
+  if (result.catalog) return result.catalog;
+  io.stderr(formatProblemsText(result.problems, io));
+  io.stderr(
+    `${pc.createColors(io.color).red('✗')} ${shown} is not valid, so it cannot be compared.\n`,
+  );
+  return 1;
+}
+
+/** A catalog with nothing in it, for a base where the catalog did not exist yet. */
+function emptyLike(catalog: Catalog): Catalog {
+  return { ...catalog, entries: [], sections: [], categories: [] };
+}
+
+function bumpLines(diff: CatalogDiff): [string, string][] {
+  return PACKAGES.flatMap((name) =>
+    diff.bumps[name] ? [[name, diff.bumps[name]] as [string, string]] : [],
+  );
+}
+
+function formatText(diff: CatalogDiff, against: string, color: boolean): string {
+  const c = pc.createColors(color);
+  if (diff.changes.length === 0) return `${c.green('✓')} no catalog changes since ${against}\n`;
+  return [
+    `Catalog changes since ${against}:`,
+    ...diff.changes.map((change) => `  - ${change.description}`),
+    '',
+    'Version bumps:',
+    ...bumpLines(diff).map(
+      ([name, bump]) => `  ${name.padEnd(30)} ${bump === 'major' ? c.red(bump) : bump}`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function formatMarkdown(diff: CatalogDiff, against: string): string {
+  if (diff.changes.length === 0)
+    return `### Cookie catalog\n\nNo catalog changes since \`${against}\`.\n`;
+  return [
+    '### Cookie catalog changes',
+    '',
+    `Compared with \`${against}\`:`,
+    '',
+    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
+    '',
+    '| Package | Version bump |',
+    '|---|---|',
+    ...bumpLines(diff).map(
+      ([name, bump]) => `| \`${name}\` | ${bump === 'major' ? '**major**' : bump} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function formatChangeset(diff: CatalogDiff): string {
+  return [
+    '---',
+    ...bumpLines(diff).map(([name, bump]) => `"${name}": ${bump}`),
+    '---',
+    '',
+    'Cookie catalog changes:',
+    '',
+    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
+    '',
+  ].join('\n');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
+}

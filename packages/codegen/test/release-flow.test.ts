@@ -1,0 +1,217 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { type Edit, editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import { main } from '../src/cli.js';
+
+const exec = promisify(execFile);
+const REPO = dirname(REAL_CATALOG);
+const CHANGESET_BIN = join(REPO, 'node_modules', '@changesets', 'cli', 'bin.js');
+
+async function run(args: string[], cwd = REPO) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    cwd,
+    color: false,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+async function diffAgainstReal(edits: Edit[], format = 'json') {
+  const copy = await editedCatalog(edits);
+  const result = await run(['diff', '--from', REAL_CATALOG, '--catalog', copy, '--format', format]);
+  return { ...result, json: format === 'json' ? JSON.parse(result.stdout) : undefined };
+}
+
+describe('cookie-catalog diff says what a change means and what it bumps', () => {
+  it('acceptance: removing an entry file is reported as removed, major for server and client', async () => {
+    const { code, json } = await diffAgainstReal([{ file: 'cookies/language.yaml', with: null }]);
+    expect(code).toBe(0);
+    expect(json.changes.map((c: { description: string }) => c.description)).toEqual([
+      'language (language) removed',
+    ]);
+    expect(json.bumps).toEqual({
+      '@cookie-catalog/server': 'major',
+      '@cookie-catalog/client': 'major',
+      '@cookie-catalog/policy-table': 'minor',
+      '@cookie-catalog/docs': 'minor',
+    });
+  });
+
+  it.each([
+    [
+      'a longer lifetime',
+      { file: 'cookies/access_token.yaml', find: 'lifetime: 1 hour', with: 'lifetime: 2 hours' },
+      'access_token lifetime 1 hour → 2 hours',
+      {
+        '@cookie-catalog/server': 'patch',
+        '@cookie-catalog/policy-table': 'patch',
+        '@cookie-catalog/docs': 'patch',
+      },
+    ],
+    [
+      'a Swedish purpose',
+      {
+        file: 'cookies/language.yaml',
+        find: 'sv: Kommer ihåg vilket språk du valde för våra sidor.',
+        with: 'sv: Kommer ihåg ditt språk.',
+      },
+      'language purpose changed in sv',
+      { '@cookie-catalog/policy-table': 'patch', '@cookie-catalog/docs': 'patch' },
+    ],
+    [
+      'a narrower enum',
+      { file: 'cookies/language.yaml', find: 'values: [en, sv]', with: 'values: [sv]' },
+      'language value loses en (now sv)',
+      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+    ],
+    [
+      'a wider enum',
+      { file: 'cookies/language.yaml', find: 'values: [en, sv]', with: 'values: [en, sv, fi]' },
+      'language value gains fi (now en, sv, fi)',
+      { '@cookie-catalog/server': 'minor', '@cookie-catalog/client': 'minor' },
+    ],
+    [
+      'making a cookie HttpOnly',
+      { file: 'cookies/csrftoken.yaml', find: 'httpOnly: false', with: 'httpOnly: true' },
+      'csrftoken is now HttpOnly: page scripts can no longer read it (its client reader disappears)',
+      { '@cookie-catalog/server': 'patch', '@cookie-catalog/client': 'major' },
+    ],
+    [
+      'a new category for an entry',
+      { file: 'cookies/language.yaml', find: 'category: necessary', with: 'category: help-center' },
+      'language category necessary → help-center',
+      { '@cookie-catalog/policy-table': 'patch', '@cookie-catalog/docs': 'patch' },
+    ],
+  ] as const)('%s', async (_title, edit, description, bumps) => {
+    const { json } = await diffAgainstReal([edit as Edit]);
+    expect(json.changes.map((c: { description: string }) => c.description)).toEqual([description]);
+    expect(json.bumps).toEqual(bumps);
+  });
+
+  it('a new cookie is minor for the code it adds', async () => {
+    const { json } = await diffAgainstReal([
+      { file: 'cookies/zz-new.yaml', copyOf: 'cookies/language.yaml', with: '' },
+      { file: 'cookies/zz-new.yaml', find: 'id: language', with: 'id: theme' },
+      { file: 'cookies/zz-new.yaml', find: 'name: language', with: 'name: theme' },
+    ]);
+    expect(json.changes.map((c: { description: string }) => c.description)).toEqual([
+      'theme (theme) added',
+    ]);
+    expect(json.bumps['@cookie-catalog/server']).toBe('minor');
+    expect(json.bumps['@cookie-catalog/client']).toBe('minor');
+  });
+
+  it('prints Markdown ready for a pull request', async () => {
+    const { stdout } = await diffAgainstReal(
+      [{ file: 'cookies/access_token.yaml', find: 'lifetime: 1 hour', with: 'lifetime: 2 hours' }],
+      'markdown',
+    );
+    expect(stdout).toContain('### Cookie catalog changes');
+    expect(stdout).toContain('- access\\_token lifetime 1 hour → 2 hours');
+    expect(stdout).toContain('| `@cookie-catalog/server` | patch |');
+  });
+
+  it('needs something to compare with', async () => {
+    expect((await run(['diff'])).code).toBe(2);
+  });
+});
+
+/** A throwaway git repository shaped like ours: the catalog, the four packages, changesets. */
+async function tempRepository(): Promise<string> {
+  const dir = join(await editedCatalog([]), '..');
+  const git = (...args: string[]) => exec('git', args, { cwd: dir });
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*'] }, null, 2),
+  );
+  for (const name of ['server', 'client', 'policy-table', 'docs']) {
+    await mkdir(join(dir, 'packages', name), { recursive: true });
+    await writeFile(
+      join(dir, 'packages', name, 'package.json'),
+      JSON.stringify({ name: `@cookie-catalog/${name}`, version: '1.0.0' }, null, 2),
+    );
+  }
+  await mkdir(join(dir, '.changeset'));
+  await cp(join(REPO, '.changeset', 'config.json'), join(dir, '.changeset', 'config.json'));
+  await git('init', '-q', '-b', 'main');
+  await git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A');
+  await git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'base');
+  return dir;
+}
+
+describe('cookie-catalog changeset and changeset version, end to end in a git repository', () => {
+  it('writes exactly the bumps, and changeset version applies them with changelogs', async () => {
+    const dir = await tempRepository();
+    const catalog = join(dir, 'catalog');
+    const file = join(catalog, 'cookies', 'access_token.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
+    );
+
+    const required = await run(
+      ['diff', '--base', 'main', '--require-changeset', '--catalog', 'catalog'],
+      dir,
+    );
+    expect(required.code).toBe(1);
+    expect(required.stderr).toMatch(/the catalog changed but no changeset was added/);
+
+    const written = await run(['changeset', '--base', 'main', '--catalog', 'catalog'], dir);
+    expect(written.code).toBe(0);
+    const [name] = (await readdir(join(dir, '.changeset'))).filter((f) => f.startsWith('catalog-'));
+    const changeset = await readFile(join(dir, '.changeset', name ?? ''), 'utf8');
+    expect(changeset).toBe(
+      [
+        '---',
+        '"@cookie-catalog/server": patch',
+        '"@cookie-catalog/policy-table": patch',
+        '"@cookie-catalog/docs": patch',
+        '---',
+        '',
+        'Cookie catalog changes:',
+        '',
+        '- access\\_token lifetime 1 hour → 2 hours',
+        '',
+      ].join('\n'),
+    );
+    expect(
+      (await run(['diff', '--base', 'main', '--require-changeset', '--catalog', 'catalog'], dir))
+        .code,
+    ).toBe(0);
+
+    await exec(process.execPath, [CHANGESET_BIN, 'version'], { cwd: dir });
+    const version = async (pkg: string) =>
+      JSON.parse(await readFile(join(dir, 'packages', pkg, 'package.json'), 'utf8')).version;
+    expect(await version('server')).toBe('1.0.1');
+    expect(await version('client')).toBe('1.0.0');
+    expect(await version('docs')).toBe('1.0.1');
+    const changelog = await readFile(join(dir, 'packages', 'server', 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/## 1\.0\.1\n\n### Patch Changes\n\n- Cookie catalog changes:/);
+    expect(changelog).toContain('access_token lifetime 1 hour → 2 hours');
+  }, 60_000);
+});
+
+describe('generate --check', () => {
+  it('passes right after the build, and names the files that differ', async () => {
+    expect((await run(['generate', '--check'])).code).toBe(0);
+    const dir = await editedCatalog([
+      { file: 'cookies/access_token.yaml', find: 'lifetime: 1 hour', with: 'lifetime: 2 hours' },
+    ]);
+    const { code, stderr } = await run(['generate', '--check', '--catalog', dir, '--root', REPO]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /packages\/server\/src\/generated\/cookies\.ts differs from what the catalog generates/,
+    );
+    expect(stderr).not.toMatch(/client\/src\/generated\/cookies\.ts/); // access_token is HttpOnly
+  });
+});
