@@ -1,12 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  ENTRIES_DIR,
-  POLICY_FILE,
-  SECTIONS_DIR,
-  TABLE_SECTION,
-  TRANSLATIONS_FILE,
-} from './catalog-layout.js';
+import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
 import { functionNameOf } from './function-name.js';
 import type { Catalog, LocalizedText } from './model.js';
 import { normalizeCatalog } from './normalize.js';

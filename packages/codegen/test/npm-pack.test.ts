@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const exec = promisify(execFile);
+const PACKAGES = join(new URL('.', import.meta.url).pathname, '..', '..');
+const PUBLISHED = ['catalog', 'codegen', 'runtime', 'server', 'client', 'policy-table', 'docs'];
+
+/** What `npm pack` would put in the tarball, without writing one. */
+async function packedFiles(name: string): Promise<string[]> {
+  const { stdout } = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: join(PACKAGES, name),
+  });
+  return (JSON.parse(stdout)[0].files as { path: string }[]).map((f) => f.path).sort();
+}
+
+describe('every package is ready to publish', () => {
+  it.each(PUBLISHED)(
+    '@cookie-catalog/%s declares exports, types, files, sideEffects, license and repository',
+    async (name) => {
+      const manifest = JSON.parse(await readFile(join(PACKAGES, name, 'package.json'), 'utf8'));
+      expect(manifest.name).toBe(`@cookie-catalog/${name}`);
+      expect(manifest.exports['.']).toMatchObject({
+        types: './dist/index.d.ts',
+        default: './dist/index.js',
+      });
+      expect(manifest.types).toBe('./dist/index.d.ts');
+      expect(manifest.files).toContain('dist');
+      expect(manifest.sideEffects).toBeDefined();
+      expect(manifest.license).toBe('MIT');
+      expect(manifest.repository).toMatchObject({ type: 'git', directory: `packages/${name}` });
+      expect(manifest.private).toBeUndefined();
+    },
+  );
+
+  it.each(PUBLISHED)(
+    'npm pack of @cookie-catalog/%s ships only what it should',
+    async (name) => {
+      const files = await packedFiles(name);
+      expect(files).toContain('package.json');
+      expect(files).toContain('dist/index.js');
+      expect(files).toContain('dist/index.d.ts');
+      for (const file of files) {
+        expect(file, file).toMatch(
+          /^(package\.json|README\.md|dist\/.+|bin\/cookie-catalog\.js|schema\/(entry|policy)\.schema\.json)$/,
+        );
+        expect(file, file).not.toMatch(/\.test\.|\/test\/|\/fixtures\/|\/golden\/|tsbuildinfo/);
+      }
+    },
+    30_000,
+  );
+
+  it('ships the generated assets and templates that packages load at run time', async () => {
+    expect(await packedFiles('codegen')).toEqual(
+      expect.arrayContaining([
+        'dist/generators/html-policy-table/table.hbs',
+        'dist/generators/policy-docs/policy.html.hbs',
+      ]),
+    );
+    expect(await packedFiles('policy-table')).toEqual(
+      expect.arrayContaining(['dist/en.html', 'dist/sv.json', 'dist/styles.css']),
+    );
+    expect(await packedFiles('docs')).toEqual(
+      expect.arrayContaining(['dist/html/sv.html', 'dist/markdown/en.md', 'dist/html/styles.css']),
+    );
+  }, 30_000);
+});
