@@ -4,27 +4,13 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
-import { main } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
 const exec = promisify(execFile);
 const REPO = dirname(REAL_CATALOG);
 const CHANGESET_BIN = join(REPO, 'node_modules', '@changesets', 'cli', 'bin.js');
 
-async function run(args: string[], cwd = REPO) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    color: false,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = REPO) => runCli(args, cwd);
 
 async function diffAgainstReal(edits: Edit[], format = 'json') {
   const copy = await editedCatalog(edits);

@@ -2,23 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog, lineOf } from '../../catalog/test/catalog-copy.js';
-import { main } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    color: false,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 const stale = (text: string) =>
   text.split('\n').filter((line) => line.includes('i18n/stale-translation'));

@@ -5,27 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog, lineOf, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
-import { main } from '../src/cli.js';
+import { runCli } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../bin/cookie-catalog.js', import.meta.url));
 const REPO = dirname(REAL_CATALOG);
 
-/** Runs the CLI in-process, capturing what it prints. */
-async function run(args: string[], cwd = REPO) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    cwd,
-    color: false,
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = REPO) => runCli(args, cwd);
 
 /** Runs the built, installed binary as a user would: `npx cookie-catalog ...`. */
 async function runBin(args: string[], cwd = REPO) {

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import {
+  axeViolations,
   type Browser,
   type LocalServer,
   launchChromium,
@@ -8,17 +8,14 @@ import {
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const require = createRequire(import.meta.url);
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 const PAGES = new URL('../src/generated/html/', import.meta.url);
 
 describe('the policy pages in headless Chromium, checked by axe-core', () => {
   let server: LocalServer;
   let browser: Browser;
-  let axeSource: string;
 
   beforeAll(async () => {
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     server = await startLocalServer(async (request, response) => {
       const file = /^\/(en|sv)\.html$|^\/(styles)\.css$/.exec(request.url ?? '');
       if (!file) {
@@ -43,21 +40,7 @@ describe('the policy pages in headless Chromium, checked by axe-core', () => {
     async (locale) => {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}/${locale}.html`);
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(options: unknown): Promise<{ violations: { id: string; help: string }[] }> };
-          }
-        ).axe;
-        return axe.run({
-          runOnly: {
-            type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-          },
-        });
-      });
-      expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({
         path: new URL(`policy-${locale}.png`, SCREENSHOTS).pathname,
         fullPage: true,

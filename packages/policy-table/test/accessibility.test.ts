@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import {
+  axeViolations,
   type Browser,
   type LocalServer,
   launchChromium,
@@ -9,7 +9,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, type Locale, locales } from '../src/index.js';
 
-const require = createRequire(import.meta.url);
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 
 /** A minimal page holding the table the way a docs site would: lang, title, heading, stylesheet. */
@@ -25,11 +24,9 @@ function page(locale: Locale, css: string): string {
 describe('the policy table in headless Chromium, checked by axe-core', () => {
   let server: LocalServer;
   let browser: Browser;
-  let axeSource: string;
 
   beforeAll(async () => {
     const css = await readFile(new URL('../src/generated/styles.css', import.meta.url), 'utf8');
-    axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     server = await startLocalServer((request, response) => {
       const locale = (request.url ?? '/').slice(1) as Locale;
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -54,28 +51,7 @@ describe('the policy table in headless Chromium, checked by axe-core', () => {
       ]) {
         await tab.setViewportSize(viewport);
         await tab.goto(`${server.origin}/${locale}`);
-        await tab.addScriptTag({ content: axeSource });
-        const result = await tab.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run(
-                  options: unknown,
-                ): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-              };
-            }
-          ).axe;
-          return axe.run({
-            runOnly: {
-              type: 'tag',
-              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-            },
-          });
-        });
-        expect(
-          result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-          `${locale} ${viewport.name}`,
-        ).toEqual([]);
+        expect(await axeViolations(tab), `${locale} ${viewport.name}`).toEqual([]);
         await tab.screenshot({
           path: new URL(`policy-table-${locale}-${viewport.name}.png`, SCREENSHOTS).pathname,
           fullPage: true,

@@ -1,2 +1,3 @@
+export { axeViolations } from './axe.js';
 export { type Browser, CHROMIUM, launchChromium } from './chromium.js';
 export { type LocalServer, startLocalServer } from './local-server.js';
