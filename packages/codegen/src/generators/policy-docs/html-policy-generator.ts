@@ -14,9 +14,14 @@ const here = new URL('./', import.meta.url);
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 markdown.validateLink = (url) => checkLink(url, { allowMailto: true }).ok;
 
-interface PolicyPageView {
+interface PolicyBodyView {
   readonly facts: PolicyFacts;
   readonly blocks: readonly { readonly html: Handlebars.SafeString }[];
+}
+
+interface PolicyPageView {
+  readonly facts: PolicyFacts;
+  readonly body: Handlebars.SafeString;
 }
 
 /**
@@ -31,7 +36,11 @@ export const htmlPolicyGenerator: Generator = {
   defaultOptions: {},
   generate(catalog) {
     const pages: Record<string, string> = {};
-    for (const locale of catalog.locales) pages[locale] = renderPolicyPage(catalog, locale);
+    const bodies: Record<string, string> = {};
+    for (const locale of catalog.locales) {
+      bodies[locale] = renderPolicyBody(catalog, locale);
+      pages[locale] = renderPolicyPage(catalog, locale, bodies[locale]);
+    }
     const tableCss = readFileSync(new URL('../html-policy-table/styles.css', here), 'utf8');
     const pageCss = readFileSync(new URL('policy.css', here), 'utf8');
     return [
@@ -41,18 +50,17 @@ export const htmlPolicyGenerator: Generator = {
       { path: 'styles.css', contents: `${pageCss}\n${tableCss}` },
       {
         path: 'index.ts',
-        contents: stringsModule(
-          catalog,
-          'html',
-          'The whole cookie policy per locale, as a standalone HTML page.',
-          pages,
-        ),
+        contents: stringsModule(catalog, {
+          html: ['The whole cookie policy per locale, as a standalone HTML page.', pages],
+          fragments: ['The policy per locale without the page around it, for a docs site to embed.', bodies],
+        }),
       },
     ];
   },
 };
 
-export function renderPolicyPage(catalog: Catalog, locale: string): string {
+/** The policy's content in one locale (title, facts, sections, tables) as an HTML fragment. */
+export function renderPolicyBody(catalog: Catalog, locale: string): string {
   const blocks = catalog.sections.map((section) => ({
     html: new Handlebars.SafeString(
       section.id === TABLE_SECTION
@@ -63,8 +71,13 @@ export function renderPolicyPage(catalog: Catalog, locale: string): string {
   if (!catalog.sections.some((s) => s.id === TABLE_SECTION)) {
     blocks.push({ html: new Handlebars.SafeString(renderPolicyTable(catalog, locale)) });
   }
-  return template<PolicyPageView>(
-    here,
-    'policy.html.hbs',
-  )({ facts: policyFacts(catalog, locale), blocks });
+  return template<PolicyBodyView>(here, 'policy-body.hbs')({ facts: policyFacts(catalog, locale), blocks });
+}
+
+/** The standalone page around the body: lang, title, hreflang links, stylesheet. */
+export function renderPolicyPage(catalog: Catalog, locale: string, body = renderPolicyBody(catalog, locale)): string {
+  return template<PolicyPageView>(here, 'policy.html.hbs')({
+    facts: policyFacts(catalog, locale),
+    body: new Handlebars.SafeString(body),
+  });
 }

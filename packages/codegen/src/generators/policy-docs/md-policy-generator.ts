@@ -47,12 +47,9 @@ export const mdPolicyGenerator: Generator = {
       ),
       {
         path: 'index.ts',
-        contents: stringsModule(
-          catalog,
-          'markdown',
-          'The whole cookie policy per locale, as Markdown.',
-          documents,
-        ),
+        contents: stringsModule(catalog, {
+          markdown: ['The whole cookie policy per locale, as Markdown.', documents],
+        }),
       },
     ];
   },

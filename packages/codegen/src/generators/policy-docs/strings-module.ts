@@ -3,12 +3,10 @@ import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
 
-/** `export const <name>: Readonly<Record<Locale, string>> = { en: '…', sv: '…' }` and the locales. */
+/** `export type Locale` and, per name, `export const <name>: Readonly<Record<Locale, string>>`. */
 export function stringsModule(
   catalog: Catalog,
-  name: string,
-  docs: string,
-  byLocale: Record<string, string>,
+  exports: Record<string, [docs: string, byLocale: Record<string, string>]>,
 ): string {
   return emitSourceFile([
     {
@@ -17,14 +15,12 @@ export function stringsModule(
       name: 'Locale',
       type: catalog.locales.map((l) => JSON.stringify(l)).join(' | '),
     },
-    {
-      kind: StructureKind.VariableStatement,
+    ...Object.entries(exports).map(([name, [docs, byLocale]]) => ({
+      kind: StructureKind.VariableStatement as const,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [docs],
-      declarations: [
-        { name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) },
-      ],
-    },
+      declarations: [{ name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) }],
+    })),
   ]);
 }
