@@ -52,7 +52,10 @@ export const htmlPolicyGenerator: Generator = {
         path: 'index.ts',
         contents: stringsModule(catalog, {
           html: ['The whole cookie policy per locale, as a standalone HTML page.', pages],
-          fragments: ['The policy per locale without the page around it, for a docs site to embed.', bodies],
+          fragments: [
+            'The policy per locale without the page around it, for a docs site to embed.',
+            bodies,
+          ],
         }),
       },
     ];
@@ -71,12 +74,22 @@ export function renderPolicyBody(catalog: Catalog, locale: string): string {
   if (!catalog.sections.some((s) => s.id === TABLE_SECTION)) {
     blocks.push({ html: new Handlebars.SafeString(renderPolicyTable(catalog, locale)) });
   }
-  return template<PolicyBodyView>(here, 'policy-body.hbs')({ facts: policyFacts(catalog, locale), blocks });
+  return template<PolicyBodyView>(
+    here,
+    'policy-body.hbs',
+  )({ facts: policyFacts(catalog, locale), blocks });
 }
 
 /** The standalone page around the body: lang, title, hreflang links, stylesheet. */
-export function renderPolicyPage(catalog: Catalog, locale: string, body = renderPolicyBody(catalog, locale)): string {
-  return template<PolicyPageView>(here, 'policy.html.hbs')({
+export function renderPolicyPage(
+  catalog: Catalog,
+  locale: string,
+  body = renderPolicyBody(catalog, locale),
+): string {
+  return template<PolicyPageView>(
+    here,
+    'policy.html.hbs',
+  )({
     facts: policyFacts(catalog, locale),
     body: new Handlebars.SafeString(body),
   });

@@ -20,7 +20,9 @@ export function stringsModule(
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [docs],
-      declarations: [{ name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) }],
+      declarations: [
+        { name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) },
+      ],
     })),
   ]);
 }

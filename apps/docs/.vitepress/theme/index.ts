@@ -1,0 +1,11 @@
+import type { Theme } from 'vitepress';
+import DefaultTheme from 'vitepress/theme';
+import '@cookie-catalog/policy-table/styles.css';
+import CookiePolicy from './CookiePolicy.vue';
+
+export default {
+  extends: DefaultTheme,
+  enhanceApp({ app }) {
+    app.component('CookiePolicy', CookiePolicy);
+  },
+} satisfies Theme;
