@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  deleteAccessToken,
+  deleteBillopaySession,
+  readAccessToken,
+  readBillogramGDPR,
+  readBillopaySession,
+  readCsrftoken,
+  readEfaktura,
+  readLanguage,
+  setAccessToken,
+  setBillogramGDPR,
+  setBillopaySession,
+  setCsrftoken,
+  setEfaktura,
+  setLanguage,
+} from '@cookie-catalog/server';
+import { invoicePage } from './pages.js';
+
+const INVOICE = '/invoice/10042';
+/** A transparent 1×1 GIF: the "invoice opened" pixel stores nothing on the device. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomToken(length: number): string {
+  return [...randomBytes(length)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
+}
+
+/**
+ * The invoice app: a recipient opens an invoice (maybe from the internet bank), switches language,
+ * logs in to My pages, starts a payment and answers the consent question. Every cookie goes
+ * through @cookie-catalog/server; the app never writes a Set-Cookie header itself.
+ */
+export function createDemoServer({
+  clientScript,
+}: {
+  clientScript: string;
+}): Server & { openedInvoices: Set<string> } {
+  const openedInvoices = new Set<string>();
+  const server = createServer((request, response) => {
+    handle(request, response, clientScript, openedInvoices).catch((error: unknown) => {
+      response.statusCode = 500;
+      response.end(String(error));
+    });
+  });
+  return Object.assign(server, { openedInvoices });
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  clientScript: string,
+  opened: Set<string>,
+) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const cookies = request.headers.cookie;
+  if (request.method === 'GET' && url.pathname === '/app.js') {
+    response.setHeader('Content-Type', 'text/javascript');
+    response.end(clientScript);
+    return;
+  }
+  const pixel = /^\/pixel\/invoice-opened\/(\d+)\.gif$/.exec(url.pathname);
+  if (request.method === 'GET' && pixel) {
+    opened.add(pixel[1] ?? '');
+    response.setHeader('Content-Type', 'image/gif');
+    response.setHeader('Cache-Control', 'no-store');
+    response.end(PIXEL);
+    return;
+  }
+  if (request.method === 'GET' && (url.pathname === '/' || url.pathname === INVOICE)) {
+    if (url.pathname === '/') return redirect(response, INVOICE);
+    let csrf = readCsrftoken(cookies);
+    if (!csrf) {
+      csrf = randomToken(32);
+      setCsrftoken(response, csrf);
+    }
+    const fromBank = url.searchParams.get('via') === 'bank' || readEfaktura(cookies) === true;
+    if (url.searchParams.get('via') === 'bank') setEfaktura(response, true);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end(
+      invoicePage({
+        language: readLanguage(cookies) ?? 'en',
+        csrf,
+        loggedIn: readAccessToken(cookies) !== undefined,
+        paying: readBillopaySession(cookies) !== undefined,
+        fromBank,
+        consentAsked: readBillogramGDPR(cookies) !== undefined,
+      }),
+    );
+    return;
+  }
+  if (request.method === 'POST') {
+    const form = new URLSearchParams(await body(request));
+    // Double-submit CSRF check: the form must carry the value of the csrftoken cookie.
+    const csrf = readCsrftoken(cookies);
+    if (!csrf || form.get('csrf') !== csrf) {
+      response.statusCode = 403;
+      response.end('The form is out of date; reload the page and try again.');
+      return;
+    }
+    switch (url.pathname) {
+      case '/language':
+        setLanguage(response, form.get('language') === 'sv' ? 'sv' : 'en');
+        return redirect(response, INVOICE);
+      case '/consent':
+        setBillogramGDPR(response, { version: 2, helpCenter: form.get('helpCenter') === 'yes' });
+        return redirect(response, INVOICE);
+      case '/login':
+        setAccessToken(response, `${randomToken(24)}.${randomToken(24)}`);
+        return redirect(response, INVOICE);
+      case '/logout':
+        deleteAccessToken(response);
+        deleteBillopaySession(response);
+        return redirect(response, INVOICE);
+      case '/pay':
+        setBillopaySession(response, randomToken(32));
+        return redirect(response, INVOICE);
+    }
+  }
+  response.statusCode = 404;
+  response.end('Not found');
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.statusCode = 303;
+  response.setHeader('Location', location);
+  response.end();
+}
+
+async function body(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > 10_000) throw new Error('form too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function loadClientScript(): Promise<string> {
+  return readFile(new URL('../dist/public/app.js', import.meta.url), 'utf8').catch(() => {
+    throw new Error('dist/public/app.js is missing: run `npm run build` first');
+  });
+}
