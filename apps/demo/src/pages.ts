@@ -41,12 +41,12 @@ export interface PageState {
   readonly consentAsked: boolean;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The invoice page. Forms work without JavaScript; the script only adds the language switch. */
 export function invoicePage(state: PageState): string {
   const w = WORDS[state.language];
-  const csrf = `<input type="hidden" name="csrf" value="${escape(state.csrf)}">`;
+  const csrf = `<input type="hidden" name="csrf" value="${escapeHtml(state.csrf)}">`;
   return `<!doctype html>
 <html lang="${state.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
