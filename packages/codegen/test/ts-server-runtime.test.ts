@@ -20,7 +20,7 @@ describe('generated server code for the basic fixture, at run time', () => {
       { region: 'se', n: Number.NaN },
     ]) {
       expect(() => server.serializeShard(params, 'abc'), JSON.stringify(params)).toThrow(
-        /name parameter/,
+        /is not a valid \{(region|n)\} for this cookie's name/,
       );
       expect(server.readShard('shard-se-1=abc', params)).toBeUndefined();
     }

@@ -15,6 +15,11 @@ export class CookieValueError extends Error {
   }
 }
 
+/** The error for a value that does not fit: "<the value, described> <problem>". */
+export function invalidValue(cookie: string, value: unknown, problem: string): CookieValueError {
+  return new CookieValueError(cookie, `${describeValue(value)} ${problem}`);
+}
+
 /** A value shown in an error message: quoted, escaped, and cut short so a 1 MB value stays readable. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {

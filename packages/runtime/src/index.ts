@@ -10,5 +10,5 @@ export {
   parseJson,
   TOKEN,
 } from './cookie-codec.js';
-export { CookieValueError, describeValue } from './cookie-value-error.js';
+export { CookieValueError, describeValue, invalidValue } from './cookie-value-error.js';
 export { documentCookies, findCookie } from './find-cookie.js';

@@ -31,8 +31,8 @@ describe('setters refuse hostile values with a CookieValueError naming the cooki
     ['NUL', `${TOKEN.slice(0, 31)}\0`, /does not match/],
     ['4097 bytes', 'a'.repeat(4097), /longer than 64 characters/],
     ['an unpaired surrogate', `${TOKEN.slice(0, 31)}\ud800`, /does not match/],
-    ['a number', 42, /expected a string, got number 42/],
-    ['undefined', undefined, /expected a string/],
+    ['a number', 42, /number 42 is not a string/],
+    ['undefined', undefined, /undefined is not a string/],
   ])('csrftoken with %s', (_what, value, reason) => {
     const error = errorOf(() => serializeCsrftoken(value as string));
     expect(error.cookie).toBe('csrftoken');
@@ -80,7 +80,7 @@ describe('setters refuse hostile values with a CookieValueError naming the cooki
       'efaktura=false; Path=/; Secure; HttpOnly; SameSite=None; Partitioned',
     );
     expect(errorOf(() => serializeEfaktura('true' as never)).reason).toMatch(
-      /expected true or false/,
+      /is not true or false/,
     );
   });
 

@@ -65,7 +65,7 @@ export function cookieCode(
   const helpers = new Set([
     ...value.helpers,
     'CookieValueError',
-    ...(params ? ['TOKEN', 'describeValue'] : []),
+    ...(params ? ['TOKEN', 'invalidValue'] : []),
   ]);
   const { attributes } = cookie;
   const maxAge = cookie.lifetime.kind === 'duration' ? cookie.lifetime.seconds : undefined;
@@ -90,12 +90,21 @@ export function cookieCode(
         })
         .join(' + ')
     : nameLiteral;
-  const fail: FailExpression = (reason) =>
-    `throw new CookieValueError(${params ? 'name' : nameLiteral}, ${reason})`;
+  const cookieName = params ? 'name' : nameLiteral;
+  const fail: FailExpression = Object.assign(
+    (problem: string) => `throw invalidValue(${cookieName}, value, ${stringLiteral(problem)})`,
+    {
+      withMessage: (expression: string) =>
+        `throw new CookieValueError(${cookieName}, ${expression})`,
+    },
+  );
   const buildName = () =>
     params
       ? [
-          ...params.check((reason) => `throw new CookieValueError(${nameLiteral}, ${reason})`),
+          ...params.check(
+            (parameter, problem) =>
+              `throw invalidValue(${nameLiteral}, ${parameter}, ${stringLiteral(problem)})`,
+          ),
           `const name = ${nameExpression};`,
         ]
       : [`const name = ${nameLiteral};`];

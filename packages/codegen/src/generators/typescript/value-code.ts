@@ -16,7 +16,12 @@ import { patternImpliesCookieOctets, regexFlags, singleClassPattern } from './pa
  */
 
 /** How generated code reports a bad value: an expression that throws, given a reason expression. */
-export type FailExpression = (reason: string) => string;
+export interface FailExpression {
+  /** A statement throwing "<the value, described> <problem>"; `problem` is plain text. */
+  (problem: string): string;
+  /** A statement throwing with a message built at run time by `expression`. */
+  withMessage(expression: string): string;
+}
 
 export interface ValueCode {
   /** The TypeScript type of the value. */
@@ -42,11 +47,11 @@ export type CodePreference = 'speed' | 'size';
 export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'speed'): ValueCode {
   const value = cookie.value;
   const prefix = camelCase(cookie.functionName);
-  const helpers = new Set<string>(['describeValue']);
+  const helpers = new Set<string>(['invalidValue']);
   const constants: string[] = [];
   const sizeCheck = needsSizeCheck(cookie)
     ? (fail: FailExpression) => [
-        `if (name.length + encoded.length > ${MAX_NAME_VALUE_BYTES}) ${fail(`\`the value is \${encoded.length} bytes once encoded; with the name that is over the ${MAX_NAME_VALUE_BYTES}-byte limit browsers enforce\``)};`,
+        `if (name.length + encoded.length > ${MAX_NAME_VALUE_BYTES}) ${fail.withMessage(`\`the value is \${encoded.length} bytes once encoded; with the name that is over the ${MAX_NAME_VALUE_BYTES}-byte limit browsers enforce\``)};`,
       ]
     : () => [];
 
@@ -60,7 +65,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         helpers,
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
-          `if (${test}) ${fail(`\`\${describeValue(value)} is not one of ${escapeTemplate(allowed)}\``)};`,
+          `if (${test}) ${fail(`is not one of ${allowed}`)};`,
           'const encoded: string = value;',
         ],
         decode: [
@@ -75,7 +80,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         helpers,
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
-          `if (typeof value !== 'boolean') ${fail('`expected true or false, got ${describeValue(value)}`')};`,
+          `if (typeof value !== 'boolean') ${fail('is not true or false')};`,
           "const encoded = value ? 'true' : 'false';",
         ],
         decode: ["return raw === 'true' ? true : raw === 'false' ? false : undefined;"],
@@ -92,10 +97,10 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         helpers,
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
-          `if (!Number.isSafeInteger(value)) ${fail('`expected a whole number, got ${describeValue(value)}`')};`,
+          `if (!Number.isSafeInteger(value)) ${fail('is not a whole number')};`,
           ...(range.length
             ? [
-                `if (${range.join(' || ')}) ${fail(`\`\${value} is outside ${value.min ?? '-∞'}…${value.max ?? '∞'}\``)};`,
+                `if (${range.join(' || ')}) ${fail(`is outside ${value.min ?? '-∞'}…${value.max ?? '∞'}`)};`,
               ]
             : []),
           'const encoded = String(value);',
@@ -129,15 +134,15 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
           matcher ? `!${matcher.test(subject)}` : undefined,
         ].filter((part) => part !== undefined);
       const encodeChecks = (fail: FailExpression) => [
-        `if (typeof value !== 'string') ${fail('`expected a string, got ${describeValue(value)}`')};`,
+        `if (typeof value !== 'string') ${fail('is not a string')};`,
         ...(value.maxLength !== undefined
           ? [
-              `if (value.length > ${value.maxLength}) ${fail(`\`\${describeValue(value)} is longer than ${value.maxLength} characters\``)};`,
+              `if (value.length > ${value.maxLength}) ${fail(`is longer than ${value.maxLength} characters`)};`,
             ]
           : []),
         ...(matcher && value.pattern !== undefined
           ? [
-              `if (!${matcher.test('value')}) ${fail(`\`\${describeValue(value)} does not match ${escapeTemplate(JSON.stringify(value.pattern))}\``)};`,
+              `if (!${matcher.test('value')}) ${fail(`does not match ${JSON.stringify(value.pattern)}`)};`,
             ]
           : []),
       ];
@@ -145,7 +150,8 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         // When the declared pattern only admits cookie-octets, checking octets again is wasted work.
         const octetsImplied =
           value.pattern !== undefined && patternImpliesCookieOctets(value.pattern);
-        if (!octetsImplied) helpers.add('COOKIE_OCTETS').add('firstInvalidOctet');
+        if (!octetsImplied)
+          helpers.add('COOKIE_OCTETS').add('firstInvalidOctet').add('describeValue');
         return {
           type: 'string',
           constants,
@@ -156,7 +162,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             ...(octetsImplied
               ? []
               : [
-                  `if (!COOKIE_OCTETS.test(value)) ${fail('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
+                  `if (!COOKIE_OCTETS.test(value)) ${fail.withMessage('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
                 ]),
             'const encoded = value;',
             ...sizeCheck(fail),
@@ -180,7 +186,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         encode: (fail) => [
           ...encodeChecks(fail),
           `const encoded = ${encoder}(value);`,
-          `if (encoded === undefined) ${fail('`${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`')};`,
+          `if (encoded === undefined) ${fail('is not well-formed text (it has an unpaired surrogate)')};`,
           ...sizeCheck(fail),
         ],
         decode: [
@@ -218,9 +224,9 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         helpers,
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
-          `if (!isRecord(value)) ${fail(`\`expected an object { ${escapeTemplate(shape)} }, got \${describeValue(value)}\``)};`,
+          `if (!isRecord(value)) ${fail(`is not an object { ${shape} }`)};`,
           ...read('field', '(value as Record<string, unknown>)'),
-          `if (!(${valid('field')})) ${fail(`\`the object does not have the shape { ${escapeTemplate(shape)} }\``)};`,
+          `if (!(${valid('field')})) ${fail(`does not have the shape { ${shape} }`)};`,
           // JSON.stringify escapes lone surrogates, so its output always encodes.
           value.encoding === 'uri'
             ? `const encoded = encodeURIComponent(${json});`
@@ -294,7 +300,13 @@ export function nameParameterCode(
   parameters: readonly NameParameter[],
   prefix: string,
   prefer: CodePreference = 'speed',
-): { type: string; constants: string[]; check: (fail: FailExpression) => string[]; valid: string } {
+): {
+  type: string;
+  constants: string[];
+  /** `fail(valueExpression, problem)`: a statement throwing for a parameter that does not fit. */
+  check: (fail: (value: string, problem: string) => string) => string[];
+  valid: string;
+} {
   const constants: string[] = [];
   const checks: string[] = [];
   for (const parameter of parameters) {
@@ -323,7 +335,7 @@ export function nameParameterCode(
     check: (fail) =>
       parameters.map(
         (p, i) =>
-          `if (!(${checks[i]})) ${fail(`\`the name parameter ${p.name} is \${describeValue(params[${escapeTemplate(stringLiteral(p.name))}])}, which does not fit the catalog's declaration\``)};`,
+          `if (!(${checks[i]})) ${fail(`params[${stringLiteral(p.name)}]`, `is not a valid {${p.name}} for this cookie's name`)};`,
       ),
   };
 }
@@ -389,9 +401,4 @@ function jsonFieldCheck(type: JsonFieldType, subject: string): string {
 
 function describeJsonField(type: JsonFieldType): string {
   return type.type === 'enum' ? type.values.map((v) => JSON.stringify(v)).join(' | ') : type.type;
-}
-
-/** Text placed inside a template literal in generated code: no `${` or backtick can escape it. */
-function escapeTemplate(text: string): string {
-  return text.replace(/[`\\]/g, '\\$&').replace(/\$\{/g, '\\${');
 }

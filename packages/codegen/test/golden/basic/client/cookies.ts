@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { CookieValueError, decodeBase64Url, decodeUri, describeValue, documentCookies, encodeUri, findCookie, isRecord, parseJson } from '@cookie-catalog/runtime';
+import { CookieValueError, decodeBase64Url, decodeUri, documentCookies, encodeUri, findCookie, invalidValue, isRecord, parseJson } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `note`.
  *
@@ -25,9 +25,9 @@ export const readNoteFrom: (cookies: string) => NoteValue | undefined = readNote
 export function writeNote(value: NoteValue): void {
   if (typeof document === 'undefined') throw new Error('writeNote needs a browser: there is no document.cookie here');
   const name = 'note';
-  if (typeof value !== 'string') throw new CookieValueError('note', `expected a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string') throw invalidValue('note', value, 'is not a string');
   const encoded = encodeUri(value);
-  if (encoded === undefined) throw new CookieValueError('note', `${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`);
+  if (encoded === undefined) throw invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   document.cookie = name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
 }
@@ -84,7 +84,7 @@ export const readThemeFrom: (cookies: string) => ThemeValue | undefined = readTh
  */
 export function writeTheme(value: ThemeValue): void {
   if (typeof document === 'undefined') throw new Error('writeTheme needs a browser: there is no document.cookie here');
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new CookieValueError('theme', `${describeValue(value)} is not one of "light", "dark", "high-contrast"`);
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
   document.cookie = 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
 }
@@ -121,8 +121,8 @@ export const readVisitsFrom: (cookies: string) => VisitsValue | undefined = read
  */
 export function writeVisits(value: VisitsValue): void {
   if (typeof document === 'undefined') throw new Error('writeVisits needs a browser: there is no document.cookie here');
-  if (!Number.isSafeInteger(value)) throw new CookieValueError('visits', `expected a whole number, got ${describeValue(value)}`);
-  if (value < 0 || value > 1000) throw new CookieValueError('visits', `${value} is outside 0…1000`);
+  if (!Number.isSafeInteger(value)) throw invalidValue('visits', value, 'is not a whole number');
+  if (value < 0 || value > 1000) throw invalidValue('visits', value, 'is outside 0…1000');
   const encoded = String(value);
   document.cookie = 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
 }

@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieTarget, CookieValueError, TOKEN, appendSetCookie, decodeBase64Url, decodeUri, describeValue, encodeBase64Url, encodeUri, findCookie, isRecord, parseJson } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieTarget, CookieValueError, TOKEN, appendSetCookie, decodeBase64Url, decodeUri, encodeBase64Url, encodeUri, findCookie, invalidValue, isRecord, parseJson } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `beta`.
  *
@@ -13,7 +13,7 @@ export type BetaValue = boolean;
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeBeta(value: BetaValue): string {
-  if (typeof value !== 'boolean') throw new CookieValueError('beta', `expected true or false, got ${describeValue(value)}`);
+  if (typeof value !== 'boolean') throw invalidValue('beta', value, 'is not true or false');
   const encoded = value ? 'true' : 'false';
   return 'beta=' + encoded + '; Path=/; Secure; HttpOnly; SameSite=None; Partitioned';
 }
@@ -52,9 +52,9 @@ const sessionIdPattern = /* @__PURE__ */ new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeSessionId(value: SessionIdValue): string {
-  if (typeof value !== 'string') throw new CookieValueError('__Host-session', `expected a string, got ${describeValue(value)}`);
-  if (value.length > 32) throw new CookieValueError('__Host-session', `${describeValue(value)} is longer than 32 characters`);
-  if (!(value.length >= 32 && value.length <= 32 && sessionIdPattern.test(value))) throw new CookieValueError('__Host-session', `${describeValue(value)} does not match "^[a-f0-9]{32}$"`);
+  if (typeof value !== 'string') throw invalidValue('__Host-session', value, 'is not a string');
+  if (value.length > 32) throw invalidValue('__Host-session', value, 'is longer than 32 characters');
+  if (!(value.length >= 32 && value.length <= 32 && sessionIdPattern.test(value))) throw invalidValue('__Host-session', value, 'does not match "^[a-f0-9]{32}$"');
   const encoded = value;
   return '__Host-session=' + encoded + '; Max-Age=7200; Path=/; Secure; HttpOnly; SameSite=Strict';
 }
@@ -96,12 +96,12 @@ const shardRegionPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]{2}$
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeShard(params: ShardName, value: ShardValue): string {
-  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw new CookieValueError('shard-{region}-{n}', `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`);
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw new CookieValueError('shard-{region}-{n}', `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`);
+  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw invalidValue('shard-{region}-{n}', params['region'], 'is not a valid {region} for this cookie\'s name');
+  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw invalidValue('shard-{region}-{n}', params['n'], 'is not a valid {n} for this cookie\'s name');
   const name = 'shard-' + params['region'] + '-' + String(params['n']);
-  if (typeof value !== 'string') throw new CookieValueError(name, `expected a string, got ${describeValue(value)}`);
-  if (value.length > 16) throw new CookieValueError(name, `${describeValue(value)} is longer than 16 characters`);
-  if (!(value.length >= 1 && shardPattern.test(value))) throw new CookieValueError(name, `${describeValue(value)} does not match "^[A-Za-z0-9]+$"`);
+  if (typeof value !== 'string') throw invalidValue(name, value, 'is not a string');
+  if (value.length > 16) throw invalidValue(name, value, 'is longer than 16 characters');
+  if (!(value.length >= 1 && shardPattern.test(value))) throw invalidValue(name, value, 'does not match "^[A-Za-z0-9]+$"');
   const encoded = value;
   return name + '=' + encoded + '; Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Lax';
 }
@@ -116,8 +116,8 @@ export function setShard(target: CookieTarget, params: ShardName, value: ShardVa
 
 /** Deletes `shard-{region}-{n}`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteShard(target: CookieTarget, params: ShardName): void {
-  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw new CookieValueError('shard-{region}-{n}', `the name parameter region is ${describeValue(params['region'])}, which does not fit the catalog's declaration`);
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw new CookieValueError('shard-{region}-{n}', `the name parameter n is ${describeValue(params['n'])}, which does not fit the catalog's declaration`);
+  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw invalidValue('shard-{region}-{n}', params['region'], 'is not a valid {region} for this cookie\'s name');
+  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw invalidValue('shard-{region}-{n}', params['n'], 'is not a valid {n} for this cookie\'s name');
   const name = 'shard-' + params['region'] + '-' + String(params['n']);
   appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
@@ -144,9 +144,9 @@ export type NoteValue = string;
  */
 export function serializeNote(value: NoteValue): string {
   const name = 'note';
-  if (typeof value !== 'string') throw new CookieValueError('note', `expected a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string') throw invalidValue('note', value, 'is not a string');
   const encoded = encodeUri(value);
-  if (encoded === undefined) throw new CookieValueError('note', `${describeValue(value)} is not well-formed text (it has an unpaired surrogate)`);
+  if (encoded === undefined) throw invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   return name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
 }
@@ -186,11 +186,11 @@ export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' |
  */
 export function serializePrefs(value: PrefsValue): string {
   const name = 'prefs';
-  if (!isRecord(value)) throw new CookieValueError('prefs', `expected an object { fontSize: integer, mode: "compact" | "comfortable", label: string }, got ${describeValue(value)}`);
+  if (!isRecord(value)) throw invalidValue('prefs', value, 'is not an object { fontSize: integer, mode: "compact" | "comfortable", label: string }');
   const field0 = (value as Record<string, unknown>)['fontSize'];
   const field1 = (value as Record<string, unknown>)['mode'];
   const field2 = (value as Record<string, unknown>)['label'];
-  if (!(Number.isSafeInteger(field0) && (field1 === 'compact' || field1 === 'comfortable') && typeof field2 === 'string')) throw new CookieValueError('prefs', `the object does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }`);
+  if (!(Number.isSafeInteger(field0) && (field1 === 'compact' || field1 === 'comfortable') && typeof field2 === 'string')) throw invalidValue('prefs', value, 'does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }');
   const encoded = encodeBase64Url(JSON.stringify({ fontSize: field0, mode: field1, label: field2 })) as string;
   if (name.length + encoded.length > 4096) throw new CookieValueError('prefs', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   return name + '=' + encoded + '; Max-Age=7776000; Domain=example.com; Path=/app; Secure; SameSite=Lax';
@@ -235,7 +235,7 @@ export type ThemeValue = 'light' | 'dark' | 'high-contrast';
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeTheme(value: ThemeValue): string {
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new CookieValueError('theme', `${describeValue(value)} is not one of "light", "dark", "high-contrast"`);
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
   return 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
 }
@@ -273,8 +273,8 @@ export type VisitsValue = number;
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeVisits(value: VisitsValue): string {
-  if (!Number.isSafeInteger(value)) throw new CookieValueError('visits', `expected a whole number, got ${describeValue(value)}`);
-  if (value < 0 || value > 1000) throw new CookieValueError('visits', `${value} is outside 0…1000`);
+  if (!Number.isSafeInteger(value)) throw invalidValue('visits', value, 'is not a whole number');
+  if (value < 0 || value > 1000) throw invalidValue('visits', value, 'is outside 0…1000');
   const encoded = String(value);
   return 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
 }
