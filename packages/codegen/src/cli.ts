@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.js';
 import { changesetCommand, diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
+import { generators } from './generator.js';
+import './generators/index.js';
 import { translationsReviewedCommand } from './commands/translations.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -109,9 +111,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           : await changesetCommand(options, io);
       }
       case 'generators': {
-        const { generators } = await import('./generators/index.js').then(
-          () => import('./generator.js'),
-        );
         for (const generator of generators.list()) {
           io.stdout(
             `${generator.id.padEnd(20)} ${generator.outDir.padEnd(36)} ${generator.description}\n`,

@@ -95,6 +95,17 @@ describe('cookie-catalog validate on bad input', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lists the generators and where they write', async () => {
+    const { code, stdout } = await run(['generators']);
+    expect(code).toBe(0);
+    expect(
+      stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['html/policy', 'html/policy-table', 'md/policy', 'ts/client', 'ts/server']);
+  });
+
   it('answers usage mistakes with exit 2 and the usage text', async () => {
     for (const args of [
       ['frobnicate'],
