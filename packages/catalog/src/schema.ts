@@ -203,6 +203,12 @@ export const entrySchema = z
       .describe('Anything else a reader should know, e.g. a fact the provider does not document.'),
     attributes: attributesSchema.optional(),
     value: valueSchema.optional(),
+    acknowledge: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        'Advice (warnings) considered and declined for this entry: the rule id and why, e.g. "advice/host-prefix": "clients depend on the name".',
+      ),
   })
   .describe('One cookie or similar technology, one file per entry in catalog/cookies/.');
 

@@ -302,6 +302,12 @@ const cases: Record<string, Case> = {
     at: { file: pubnub, line: 'example: "not;valid"' },
     says: /cannot carry/,
   },
+  'declining an error instead of advice': {
+    edits: [{ file: csrf, find: '  advice/host-prefix:', with: '  cookie/same-site:' }],
+    errors: ['schema/value'],
+    at: { file: csrf, line: 'cookie/same-site:' },
+    says: /not advice that can be declined/,
+  },
   'an invalid pattern': {
     edits: [{ file: csrf, find: 'pattern: "^[A-Za-z0-9]{32,64}$"', with: 'pattern: "^[A-Z"' }],
     errors: ['schema/value'],

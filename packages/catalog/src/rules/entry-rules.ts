@@ -12,6 +12,7 @@ import {
 import { exceedsBrowserCap, parseDuration } from '../lifetime.js';
 import { checkLink } from '../links.js';
 import { parseNamePattern } from '../name-pattern.js';
+import { RULES, type RuleId } from '../rule-ids.js';
 import type { EntryInput, ValueInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkCookieDomain } from './cookie-domain.js';
@@ -58,7 +59,37 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
       `use one of ${[...context.categories].join(', ')}, or declare it under categories in policy.yaml`,
     );
   }
+  checkAcknowledgements(report, entry);
   checkAdvice(report, entry);
+}
+
+/** Only advice can be declined, and only with a reason a reviewer can read. */
+function checkAcknowledgements(report: FileReport, entry: EntryInput): void {
+  for (const [rule, reason] of Object.entries(entry.acknowledge ?? {})) {
+    if (
+      !(rule in RULES) ||
+      RULES[rule as RuleId].severity !== 'warning' ||
+      !rule.startsWith('advice/')
+    ) {
+      report.add(
+        'schema/value',
+        ['acknowledge', rule],
+        `"${rule}" is not advice that can be declined; errors must be fixed`,
+        `use one of ${Object.keys(RULES)
+          .filter((id) => id.startsWith('advice/'))
+          .join(', ')}`,
+        { key: true },
+      );
+    } else if (reason.trim() === '') {
+      report.add(
+        'schema/value',
+        ['acknowledge', rule],
+        'say why the advice is declined',
+        'write the reason',
+        {},
+      );
+    }
+  }
 }
 
 function checkName(report: FileReport, entry: EntryInput): void {
@@ -560,8 +591,10 @@ function checkRegExp(report: FileReport, path: readonly (string | number)[], sou
 function checkAdvice(report: FileReport, entry: EntryInput): void {
   const { attributes } = entry;
   if (!attributes || report.hasErrors) return;
+  const declined = (rule: string) => entry.acknowledge?.[rule] !== undefined;
   const hostOnlyRoot = (attributes.path ?? '/') === '/' && attributes.domain === undefined;
   if (
+    !declined('advice/host-prefix') &&
     attributes.secure &&
     hostOnlyRoot &&
     !cookiePrefixOf(entry.name) &&
@@ -574,7 +607,7 @@ function checkAdvice(report: FileReport, entry: EntryInput): void {
       'rename it when clients can migrate; the prefix is a wire-name change',
     );
   }
-  if (attributes.domain !== undefined) {
+  if (attributes.domain !== undefined && !declined('advice/host-only')) {
     report.add(
       'advice/host-only',
       ['attributes', 'domain'],
@@ -582,7 +615,7 @@ function checkAdvice(report: FileReport, entry: EntryInput): void {
       'leave out domain unless subdomains must read it',
     );
   }
-  if (!attributes.secure) {
+  if (!attributes.secure && !declined('advice/secure')) {
     report.add(
       'advice/secure',
       ['attributes', 'secure'],
