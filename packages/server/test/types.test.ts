@@ -1,0 +1,31 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import * as server from '../src/index.js';
+import {
+  deleteLanguage,
+  readLanguage,
+  serializeCsrftoken,
+  serializeLanguage,
+  setLanguage,
+} from '../src/index.js';
+
+// Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.
+describe('the types of the generated server package', () => {
+  it('takes and returns typed values', () => {
+    expectTypeOf(serializeCsrftoken).parameter(0).toEqualTypeOf<string>();
+    expectTypeOf(readLanguage('')).toEqualTypeOf<'en' | 'sv' | undefined>();
+    expectTypeOf(setLanguage).toBeCallableWith(new Headers(), 'sv');
+    expectTypeOf(deleteLanguage).toBeCallableWith(new Response());
+    expectTypeOf(server.languageCookie.maxAge).toEqualTypeOf<2592000>();
+  });
+
+  it('refuses what the catalog does not allow', () => {
+    // @ts-expect-error "xx" is not a language
+    expectTypeOf(serializeLanguage).toBeCallableWith('xx');
+    // @ts-expect-error PubNub sets sub-{id}: a third-party cookie gets no setter
+    expectTypeOf(server.setPubnubSubscription).toBeFunction();
+    // @ts-expect-error the pixel is not a cookie
+    expectTypeOf(server.readInvoiceOpened).toBeFunction();
+    // @ts-expect-error attributes come from the catalog, not from the call
+    expectTypeOf(setLanguage).toBeCallableWith(new Headers(), 'sv', { maxAge: 1 });
+  });
+});
