@@ -6,7 +6,7 @@ import {
   VariableDeclarationKind,
 } from 'ts-morph';
 import type { Generator } from '../../generator.js';
-import { type CookieCode, cookieCode } from '../typescript/cookie-code.js';
+import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { stringLiteral } from '../typescript/literals.js';
 
@@ -130,31 +130,12 @@ function readerHelpers(code: CookieCode): string[] {
 }
 
 function clientStatements(code: CookieCode): (StatementStructures | string)[] {
-  const { pascal, camel, params, value, valueType, paramsType, paramList, shown } = code;
+  const { pascal, camel, params, valueType, paramList, shown } = code;
   const writable = code.cookie.setBy === 'client';
   const needsBrowser = (fn: string) =>
     `if (typeof document === 'undefined') throw new Error(${stringLiteral(`${fn} needs a browser: there is no document.cookie here`)});`;
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`What the catalog declares for ${shown}.\n\n${code.about}`],
-      declarations: [{ name: `${camel}Cookie`, initializer: code.declaration }],
-    },
-    { kind: StructureKind.TypeAlias, isExported: true, name: valueType, type: value.type },
-    ...(params
-      ? [
-          {
-            kind: StructureKind.TypeAlias,
-            isExported: true,
-            name: paramsType,
-            type: params.type,
-          } as const,
-        ]
-      : []),
-    ...value.constants,
-    ...(params?.constants ?? []),
+    ...declarationStatements(code),
     ...(params ? patternReaders(code) : fixedReaders(code)),
     ...(writable
       ? [

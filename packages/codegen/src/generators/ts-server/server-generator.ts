@@ -1,7 +1,7 @@
 import { type Catalog, isFirstPartyCookie } from '@cookie-catalog/catalog';
-import { type StatementStructures, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { type StatementStructures, StructureKind } from 'ts-morph';
 import type { Generator } from '../../generator.js';
-import { type CookieCode, cookieCode } from '../typescript/cookie-code.js';
+import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { stringLiteral } from '../typescript/literals.js';
 
@@ -47,31 +47,10 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
 };
 
 function serverStatements(code: CookieCode): (StatementStructures | string)[] {
-  const { pascal, camel, params, value, valueType, paramsType, paramList, shown } = code;
+  const { pascal, camel, params, value, valueType, paramList, shown } = code;
   const args = params ? 'params, ' : '';
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`What the catalog declares for ${shown}.\n\n${code.about}`],
-      declarations: [
-        { name: `${camel}Cookie`, initializer: `${code.declaration} satisfies CookieDeclaration` },
-      ],
-    },
-    { kind: StructureKind.TypeAlias, isExported: true, name: valueType, type: value.type },
-    ...(params
-      ? [
-          {
-            kind: StructureKind.TypeAlias,
-            isExported: true,
-            name: paramsType,
-            type: params.type,
-          } as const,
-        ]
-      : []),
-    ...value.constants,
-    ...(params?.constants ?? []),
+    ...declarationStatements(code, ' satisfies CookieDeclaration'),
     {
       kind: StructureKind.Function,
       isExported: true,

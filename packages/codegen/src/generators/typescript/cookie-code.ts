@@ -1,5 +1,11 @@
 import type { Catalog, FirstPartyCookie, Lifetime } from '@cookie-catalog/catalog';
-import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import {
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+  VariableDeclarationKind,
+} from 'ts-morph';
 import { camelCase, commentText, dataLiteral, stringLiteral } from './literals.js';
 import {
   type CodePreference,
@@ -150,6 +156,45 @@ export function cookieCode(
       ),
     ],
   };
+}
+
+/**
+ * What every generated module says first about a cookie: its declaration constant, its value
+ * type (and name-parameter type), and the compiled checks its functions share.
+ */
+export function declarationStatements(
+  code: CookieCode,
+  initializerSuffix = '',
+): (StatementStructures | string)[] {
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`What the catalog declares for ${code.shown}.\n\n${code.about}`],
+      declarations: [
+        { name: `${code.camel}Cookie`, initializer: `${code.declaration}${initializerSuffix}` },
+      ],
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: code.valueType,
+      type: code.value.type,
+    },
+    ...(code.params
+      ? [
+          {
+            kind: StructureKind.TypeAlias,
+            isExported: true,
+            name: code.paramsType,
+            type: code.params.type,
+          } as const,
+        ]
+      : []),
+    ...code.value.constants,
+    ...(code.params?.constants ?? []),
+  ];
 }
 
 function lifetimeWords(lifetime: Lifetime): string {
