@@ -85,8 +85,6 @@ export function patternImpliesCookieOctets(pattern: string): boolean {
 
 /** A pattern of one character class and a length range, such as `^[A-Za-z0-9]{32,64}$`. */
 export interface SingleClassPattern {
-  /** Inclusive char-code ranges the class admits. */
-  readonly ranges: readonly (readonly [number, number])[];
   /** The class's source between the brackets, e.g. `A-Za-z0-9`. */
   readonly source: string;
   readonly min: number;
@@ -101,22 +99,18 @@ export function singleClassPattern(pattern: string): SingleClassPattern | undefi
   const match = /^\^\[([^\]^\\]+)\](\{(\d+)(,(\d*))?\}|\+|\*)\$$/.exec(pattern);
   if (!match) return undefined;
   const [, body = '', quantifier = '', exact, comma, upper] = match;
-  const ranges: [number, number][] = [];
   for (let index = 0; index < body.length; index++) {
     const start = body.charCodeAt(index);
     if (start < 0x20 || start > 0x7e) return undefined;
     if (body[index + 1] === '-' && index + 2 < body.length) {
       const end = body.charCodeAt(index + 2);
       if (end < start || end > 0x7e) return undefined;
-      ranges.push([start, end]);
       index += 2;
-    } else {
-      ranges.push([start, start]);
     }
   }
-  if (quantifier === '+') return { ranges, source: body, min: 1, max: undefined };
-  if (quantifier === '*') return { ranges, source: body, min: 0, max: undefined };
+  if (quantifier === '+') return { source: body, min: 1, max: undefined };
+  if (quantifier === '*') return { source: body, min: 0, max: undefined };
   const min = Number(exact);
   const max = comma === undefined ? min : upper === '' ? undefined : Number(upper);
-  return max !== undefined && max < min ? undefined : { ranges, source: body, min, max };
+  return max !== undefined && max < min ? undefined : { source: body, min, max };
 }
