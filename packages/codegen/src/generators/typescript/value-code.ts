@@ -105,10 +105,17 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             : []),
           'const encoded = String(value);',
         ],
+        // Only the canonical form reads back ("7", "-7"; not "07", "+7", "7.0", " 7", "-0"), the
+        // form String(value) writes. The server tests it with a regular expression first (fast
+        // to reject); the browser compares the number's own text with the raw value (fewer bytes).
         decode: [
-          'if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;',
-          'const number = Number(raw);',
-          `return Number.isSafeInteger(number)${rawRange.map((part) => ` && !(${part})`).join('')} ? number : undefined;`,
+          ...(prefer === 'speed'
+            ? [
+                'if (raw === undefined || !/^(?:0|-?[1-9][0-9]{0,15})$/.test(raw)) return undefined;',
+                'const number = Number(raw);',
+              ]
+            : ['const number = Number(raw);']),
+          `return ${prefer === 'speed' ? '' : 'String(number) === raw && '}Number.isSafeInteger(number)${rawRange.map((part) => ` && !(${part})`).join('')} ? number : undefined;`,
         ],
       };
     }

@@ -107,9 +107,8 @@ export type VisitsValue = number;
 /** Reads `visits` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readVisits(cookies: string = documentCookies()): VisitsValue | undefined {
   const raw = findCookie(cookies, 'visits');
-  if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
-  return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
+  return String(number) === raw && Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
 }
 
 /** Reads `visits` from a cookie string such as `document.cookie`. Never throws. */

@@ -296,7 +296,7 @@ export function deleteVisits(target: CookieTarget): void {
 /** Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readVisits(cookieHeader: string | null | undefined): VisitsValue | undefined {
   const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'visits') : undefined;
-  if (raw === undefined || !/^-?(?:0|[1-9][0-9]{0,15})$/.test(raw)) return undefined;
+  if (raw === undefined || !/^(?:0|-?[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
 }
