@@ -4,9 +4,12 @@
 // old_language, that must not match). Then what readers weigh in a browser bundle: one reader,
 // then each further one, beside what that reader's own data (its name and allowed values) alone
 // adds to the same bundle.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { loadCatalog } from '@cookie-catalog/catalog';
+import { runGenerator, tsClientGenerator } from '@cookie-catalog/codegen';
 import { parseCookie } from 'cookie';
 import { build } from 'esbuild';
 import { Bench } from 'tinybench';
@@ -154,20 +157,56 @@ sizes.push(
     )
   ).slice(1),
 );
-// The real catalog has one reader of each kind; the basic fixture's golden output has more, so
-// the cost of a further reader of the same kind shows too.
+// The real catalog has one reader of each kind; the basic fixture's golden output adds an integer,
+// a percent-encoded string and a base64url JSON reader.
+const fixtureCatalog = await loaded('../../codegen/test/fixtures/basic/catalog');
 const fixture = fileURLToPath(
   new URL('../../codegen/test/golden/basic/client/cookies.ts', import.meta.url),
 );
 sizes.push(
-  ...(await furtherReaders(
-    'fixture: ',
-    await loaded('../../codegen/test/fixtures/basic/catalog'),
-    fixture,
-    'readTheme',
-    ['readVisits', 'readNote', 'readPrefs'],
-  )),
+  ...(await furtherReaders('fixture: ', fixtureCatalog, fixture, 'readTheme', [
+    'readVisits',
+    'readNote',
+    'readPrefs',
+  ])),
 );
+// A further reader of a kind and value rule already in the bundle: each fixture cookie beside a
+// twin that differs only in its name (spelled backwards, so it shares no text with the first).
+// This is what a reader's code costs once its kind is there: about its name.
+const twins = fixtureCatalog.entries
+  .filter((entry) => entry.kind === 'cookie' && entry.party === 'first')
+  .filter((entry) => !entry.attributes.httpOnly && entry.name.parameters.length === 0)
+  .map((entry) => {
+    const name = [...entry.name.pattern].reverse().join('');
+    return {
+      ...entry,
+      id: `${entry.id}-twin`,
+      functionName: `${entry.functionName}Twin`,
+      name: { ...entry.name, pattern: name, parts: [{ type: 'literal', text: name }] },
+    };
+  });
+const [twinModule] = runGenerator(tsClientGenerator, {
+  ...fixtureCatalog,
+  entries: [...fixtureCatalog.entries, ...twins],
+});
+// Inside the package, so that the generated import of @cookie-catalog/runtime resolves.
+const twinFile = fileURLToPath(
+  new URL('../node_modules/.cache/cookie-catalog-bench/twins.ts', import.meta.url),
+);
+await mkdir(dirname(twinFile), { recursive: true });
+await writeFile(twinFile, twinModule.contents);
+for (const twin of twins) {
+  const first = `read${twin.functionName.replace(/Twin$/, '')}`;
+  const base = await gzipped(`export { ${first} } from '${twinFile}';`);
+  const both = await gzipped(`export { ${first}, read${twin.functionName} } from '${twinFile}';`);
+  sizes.push({
+    bundle: `fixture: ${first} + the same kind named '${twin.name.pattern}'`,
+    'bytes gzipped': both,
+    added: both - base,
+    target: '≤ +20',
+    met: both - base <= 20 ? 'yes' : 'NO',
+  });
+}
 sizes.push({
   bundle: 'js-cookie (whole library)',
   'bytes gzipped': await gzipped("export { default } from 'js-cookie';"),
