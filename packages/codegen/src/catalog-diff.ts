@@ -2,10 +2,12 @@ import {
   type Catalog,
   type CatalogEntry,
   isFirstPartyCookie,
+  type JsonFieldType,
   type Lifetime,
   type LocalizedText,
   type ValueType,
 } from '@cookie-catalog/catalog';
+import { compareStringRules } from './pattern-analysis.js';
 
 /** The packages a catalog change can bump, and how (semver). */
 export const PACKAGES = [
@@ -242,18 +244,31 @@ function compareValues(
     };
   }
   if (a.type === 'string' && b.type === 'string') {
-    if (a.pattern !== b.pattern || a.encoding !== b.encoding) {
+    const changes = [
+      a.pattern !== b.pattern ? `pattern ${a.pattern ?? 'none'} → ${b.pattern ?? 'none'}` : '',
+      a.maxLength !== b.maxLength
+        ? `maxLength ${a.maxLength ?? 'none'} → ${b.maxLength ?? 'none'}`
+        : '',
+    ].filter(Boolean);
+    if (a.encoding !== b.encoding) {
+      changes.push(`encoding ${a.encoding} → ${b.encoding}`);
       return {
-        description: `pattern or encoding changed (${a.pattern ?? 'any'} → ${b.pattern ?? 'any'})`,
+        description: `is written differently: ${changes.join(', ')} (cookies already set no longer read back)`,
         bumps: code('major'),
       };
     }
-    const narrower = (b.maxLength ?? Infinity) < (a.maxLength ?? Infinity);
-    return {
-      description: `maxLength ${a.maxLength ?? 'none'} → ${b.maxLength ?? 'none'}`,
-      bumps: code(narrower ? 'major' : 'minor'),
-    };
+    if (changes.length === 0) return undefined; // only the example changed: no generated code uses it
+    const relation = compareStringRules(a, b);
+    const words = {
+      same: 'accepts the same values as before',
+      wider: 'accepts more values',
+      narrower: 'accepts fewer values',
+      different: 'accepts different values',
+    }[relation];
+    const bump = relation === 'same' ? 'patch' : relation === 'wider' ? 'minor' : 'major';
+    return { description: `${words}: ${changes.join(', ')}`, bumps: code(bump) };
   }
+  if (a.type === 'json' && b.type === 'json') return compareJsonShapes(a, b);
   if (a.type === 'integer' && b.type === 'integer') {
     const narrower =
       (b.min ?? -Infinity) > (a.min ?? -Infinity) || (b.max ?? Infinity) < (a.max ?? Infinity);
@@ -263,6 +278,67 @@ function compareValues(
     };
   }
   return { description: 'shape changed', bumps: code('major') };
+}
+
+type JsonValue = Extract<ValueType, { type: 'json' }>;
+
+/**
+ * Fields gained, lost or retyped. A setter then needs a different object and a reader returns
+ * one, so any of these is major; an enum field that only gains members is minor, as for a
+ * top-level enum. A new encoding is major: cookies already set no longer read back.
+ */
+function compareJsonShapes(
+  a: JsonValue,
+  b: JsonValue,
+): { description: string; bumps: Partial<Record<PackageName, Bump>> } | undefined {
+  const before = new Map(a.fields.map((field) => [field.name, field.type]));
+  const after = new Map(b.fields.map((field) => [field.name, field.type]));
+  const changes: { words: string; bump: Bump }[] = [];
+  for (const [name, type] of after) {
+    const old = before.get(name);
+    if (!old) changes.push({ words: `gains field ${name} (${fieldWords(type)})`, bump: 'major' });
+    else if (old.type === 'enum' && type.type === 'enum') {
+      const gained = type.values.filter((v) => !old.values.includes(v));
+      const lost = old.values.filter((v) => !type.values.includes(v));
+      if (gained.length || lost.length) {
+        const parts = [
+          gained.length ? `gains ${gained.join(', ')}` : '',
+          lost.length ? `loses ${lost.join(', ')}` : '',
+        ].filter(Boolean);
+        changes.push({
+          words: `field ${name} ${parts.join(' and ')} (now ${type.values.join(', ')})`,
+          bump: lost.length ? 'major' : 'minor',
+        });
+      }
+    } else if (old.type !== type.type) {
+      changes.push({
+        words: `field ${name} ${fieldWords(old)} → ${fieldWords(type)}`,
+        bump: 'major',
+      });
+    }
+  }
+  for (const name of before.keys()) {
+    if (!after.has(name)) changes.push({ words: `loses field ${name}`, bump: 'major' });
+  }
+  if (a.encoding !== b.encoding) {
+    changes.push({
+      words: `encoding ${a.encoding} → ${b.encoding} (cookies already set no longer read back)`,
+      bump: 'major',
+    });
+  }
+  if (changes.length === 0) {
+    // The same fields in another order: the JSON written changes, what is read does not.
+    return { description: 'fields reordered', bumps: { [SERVER]: 'patch', [CLIENT]: 'patch' } };
+  }
+  const bump = changes.reduce<Bump>((highest, change) => higher(highest, change.bump), 'patch');
+  return {
+    description: changes.map((change) => change.words).join(', '),
+    bumps: { [SERVER]: bump, [CLIENT]: bump },
+  };
+}
+
+function fieldWords(type: JsonFieldType): string {
+  return type.type === 'enum' ? `one of ${type.values.join(', ')}` : type.type;
 }
 
 function changedLocales(

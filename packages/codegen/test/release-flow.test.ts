@@ -67,6 +67,55 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
       { '@cookie-catalog/server': 'minor', '@cookie-catalog/client': 'minor' },
     ],
     [
+      'a pattern that admits more characters',
+      {
+        file: 'cookies/csrftoken.yaml',
+        find: 'pattern: "^[A-Za-z0-9]{32,64}$"',
+        with: 'pattern: "^[A-Za-z0-9_-]{32,64}$"',
+      },
+      'csrftoken value accepts more values: pattern ^[A-Za-z0-9]{32,64}$ → ^[A-Za-z0-9_-]{32,64}$',
+      { '@cookie-catalog/server': 'minor', '@cookie-catalog/client': 'minor' },
+    ],
+    [
+      'a shorter maxLength',
+      { file: 'cookies/csrftoken.yaml', find: 'maxLength: 64', with: 'maxLength: 40' },
+      'csrftoken value accepts fewer values: maxLength 64 → 40',
+      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+    ],
+    [
+      'a pattern that trades characters',
+      [
+        {
+          file: 'cookies/csrftoken.yaml',
+          find: 'pattern: "^[A-Za-z0-9]{32,64}$"',
+          with: 'pattern: "^[a-z0-9_]{32,64}$"',
+        },
+        {
+          file: 'cookies/csrftoken.yaml',
+          find: 'example: "kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe"',
+          with: 'example: "kp3xv9qlm2zt7rbw4nyc8shd6jfg1aqe"',
+        },
+      ],
+      'csrftoken value accepts different values: pattern ^[A-Za-z0-9]{32,64}$ → ^[a-z0-9_]{32,64}$',
+      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+    ],
+    [
+      'a new JSON field',
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: 'helpCenter: boolean',
+        with: 'helpCenter: boolean\n    theme: { enum: [light, dark] }',
+      },
+      'billogramGDPR value gains field theme (one of light, dark)',
+      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+    ],
+    [
+      'a JSON field of another type',
+      { file: 'cookies/billogramGDPR.yaml', find: 'version: integer', with: 'version: string' },
+      'billogramGDPR value field version integer → string',
+      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+    ],
+    [
       'making a cookie HttpOnly',
       { file: 'cookies/csrftoken.yaml', find: 'httpOnly: false', with: 'httpOnly: true' },
       'csrftoken is now HttpOnly: page scripts can no longer read it (its client reader disappears)',
@@ -79,9 +128,21 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
       { '@cookie-catalog/policy-table': 'patch', '@cookie-catalog/docs': 'patch' },
     ],
   ] as const)('%s', async (_title, edit, description, bumps) => {
-    const { json } = await diffAgainstReal([edit as Edit]);
+    const { json } = await diffAgainstReal((Array.isArray(edit) ? edit : [edit]) as Edit[]);
     expect(json.changes.map((c: { description: string }) => c.description)).toEqual([description]);
     expect(json.bumps).toEqual(bumps);
+  });
+
+  it('a new example value changes no package: no generated code uses it', async () => {
+    const { json } = await diffAgainstReal([
+      {
+        file: 'cookies/csrftoken.yaml',
+        find: 'example: "kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe"',
+        with: 'example: "Zt7RbW4nYc8sHd6JfG1aQekP3xV9qLm2"',
+      },
+    ]);
+    expect(json.changes).toEqual([]);
+    expect(json.bumps).toEqual({});
   });
 
   it('a new cookie is minor for the code it adds', async () => {

@@ -5,8 +5,12 @@ import type {
   ValueType,
 } from '@cookie-catalog/catalog';
 import { MAX_NAME_VALUE_BYTES } from '@cookie-catalog/catalog';
+import {
+  patternImpliesCookieOctets,
+  regexFlags,
+  singleClassPattern,
+} from '../../pattern-analysis.js';
 import { camelCase, propertyName, stringLiteral } from './literals.js';
-import { patternImpliesCookieOctets, regexFlags, singleClassPattern } from './pattern-analysis.js';
 
 /*
  * The value-dependent half of a cookie's code, shared by the server and client generators:

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { patternImpliesCookieOctets, regexFlags, singleClassPattern } from './pattern-analysis.js';
+import {
+  compareStringRules,
+  patternImpliesCookieOctets,
+  regexFlags,
+  singleClassPattern,
+} from './pattern-analysis.js';
 
 describe('patternImpliesCookieOctets', () => {
   it.each([
@@ -63,4 +68,29 @@ describe('singleClassPattern', () => {
       expect(singleClassPattern(pattern)).toBeUndefined();
     },
   );
+});
+
+describe('compareStringRules', () => {
+  const token = '^[A-Za-z0-9]{32,64}$';
+  it.each([
+    [{ pattern: token }, { pattern: token, maxLength: 64 }, 'same'], // the pattern bounds it already
+    [{ pattern: token }, { pattern: '^[A-Za-z0-9_-]{32,64}$' }, 'wider'],
+    [{ pattern: token }, { pattern: '^[A-Za-z0-9]{16,128}$' }, 'wider'],
+    [{ pattern: token }, { pattern: '^[A-Za-z0-9]+$' }, 'wider'],
+    [{ pattern: token }, {}, 'wider'],
+    [{ pattern: token, maxLength: 40 }, { pattern: token }, 'wider'],
+    [{ pattern: token }, { pattern: '^[a-z0-9]{32,64}$' }, 'narrower'],
+    [{ pattern: token }, { pattern: '^[A-Za-z0-9]{32}$' }, 'narrower'],
+    [{ pattern: token }, { pattern: token, maxLength: 40 }, 'narrower'],
+    [{}, { maxLength: 100 }, 'narrower'],
+    [{}, { pattern: token }, 'narrower'],
+    [{ pattern: token }, { pattern: '^[a-z_]{32,64}$' }, 'different'], // gains _ and loses A-Z
+    [{ pattern: token }, { pattern: '^[A-Za-z0-9]{16,32}$' }, 'different'], // overlapping lengths
+    [{ pattern: '^v1\\.[0-9]+$' }, { pattern: '^v2\\.[0-9]+$' }, 'different'], // not understood
+    [{ pattern: '^v1\\.[0-9]+$', maxLength: 10 }, { pattern: '^v1\\.[0-9]+$' }, 'wider'],
+    [{ pattern: '^v1\\.[0-9]+$' }, { pattern: '^v1\\.[0-9]+$', maxLength: 10 }, 'narrower'],
+    [{ maxLength: 10 }, { maxLength: 10 }, 'same'],
+  ] as const)('%j → %j is %s', (before, after, expected) => {
+    expect(compareStringRules(before, after)).toBe(expected);
+  });
 });

@@ -1,7 +1,8 @@
 /*
- * What generation time can learn from a catalog regular expression, so the generated code does
- * less per call: whether it needs the (slower) `u` flag, and whether every string it accepts is
- * already made of cookie-octets, in which case the separate octet check is redundant.
+ * What can be learnt from a catalog regular expression without running it. Generation time uses
+ * it so the generated code does less per call: whether it needs the (slower) `u` flag, and whether
+ * every string it accepts is already made of cookie-octets, in which case the separate octet
+ * check is redundant. `cookie-catalog diff` uses it to tell a wider value rule from a narrower one.
  */
 
 const COOKIE_OCTET = (code: number) =>
@@ -113,4 +114,91 @@ export function singleClassPattern(pattern: string): SingleClassPattern | undefi
   const min = Number(exact);
   const max = comma === undefined ? min : upper === '' ? undefined : Number(upper);
   return max !== undefined && max < min ? undefined : { source: body, min, max };
+}
+
+/** What a string value rule accepts: its pattern (if any) together with its maxLength. */
+export interface StringRule {
+  readonly pattern?: string | undefined;
+  readonly maxLength?: number | undefined;
+}
+
+/**
+ * How the set of strings `after` accepts relates to the set `before` accepts: `same`, `wider`
+ * (every value accepted before still is), `narrower` (every value accepted now was before), or
+ * `different` (neither, or a pattern this analysis does not understand changed).
+ *
+ * Understood exactly: no pattern, and single-class patterns (`^[A-Za-z0-9]{32,64}$`), each with
+ * an optional maxLength. Such a rule accepts every string over its characters whose length lies
+ * in a range, so one rule includes another exactly when its characters and its length range both
+ * include the other's. An unchanged pattern of any other form compares by maxLength alone.
+ */
+export function compareStringRules(
+  before: StringRule,
+  after: StringRule,
+): 'same' | 'wider' | 'narrower' | 'different' {
+  const a = ruleShape(before);
+  const b = ruleShape(after);
+  if (!a || !b) {
+    if (before.pattern !== after.pattern) return 'different';
+    const lengths = { characters: undefined, min: 0 };
+    return relation(
+      { ...lengths, max: before.maxLength ?? Infinity },
+      { ...lengths, max: after.maxLength ?? Infinity },
+    );
+  }
+  return relation(a, b);
+}
+
+interface RuleShape {
+  /** Char codes allowed; undefined for any character. */
+  readonly characters: ReadonlySet<number> | undefined;
+  readonly min: number;
+  readonly max: number;
+}
+
+function ruleShape(rule: StringRule): RuleShape | undefined {
+  const limit = rule.maxLength ?? Infinity;
+  if (rule.pattern === undefined) return { characters: undefined, min: 0, max: limit };
+  const single = singleClassPattern(rule.pattern);
+  if (!single) return undefined;
+  return {
+    characters: classCharacters(single.source),
+    min: single.min,
+    max: Math.min(single.max ?? Infinity, limit),
+  };
+}
+
+function relation(a: RuleShape, b: RuleShape): 'same' | 'wider' | 'narrower' | 'different' {
+  const widens = includes(b, a);
+  const narrows = includes(a, b);
+  if (widens && narrows) return 'same';
+  if (widens) return 'wider';
+  if (narrows) return 'narrower';
+  return 'different';
+}
+
+/** Whether every string `inner` accepts, `outer` accepts too (classes are never empty). */
+function includes(outer: RuleShape, inner: RuleShape): boolean {
+  if (inner.min > inner.max) return true; // accepts nothing
+  const lengths = outer.min <= inner.min && inner.max <= outer.max;
+  if (!lengths) return false;
+  if (inner.max === 0 || outer.characters === undefined) return true;
+  if (inner.characters === undefined) return false;
+  for (const code of inner.characters) if (!outer.characters.has(code)) return false;
+  return true;
+}
+
+/** The char codes of a class body singleClassPattern accepted (ASCII literals and ranges). */
+function classCharacters(source: string): Set<number> {
+  const codes = new Set<number>();
+  for (let index = 0; index < source.length; index++) {
+    const start = source.charCodeAt(index);
+    if (source[index + 1] === '-' && index + 2 < source.length) {
+      for (let code = start; code <= source.charCodeAt(index + 2); code++) codes.add(code);
+      index += 2;
+    } else {
+      codes.add(start);
+    }
+  }
+  return codes;
 }
