@@ -327,8 +327,12 @@ function compareJsonShapes(
     });
   }
   if (changes.length === 0) {
-    // The same fields in another order: the JSON written changes, what is read does not.
-    return { description: 'fields reordered', bumps: { [SERVER]: 'patch', [CLIENT]: 'patch' } };
+    // The same fields (or enum members) in another order: the JSON written changes, what is
+    // read does not.
+    return {
+      description: 'fields or their members in another order',
+      bumps: { [SERVER]: 'patch', [CLIENT]: 'patch' },
+    };
   }
   const bump = changes.reduce<Bump>((highest, change) => higher(highest, change.bump), 'patch');
   return {
