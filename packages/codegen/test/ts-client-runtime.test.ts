@@ -7,13 +7,12 @@ import * as server from './golden/basic/server/cookies.js';
  * catalog: they must read every cookie string the same way. Each case is a value on the wire,
  * hostile ones included, read by both.
  */
-const cases: Record<string, { client: (c: string) => unknown; server: (c: string) => unknown }> =
-  {
-    theme: { client: client.readThemeFrom, server: server.readTheme },
-    visits: { client: client.readVisitsFrom, server: server.readVisits },
-    note: { client: client.readNoteFrom, server: server.readNote },
-    prefs: { client: client.readPrefsFrom, server: server.readPrefs },
-  };
+const cases: Record<string, { client: (c: string) => unknown; server: (c: string) => unknown }> = {
+  theme: { client: client.readThemeFrom, server: server.readTheme },
+  visits: { client: client.readVisitsFrom, server: server.readVisits },
+  note: { client: client.readNoteFrom, server: server.readNote },
+  prefs: { client: client.readPrefsFrom, server: server.readPrefs },
+};
 
 const base64Url = (text: string) => Buffer.from(text).toString('base64url');
 const wireValues = [
