@@ -7,7 +7,7 @@ import {
   type LocalizedText,
   type ValueType,
 } from '@cookie-catalog/catalog';
-import { compareStringRules } from './pattern-analysis.js';
+import { compareStringRules, describeStringRuleChange } from './pattern-analysis.js';
 
 /** The packages a catalog change can bump, and how (semver). */
 export const PACKAGES = [
@@ -266,7 +266,13 @@ function compareValues(
       different: 'accepts different values',
     }[relation];
     const bump = relation === 'same' ? 'patch' : relation === 'wider' ? 'minor' : 'major';
-    return { description: `${words}: ${changes.join(', ')}`, bumps: code(bump) };
+    const plain = describeStringRuleChange(a, b);
+    return {
+      description: plain.length
+        ? `${words}: ${plain.join('; ')} (${changes.join(', ')})`
+        : `${words}: ${changes.join(', ')}`,
+      bumps: code(bump),
+    };
   }
   if (a.type === 'json' && b.type === 'json') return compareJsonShapes(a, b);
   if (a.type === 'integer' && b.type === 'integer') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareStringRules,
+  describeStringRuleChange,
   patternImpliesCookieOctets,
   regexFlags,
   singleClassPattern,
@@ -92,5 +93,28 @@ describe('compareStringRules', () => {
     [{ maxLength: 10 }, { maxLength: 10 }, 'same'],
   ] as const)('%j → %j is %s', (before, after, expected) => {
     expect(compareStringRules(before, after)).toBe(expected);
+  });
+});
+
+describe('describeStringRuleChange', () => {
+  it.each([
+    ['^[A-Za-z0-9]{32,64}$', '^[A-Za-z0-9_.-]{32,64}$', ['now also allows -, ., _']],
+    [
+      '^[A-Za-z0-9]{32,64}$',
+      '^[a-z]{32}$',
+      ['no longer allows 0–9, A–Z', 'length 32–64 → exactly 32'],
+    ],
+    ['^[a-f0-9]{32}$', '^[a-z0-9]+$', ['now also allows g–z', 'length exactly 32 → at least 1']],
+    ['^[ab]*$', '^[abcd]*$', ['now also allows c, d']],
+    ['^v1\\.[0-9]+$', '^v2\\.[0-9]+$', []],
+  ])('%s → %s', (before, after, words) => {
+    expect(describeStringRuleChange({ pattern: before }, { pattern: after })).toEqual(words);
+  });
+
+  it('speaks of any character when a pattern goes away', () => {
+    expect(describeStringRuleChange({ pattern: '^[a-z]{3}$' }, {})).toEqual([
+      'now also allows any character',
+      'length exactly 3 → any',
+    ]);
   });
 });

@@ -149,6 +149,53 @@ export function compareStringRules(
   return relation(a, b);
 }
 
+/**
+ * The change between two string rules in words a reader of the catalog follows without reading
+ * regular expressions: characters allowed now or no longer, and the length range. Empty when a
+ * pattern is not one this analysis understands (the caller then shows the patterns).
+ */
+export function describeStringRuleChange(before: StringRule, after: StringRule): string[] {
+  const a = ruleShape(before);
+  const b = ruleShape(after);
+  if (!a || !b) return [];
+  const words: string[] = [];
+  const gained = characterDifference(b.characters, a.characters);
+  const lost = characterDifference(a.characters, b.characters);
+  if (gained) words.push(`now also allows ${gained}`);
+  if (lost) words.push(`no longer allows ${lost}`);
+  const lengthBefore = lengthWords(a);
+  const lengthAfter = lengthWords(b);
+  if (lengthBefore !== lengthAfter) words.push(`length ${lengthBefore} → ${lengthAfter}`);
+  return words;
+}
+
+/** The characters of `set` that `other` lacks, as ranges (`A–Z, _`); '' when none. */
+function characterDifference(
+  set: ReadonlySet<number> | undefined,
+  other: ReadonlySet<number> | undefined,
+): string {
+  if (set === other) return '';
+  if (set === undefined) return 'any character';
+  const codes = [...set]
+    .filter((code) => other !== undefined && !other.has(code))
+    .sort((x, y) => x - y);
+  const ranges: string[] = [];
+  for (let index = 0; index < codes.length; ) {
+    let end = index;
+    while (end + 1 < codes.length && codes[end + 1] === (codes[end] ?? 0) + 1) end++;
+    const first = String.fromCharCode(codes[index] ?? 0);
+    const last = String.fromCharCode(codes[end] ?? 0);
+    ranges.push(end - index >= 2 ? `${first}–${last}` : end > index ? `${first}, ${last}` : first);
+    index = end + 1;
+  }
+  return ranges.join(', ');
+}
+
+function lengthWords(shape: RuleShape): string {
+  if (shape.max === Infinity) return shape.min === 0 ? 'any' : `at least ${shape.min}`;
+  return shape.min === shape.max ? `exactly ${shape.min}` : `${shape.min}–${shape.max}`;
+}
+
 interface RuleShape {
   /** Char codes allowed; undefined for any character. */
   readonly characters: ReadonlySet<number> | undefined;

@@ -73,13 +73,13 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
         find: 'pattern: "^[A-Za-z0-9]{32,64}$"',
         with: 'pattern: "^[A-Za-z0-9_-]{32,64}$"',
       },
-      'csrftoken value accepts more values: pattern ^[A-Za-z0-9]{32,64}$ → ^[A-Za-z0-9_-]{32,64}$',
+      'csrftoken value accepts more values: now also allows -, _ (pattern ^[A-Za-z0-9]{32,64}$ → ^[A-Za-z0-9_-]{32,64}$)',
       { '@cookie-catalog/server': 'minor', '@cookie-catalog/client': 'minor' },
     ],
     [
       'a shorter maxLength',
       { file: 'cookies/csrftoken.yaml', find: 'maxLength: 64', with: 'maxLength: 40' },
-      'csrftoken value accepts fewer values: maxLength 64 → 40',
+      'csrftoken value accepts fewer values: length 32–64 → 32–40 (maxLength 64 → 40)',
       { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
     ],
     [
@@ -96,7 +96,7 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
           with: 'example: "kp3xv9qlm2zt7rbw4nyc8shd6jfg1aqe"',
         },
       ],
-      'csrftoken value accepts different values: pattern ^[A-Za-z0-9]{32,64}$ → ^[a-z0-9_]{32,64}$',
+      'csrftoken value accepts different values: now also allows _; no longer allows A–Z (pattern ^[A-Za-z0-9]{32,64}$ → ^[a-z0-9_]{32,64}$)',
       { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
     ],
     [
