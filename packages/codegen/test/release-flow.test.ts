@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
 import { runCli } from './run-cli.js';
@@ -166,6 +167,29 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
     expect(stdout).toContain('### Cookie catalog changes');
     expect(stdout).toContain('- access\\_token lifetime 1 hour → 2 hours');
     expect(stdout).toContain('| `@cookie-catalog/server` | patch |');
+  });
+
+  it('keeps patterns literal in the Markdown a pull request renders', async () => {
+    const { stdout } = await diffAgainstReal(
+      [
+        {
+          file: 'cookies/csrftoken.yaml',
+          find: 'pattern: "^[A-Za-z0-9]{32,64}$"',
+          with: 'pattern: "^[A-Za-z0-9_~&*-]{32,64}$"',
+        },
+      ],
+      'markdown',
+    );
+    const line = stdout.split('\n').find((l) => l.startsWith('- csrftoken')) ?? '';
+    const html = new MarkdownIt().render(line);
+    expect(html).not.toMatch(/<(em|strong|s|a|code)\b/);
+    const text = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .trim();
+    expect(text).toBe(
+      'csrftoken value accepts more values: now also allows &, *, -, _, ~ (pattern ^[A-Za-z0-9]{32,64}$ → ^[A-Za-z0-9_~&*-]{32,64}$)',
+    );
   });
 
   it('needs something to compare with', async () => {

@@ -163,6 +163,7 @@ function formatChangeset(diff: CatalogDiff): string {
   ].join('\n');
 }
 
+/** Catalog text (names, patterns such as `^[A-Za-z0-9_-]+$`) as literal Markdown text (CommonMark §2.4). */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&');
+  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
 }
