@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import {
   axeViolations,
   type Browser,
   type LocalServer,
   launchChromium,
-  startLocalServer,
+  serveStatic,
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,16 +17,7 @@ describe('the policy pages in headless Chromium, checked by axe-core', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startLocalServer(async (request, response) => {
-      const file = /^\/(en|sv)\.html$|^\/(styles)\.css$/.exec(request.url ?? '');
-      if (!file) {
-        response.statusCode = 404;
-        response.end();
-        return;
-      }
-      response.setHeader('Content-Type', file[2] ? 'text/css' : 'text/html; charset=utf-8');
-      response.end(await readFile(new URL(request.url?.slice(1) ?? '', PAGES)));
-    });
+    server = await serveStatic(fileURLToPath(PAGES));
     browser = await launchChromium();
     await mkdir(SCREENSHOTS, { recursive: true });
   }, 60_000);
