@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listCatalogFolder, readCatalogFile } from './catalog-files.js';
 import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
 import { functionNameOf } from './function-name.js';
 import type { Catalog, LocalizedText } from './model.js';
@@ -60,8 +61,10 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
     categories: undefined,
   };
   let policyReport: FileReport | undefined;
-  const policyText = await readText(join(dir, POLICY_FILE));
-  if (policyText === undefined) {
+  const policyRead = await readCatalogFile(dir, POLICY_FILE);
+  if (!policyRead.ok && policyRead.problem) {
+    problems.push(policyRead.problem);
+  } else if (!policyRead.ok) {
     problems.push(
       createProblem(
         'catalog/missing-file',
@@ -71,7 +74,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       ),
     );
   } else {
-    const source = parseYamlSource(join(dir, POLICY_FILE), policyText);
+    const source = parseYamlSource(join(dir, POLICY_FILE), policyRead.text);
     policyReport = new FileReport(source);
     problems.push(...source.problems);
     if (source.problems.length === 0) {
@@ -87,7 +90,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
 
   // cookies/*.yaml
   const entries: LoadedEntry[] = [];
-  const entryFiles = await listFiles(join(dir, ENTRIES_DIR));
+  const entryFiles = await listCatalogFolder(dir, ENTRIES_DIR, problems);
   if (entryFiles === undefined) {
     problems.push(
       createProblem(
@@ -98,9 +101,20 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       ),
     );
   }
-  for (const name of entryFiles ?? []) {
+  for (const { name, kind } of entryFiles ?? []) {
     const relative = `${ENTRIES_DIR}/${name}`;
-    if (!name.endsWith('.yaml')) {
+    if (name.startsWith('.') && kind !== 'link') {
+      problems.push(
+        createProblem(
+          'catalog/ignored-file',
+          at(relative),
+          `${relative} is hidden (its name starts with a dot), so it is never read as an entry`,
+          'delete it, or rename it to <id>.yaml if it is an entry',
+        ),
+      );
+      continue;
+    }
+    if (!name.endsWith('.yaml') && kind === 'file') {
       problems.push(
         createProblem(
           'catalog/file-type',
@@ -113,10 +127,12 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       );
       continue;
     }
-    const source = parseYamlSource(
-      join(dir, relative),
-      (await readText(join(dir, relative))) ?? '',
-    );
+    const read = await readCatalogFile(dir, relative);
+    if (!read.ok) {
+      if (read.problem) problems.push(read.problem);
+      continue;
+    }
+    const source = parseYamlSource(join(dir, relative), read.text);
     const report = new FileReport(source);
     problems.push(...source.problems);
     let input: EntryInput | undefined;
@@ -224,7 +240,9 @@ async function loadSections(
   problems: Problem[],
   sections: Map<string, Record<string, string>>,
 ): Promise<void> {
-  const localeDirs = (await listFiles(join(dir, SECTIONS_DIR))) ?? [];
+  const localeDirs = ((await listCatalogFolder(dir, SECTIONS_DIR, problems)) ?? []).map(
+    (d) => d.name,
+  );
   for (const localeDir of localeDirs.filter((d) => !locales.includes(d))) {
     problems.push(
       createProblem(
@@ -236,7 +254,11 @@ async function loadSections(
     );
   }
   for (const locale of locales) {
-    const files = new Set((await listFiles(join(dir, SECTIONS_DIR, locale))) ?? []);
+    const files = new Set(
+      ((await listCatalogFolder(dir, `${SECTIONS_DIR}/${locale}`, problems)) ?? []).map(
+        (f) => f.name,
+      ),
+    );
     policy.sections.forEach((id, index) => {
       if (id !== TABLE_SECTION && !files.has(`${id}.md`)) {
         policyReport.add(
@@ -265,7 +287,12 @@ async function loadSections(
         );
         continue;
       }
-      const text = (await readText(path)) ?? '';
+      const read = await readCatalogFile(dir, `${SECTIONS_DIR}/${locale}/${file}`);
+      if (!read.ok) {
+        if (read.problem) problems.push(read.problem);
+        continue;
+      }
+      const text = read.text;
       problems.push(...checkSectionMarkdown(path, text));
       const texts = sections.get(id) ?? {};
       texts[locale] = text;
@@ -278,22 +305,6 @@ function finish(problems: Problem[], catalog: Catalog | undefined): CatalogResul
   const sorted = sortProblems(problems);
   const errorCount = sorted.filter((p) => p.severity === 'error').length;
   return { catalog, problems: sorted, errorCount, warningCount: sorted.length - errorCount };
-}
-
-async function readText(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-async function listFiles(path: string): Promise<string[] | undefined> {
-  try {
-    return (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
-  } catch {
-    return undefined;
-  }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

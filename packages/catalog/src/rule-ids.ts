@@ -40,7 +40,23 @@ export const RULES = {
   'schema/value': rule('error', 'catalog schema', 'Each value is one of the documented choices.'),
   // The catalog as a whole
   'catalog/missing-file': rule('error', 'catalog format', 'policy.yaml and cookies/ exist.'),
-  'catalog/file-type': rule('error', 'catalog format', 'cookies/ holds only .yaml files.'),
+  'catalog/file-type': rule(
+    'error',
+    'catalog format',
+    'cookies/ holds only .yaml files; files are regular files, folders are folders.',
+  ),
+  'catalog/link': rule(
+    'error',
+    'catalog safety',
+    'No symbolic links: the catalog reads only files inside its own folder.',
+  ),
+  'catalog/file-size': rule('error', 'catalog safety', 'No catalog file is larger than 2 MiB.'),
+  'catalog/encoding': rule('error', 'catalog format', 'Catalog files are UTF-8.'),
+  'catalog/ignored-file': rule(
+    'warning',
+    'catalog format',
+    'Every file in cookies/ is read; hidden files are reported, not skipped.',
+  ),
   'catalog/duplicate-id': rule('error', 'catalog format', 'Entry ids are unique.'),
   'catalog/duplicate-function-name': rule(
     'error',

@@ -1,4 +1,6 @@
 import {
+  Composer,
+  type CST,
   type Document,
   isAlias,
   isMap,
@@ -6,9 +8,10 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   Parser,
-  parseAllDocuments,
   visit,
+  type YAMLMap,
 } from 'yaml';
 import { createProblem, type Problem, type SourcePosition } from './problem.js';
 
@@ -45,19 +48,32 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line, column: col };
   };
-
-  const documents = parseAllDocuments(text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    strict: true,
-    prettyErrors: false,
+  const refuse = (problem: Problem): YamlSource => ({
+    file,
+    text,
+    data: undefined,
+    problems: [...problems, problem],
+    locate: () => problem,
+    positionOf,
   });
-  const docs = Array.isArray(documents) ? documents : [];
-  // Directives never reach the document model intact, so look for them in the concrete syntax.
-  for (const token of new Parser().parse(text)) {
+
+  // Parse to the concrete syntax tree once: directives and nesting depth are judged there,
+  // before composing, because composing a few thousand nested collections overflows the stack.
+  let tokens: Token[];
+  try {
+    tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return refuse(
+      createProblem(
+        'yaml/too-deep',
+        positionOf(0),
+        `the file is nested far deeper than a catalog file ever is (more than ${MAX_DEPTH} levels)`,
+        'flatten the structure',
+      ),
+    );
+  }
+  for (const token of tokens) {
     if (token.type === 'directive') {
       problems.push(
         createProblem(
@@ -69,6 +85,30 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       );
     }
   }
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep !== undefined) {
+    return refuse(
+      createProblem(
+        'yaml/too-deep',
+        positionOf(tooDeep),
+        `this value is nested ${MAX_DEPTH + 1} levels deep; catalog files never need more than ${MAX_DEPTH}`,
+        'flatten the structure',
+      ),
+    );
+  }
+
+  // Duplicate keys are found below in one pass over each mapping: the library's own check
+  // compares every key with every other (40,000 keys took 74 s).
+  const docs = [
+    ...new Composer({
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+      uniqueKeys: false,
+      strict: true,
+      prettyErrors: false,
+    }).compose(tokens, true, text.length),
+  ];
 
   const doc = docs[0];
   const locate = (path: SourcePath, options: { key?: boolean } = {}): SourcePosition =>
@@ -94,17 +134,13 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
 
   // After the first syntax error the rest are usually its echoes; report that one.
-  const syntaxErrors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').slice(0, 1);
-  for (const error of [...doc.errors.filter((e) => e.code === 'DUPLICATE_KEY'), ...syntaxErrors]) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
+  for (const error of doc.errors.slice(0, 1)) {
     problems.push(
       createProblem(
-        duplicate ? 'yaml/duplicate-key' : 'yaml/syntax',
+        'yaml/syntax',
         positionOf(error.pos[0]),
-        duplicate ? `this key appears twice in the same mapping` : firstLine(error.message),
-        duplicate
-          ? 'keep one of the two; YAML would silently use only one of them'
-          : 'check indentation and quoting on this line',
+        firstLine(error.message),
+        'check indentation and quoting on this line',
       ),
     );
   }
@@ -133,7 +169,27 @@ function checkNodes(
   problems: Problem[],
 ): void {
   visit(doc, {
-    Node(_key, node, path) {
+    Map(_key, map) {
+      // Keys become property names, so `1` and "1" are the same key.
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) {
+          problems.push(
+            createProblem(
+              'yaml/duplicate-key',
+              positionOf(pair.key.range?.[0] ?? 0),
+              `the key "${key}" appears twice in the same mapping`,
+              'keep one of the two; YAML would silently use only one of them',
+            ),
+          );
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+    Node(_key, node) {
       const start = node.range?.[0] ?? 0;
       const at = positionOf(start);
       if (isAlias(node)) {
@@ -166,18 +222,6 @@ function checkNodes(
             'remove the tag; write plain values, quoted if they must stay text',
           ),
         );
-      }
-      const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
-      if ((isMap(node) || isSeq(node)) && depth === MAX_DEPTH) {
-        problems.push(
-          createProblem(
-            'yaml/too-deep',
-            at,
-            `this value is nested ${depth + 1} levels deep; catalog files never need more than ${MAX_DEPTH}`,
-            'flatten the structure',
-          ),
-        );
-        return visit.SKIP;
       }
       return undefined;
     },
@@ -220,6 +264,58 @@ function checkNodes(
   });
 }
 
+type Token = CST.Token;
+type YamlMap = YAMLMap<unknown, unknown>;
+
+const pairIndexes = new WeakMap<YamlMap, Map<unknown, Pair>>();
+
+/** A mapping's pairs by key, built once per mapping, so locating thousands of problems stays linear. */
+function pairsByKey(map: YamlMap): Map<unknown, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isScalar(item.key) && !index.has(item.key.value)) index.set(item.key.value, item as Pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
+}
+
+/**
+ * The offset of the first collection nested deeper than MAX_DEPTH, walking the syntax tree with
+ * an explicit stack (recursion is what overflows on hostile input).
+ */
+function firstTooDeep(tokens: readonly Token[]): number | undefined {
+  const stack: { token: Token | undefined; depth: number }[] = tokens.map((token) => ({
+    token,
+    depth: 0,
+  }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() ?? { token: undefined, depth: 0 };
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (
+      token.type === 'block-map' ||
+      token.type === 'block-seq' ||
+      token.type === 'flow-collection'
+    ) {
+      if (depth >= MAX_DEPTH) return token.offset;
+      for (const item of token.items) {
+        const key = 'key' in item ? item.key : undefined;
+        stack.push(
+          { token: key ?? undefined, depth: depth + 1 },
+          { token: item.value, depth: depth + 1 },
+        );
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The start offset of the node at `path` (or its key), or of the nearest ancestor that exists. */
 function offsetOf(doc: Document, path: SourcePath, wantKey: boolean): number {
   let node: unknown = doc.contents;
@@ -227,7 +323,7 @@ function offsetOf(doc: Document, path: SourcePath, wantKey: boolean): number {
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      const pair = pairsByKey(node).get(segment);
       if (!pair) return offset;
       if (last && wantKey) return (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;

@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The canonical catalog of this repository. */
+/** The canonical catalog of this repository: tests of it derive what they expect from it. */
 export const REAL_CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
+/**
+ * A frozen copy of an invoicing company's catalog (ours, as of 2026-11). Toolchain tests edit
+ * this, never `catalog/`, so that legal's changes cannot break them.
+ */
+export const FIXTURE_CATALOG = fileURLToPath(new URL('./fixtures/invoicing/', import.meta.url));
 
 export interface Edit {
   /** A file inside the catalog, e.g. `cookies/language.yaml`. */
@@ -16,10 +21,10 @@ export interface Edit {
   readonly copyOf?: string;
 }
 
-/** A temporary copy of the real catalog with `edits` applied, as legal would make them. */
+/** A temporary copy of the fixture catalog with `edits` applied, as legal would make them. */
 export async function editedCatalog(edits: readonly Edit[]): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), 'cookie-catalog-')), 'catalog');
-  await cp(REAL_CATALOG, dir, { recursive: true });
+  await cp(FIXTURE_CATALOG, dir, { recursive: true });
   for (const edit of edits) {
     const path = join(dir, edit.file);
     if (edit.copyOf !== undefined) {

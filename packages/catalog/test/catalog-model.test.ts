@@ -5,15 +5,15 @@ import {
   loadCatalog,
   MAX_LIFETIME_SECONDS,
 } from '../src/index.js';
-import { REAL_CATALOG } from './catalog-copy.js';
+import { FIXTURE_CATALOG } from './catalog-copy.js';
 
 async function realCatalog(): Promise<Catalog> {
-  const { catalog } = await loadCatalog(REAL_CATALOG);
-  if (!catalog) throw new Error('the real catalog does not validate');
+  const { catalog } = await loadCatalog(FIXTURE_CATALOG);
+  if (!catalog) throw new Error('the fixture catalog does not validate');
   return catalog;
 }
 
-describe('the normalized Catalog model of the real catalog', () => {
+describe('the normalized Catalog model of the fixture catalog', () => {
   it('holds every cookie of the reference policy, the help-centre cookies and the pixel', async () => {
     const catalog = await realCatalog();
     const names = catalog.entries.map((e) => e.name.pattern);

