@@ -1,3 +1,4 @@
+import { findInvisibleCharacter } from './invisible-characters.js';
 /*
  * The cookie grammar of draft-ietf-httpbis-rfc6265bis-22 (bis), in one place. Generators reuse
  * these constants so that what validate accepts and what generated code checks cannot drift.
@@ -60,6 +61,9 @@ export function describeCharacter(char: string): string {
   const name = named[code];
   if (name) return `${name} (${hex})`;
   if (code < 0x20 || code === 0x7f) return `a control character (${hex})`;
+  if (code === 0x2028 || code === 0x2029) return `a line separator (${hex})`;
+  // Never the character itself: it is what makes text read differently, in a terminal too.
+  if (findInvisibleCharacter(char)) return `an invisible character (${hex})`;
   if (code > 0x7e) return `"${char}" (${hex}, not an ASCII character — it may only look like one)`;
   return `"${char}"`;
 }

@@ -1,11 +1,26 @@
 /**
- * Characters that make text display differently from what it is: bidirectional overrides and
- * isolates (Trojan Source, CVE-2021-42574), zero-width characters, and C0/C1 controls other
- * than tab and line break.
+ * Characters that make text display differently from what it is: bidirectional marks, overrides
+ * and isolates (Trojan Source, CVE-2021-42574; U+061C ARABIC LETTER MARK among them), zero-width
+ * and other invisible format characters, tag characters (U+E0000–U+E007F, which smuggle hidden
+ * ASCII), and C0/C1 controls other than tab and line break.
  */
-const INVISIBLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+const INVISIBLE_CLASS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
+/** The same, and the line breaks a one-line terminal or comment must not act on. */
+const UNPRINTABLE = new RegExp(`[${INVISIBLE_CLASS}\\t\\n\\r\\u2028\\u2029]`, 'gu');
+
+/**
+ * Catalog text (or a file name) made safe to print where it could act: in a terminal, ESC and
+ * BEL would be obeyed; in one line of a report, a line break would start another. Each such
+ * character is shown as `\u{1B}` instead.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}}`,
+  );
+}
 
 export function findInvisibleCharacter(text: string): { char: string; index: number } | undefined {
   const match = INVISIBLE.exec(text);

@@ -30,5 +30,7 @@ describe('checkLink', () => {
   it('accepts mailto: only where contacts are allowed, and only for real addresses', () => {
     expect(checkLink('mailto:dpo@billogram.com', { allowMailto: true }).ok).toBe(true);
     expect(checkLink('mailto:not-an-address', { allowMailto: true }).ok).toBe(false);
+    // A broken percent-escape is no address, and no crash either.
+    expect(checkLink('mailto:a%E0@b.com', { allowMailto: true })).toMatchObject({ ok: false });
   });
 });

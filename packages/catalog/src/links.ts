@@ -25,7 +25,7 @@ export function checkLink(text: string, { allowMailto = false } = {}): LinkCheck
     return { ok: false, reason: `"${text}" is not an absolute link` };
   }
   if (url.protocol === 'mailto:' && allowMailto) {
-    return isEmailAddress(decodeURIComponent(url.pathname))
+    return isEmailAddress(decodedOrEmpty(url.pathname))
       ? { ok: true, url: url.href }
       : { ok: false, reason: `"${text}" is not a valid e-mail link` };
   }
@@ -39,6 +39,15 @@ export function checkLink(text: string, { allowMailto = false } = {}): LinkCheck
     };
   }
   return { ok: true, url: url.href };
+}
+
+/** `%E0` alone is not UTF-8: such an address is no address, not a crash. */
+function decodedOrEmpty(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 /** A deliberately plain e-mail check: one @, a dot in the domain, no spaces or angle brackets. */

@@ -132,6 +132,7 @@ export const RULES = {
     'CVE-2021-42574 (Trojan Source)',
     'No bidirectional-override, zero-width or control characters in text.',
   ),
+  'text/too-long': rule('error', 'catalog safety', 'A catalog text is at most 5,000 characters.'),
   'text/markup': rule('warning', 'catalog safety', 'Text is plain; markup is shown as text.'),
   'link/scheme': rule('error', 'catalog safety', 'Links are https: (or mailto: for contacts).'),
   'policy/date': rule('error', 'ISO 8601', 'lastUpdated is a real calendar date.'),

@@ -339,12 +339,68 @@ const cases: Record<string, Case> = {
     at: { file: 'policy.yaml', line: 'Strictly' },
     says: /U\+200B/,
   },
+  'an Arabic letter mark (U+061C) in a purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  en: Remembers the language',
+        with: '  en: Remembers \u061Cthe language',
+      },
+    ],
+    errors: ['text/invisible-character'],
+    at: { file: language, line: 'en: Remembers', column: 17 },
+    says: /U\+061C/,
+  },
+  'tag characters (U+E0041) hiding text in a purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  en: Remembers the language',
+        with: '  en: Remembers\u{E0041}\u{E0042} the language',
+      },
+    ],
+    errors: ['text/invisible-character'],
+    at: { file: language, line: 'en: Remembers' },
+    says: /U\+E0041/,
+  },
+  'a purpose of 50,000 characters': {
+    edits: [
+      {
+        file: language,
+        find: '  en: Remembers the language',
+        with: `  en: ${'Remembers the language. '.repeat(2_100)}`,
+      },
+    ],
+    errors: ['text/too-long'],
+    at: { file: language, line: 'en: Remembers' },
+    says: /at most 5,000/,
+  },
+  'a line break in the name of a pixel': {
+    edits: [
+      {
+        file: 'cookies/invoice_opened.yaml',
+        find: 'name: invoice-opened pixel',
+        with: 'name: "invoice-opened\\n### Approved by legal"',
+      },
+    ],
+    errors: ['cookie/name'],
+    at: { file: 'cookies/invoice_opened.yaml', line: 'name: "invoice-opened' },
+    says: /a line break/,
+  },
   'invisible characters in a Markdown section': {
     edits: [{ file: 'sections/sv/contact.md', find: 'Frågor', with: 'Fr\u2066ågor' }],
     errors: ['text/invisible-character'],
     at: { file: 'sections/sv/contact.md', line: 'Fr' },
   },
   // Links
+  'a mailto: link in a section with a broken percent-escape': {
+    edits: [
+      { file: 'sections/en/contact.md', find: '\n', with: '\n\nWrite to [us](mailto:a%E0@b.com).\n' },
+    ],
+    errors: ['link/scheme'],
+    at: { file: 'sections/en/contact.md', line: 'mailto:a%E0', column: 15 },
+    says: /not a valid e-mail link/,
+  },
   'javascript: link': {
     edits: [privacyLink('javascript:alert(1)')],
     errors: ['link/scheme'],

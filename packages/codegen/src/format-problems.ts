@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { CatalogResult, Problem } from '@cookie-catalog/catalog';
+import { type CatalogResult, escapeInvisible, type Problem } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 
 export interface FormatOptions {
@@ -9,7 +9,8 @@ export interface FormatOptions {
 
 /**
  * `path:line:col  rule-id  message (citation)` and an indented fix, one block per problem,
- * the format editors and CI annotate from.
+ * the format editors and CI annotate from. Everything that can carry catalog text (file names
+ * too) goes through escapeInvisible: the terminal shows an ESC, it never obeys one.
  */
 export function formatProblemsText(
   problems: readonly Problem[],
@@ -18,10 +19,10 @@ export function formatProblemsText(
   const c = pc.createColors(color);
   return problems
     .map((p) => {
-      const where = `${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`;
+      const where = escapeInvisible(`${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`);
       const rule = p.severity === 'error' ? c.red(p.rule) : c.yellow(p.rule);
       const label = p.severity === 'warning' ? `${c.yellow('warning:')} ` : '';
-      return `${c.bold(where)}  ${rule}  ${label}${p.message} ${c.dim(`(${p.citation})`)}\n    ${c.cyan('fix:')} ${p.fix}\n`;
+      return `${c.bold(where)}  ${rule}  ${label}${escapeInvisible(p.message)} ${c.dim(`(${p.citation})`)}\n    ${c.cyan('fix:')} ${escapeInvisible(p.fix)}\n`;
     })
     .join('');
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
@@ -270,6 +271,88 @@ describe('cookie-catalog changeset and changeset version, end to end in a git re
     expect(changelog).toMatch(/## 1\.0\.1\n\n### Patch Changes\n\n- Cookie catalog changes:/);
     expect(changelog).toContain('access_token lifetime 1 hour → 2 hours');
   }, 60_000);
+});
+
+describe('diff --require-changeset asks for a changeset that covers the change', () => {
+  const git = (dir: string, ...args: string[]) =>
+    exec('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir });
+  const required = (dir: string) =>
+    run(['diff', '--base', 'main', '--require-changeset', '--catalog', 'catalog'], dir);
+  /** A repository on main with an old changeset, then a branch that lengthens access_token. */
+  async function branchWithChange(): Promise<string> {
+    const dir = await tempRepository();
+    await writeFile(
+      join(dir, '.changeset', 'old-release.md'),
+      '---\n"@cookie-catalog/server": major\n---\n\nOld.\n',
+    );
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'old changeset');
+    const file = join(dir, 'catalog', 'cookies', 'access_token.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
+    );
+    return dir;
+  }
+
+  it('deleting an old changeset is not adding one', async () => {
+    const dir = await branchWithChange();
+    await git(dir, 'rm', '-q', '.changeset/old-release.md');
+    const result = await required(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no changeset was added/);
+  });
+
+  it('an empty changeset, or one bumping another package, does not cover it', async () => {
+    const dir = await branchWithChange();
+    await writeFile(join(dir, '.changeset', 'empty.md'), '---\n---\n\nNothing.\n');
+    await writeFile(
+      join(dir, '.changeset', 'client.md'),
+      '---\n"@cookie-catalog/client": major\n---\n\nClient.\n',
+    );
+    const result = await required(dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/@cookie-catalog\/server: needs patch, not bumped/);
+    expect(result.stderr).toMatch(/@cookie-catalog\/docs: needs patch, not bumped/);
+    expect(result.stderr).toMatch(/empty\.md/);
+  });
+
+  it('a changeset that bumps every package at least as much does', async () => {
+    const dir = await branchWithChange();
+    await writeFile(
+      join(dir, '.changeset', 'by-hand.md'),
+      '---\n"@cookie-catalog/server": minor\n"@cookie-catalog/policy-table": patch\n"@cookie-catalog/docs": patch\n---\n\nBy hand.\n',
+    );
+    expect((await required(dir)).code).toBe(0);
+  });
+
+  it('reads catalog files whose names git would quote (å, ") and leaves no temporary folder', async () => {
+    const dir = await tempRepository();
+    const odd = join(dir, 'catalog', 'cookies', 'språk "x".yaml');
+    const language = await readFile(join(dir, 'catalog', 'cookies', 'language.yaml'), 'utf8');
+    await writeFile(
+      odd,
+      language.replace('id: language', 'id: sprak').replace('name: language', 'name: sprak'),
+    );
+    await git(dir, 'add', '-A');
+    await git(dir, 'commit', '-q', '-m', 'odd name');
+    await writeFile(
+      odd,
+      (await readFile(odd, 'utf8')).replace('lifetime: 30 days', 'lifetime: 60 days'),
+    );
+    const leftovers = async () =>
+      (await readdir(tmpdir())).filter((name) => name.startsWith('cookie-catalog-base-'));
+    const before = await leftovers();
+    const result = await run(
+      ['diff', '--base', 'main', '--catalog', 'catalog', '--format', 'json'],
+      dir,
+    );
+    expect(result.stderr).toBe('');
+    expect(
+      JSON.parse(result.stdout).changes.map((c: { description: string }) => c.description),
+    ).toEqual(['sprak lifetime 30 days → 60 days']);
+    expect(await leftovers()).toEqual(before);
+  });
 });
 
 describe('generate --check', () => {

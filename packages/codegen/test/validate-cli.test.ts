@@ -98,6 +98,22 @@ describe('cookie-catalog validate on bad input', () => {
     expect(stderr.trim().split('\n').at(-1)).toMatch(/^✗ .* is not valid: 2 errors\.$/);
   });
 
+  it('prints catalog text so that a terminal shows escape sequences instead of obeying them', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/language.yaml',
+        find: 'category: necessary',
+        with: 'category: "\\e[2J\\e]0;pwned\\a\\u009b31m"',
+      },
+    ]);
+    const { code, stdout, stderr } = await runBin(['validate', '--catalog', dir]);
+    expect(code).toBe(1);
+    // ESC, BEL and the C1 CSI (U+009B) never reach the terminal raw…
+    expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    // …but are shown, so the reader sees what is in the file.
+    expect(stdout + stderr).toContain('\\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{9B}31m');
+  });
+
   it('says clearly when the catalog folder does not exist', async () => {
     const { code, stderr } = await run(['validate', '--catalog', 'no-such-folder']);
     expect(code).toBe(1);

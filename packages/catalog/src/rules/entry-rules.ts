@@ -103,6 +103,17 @@ function checkName(report: FileReport, entry: EntryInput): void {
     );
     return;
   }
+  const lineBreak = /[\t\n\r\u2028\u2029]/.exec(name);
+  if (lineBreak) {
+    // Any kind: a name is shown on one line in tables, diffs and pull-request comments.
+    report.add(
+      'cookie/name',
+      ['name'],
+      `the name "${printable(name)}" contains ${describeCharacter(lineBreak[0])}`,
+      'write the name on one line, exactly as it is stored',
+    );
+    return;
+  }
   const parsed = parseNamePattern(name);
   if (!parsed.ok) {
     report.add(

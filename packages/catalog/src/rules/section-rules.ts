@@ -60,7 +60,8 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
             ? token.attrGet('src')
             : null;
       if (href === null) continue;
-      const raw = markdown.normalizeLinkText(String(href));
+      // Judge exactly the href the renderers will judge and write (normalized, still encoded).
+      const raw = String(href);
       const checked = checkLink(raw, { allowMailto: token.type === 'link_open' });
       if (checked.ok) continue;
       const [start = 0, end = start + 1] = block.map ?? [];

@@ -5,6 +5,11 @@ import type { SourcePath } from '../yaml-source.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 
 const LOCALE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+/**
+ * A purpose, label or note is a sentence or a short paragraph; the policy's long prose lives in
+ * sections/*.md. A limit keeps one pasted document from making every generated page huge.
+ */
+export const MAX_TEXT_LENGTH = 5_000;
 
 /**
  * A localized text: present in every configured locale, in no other, never empty, plain text.
@@ -43,7 +48,14 @@ export function checkLocalizedText(
     }
   }
   for (const [locale, value] of Object.entries(text)) {
-    if (value.trim() === '') {
+    if (value.length > MAX_TEXT_LENGTH) {
+      report.add(
+        'text/too-long',
+        [...path, locale],
+        `${label(path)} in ${locale} is ${value.length.toLocaleString('en')} characters; a catalog text is at most ${MAX_TEXT_LENGTH.toLocaleString('en')}`,
+        'shorten it, or move the long explanation into a section of the policy (sections/*.md)',
+      );
+    } else if (value.trim() === '') {
       report.add(
         'i18n/empty-text',
         [...path, locale],

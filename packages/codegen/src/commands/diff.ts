@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
+import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
-import { catalogAtRef, changesetsSince, gitRoot } from '../baseline-catalog.js';
+import { changesetsSince, gitRoot, uncoveredBumps, withCatalogAtRef } from '../baseline-catalog.js';
 import { type CatalogDiff, diffCatalogs, PACKAGES } from '../catalog-diff.js';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
@@ -33,9 +33,19 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
   if (options.requireChangeset && diff.changes.length > 0) {
     const root = await gitRoot(resolve(io.cwd, options.catalog));
     const changesets = root && options.base ? await changesetsSince(root, options.base) : [];
-    if (changesets.length === 0) {
+    const missing = uncoveredBumps(diff.bumps, changesets);
+    if (missing.length > 0) {
+      const c = pc.createColors(io.color);
+      const command = `npx cookie-catalog changeset${options.base ? ` --base ${options.base}` : ''}`;
       io.stderr(
-        `${pc.createColors(io.color).red('✗')} the catalog changed but no changeset was added: run \`npx cookie-catalog changeset${options.base ? ` --base ${options.base}` : ''}\` and commit the file it writes.\n`,
+        changesets.length === 0
+          ? `${c.red('✗')} the catalog changed but no changeset was added: run \`${command}\` and commit the file it writes.\n`
+          : `${c.red('✗')} the changesets added (${changesets.map((s) => s.file).join(', ')}) do not cover what the catalog change needs:\n${missing
+              .map(
+                (m) =>
+                  `    ${m.name}: needs ${m.bump}, ${m.declared === 'none' ? 'not bumped' : `only ${m.declared}`}\n`,
+              )
+              .join('')}  run \`${command}\` and commit the file it writes.\n`,
       );
       return 1;
     }
@@ -77,20 +87,20 @@ async function compare(
   }
   const after = await load(resolve(io.cwd, options.catalog), options.catalog, io);
   if (typeof after === 'number') return after;
-  let beforeDir: string | undefined;
+  const loadBefore = (dir: string | undefined) =>
+    dir === undefined
+      ? Promise.resolve(emptyLike(after))
+      : load(dir, options.from ?? `the catalog at ${options.base}`, io);
+  let before: Catalog | number;
   try {
-    beforeDir =
+    before =
       options.from !== undefined
-        ? resolve(io.cwd, options.from)
-        : await catalogAtRef(resolve(io.cwd, options.catalog), options.base ?? '');
+        ? await loadBefore(resolve(io.cwd, options.from))
+        : await withCatalogAtRef(resolve(io.cwd, options.catalog), options.base ?? '', loadBefore);
   } catch (error) {
     io.stderr(`cookie-catalog: ${(error as Error).message}\n`);
     return 2;
   }
-  const before =
-    beforeDir === undefined
-      ? emptyLike(after)
-      : await load(beforeDir, options.from ?? `the catalog at ${options.base}`, io);
   if (typeof before === 'number') return before;
   return { diff: diffCatalogs(before, after), against: options.from ?? options.base ?? '' };
 }
@@ -121,7 +131,7 @@ function formatText(diff: CatalogDiff, against: string, color: boolean): string 
   if (diff.changes.length === 0) return `${c.green('✓')} no catalog changes since ${against}\n`;
   return [
     `Catalog changes since ${against}:`,
-    ...diff.changes.map((change) => `  - ${change.description}`),
+    ...diff.changes.map((change) => `  - ${escapeInvisible(change.description)}`),
     '',
     'Version bumps:',
     ...bumpLines(diff).map(
@@ -163,7 +173,13 @@ function formatChangeset(diff: CatalogDiff): string {
   ].join('\n');
 }
 
-/** Catalog text (names, patterns such as `^[A-Za-z0-9_-]+$`) as literal Markdown text (CommonMark §2.4). */
+/**
+ * Catalog text (names, patterns such as `^[A-Za-z0-9_-]+$`) as literal Markdown text on one line
+ * (CommonMark §2.4): a line break in a name must not start a heading or a link in a PR comment.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+  return escapeInvisible(text.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(
+    /[\\`*_[\]<>|~&#!{}()]/g,
+    '\\$&',
+  );
 }
