@@ -395,7 +395,11 @@ const cases: Record<string, Case> = {
   // Links
   'a mailto: link in a section with a broken percent-escape': {
     edits: [
-      { file: 'sections/en/contact.md', find: '\n', with: '\n\nWrite to [us](mailto:a%E0@b.com).\n' },
+      {
+        file: 'sections/en/contact.md',
+        find: '\n',
+        with: '\n\nWrite to [us](mailto:a%E0@b.com).\n',
+      },
     ],
     errors: ['link/scheme'],
     at: { file: 'sections/en/contact.md', line: 'mailto:a%E0', column: 15 },

@@ -109,6 +109,7 @@ describe('cookie-catalog validate on bad input', () => {
     const { code, stdout, stderr } = await runBin(['validate', '--catalog', dir]);
     expect(code).toBe(1);
     // ESC, BEL and the C1 CSI (U+009B) never reach the terminal raw…
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // …but are shown, so the reader sees what is in the file.
     expect(stdout + stderr).toContain('\\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{9B}31m');
