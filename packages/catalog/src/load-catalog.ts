@@ -2,10 +2,10 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listCatalogFolder, readCatalogFile } from './catalog-files.js';
 import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
-import { functionNameOf } from './function-name.js';
 import type { Catalog, LocalizedText } from './model.js';
 import { normalizeCatalog } from './normalize.js';
 import { createProblem, type Problem, sortProblems } from './problem.js';
+import { checkAcrossEntries } from './rules/catalog-rules.js';
 import { type CatalogContext, FileReport } from './rules/check-context.js';
 import { checkEntry } from './rules/entry-rules.js';
 import { checkPolicy } from './rules/policy-rules.js';
@@ -165,71 +165,6 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
   if (policyReport) sources.set(POLICY_FILE, policyReport.source);
   problems.push(...(await checkTranslationRecords(dir, catalog, policy, sources)));
   return finish(problems, catalog);
-}
-
-function checkAcrossEntries(
-  entries: readonly LoadedEntry[],
-  policy: PolicyInput | undefined,
-  policyReport: FileReport | undefined,
-): void {
-  const ids = new Map<string, string>();
-  const functionNames = new Map<string, string>();
-  const cookies = new Map<string, string>();
-  const usedCategories = new Set<string>();
-  for (const { input, report, relative } of entries) {
-    if (!input) continue;
-    usedCategories.add(input.category);
-    const firstId = ids.get(input.id);
-    if (firstId) {
-      report.add(
-        'catalog/duplicate-id',
-        ['id'],
-        `the id "${input.id}" is already used by ${firstId}`,
-        'give each entry its own id',
-      );
-    } else {
-      ids.set(input.id, relative);
-      const functionName = functionNameOf(input.id);
-      const clash = functionNames.get(functionName);
-      if (clash) {
-        report.add(
-          'catalog/duplicate-function-name',
-          ['id'],
-          `the id "${input.id}" gives the same function names (set${functionName}, read${functionName}) as ${clash}`,
-          'choose an id that differs in more than "_", "-" or the case of its first letters',
-        );
-      } else {
-        functionNames.set(functionName, `"${input.id}" in ${relative}`);
-      }
-    }
-    if (input.kind === 'cookie') {
-      const domain = input.attributes?.domain ?? input.provider.domain;
-      const key = `${input.name}\n${domain}\n${input.attributes?.path ?? '/'}`;
-      const other = cookies.get(key);
-      if (other) {
-        report.add(
-          'catalog/duplicate-cookie',
-          ['name'],
-          `${other} already declares a cookie named "${input.name}" for ${domain} on the same path; the two would overwrite each other`,
-          'merge the entries, or give this cookie another name or path',
-        );
-      } else {
-        cookies.set(key, relative);
-      }
-    }
-  }
-  if (policy && policyReport) {
-    policy.categories.forEach((category, index) => {
-      if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
-        policyReport.add(
-          'catalog/unused-category',
-          ['categories', index, 'id'],
-          `no entry is in the category "${category.id}"`,
-          'remove the category, or move entries into it',
-        );
-      }
-    });
-  }
 }
 
 async function loadSections(

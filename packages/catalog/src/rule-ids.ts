@@ -96,6 +96,11 @@ export const RULES = {
     `${BIS} §4.1.3`,
     '__Secure-, __Host-, __Http- prefixes are honoured.',
   ),
+  'pattern/backtracking': rule(
+    'error',
+    'OWASP: Regular expression Denial of Service (ReDoS)',
+    'Value and parameter patterns cannot backtrack catastrophically.',
+  ),
   'cookie/same-site': rule('error', `${BIS} §5.7 step 19`, 'SameSite=None needs Secure.'),
   'cookie/partitioned': rule('error', 'CHIPS (privacycg/CHIPS)', 'Partitioned needs Secure.'),
   'cookie/http-only-script': rule(

@@ -35,6 +35,13 @@ const privacyLink = (to: string): Edit => ({
   with: `privacyPolicy: ${to}`,
 });
 
+/** A whole third-party entry file for the fixture's pubnub.com. */
+const thirdParty = (id: string, name: string) =>
+  `id: ${id}\nname: ${name}\nkind: cookie\ncategory: necessary\nprovider: { party: third, name: PubNub Inc., domain: pubnub.com, privacyPolicy: "https://www.pubnub.com/privacy-policy/" }\nsetBy: provider\nlifetime: session\npurpose: { en: Test., sv: Test. }\n`;
+/** A whole first-party entry file with a value pattern, and a patterned parameter if named. */
+const firstParty = (id: string, name: string, parameter?: string) =>
+  `id: ${id}\nname: ${name}\n${parameter ? `nameParameters:\n  ${parameter}: { type: string, pattern: "^[a-z]+$", example: abc, description: { en: a word, sv: ett ord } }\n` : ''}kind: cookie\ncategory: necessary\nprovider: { party: first, domain: billogram.com }\nsetBy: server\nlifetime: 1 hour\npurpose: { en: Test., sv: Test. }\nattributes: { secure: true, httpOnly: true, sameSite: Lax }\nvalue: { type: string, pattern: "^[a-z]+$", example: abc }\nacknowledge: { advice/host-prefix: test }\n`;
+
 const cases: Record<string, Case> = {
   // Cookie names (RFC 6265bis §4.1.1: a name is an RFC 9110 token)
   'empty name': {
@@ -168,6 +175,46 @@ const cases: Record<string, Case> = {
     errors: ['cookie/domain'],
     at: { file: csrf, line: 'domain: .bill' },
     says: /"billogram.com"/,
+  },
+  ...Object.fromEntries(
+    ['127.1', '0x7f.1', '0x7f.0.0.1', '1.2.3'].map((domain) => [
+      `domain ${domain} (an IPv4 address to a browser)`,
+      {
+        edits: [csrfDomain(`"${domain}"`)],
+        errors: ['cookie/domain'],
+        at: { file: csrf, line: `domain: "${domain}"` },
+        says: /IP address/,
+      } satisfies Case,
+    ]),
+  ),
+  'domain example.123 (ends in a number)': {
+    edits: [csrfDomain('example.123')],
+    errors: ['cookie/domain'],
+    at: { file: csrf, line: 'domain: example.123' },
+    says: /ends in a number/,
+  },
+  'path with U+2028 (Node refuses the header)': {
+    edits: [csrfPath('"/a\\u2028b"')],
+    errors: ['cookie/path'],
+    at: { file: csrf, line: 'path: "/a' },
+    says: /U\+2028.*only ASCII.*"\/ab"/,
+  },
+  'path with ä (sent as a raw byte)': {
+    edits: [csrfPath('/ä')],
+    errors: ['cookie/path'],
+    at: { file: csrf, line: 'path: /ä', column: 10 },
+    says: /"\/%C3%A4"/,
+  },
+  'a name pattern whose parameter can form __Host- without Secure': {
+    edits: [
+      {
+        file: 'cookies/zz-prefix.yaml',
+        with: firstParty('prefixed', '__{kind}-s', 'kind').replace('secure: true', 'secure: false'),
+      },
+    ],
+    errors: ['cookie/prefix'],
+    at: { file: 'cookies/zz-prefix.yaml', line: 'name: __{kind}-s' },
+    says: /__Host-.*needs secure: true/,
   },
   // Lifetimes
   'negative lifetime': {
@@ -313,6 +360,18 @@ const cases: Record<string, Case> = {
     errors: ['schema/value'],
     at: { file: csrf, line: 'pattern:' },
     says: /regular expression/,
+  },
+  // Patterns: catastrophic backtracking (generated readers run them on every request)
+  'a nested quantifier (a+)+': {
+    edits: [{ file: csrf, find: 'pattern: "^[A-Za-z0-9]{32,64}$"', with: 'pattern: "^(a+)+$"' }],
+    errors: ['pattern/backtracking'],
+    at: { file: csrf, line: 'pattern: "^(a+)+$"' },
+    says: /exponentially long.*\^\(a\+\)\+\$/,
+  },
+  'overlapping alternatives (a|a)* in a name parameter': {
+    edits: [{ file: pubnub, find: 'pattern: "^[A-Za-z0-9-]{1,64}$"', with: 'pattern: "^(a|a)*$"' }],
+    errors: ['pattern/backtracking'],
+    at: { file: pubnub, line: 'pattern: "^(a|a)*$"' },
   },
   // Text that reaches HTML and Markdown
   'a right-to-left override in a purpose': {
@@ -532,6 +591,46 @@ const cases: Record<string, Case> = {
     ],
     errors: ['catalog/duplicate-cookie'],
     at: { file: 'cookies/zz-copy.yaml', line: 'name: language' },
+  },
+  'a literal name a pattern can produce (sub-1 beside sub-{id})': {
+    edits: [{ file: 'cookies/zz-one.yaml', with: thirdParty('pubnub_one', 'sub-1') }],
+    errors: ['catalog/duplicate-cookie'],
+    at: { file: 'cookies/zz-one.yaml', line: 'name: sub-1' },
+    says: /"sub-1" and "sub-\{id\}".*can both be "sub-1"|"sub-\{id\}" .*can both be "sub-1"/,
+  },
+  'two patterns that can give the same name (sub-{id} beside sub-{n})': {
+    edits: [
+      { file: 'cookies/zz-copy.yaml', copyOf: pubnub, with: '' },
+      { file: 'cookies/zz-copy.yaml', find: 'id: pubnub_subscription', with: 'id: pubnub_other' },
+      { file: 'cookies/zz-copy.yaml', find: 'name: sub-{id}', with: 'name: sub-{n}' },
+      {
+        file: 'cookies/zz-copy.yaml',
+        find: '  id:\n    type: string',
+        with: '  n:\n    type: string',
+      },
+    ],
+    errors: ['catalog/duplicate-cookie'],
+    at: { file: 'cookies/zz-copy.yaml', line: 'name: sub-{n}' },
+    says: /can both be "sub-9f1c2e7a/,
+  },
+  'ids whose generated names meet (x and x_from both give readXFrom)': {
+    edits: [
+      { file: 'cookies/zz-copy.yaml', copyOf: language, with: '' },
+      { file: 'cookies/zz-copy.yaml', find: 'id: language', with: 'id: language_from' },
+      { file: 'cookies/zz-copy.yaml', find: 'name: language', with: 'name: lang' },
+    ],
+    errors: ['catalog/duplicate-function-name'],
+    at: { file: 'cookies/zz-copy.yaml', line: 'id: language_from' },
+    says: /readLanguageFrom/,
+  },
+  'a parameter pattern and a value pattern with one generated name (aBPattern)': {
+    edits: [
+      { file: 'cookies/zz-a.yaml', with: firstParty('cs', 'cs-{token}', 'token') },
+      { file: 'cookies/zz-b.yaml', with: firstParty('cs_token', 'cstoken') },
+    ],
+    errors: ['catalog/duplicate-function-name'],
+    at: { file: 'cookies/zz-b.yaml', line: 'id: cs_token' },
+    says: /csTokenPattern/,
   },
   'an unknown category': {
     edits: [{ file: language, find: 'category: necessary', with: 'category: marketing' }],

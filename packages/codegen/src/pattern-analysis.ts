@@ -13,11 +13,14 @@ const COOKIE_OCTET = (code: number) =>
   (code >= 0x5d && code <= 0x7e);
 
 /**
- * Flags to compile a catalog pattern with. The catalog validates patterns with `u`; for a pattern
- * of plain ASCII without `\p{…}` or `\u{…}`, matching is the same without it, and faster.
+ * Flags to compile a catalog pattern with: the catalog validates patterns with `u`, and generated
+ * code must accept exactly what validation accepted. Without `u`, anything that matches "any one
+ * character" matches half of an astral character instead (`^.{1,2}$` rejects "😀😀"), so `u` is
+ * left out only for patterns provably free of such constructs: plain ASCII, no `.`, no negated
+ * class, no `\S`/`\W`/`\D`/`\B`, no `\p{…}` or `\u{…}`. Matching is then the same, and faster.
  */
 export function regexFlags(pattern: string): string {
-  return /[^\x20-\x7e]|\\[pP]|\\u\{/.test(pattern) ? 'u' : '';
+  return /[^\x20-\x7e]|\.|\[\^|\\[pPSWDBu]/.test(pattern) ? 'u' : '';
 }
 
 /**

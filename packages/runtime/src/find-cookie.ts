@@ -17,8 +17,12 @@ export function findCookie(cookies: string, name: string): string | undefined {
     while (isBlank(cookies[after])) after++;
     // Before the start and past the end, [] answers undefined: neither blank nor ";" nor "=".
     if ((!before || cookies[before - 1] === ';') && cookies[after] === '=') {
-      const end = cookies.indexOf(';', after);
-      return cookies.slice(after + 1, end < 0 ? undefined : end).trim();
+      let end = cookies.indexOf(';', after);
+      if (end < 0) end = cookies.length;
+      // Only SP and HTAB are trimmed (bis §5.6); String#trim would also eat U+00A0, U+FEFF, U+3000.
+      while (isBlank(cookies[++after])) {}
+      while (isBlank(cookies[end - 1]) && end > after) end--;
+      return cookies.slice(after, end);
     }
   }
   return undefined;

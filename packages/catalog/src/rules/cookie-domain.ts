@@ -35,9 +35,21 @@ export function checkCookieDomain(domain: string): DomainCheck {
       'use letters, digits, hyphens and dots only, e.g. "billogram.com"',
     );
   }
+  // A browser parses the host with the WHATWG URL rules first: `127.1`, `0x7f.1` and `1.2.3` are
+  // IPv4 addresses there, and a name whose last label is a number (`example.123`) is refused.
+  const host = whatwgHost(domain);
+  if (host === undefined) {
+    return fail(
+      `"${domain}" ends in a number, which browsers read as a broken IP address, not a host name`,
+      'use the real host name, e.g. "billogram.com"',
+    );
+  }
   const parsed = parse(domain, { allowPrivateDomains: true });
-  if (parsed.isIp || /^\d+(\.\d+){3}$/.test(domain)) {
-    return fail(`"${domain}" is an IP address`, 'leave out domain so the cookie is host-only');
+  if (parsed.isIp || /^\d+(\.\d+){3}$/.test(host)) {
+    return fail(
+      `"${domain}" is an IP address${host !== domain ? ` (${host} to a browser)` : ''}`,
+      'leave out domain so the cookie is host-only',
+    );
   }
   if (parsed.domain === null || parsed.publicSuffix === domain) {
     return fail(
@@ -46,6 +58,14 @@ export function checkCookieDomain(domain: string): DomainCheck {
     );
   }
   return { ok: true };
+}
+
+function whatwgHost(domain: string): string | undefined {
+  try {
+    return new URL(`http://${domain}/`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(reason: string, fix: string): DomainCheck {

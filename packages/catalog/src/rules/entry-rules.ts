@@ -12,6 +12,7 @@ import {
 import { exceedsBrowserCap, parseDuration } from '../lifetime.js';
 import { checkLink } from '../links.js';
 import { parseNamePattern } from '../name-pattern.js';
+import { catastrophicBacktracking } from '../pattern-safety.js';
 import { RULES, type RuleId } from '../rule-ids.js';
 import type { EntryInput, ValueInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
@@ -405,6 +406,17 @@ function checkAttributes(
         'remove it; percent-encode anything unusual',
         { charIndex: bad.index },
       );
+    } else if (/[^\x20-\x7e]/u.test(path)) {
+      // A header carries bytes: Node refuses U+2028 outright (ERR_INVALID_CHAR) and sends "ä" as
+      // one Latin-1 byte, while the browser compares paths as percent-encoded UTF-8.
+      const index = path.search(/[^\x20-\x7e]/u);
+      report.add(
+        'cookie/path',
+        ['attributes', 'path'],
+        `the path contains ${describeCharacter([...path.slice(index)][0] ?? '')}; a Set-Cookie header carries only ASCII`,
+        `write it percent-encoded, as the browser's address bar does: "${encodeURI(path.replace(/[\u2028\u2029]/g, ''))}"`,
+        { charIndex: index },
+      );
     } else if (utf8Length(path) > MAX_ATTRIBUTE_VALUE_BYTES) {
       report.add(
         'cookie/path',
@@ -419,6 +431,7 @@ function checkAttributes(
     if (!checked.ok)
       report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
   }
+  checkPatternPrefix(report, entry, attributes);
   const prefix = cookiePrefixOf(entry.name);
   if (prefix) {
     const needs: string[] = [];
@@ -435,6 +448,45 @@ function checkAttributes(
       );
     }
   }
+}
+
+const PREFIXES = ['__Host-Http-', '__Host-', '__Http-', '__Secure-'] as const;
+
+/**
+ * A name pattern whose parameter can complete a cookie prefix (`__{kind}-s` can be `__Host-s`,
+ * `{x}` can be anything): browsers would then demand the prefix's attributes (bis §4.1.3), and
+ * the generated setter would send a cookie they reject. Fine when the attributes already meet
+ * every prefix the pattern can reach.
+ */
+function checkPatternPrefix(
+  report: FileReport,
+  entry: EntryInput,
+  attributes: NonNullable<EntryInput['attributes']>,
+): void {
+  const parsed = parseNamePattern(entry.name);
+  if (!parsed.ok) return;
+  const first = parsed.parts[0];
+  const lead = (first?.type === 'literal' ? first.text : '').toLowerCase();
+  if (!parsed.parts.some((part) => part.type === 'parameter')) return;
+  // Prefixes the name could still turn into once a parameter fills in the rest.
+  const reachable = PREFIXES.filter(
+    (prefix) => lead.length < prefix.length && prefix.toLowerCase().startsWith(lead),
+  );
+  const needs = new Set<string>();
+  const { secure, httpOnly, path = '/', domain } = attributes;
+  for (const prefix of reachable) {
+    if (!secure) needs.add('secure: true');
+    if (prefix.startsWith('__Host-') && path !== '/') needs.add('path: /');
+    if (prefix.startsWith('__Host-') && domain !== undefined) needs.add('no domain');
+    if (prefix.endsWith('Http-') && !httpOnly) needs.add('httpOnly: true');
+  }
+  if (needs.size === 0) return;
+  report.add(
+    'cookie/prefix',
+    ['name'],
+    `the name pattern "${printable(entry.name)}" can produce a name starting with ${reachable.join(' or ')} (browsers match prefixes in any case), which needs ${[...needs].join(', ')}, or browsers reject the cookie`,
+    'start the name with fixed text that no prefix begins with, e.g. "app-{…}", or set the attributes the prefix needs',
+  );
 }
 
 /** Control characters and ";" end or corrupt a Set-Cookie attribute (bis §4.1.1). */
@@ -569,10 +621,13 @@ function checkParameterExample(
 }
 
 function matches(pattern: string, text: string): boolean {
+  // An invalid or catastrophic pattern is reported on its own, and never run: an example could
+  // make it run for minutes.
+  if (catastrophicBacktracking(pattern)) return true;
   try {
     return new RegExp(pattern, 'u').test(text);
   } catch {
-    return true; // an invalid pattern is reported on its own
+    return true;
   }
 }
 
@@ -595,6 +650,16 @@ function checkRegExp(report: FileReport, path: readonly (string | number)[], sou
       path,
       `the pattern is not a valid regular expression: ${(error as Error).message}`,
       'fix the regular expression (JavaScript syntax, u flag)',
+    );
+    return;
+  }
+  const backtracking = catastrophicBacktracking(source);
+  if (backtracking) {
+    report.add(
+      'pattern/backtracking',
+      path,
+      `the pattern ${JSON.stringify(source)} can take exponentially long on some values (${backtracking}); generated code runs it on every request's Cookie header`,
+      'write it so each character can be matched in only one way: no repetition inside a repetition such as ^(a+)+$, no alternatives that match the same text such as ^(a|a)*$; e.g. ^[a-z0-9_.-]+$',
     );
   }
 }

@@ -21,59 +21,76 @@ export interface HonoContextLike {
 export type CookieTarget = Headers | Response | NodeResponseLike | HonoContextLike;
 
 /**
- * Adds a Set-Cookie header for the cookie `name`, replacing one this response already carries
- * for the same cookie (RFC 6265bis §4.1.1: never two Set-Cookie lines for the same name, domain
- * and path in one response; each catalog cookie has one domain and path). Other Set-Cookie
- * headers are kept, in order.
+ * Adds a Set-Cookie header line, replacing one this response already carries for the same
+ * cookie and keeping every other line, in order. RFC 6265bis §4.1.1: never two Set-Cookie lines
+ * for the same cookie in one response. The same cookie is what a browser would store as one:
+ * the same name, Domain and Path (bis §5.7 step 22), and partitioned or not (CHIPS). So a cookie
+ * and its namesake on another path both survive.
  */
-export function appendSetCookie(target: CookieTarget, name: string, line: string): void {
-  if (target instanceof Headers) setOnHeaders(target, name, line);
-  else if (target instanceof Response) setOnHeaders(target.headers, name, line);
-  else if (isNodeResponse(target)) setOnNodeResponse(target, name, line);
-  else if (isHonoContext(target)) setOnHonoContext(target, name, line);
+export function appendSetCookie(target: CookieTarget, line: string): void {
+  if (target === null || typeof target !== 'object') {
+    throw new TypeError(
+      `Cannot set a cookie on ${target === null ? 'null' : typeof target}: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context`,
+    );
+  }
+  const identity = cookieIdentity(line);
+  if (target instanceof Headers) setOnHeaders(target, identity, line);
+  else if (target instanceof Response) setOnHeaders(target.headers, identity, line);
+  else if (isNodeResponse(target)) setOnNodeResponse(target, identity, line);
+  else if (isHonoContext(target)) setOnHonoContext(target, identity, line);
   else
     throw new TypeError(
       'Cannot set a cookie on this object: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context',
     );
 }
 
-function setOnHeaders(headers: Headers, name: string, line: string): void {
+function setOnHeaders(headers: Headers, identity: CookieIdentity, line: string): void {
   const existing = headers.getSetCookie();
-  if (!existing.some((other) => isSameCookie(other, name))) {
+  if (!existing.some((other) => isSameCookie(other, identity))) {
     headers.append('Set-Cookie', line);
     return;
   }
   headers.delete('Set-Cookie');
-  for (const other of replaceCookie(existing, name, line)) headers.append('Set-Cookie', other);
+  for (const other of replaceCookie(existing, identity, line)) headers.append('Set-Cookie', other);
 }
 
-function setOnNodeResponse(response: NodeResponseLike, name: string, line: string): void {
+function setOnNodeResponse(
+  response: NodeResponseLike,
+  identity: CookieIdentity,
+  line: string,
+): void {
   if (response.headersSent) {
-    throw new Error(`Cannot set cookie "${name}": the response headers have already been sent`);
+    throw new Error(
+      `Cannot set cookie "${identity.name}": the response headers have already been sent`,
+    );
   }
   const current = response.getHeader('Set-Cookie');
   const existing =
     current === undefined ? [] : Array.isArray(current) ? current : [String(current)];
-  response.setHeader('Set-Cookie', replaceCookie(existing, name, line));
+  response.setHeader('Set-Cookie', replaceCookie(existing, identity, line));
 }
 
-function setOnHonoContext(context: HonoContextLike, name: string, line: string): void {
+function setOnHonoContext(context: HonoContextLike, identity: CookieIdentity, line: string): void {
   const existing = context.res.headers.getSetCookie();
-  if (!existing.some((other) => isSameCookie(other, name))) {
+  if (!existing.some((other) => isSameCookie(other, identity))) {
     context.header('Set-Cookie', line, { append: true });
     return;
   }
   context.header('Set-Cookie', undefined);
-  for (const other of replaceCookie(existing, name, line))
+  for (const other of replaceCookie(existing, identity, line))
     context.header('Set-Cookie', other, { append: true });
 }
 
-/** `existing` with the line(s) for `name` replaced in place by `line`, or `line` added at the end. */
-function replaceCookie(existing: readonly string[], name: string, line: string): string[] {
+/** `existing` with the line(s) for the same cookie replaced in place by `line`, or `line` added at the end. */
+function replaceCookie(
+  existing: readonly string[],
+  identity: CookieIdentity,
+  line: string,
+): string[] {
   const lines: string[] = [];
   let placed = false;
   for (const other of existing) {
-    if (!isSameCookie(other, name)) lines.push(other);
+    if (!isSameCookie(other, identity)) lines.push(other);
     else if (!placed) {
       lines.push(line);
       placed = true;
@@ -83,8 +100,47 @@ function replaceCookie(existing: readonly string[], name: string, line: string):
   return lines;
 }
 
-function isSameCookie(setCookie: string, name: string): boolean {
-  return setCookie.startsWith(name) && setCookie.charCodeAt(name.length) === 61; // "="
+interface CookieIdentity {
+  readonly name: string;
+  /** Lowercase Domain (without a leading dot), or "" for a host-only cookie. */
+  readonly domain: string;
+  /** Path as sent, or "" when the line has none. */
+  readonly path: string;
+  readonly partitioned: boolean;
+}
+
+/**
+ * What makes a Set-Cookie line the same cookie as another, read the way a browser reads it
+ * (bis §5.6): the name before the first "=", trimmed; of repeated attributes the last wins;
+ * attribute names in any case.
+ */
+function cookieIdentity(line: string): CookieIdentity {
+  const [pair = '', ...attributes] = line.split(';');
+  const equals = pair.indexOf('=');
+  let domain = '';
+  let path = '';
+  let partitioned = false;
+  for (const attribute of attributes) {
+    const at = attribute.indexOf('=');
+    const key = (at < 0 ? attribute : attribute.slice(0, at)).trim().toLowerCase();
+    const value = at < 0 ? '' : attribute.slice(at + 1).trim();
+    if (key === 'domain') domain = value.replace(/^\./, '').toLowerCase();
+    else if (key === 'path') path = value;
+    else if (key === 'partitioned') partitioned = true;
+  }
+  return { name: (equals < 0 ? '' : pair.slice(0, equals)).trim(), domain, path, partitioned };
+}
+
+function isSameCookie(setCookie: string, identity: CookieIdentity): boolean {
+  // Cheap test first: most lines in a response are other cookies.
+  if (!setCookie.trimStart().startsWith(identity.name)) return false;
+  const other = cookieIdentity(setCookie);
+  return (
+    other.name === identity.name &&
+    other.domain === identity.domain &&
+    other.path === identity.path &&
+    other.partitioned === identity.partitioned
+  );
 }
 
 function isNodeResponse(target: object): target is NodeResponseLike {

@@ -8,6 +8,7 @@ import {
 import type { Generator } from '../../generator.js';
 import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
 
 export interface TsClientOptions {
@@ -45,7 +46,7 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
       {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: runtimeImport,
-        namedImports: [...helpers].sort().map((name) => ({ name })),
+        namedImports: helperImports(helpers),
       },
       ...cookies.flatMap(clientStatements),
     ];
@@ -67,10 +68,10 @@ function fixedReaders(code: CookieCode): (StatementStructures | string)[] {
       docs: [
         `Reads ${shown} from \`document.cookie\` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.`,
       ],
-      parameters: [{ name: 'cookies', type: 'string', initializer: 'documentCookies()' }],
+      parameters: [{ name: 'cookies', type: 'string', initializer: '$documentCookies()' }],
       returnType: `${valueType} | undefined`,
       statements: [
-        `const raw = findCookie(cookies, ${code.nameExpression});`,
+        `const raw = $findCookie(cookies, ${code.nameExpression});`,
         ...code.value.decode,
       ],
     },
@@ -104,8 +105,8 @@ function patternReaders(code: CookieCode): (StatementStructures | string)[] {
       parameters: [{ name: 'cookies', type: 'string' }, ...paramList],
       returnType: `${valueType} | undefined`,
       statements: [
-        `if (!(${params?.valid})) return undefined;`,
-        `const raw = findCookie(cookies, ${code.nameExpression});`,
+        ...code.readerGuard,
+        `const raw = $findCookie(cookies, ${code.nameExpression});`,
         ...code.value.decode,
       ],
     },
@@ -118,7 +119,7 @@ function patternReaders(code: CookieCode): (StatementStructures | string)[] {
       ],
       parameters: paramList,
       returnType: `${valueType} | undefined`,
-      statements: [`return read${pascal}From(documentCookies(), params);`],
+      statements: [`return read${pascal}From($documentCookies(), params);`],
     },
   ];
 }

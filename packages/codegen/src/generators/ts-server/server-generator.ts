@@ -3,6 +3,7 @@ import { type StatementStructures, StructureKind } from 'ts-morph';
 import type { Generator } from '../../generator.js';
 import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
 
 export interface TsServerOptions {
@@ -37,7 +38,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
         namedImports: [
           { name: 'CookieDeclaration', isTypeOnly: true },
           { name: 'CookieTarget', isTypeOnly: true },
-          ...[...helpers].sort().map((name) => ({ name })),
+          ...helperImports(helpers),
         ],
       },
       ...cookies.flatMap(serverStatements),
@@ -75,9 +76,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
         { name: 'value', type: valueType },
       ],
       returnType: 'void',
-      statements: [
-        `appendSetCookie(target, ${code.nameExpression}, serialize${pascal}(${args}value));`,
-      ],
+      statements: [`$appendSetCookie(target, serialize${pascal}(${args}value));`],
     },
     {
       kind: StructureKind.Function,
@@ -88,7 +87,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
       returnType: 'void',
       statements: [
         ...code.buildName(),
-        `appendSetCookie(target, name, name + ${stringLiteral(`=${code.deleteAttributeText}`)});`,
+        `$appendSetCookie(target, name + ${stringLiteral(`=${code.deleteAttributeText}`)});`,
       ],
     },
     {
@@ -101,8 +100,8 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
       parameters: [{ name: 'cookieHeader', type: 'string | null | undefined' }, ...paramList],
       returnType: `${valueType} | undefined`,
       statements: [
-        ...(params ? [`if (!(${params.valid})) return undefined;`] : []),
-        `const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, ${code.nameExpression}) : undefined;`,
+        ...code.readerGuard,
+        `const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, ${code.nameExpression}) : undefined;`,
         ...value.decode,
       ],
     },

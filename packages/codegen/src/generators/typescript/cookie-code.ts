@@ -34,8 +34,13 @@ export interface CookieCode {
   /** The same attributes with Max-Age=0. */
   readonly deleteAttributeText: string;
   readonly maxAge: number | undefined;
-  /** An expression for the wire name (a literal, or built from `params`). */
+  /** An expression for the wire name (a literal, or built from the parameters' locals). */
   readonly nameExpression: string;
+  /**
+   * For a reader: statements that read the parameters once and return undefined when one does
+   * not fit; `nameExpression` may be used after them.
+   */
+  readonly readerGuard: string[];
   /** The `params` parameter, when there is one. */
   readonly paramList: OptionalKind<ParameterDeclarationStructure>[];
   readonly valueType: string;
@@ -89,7 +94,7 @@ export function cookieCode(
     ? cookie.name.parts
         .map((part) => {
           if (part.type === 'literal') return stringLiteral(part.text);
-          const access = `params[${stringLiteral(part.name)}]`;
+          const access = params.local(part.name);
           const integer =
             cookie.name.parameters.find((p) => p.name === part.name)?.type === 'integer';
           return integer ? `String(${access})` : access;
@@ -98,18 +103,19 @@ export function cookieCode(
     : nameLiteral;
   const cookieName = params ? 'name' : nameLiteral;
   const fail: FailExpression = Object.assign(
-    (problem: string) => `throw invalidValue(${cookieName}, value, ${stringLiteral(problem)})`,
+    (problem: string) => `throw $invalidValue(${cookieName}, value, ${stringLiteral(problem)})`,
     {
       withMessage: (expression: string) =>
-        `throw new CookieValueError(${cookieName}, ${expression})`,
+        `throw new $CookieValueError(${cookieName}, ${expression})`,
     },
   );
   const buildName = () =>
     params
       ? [
+          ...params.read,
           ...params.check(
             (parameter, problem) =>
-              `throw invalidValue(${nameLiteral}, ${parameter}, ${stringLiteral(problem)})`,
+              `throw $invalidValue(${nameLiteral}, ${parameter}, ${stringLiteral(problem)})`,
           ),
           `const name = ${nameExpression};`,
         ]
@@ -124,6 +130,7 @@ export function cookieCode(
     deleteAttributeText: `; Max-Age=0${attributeText.replace(/^; Max-Age=\d+/, '')}`,
     maxAge,
     nameExpression,
+    readerGuard: params ? [...params.read, `if (!(${params.valid})) return undefined;`] : [],
     paramList: params ? [{ name: 'params', type: `${pascal}Name` }] : [],
     valueType: `${pascal}Value`,
     paramsType: `${pascal}Name`,

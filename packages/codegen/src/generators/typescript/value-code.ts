@@ -173,7 +173,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             ...(octetsImplied
               ? []
               : [
-                  `if (!COOKIE_OCTETS.test(value)) ${fail.withMessage('`${describeValue(value)} contains ${firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
+                  `if (!$COOKIE_OCTETS.test(value)) ${fail.withMessage('`${$describeValue(value)} contains ${$firstInvalidOctet(value)}, which a cookie value cannot carry (RFC 6265bis §4.1.1)`')};`,
                 ]),
             'const encoded = value;',
             ...sizeCheck(fail),
@@ -196,12 +196,12 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           ...encodeChecks(fail),
-          `const encoded = ${encoder}(value);`,
+          `const encoded = $${encoder}(value);`,
           `if (encoded === undefined) ${fail('is not well-formed text (it has an unpaired surrogate)')};`,
           ...sizeCheck(fail),
         ],
         decode: [
-          `const value = raw === undefined ? undefined : ${decoder}(raw);`,
+          `const value = raw === undefined ? undefined : $${decoder}(raw);`,
           ...(checks('value').length
             ? [`if (value === undefined || ${checks('value').join(' || ')}) return undefined;`]
             : []),
@@ -235,19 +235,19 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         helpers,
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
-          `if (!isRecord(value)) ${fail(`is not an object { ${shape} }`)};`,
+          `if (!$isRecord(value)) ${fail(`is not an object { ${shape} }`)};`,
           ...read('field', '(value as Record<string, unknown>)'),
           `if (!(${valid('field')})) ${fail(`does not have the shape { ${shape} }`)};`,
           // JSON.stringify escapes lone surrogates, so its output always encodes.
           value.encoding === 'uri'
             ? `const encoded = encodeURIComponent(${json});`
-            : `const encoded = encodeBase64Url(${json}) as string;`,
+            : `const encoded = $encodeBase64Url(${json}) as string;`,
           ...sizeCheck(fail),
         ],
         decode: [
-          `const json = raw === undefined ? undefined : ${decoder}(raw);`,
-          'const parsed = json === undefined ? undefined : parseJson(json);',
-          'if (!isRecord(parsed)) return undefined;',
+          `const json = raw === undefined ? undefined : $${decoder}(raw);`,
+          'const parsed = json === undefined ? undefined : $parseJson(json);',
+          'if (!$isRecord(parsed)) return undefined;',
           ...read('parsed', 'parsed'),
           `return ${valid('parsed')} ? ${rebuilt('parsed', true)} : undefined;`,
         ],
@@ -306,7 +306,11 @@ function commentPattern(pattern: string): string {
   return pattern.replace(/[\r\n]/g, ' ');
 }
 
-/** Checks and builds a pattern cookie's name from its typed parameters. */
+/**
+ * Checks and builds a pattern cookie's name from its typed parameters. Each parameter is read
+ * from `params` once, into a local: a getter could otherwise pass the check with one value and
+ * return another (`a;Domain=evil`) when the name is built.
+ */
 export function nameParameterCode(
   parameters: readonly NameParameter[],
   prefix: string,
@@ -314,19 +318,26 @@ export function nameParameterCode(
 ): {
   type: string;
   constants: string[];
+  /** Statements that read each parameter once into its local (see `local`). */
+  read: string[];
+  /** The local holding a parameter's value. */
+  local: (parameter: string) => string;
   /** `fail(valueExpression, problem)`: a statement throwing for a parameter that does not fit. */
   check: (fail: (value: string, problem: string) => string) => string[];
   valid: string;
 } {
   const constants: string[] = [];
   const checks: string[] = [];
+  // Parameter names start with a lowercase letter, so "…Param" never meets a helper ($…) or a
+  // module-level name (…Cookie, …Value, …Pattern, serialize…, read…).
+  const local = (parameter: string) => `${parameter}Param`;
   for (const parameter of parameters) {
-    const subject = `params[${stringLiteral(parameter.name)}]`;
+    const subject = local(parameter.name);
     if (parameter.type === 'integer') {
       checks.push(`Number.isSafeInteger(${subject}) && ${subject} >= 0`);
       continue;
     }
-    const parts = [`typeof ${subject} === 'string'`, `TOKEN.test(${subject})`];
+    const parts = [`typeof ${subject} === 'string'`, `$TOKEN.test(${subject})`];
     if (parameter.maxLength !== undefined)
       parts.push(`${subject}.length <= ${parameter.maxLength}`);
     if (parameter.pattern !== undefined) {
@@ -342,11 +353,13 @@ export function nameParameterCode(
   return {
     type,
     constants,
+    read: parameters.map((p) => `const ${local(p.name)} = params[${stringLiteral(p.name)}];`),
+    local,
     valid,
     check: (fail) =>
       parameters.map(
         (p, i) =>
-          `if (!(${checks[i]})) ${fail(`params[${stringLiteral(p.name)}]`, `is not a valid {${p.name}} for this cookie's name`)};`,
+          `if (!(${checks[i]})) ${fail(local(p.name), `is not a valid {${p.name}} for this cookie's name`)};`,
       ),
   };
 }

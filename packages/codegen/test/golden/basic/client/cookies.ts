@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { CookieValueError, decodeBase64Url, decodeUri, documentCookies, encodeUri, findCookie, invalidValue, isRecord, parseJson } from '@cookie-catalog/runtime';
+import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `note`.
  *
@@ -9,9 +9,9 @@ export const noteCookie = { id: 'note', name: 'note', category: 'preferences', m
 export type NoteValue = string;
 
 /** Reads `note` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
-export function readNote(cookies: string = documentCookies()): NoteValue | undefined {
-  const raw = findCookie(cookies, 'note');
-  const value = raw === undefined ? undefined : decodeUri(raw);
+export function readNote(cookies: string = $documentCookies()): NoteValue | undefined {
+  const raw = $findCookie(cookies, 'note');
+  const value = raw === undefined ? undefined : $decodeUri(raw);
   return value;
 }
 
@@ -25,10 +25,10 @@ export const readNoteFrom: (cookies: string) => NoteValue | undefined = readNote
 export function writeNote(value: NoteValue): void {
   if (typeof document === 'undefined') throw new Error('writeNote needs a browser: there is no document.cookie here');
   const name = 'note';
-  if (typeof value !== 'string') throw invalidValue('note', value, 'is not a string');
-  const encoded = encodeUri(value);
-  if (encoded === undefined) throw invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
-  if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  if (typeof value !== 'string') throw $invalidValue('note', value, 'is not a string');
+  const encoded = $encodeUri(value);
+  if (encoded === undefined) throw $invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
+  if (name.length + encoded.length > 4096) throw new $CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   document.cookie = name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
 }
 
@@ -48,11 +48,11 @@ export const prefsCookie = { id: 'prefs', name: 'prefs', category: 'preferences'
 export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
 
 /** Reads `prefs` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
-export function readPrefs(cookies: string = documentCookies()): PrefsValue | undefined {
-  const raw = findCookie(cookies, 'prefs');
-  const json = raw === undefined ? undefined : decodeBase64Url(raw);
-  const parsed = json === undefined ? undefined : parseJson(json);
-  if (!isRecord(parsed)) return undefined;
+export function readPrefs(cookies: string = $documentCookies()): PrefsValue | undefined {
+  const raw = $findCookie(cookies, 'prefs');
+  const json = raw === undefined ? undefined : $decodeBase64Url(raw);
+  const parsed = json === undefined ? undefined : $parseJson(json);
+  if (!$isRecord(parsed)) return undefined;
   const parsed0 = parsed['fontSize'];
   const parsed1 = parsed['mode'];
   const parsed2 = parsed['label'];
@@ -70,8 +70,8 @@ export const themeCookie = { id: 'theme', name: 'theme', category: 'preferences'
 export type ThemeValue = 'light' | 'dark' | 'high-contrast';
 
 /** Reads `theme` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
-export function readTheme(cookies: string = documentCookies()): ThemeValue | undefined {
-  const raw = findCookie(cookies, 'theme');
+export function readTheme(cookies: string = $documentCookies()): ThemeValue | undefined {
+  const raw = $findCookie(cookies, 'theme');
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
 }
 
@@ -84,7 +84,7 @@ export const readThemeFrom: (cookies: string) => ThemeValue | undefined = readTh
  */
 export function writeTheme(value: ThemeValue): void {
   if (typeof document === 'undefined') throw new Error('writeTheme needs a browser: there is no document.cookie here');
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw $invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
   document.cookie = 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
 }
@@ -105,8 +105,8 @@ export const visitsCookie = { id: 'visits', name: 'visits', category: 'preferenc
 export type VisitsValue = number;
 
 /** Reads `visits` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
-export function readVisits(cookies: string = documentCookies()): VisitsValue | undefined {
-  const raw = findCookie(cookies, 'visits');
+export function readVisits(cookies: string = $documentCookies()): VisitsValue | undefined {
+  const raw = $findCookie(cookies, 'visits');
   const number = Number(raw);
   return String(number) === raw && Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;
 }
@@ -120,8 +120,8 @@ export const readVisitsFrom: (cookies: string) => VisitsValue | undefined = read
  */
 export function writeVisits(value: VisitsValue): void {
   if (typeof document === 'undefined') throw new Error('writeVisits needs a browser: there is no document.cookie here');
-  if (!Number.isSafeInteger(value)) throw invalidValue('visits', value, 'is not a whole number');
-  if (value < 0 || value > 1000) throw invalidValue('visits', value, 'is outside 0…1000');
+  if (!Number.isSafeInteger(value)) throw $invalidValue('visits', value, 'is not a whole number');
+  if (value < 0 || value > 1000) throw $invalidValue('visits', value, 'is outside 0…1000');
   const encoded = String(value);
   document.cookie = 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
 }

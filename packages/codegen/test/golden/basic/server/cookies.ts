@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieTarget, CookieValueError, TOKEN, appendSetCookie, decodeBase64Url, decodeUri, encodeBase64Url, encodeUri, findCookie, invalidValue, isRecord, parseJson } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `beta`.
  *
@@ -13,7 +13,7 @@ export type BetaValue = boolean;
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeBeta(value: BetaValue): string {
-  if (typeof value !== 'boolean') throw invalidValue('beta', value, 'is not true or false');
+  if (typeof value !== 'boolean') throw $invalidValue('beta', value, 'is not true or false');
   const encoded = value ? 'true' : 'false';
   return 'beta=' + encoded + '; Path=/; Secure; HttpOnly; SameSite=None; Partitioned';
 }
@@ -23,18 +23,18 @@ export function serializeBeta(value: BetaValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setBeta(target: CookieTarget, value: BetaValue): void {
-  appendSetCookie(target, 'beta', serializeBeta(value));
+  $appendSetCookie(target, serializeBeta(value));
 }
 
 /** Deletes `beta`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteBeta(target: CookieTarget): void {
   const name = 'beta';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
 }
 
 /** Reads `beta` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readBeta(cookieHeader: string | null | undefined): BetaValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'beta') : undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'beta') : undefined;
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }
 
@@ -52,9 +52,9 @@ const sessionIdPattern = /* @__PURE__ */ new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeSessionId(value: SessionIdValue): string {
-  if (typeof value !== 'string') throw invalidValue('__Host-session', value, 'is not a string');
-  if (value.length > 32) throw invalidValue('__Host-session', value, 'is longer than 32 characters');
-  if (!(value.length >= 32 && value.length <= 32 && sessionIdPattern.test(value))) throw invalidValue('__Host-session', value, 'does not match "^[a-f0-9]{32}$"');
+  if (typeof value !== 'string') throw $invalidValue('__Host-session', value, 'is not a string');
+  if (value.length > 32) throw $invalidValue('__Host-session', value, 'is longer than 32 characters');
+  if (!(value.length >= 32 && value.length <= 32 && sessionIdPattern.test(value))) throw $invalidValue('__Host-session', value, 'does not match "^[a-f0-9]{32}$"');
   const encoded = value;
   return '__Host-session=' + encoded + '; Max-Age=7200; Path=/; Secure; HttpOnly; SameSite=Strict';
 }
@@ -64,18 +64,18 @@ export function serializeSessionId(value: SessionIdValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setSessionId(target: CookieTarget, value: SessionIdValue): void {
-  appendSetCookie(target, '__Host-session', serializeSessionId(value));
+  $appendSetCookie(target, serializeSessionId(value));
 }
 
 /** Deletes `__Host-session`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteSessionId(target: CookieTarget): void {
   const name = '__Host-session';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
 }
 
 /** Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readSessionId(cookieHeader: string | null | undefined): SessionIdValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, '__Host-session') : undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, '__Host-session') : undefined;
   if (raw === undefined || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
   return raw;
 }
@@ -96,12 +96,14 @@ const shardRegionPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]{2}$
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeShard(params: ShardName, value: ShardValue): string {
-  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw invalidValue('shard-{region}-{n}', params['region'], 'is not a valid {region} for this cookie\'s name');
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw invalidValue('shard-{region}-{n}', params['n'], 'is not a valid {n} for this cookie\'s name');
-  const name = 'shard-' + params['region'] + '-' + String(params['n']);
-  if (typeof value !== 'string') throw invalidValue(name, value, 'is not a string');
-  if (value.length > 16) throw invalidValue(name, value, 'is longer than 16 characters');
-  if (!(value.length >= 1 && shardPattern.test(value))) throw invalidValue(name, value, 'does not match "^[A-Za-z0-9]+$"');
+  const regionParam = params['region'];
+  const nParam = params['n'];
+  if (!(typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam)))) throw $invalidValue('shard-{region}-{n}', regionParam, 'is not a valid {region} for this cookie\'s name');
+  if (!(Number.isSafeInteger(nParam) && nParam >= 0)) throw $invalidValue('shard-{region}-{n}', nParam, 'is not a valid {n} for this cookie\'s name');
+  const name = 'shard-' + regionParam + '-' + String(nParam);
+  if (typeof value !== 'string') throw $invalidValue(name, value, 'is not a string');
+  if (value.length > 16) throw $invalidValue(name, value, 'is longer than 16 characters');
+  if (!(value.length >= 1 && shardPattern.test(value))) throw $invalidValue(name, value, 'does not match "^[A-Za-z0-9]+$"');
   const encoded = value;
   return name + '=' + encoded + '; Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Lax';
 }
@@ -111,21 +113,25 @@ export function serializeShard(params: ShardName, value: ShardValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setShard(target: CookieTarget, params: ShardName, value: ShardValue): void {
-  appendSetCookie(target, 'shard-' + params['region'] + '-' + String(params['n']), serializeShard(params, value));
+  $appendSetCookie(target, serializeShard(params, value));
 }
 
 /** Deletes `shard-{region}-{n}`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteShard(target: CookieTarget, params: ShardName): void {
-  if (!(typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region'])))) throw invalidValue('shard-{region}-{n}', params['region'], 'is not a valid {region} for this cookie\'s name');
-  if (!(Number.isSafeInteger(params['n']) && params['n'] >= 0)) throw invalidValue('shard-{region}-{n}', params['n'], 'is not a valid {n} for this cookie\'s name');
-  const name = 'shard-' + params['region'] + '-' + String(params['n']);
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
+  const regionParam = params['region'];
+  const nParam = params['n'];
+  if (!(typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam)))) throw $invalidValue('shard-{region}-{n}', regionParam, 'is not a valid {region} for this cookie\'s name');
+  if (!(Number.isSafeInteger(nParam) && nParam >= 0)) throw $invalidValue('shard-{region}-{n}', nParam, 'is not a valid {n} for this cookie\'s name');
+  const name = 'shard-' + regionParam + '-' + String(nParam);
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
 /** Reads `shard-{region}-{n}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readShard(cookieHeader: string | null | undefined, params: ShardName): ShardValue | undefined {
-  if (!((typeof params['region'] === 'string' && TOKEN.test(params['region']) && params['region'].length <= 2 && (params['region'].length >= 2 && params['region'].length <= 2 && shardRegionPattern.test(params['region']))) && (Number.isSafeInteger(params['n']) && params['n'] >= 0))) return undefined;
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'shard-' + params['region'] + '-' + String(params['n'])) : undefined;
+  const regionParam = params['region'];
+  const nParam = params['n'];
+  if (!((typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam))) && (Number.isSafeInteger(nParam) && nParam >= 0))) return undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'shard-' + regionParam + '-' + String(nParam)) : undefined;
   if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
   return raw;
 }
@@ -144,10 +150,10 @@ export type NoteValue = string;
  */
 export function serializeNote(value: NoteValue): string {
   const name = 'note';
-  if (typeof value !== 'string') throw invalidValue('note', value, 'is not a string');
-  const encoded = encodeUri(value);
-  if (encoded === undefined) throw invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
-  if (name.length + encoded.length > 4096) throw new CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  if (typeof value !== 'string') throw $invalidValue('note', value, 'is not a string');
+  const encoded = $encodeUri(value);
+  if (encoded === undefined) throw $invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
+  if (name.length + encoded.length > 4096) throw new $CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   return name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
 }
 
@@ -156,19 +162,19 @@ export function serializeNote(value: NoteValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setNote(target: CookieTarget, value: NoteValue): void {
-  appendSetCookie(target, 'note', serializeNote(value));
+  $appendSetCookie(target, serializeNote(value));
 }
 
 /** Deletes `note`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteNote(target: CookieTarget): void {
   const name = 'note';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `note` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readNote(cookieHeader: string | null | undefined): NoteValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'note') : undefined;
-  const value = raw === undefined ? undefined : decodeUri(raw);
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'note') : undefined;
+  const value = raw === undefined ? undefined : $decodeUri(raw);
   return value;
 }
 
@@ -186,13 +192,13 @@ export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' |
  */
 export function serializePrefs(value: PrefsValue): string {
   const name = 'prefs';
-  if (!isRecord(value)) throw invalidValue('prefs', value, 'is not an object { fontSize: integer, mode: "compact" | "comfortable", label: string }');
+  if (!$isRecord(value)) throw $invalidValue('prefs', value, 'is not an object { fontSize: integer, mode: "compact" | "comfortable", label: string }');
   const field0 = (value as Record<string, unknown>)['fontSize'];
   const field1 = (value as Record<string, unknown>)['mode'];
   const field2 = (value as Record<string, unknown>)['label'];
-  if (!(Number.isSafeInteger(field0) && (field1 === 'compact' || field1 === 'comfortable') && typeof field2 === 'string')) throw invalidValue('prefs', value, 'does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }');
-  const encoded = encodeBase64Url(JSON.stringify({ fontSize: field0, mode: field1, label: field2 })) as string;
-  if (name.length + encoded.length > 4096) throw new CookieValueError('prefs', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  if (!(Number.isSafeInteger(field0) && (field1 === 'compact' || field1 === 'comfortable') && typeof field2 === 'string')) throw $invalidValue('prefs', value, 'does not have the shape { fontSize: integer, mode: "compact" | "comfortable", label: string }');
+  const encoded = $encodeBase64Url(JSON.stringify({ fontSize: field0, mode: field1, label: field2 })) as string;
+  if (name.length + encoded.length > 4096) throw new $CookieValueError('prefs', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
   return name + '=' + encoded + '; Max-Age=7776000; Domain=example.com; Path=/app; Secure; SameSite=Lax';
 }
 
@@ -201,21 +207,21 @@ export function serializePrefs(value: PrefsValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setPrefs(target: CookieTarget, value: PrefsValue): void {
-  appendSetCookie(target, 'prefs', serializePrefs(value));
+  $appendSetCookie(target, serializePrefs(value));
 }
 
 /** Deletes `prefs`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deletePrefs(target: CookieTarget): void {
   const name = 'prefs';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
+  $appendSetCookie(target, name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
 }
 
 /** Reads `prefs` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readPrefs(cookieHeader: string | null | undefined): PrefsValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'prefs') : undefined;
-  const json = raw === undefined ? undefined : decodeBase64Url(raw);
-  const parsed = json === undefined ? undefined : parseJson(json);
-  if (!isRecord(parsed)) return undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'prefs') : undefined;
+  const json = raw === undefined ? undefined : $decodeBase64Url(raw);
+  const parsed = json === undefined ? undefined : $parseJson(json);
+  if (!$isRecord(parsed)) return undefined;
   const parsed0 = parsed['fontSize'];
   const parsed1 = parsed['mode'];
   const parsed2 = parsed['label'];
@@ -235,7 +241,7 @@ export type ThemeValue = 'light' | 'dark' | 'high-contrast';
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeTheme(value: ThemeValue): string {
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw $invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
   return 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
 }
@@ -245,18 +251,18 @@ export function serializeTheme(value: ThemeValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setTheme(target: CookieTarget, value: ThemeValue): void {
-  appendSetCookie(target, 'theme', serializeTheme(value));
+  $appendSetCookie(target, serializeTheme(value));
 }
 
 /** Deletes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteTheme(target: CookieTarget): void {
   const name = 'theme';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `theme` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readTheme(cookieHeader: string | null | undefined): ThemeValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'theme') : undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'theme') : undefined;
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
 }
 
@@ -273,8 +279,8 @@ export type VisitsValue = number;
  * @throws {CookieValueError} when the value does not fit the catalog's declaration.
  */
 export function serializeVisits(value: VisitsValue): string {
-  if (!Number.isSafeInteger(value)) throw invalidValue('visits', value, 'is not a whole number');
-  if (value < 0 || value > 1000) throw invalidValue('visits', value, 'is outside 0…1000');
+  if (!Number.isSafeInteger(value)) throw $invalidValue('visits', value, 'is not a whole number');
+  if (value < 0 || value > 1000) throw $invalidValue('visits', value, 'is outside 0…1000');
   const encoded = String(value);
   return 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
 }
@@ -284,18 +290,18 @@ export function serializeVisits(value: VisitsValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setVisits(target: CookieTarget, value: VisitsValue): void {
-  appendSetCookie(target, 'visits', serializeVisits(value));
+  $appendSetCookie(target, serializeVisits(value));
 }
 
 /** Deletes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteVisits(target: CookieTarget): void {
   const name = 'visits';
-  appendSetCookie(target, name, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
 export function readVisits(cookieHeader: string | null | undefined): VisitsValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? findCookie(cookieHeader, 'visits') : undefined;
+  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'visits') : undefined;
   if (raw === undefined || !/^(?:0|-?[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;

@@ -1,0 +1,217 @@
+import { TOKEN_PATTERN } from '../cookie-grammar.js';
+import { generatedNamesOf } from '../generated-names.js';
+import { type NamePart, parseNamePattern } from '../name-pattern.js';
+import { catastrophicBacktracking } from '../pattern-safety.js';
+import type { EntryInput, PolicyInput } from '../schema.js';
+import type { FileReport } from './check-context.js';
+
+export interface CheckedEntry {
+  readonly input: EntryInput | undefined;
+  readonly report: FileReport;
+  /** The file, relative to the catalog directory. */
+  readonly relative: string;
+}
+
+/** Rules about entries together: ids, generated names, and what a browser stores as one. */
+export function checkAcrossEntries(
+  entries: readonly CheckedEntry[],
+  policy: PolicyInput | undefined,
+  policyReport: FileReport | undefined,
+): void {
+  const ids = new Map<string, string>();
+  const names = new Map<string, { id: string; relative: string }>();
+  const usedCategories = new Set<string>();
+  const stores = new Map<string, StoredName[]>();
+  for (const { input, report, relative } of entries) {
+    if (!input) continue;
+    usedCategories.add(input.category);
+    const firstId = ids.get(input.id);
+    if (firstId) {
+      report.add(
+        'catalog/duplicate-id',
+        ['id'],
+        `the id "${input.id}" is already used by ${firstId}`,
+        'give each entry its own id',
+      );
+      continue;
+    }
+    ids.set(input.id, relative);
+    const parsed = parseNamePattern(input.name);
+    if (!parsed.ok) continue;
+    if (generatesCode(input)) checkGeneratedNames(input, parsed.parts, report, relative, names);
+    const store = storeOf(input);
+    if (store) {
+      const group = stores.get(store.key) ?? [];
+      group.push({ input, parts: parsed.parts, report, relative, where: store.where });
+      stores.set(store.key, group);
+    }
+  }
+  for (const group of stores.values()) checkOneStore(group);
+  if (policy && policyReport) {
+    policy.categories.forEach((category, index) => {
+      if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
+        policyReport.add(
+          'catalog/unused-category',
+          ['categories', index, 'id'],
+          `no entry is in the category "${category.id}"`,
+          'remove the category, or move entries into it',
+        );
+      }
+    });
+  }
+}
+
+/** The entries that get TypeScript code: first-party cookies. */
+function generatesCode(input: EntryInput): boolean {
+  return input.kind === 'cookie' && input.provider.party === 'first';
+}
+
+function checkGeneratedNames(
+  input: EntryInput,
+  parts: readonly NamePart[],
+  report: FileReport,
+  relative: string,
+  taken: Map<string, { id: string; relative: string }>,
+): void {
+  const parameters = parts.flatMap((p) => (p.type === 'parameter' ? [p.name] : []));
+  const own = generatedNamesOf(input.id, parameters);
+  const shared = own.filter((name) => taken.has(name));
+  const other = shared[0] === undefined ? undefined : taken.get(shared[0]);
+  if (other) {
+    const listed = shared.slice(0, 4).join(', ') + (shared.length > 4 ? ', …' : '');
+    report.add(
+      'catalog/duplicate-function-name',
+      ['id'],
+      `the id "${input.id}" gives generated names that "${other.id}" in ${other.relative} gives too (${listed}); the generated packages would not compile`,
+      'choose an id that differs in more than "_", "-" or the case of its first letter, and does not end in "_from"',
+    );
+    return;
+  }
+  for (const name of own) taken.set(name, { id: input.id, relative });
+}
+
+interface StoredName {
+  readonly input: EntryInput;
+  readonly parts: readonly NamePart[];
+  readonly report: FileReport;
+  readonly relative: string;
+  readonly where: string;
+}
+
+/**
+ * Where a browser keeps an entry, apart from its name: two entries with the same store and name
+ * are one thing to the browser. For cookies that is domain, path and partition (RFC 6265bis
+ * §5.7 step 22; CHIPS keys partitioned cookies apart); for storage, the kind and the origin.
+ */
+function storeOf(input: EntryInput): { key: string; where: string } | undefined {
+  if (input.kind === 'pixel') return undefined;
+  if (input.kind !== 'cookie') {
+    return {
+      key: `${input.kind}\n${input.provider.domain}`,
+      where: `in ${input.kind} of ${input.provider.domain}`,
+    };
+  }
+  const domain = input.attributes?.domain ?? input.provider.domain;
+  const path = input.attributes?.path ?? '/';
+  const partitioned = input.attributes?.partitioned ?? false;
+  return {
+    key: `cookie\n${domain}\n${path}\n${partitioned}`,
+    where: `for ${domain} on the path ${path}${partitioned ? ' (partitioned)' : ''}`,
+  };
+}
+
+function checkOneStore(group: readonly StoredName[]): void {
+  for (let later = 1; later < group.length; later++) {
+    const entry = group[later];
+    if (!entry) continue;
+    for (let earlier = 0; earlier < later; earlier++) {
+      const other = group[earlier];
+      if (!other) continue;
+      const literal = (e: StoredName) => e.parts.every((p) => p.type === 'literal');
+      if (literal(entry) && literal(other)) {
+        if (entry.input.name !== other.input.name) continue;
+        entry.report.add(
+          'catalog/duplicate-cookie',
+          ['name'],
+          `${other.relative} already declares "${entry.input.name}" ${entry.where}; a browser stores the two as one, so they would overwrite each other`,
+          'merge the entries, or give this one another name or path',
+        );
+        break;
+      }
+      const overlap = sharedName(entry, other) ?? sharedName(other, entry);
+      if (overlap === undefined) continue;
+      entry.report.add(
+        'catalog/duplicate-cookie',
+        ['name'],
+        `"${entry.input.name}" and "${other.input.name}" in ${other.relative} can both be "${overlap}" ${entry.where}; each one's reader would return the other's value`,
+        'give the pattern fixed text that the other name does not have, or narrow its parameters with a pattern',
+      );
+      break;
+    }
+  }
+}
+
+/**
+ * A name that `pattern` can produce and `other` has: `other` itself when it is a literal, or
+ * the name `other` builds from its parameters' examples. (Whether two patterns can ever produce
+ * the same name is not decided in general; the examples catch the usual case, `sub-{id}` beside
+ * `sub-{n}`.)
+ */
+function sharedName(pattern: StoredName, other: StoredName): string | undefined {
+  if (pattern.parts.every((p) => p.type === 'literal')) return undefined;
+  const candidate = other.parts
+    .map((part) =>
+      part.type === 'literal'
+        ? part.text
+        : String(other.input.nameParameters?.[part.name]?.example),
+    )
+    .join('');
+  return canProduce(pattern, candidate) ? candidate : undefined;
+}
+
+/** Whether the name pattern can produce exactly `name`, given its parameters' rules. */
+function canProduce(pattern: StoredName, name: string): boolean {
+  const { parts } = pattern;
+  const fits = (parameter: string, text: string): boolean => {
+    const spec = pattern.input.nameParameters?.[parameter];
+    if (!spec || text === '') return false;
+    if (spec.type === 'integer')
+      return /^(0|[1-9][0-9]*)$/.test(text) && Number.isSafeInteger(Number(text));
+    if (!TOKEN_PATTERN.test(text)) return false;
+    if (spec.maxLength !== undefined && text.length > spec.maxLength) return false;
+    if (spec.pattern === undefined || catastrophicBacktracking(spec.pattern)) return true;
+    try {
+      return new RegExp(spec.pattern, 'u').test(text);
+    } catch {
+      return true;
+    }
+  };
+  // Parameters never follow each other (name-pattern.ts), so each one ends where the next
+  // literal starts: try every such place.
+  const memo = new Map<number, boolean>();
+  const match = (index: number, at: number): boolean => {
+    const key = index * (name.length + 1) + at;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const result = matchFrom(index, at);
+    memo.set(key, result);
+    return result;
+  };
+  const matchFrom = (index: number, at: number): boolean => {
+    const part = parts[index];
+    if (!part) return at === name.length;
+    if (part.type === 'literal')
+      return name.startsWith(part.text, at) && match(index + 1, at + part.text.length);
+    const next = parts[index + 1];
+    if (next?.type !== 'literal') return fits(part.name, name.slice(at));
+    for (
+      let end = name.indexOf(next.text, at + 1);
+      end >= 0;
+      end = name.indexOf(next.text, end + 1)
+    ) {
+      if (fits(part.name, name.slice(at, end)) && match(index + 1, end)) return true;
+    }
+    return false;
+  };
+  return match(0, 0);
+}
