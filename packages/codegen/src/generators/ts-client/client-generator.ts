@@ -93,7 +93,7 @@ function fixedReaders(code: CookieCode): (StatementStructures | string)[] {
 
 /** A pattern cookie: its parameters come first, so the two readers stay separate functions. */
 function patternReaders(code: CookieCode): (StatementStructures | string)[] {
-  const { pascal, valueType, shown, paramList, params } = code;
+  const { pascal, valueType, shown, paramList } = code;
   return [
     {
       kind: StructureKind.Function,
