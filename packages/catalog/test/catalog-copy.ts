@@ -42,7 +42,10 @@ export async function editedCatalog(edits: readonly Edit[]): Promise<string> {
     const text = await readFile(path, 'utf8').catch(() => '');
     if (!text.includes(edit.find))
       throw new Error(`test bug: "${edit.find}" is not in ${edit.file}`);
-    await writeFile(path, text.replace(edit.find, edit.with));
+    await writeFile(
+      path,
+      text.replace(edit.find, () => edit.with as string),
+    );
   }
   return dir;
 }

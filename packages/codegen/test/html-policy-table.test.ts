@@ -29,6 +29,51 @@ describe('html/policy-table on the basic fixture (three locales, the third added
     expect(html).toContain(`lang="${locale}"`);
   });
 
+  it("fills labels in one pass, taking catalog text literally ($&, $', a parameter named meaning)", async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/pubnub_subscription.yaml',
+        find: 'name: sub-{id}',
+        with: 'name: sub-{meaning}',
+      },
+      { file: 'cookies/pubnub_subscription.yaml', find: '  id:\n', with: '  meaning:\n' },
+      {
+        file: 'cookies/pubnub_subscription.yaml',
+        find: 'en: a random id for your browser session',
+        with: "en: a random id ($& and $' and $$ and {name})",
+      },
+    ]);
+    const { catalog } = await loadCatalog(dir);
+    if (!catalog) throw new Error('the edited catalog should be valid');
+    const en = runGenerator(htmlPolicyTableGenerator, catalog).find((f) => f.path === 'en.html');
+    expect(en?.contents).toContain(
+      '{meaning} is a random id ($&amp; and $&#x27; and $$ and {name})',
+    );
+    const { policyFacts } = await import('../src/generators/policy-docs/policy-view.js');
+    // Validation allows only version numbers; the renderer must not rely on that.
+    const facts = policyFacts({ ...catalog, version: '$& {date}' }, 'en');
+    expect(`${facts.versionBefore}|${facts.versionAfter}`).toBe(
+      'Version $& {date}, last updated |',
+    );
+  });
+
+  it('says "browsers keep it at most" only when the stated lifetime is longer than that', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/pubnub_subscription.yaml',
+        find: '  statedByProvider: forever',
+        with: '  statedByProvider: 1 day',
+      },
+    ]);
+    const { catalog } = await loadCatalog(dir);
+    if (!catalog) throw new Error('the edited catalog should be valid');
+    const en = runGenerator(htmlPolicyTableGenerator, catalog).find((f) => f.path === 'en.json');
+    const entries: { name: string; lifetime: { text: string } }[] = JSON.parse(
+      en?.contents ?? '{}',
+    ).entries;
+    expect(entries.find((e) => e.name === 'sub-{id}')?.lifetime.text).toBe('1 day');
+  });
+
   it('explains pattern names and names the kind of what is not a cookie', async () => {
     const files = runGenerator(htmlPolicyTableGenerator, await loadFixtureCatalog('basic'));
     const de = files.find((f) => f.path === 'de.html')?.contents ?? '';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -356,16 +356,62 @@ describe('diff --require-changeset asks for a changeset that covers the change',
 });
 
 describe('generate --check', () => {
-  it('passes right after the build, and names the files that differ', async () => {
-    expect((await run(['generate', '--check'])).code).toBe(0);
-    const dir = await editedCatalog([
-      { file: 'cookies/access_token.yaml', find: 'lifetime: 1 hour', with: 'lifetime: 2 hours' },
+  /** The fixture catalog generated into a folder of its own, as `npm run build` would. */
+  async function generatedRoot(): Promise<{ catalog: string; root: string }> {
+    const catalog = await editedCatalog([]);
+    const root = join(catalog, '..', 'root');
+    expect((await run(['generate', '--catalog', catalog, '--root', root])).code).toBe(0);
+    return { catalog, root };
+  }
+
+  it('passes right after generate, and names the files that differ', async () => {
+    const { catalog, root } = await generatedRoot();
+    expect((await run(['generate', '--check', '--catalog', catalog, '--root', root])).code).toBe(0);
+    const file = join(catalog, 'cookies', 'access_token.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
+    );
+    const { code, stderr } = await run([
+      'generate',
+      '--check',
+      '--catalog',
+      catalog,
+      '--root',
+      root,
     ]);
-    const { code, stderr } = await run(['generate', '--check', '--catalog', dir, '--root', REPO]);
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /packages\/server\/src\/generated\/cookies\.ts differs from what the catalog generates/,
     );
     expect(stderr).not.toMatch(/client\/src\/generated\/cookies\.ts/); // access_token is HttpOnly
+  });
+
+  it('names links and folders that generate would not write, even a link to identical content', async () => {
+    const { catalog, root } = await generatedRoot();
+    const generated = join(root, 'packages', 'server', 'src', 'generated');
+    await rm(join(generated, 'cookies.ts'));
+    await symlink(
+      join(root, 'packages', 'client', 'src', 'generated', 'cookies.ts'),
+      join(generated, 'linked.ts'),
+    );
+    await mkdir(join(generated, 'stray-folder'));
+    const clientFile = join(root, 'packages', 'client', 'src', 'generated', 'cookies.ts');
+    const copy = `${clientFile}.real`;
+    await rename(clientFile, copy);
+    await symlink(copy, clientFile);
+    const { code, stderr } = await run([
+      'generate',
+      '--check',
+      '--catalog',
+      catalog,
+      '--root',
+      root,
+    ]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/server\/src\/generated\/cookies\.ts differs/);
+    expect(stderr).toMatch(/server\/src\/generated\/linked\.ts differs/);
+    expect(stderr).toMatch(/server\/src\/generated\/stray-folder\/ differs/);
+    expect(stderr).toMatch(/client\/src\/generated\/cookies\.ts differs/);
   });
 });

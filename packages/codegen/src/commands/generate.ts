@@ -86,19 +86,36 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
   return 0;
 }
 
-/** Paths (relative to outDir) that are missing, different, or on disk but no longer generated. */
+/**
+ * Paths (relative to outDir) that are missing, different, or on disk but not generated: stray
+ * files, links (even a link to identical content is not what generate writes) and folders no
+ * generated file lives in.
+ */
 async function compareWithDisk(outDir: string, files: readonly GeneratedFile[]): Promise<string[]> {
-  const differing: string[] = [];
-  for (const file of files) {
-    const onDisk = await readFile(join(outDir, file.path), 'utf8').catch(() => undefined);
-    if (onDisk !== file.contents) differing.push(file.path);
-  }
+  const differing = new Set<string>();
   const expected = new Set(files.map((f) => f.path));
+  const folders = new Set(
+    files.flatMap((f) => {
+      const parts = f.path.split('/').slice(0, -1);
+      return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+    }),
+  );
   const present = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const regular = new Set<string>();
   for (const entry of present) {
-    if (!entry.isFile()) continue;
     const path = relative(outDir, join(entry.parentPath, entry.name)).split('\\').join('/');
-    if (!expected.has(path)) differing.push(path);
+    if (entry.isFile()) {
+      regular.add(path);
+      if (!expected.has(path)) differing.add(path);
+    } else if (!(entry.isDirectory() && folders.has(path))) {
+      differing.add(entry.isDirectory() ? `${path}/` : path);
+    }
   }
-  return differing.sort();
+  for (const file of files) {
+    const onDisk = regular.has(file.path)
+      ? await readFile(join(outDir, file.path), 'utf8').catch(() => undefined)
+      : undefined;
+    if (onDisk !== file.contents) differing.add(file.path);
+  }
+  return [...differing].sort();
 }

@@ -1,4 +1,5 @@
 import type { Catalog, DurationUnit, LabelKey, Lifetime } from '@cookie-catalog/catalog';
+import { fillPlaceholders } from '../fill-placeholders.js';
 
 export interface LifetimeText {
   /** In words, in the locale: "1 year", "30 dagar", or the label for a session. */
@@ -32,9 +33,12 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
         lifetime.stated.kind === 'forever'
           ? label('forever')
           : formatDuration(lifetime.stated.amount, lifetime.stated.unit);
+      // Only a stated lifetime beyond the cap needs the second half ("browsers keep it at most …").
+      if (lifetime.stated.kind === 'duration' && lifetime.stated.seconds <= lifetime.keptSeconds) {
+        return { text: stated, datetime: htmlDuration(lifetime.keptSeconds) };
+      }
       const kept = formatDuration(lifetime.keptSeconds / 86_400, 'day');
-      // Substitution in catalog text is plain string replacement: labels are never templates.
-      const text = label('keptByBrowsers').replace('{stated}', stated).replace('{kept}', kept);
+      const text = fillPlaceholders(label('keptByBrowsers'), { stated, kept });
       return { text, datetime: htmlDuration(lifetime.keptSeconds) };
     }
   }
@@ -53,10 +57,9 @@ export function durationInWords(
       forms[cached(`plural ${locale}`, () => new Intl.PluralRules(locale)).select(amount)] ??
       forms.other ??
       '{n}';
-    return form.replace(
-      '{n}',
-      cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(amount),
-    );
+    return fillPlaceholders(form, {
+      n: cached(`number ${locale}`, () => new Intl.NumberFormat(locale)).format(amount),
+    });
   }
   return cached(
     `${unit} ${locale}`,

@@ -3,6 +3,7 @@ import type { Catalog, CatalogEntry, LabelKey } from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
 import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { GeneratedFile, Generator } from '../../generator.js';
+import { fillPlaceholders } from '../fill-placeholders.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
 import { lifetimeText } from './lifetime-text.js';
@@ -171,9 +172,10 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     name: entry.name.pattern,
     kind: entry.kind === 'cookie' ? undefined : label(entry.kind),
     parameters: entry.name.parameters.map((p) =>
-      label('parameter')
-        .replace('{name}', `{${p.name}}`)
-        .replace('{meaning}', p.description[locale] ?? ''),
+      fillPlaceholders(label('parameter'), {
+        name: `{${p.name}}`,
+        meaning: p.description[locale] ?? '',
+      }),
     ),
     providerName: entry.party === 'third' ? entry.provider.name : undefined,
     domain: entry.provider.domain,

@@ -1,10 +1,9 @@
 import Handlebars from 'handlebars';
 
 /**
- * Catalog text made inert for a Markdown document that a docs site will render: HTML special
- * characters become entities, Markdown punctuation is backslash-escaped (so `*`, `[`, `|` and
- * friends stay text), and braces become entities so Vue-based sites (VitePress) never see `{{`.
- * Line breaks become spaces: a catalog text never starts a new Markdown block.
+ * Text we write into Markdown ourselves (language names from Intl) made inert: HTML special
+ * characters become entities and Markdown punctuation is backslash-escaped; line breaks become
+ * spaces, so the text never starts a new Markdown block.
  */
 export function markdownText(text: string): Handlebars.SafeString {
   return new Handlebars.SafeString(
@@ -14,39 +13,33 @@ export function markdownText(text: string): Handlebars.SafeString {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
-      .replace(/[\\`*_[\]()#+\-.!|~]/g, '\\$&')
-      .replace(/\{/g, '&#123;')
-      .replace(/\}/g, '&#125;'),
-  );
-}
-
-/** A URL inside Markdown link parentheses: only the characters that could end the link are encoded. */
-export function markdownUrl(url: string): Handlebars.SafeString {
-  return new Handlebars.SafeString(
-    url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+      .replace(/[\\`*_[\]()#+\-.!|~:{}$@=^]/g, '\\$&'),
   );
 }
 
 /**
- * Legal's Markdown, passed through for a Markdown docs site: raw HTML is shown as text, as in
- * our own HTML rendering (markdown-it with html off), and braces cannot reach a Vue template.
- * Code spans are left alone.
+ * Our HTML (the policy rendered by markdown-it with raw HTML off, and the tables) placed in a
+ * Markdown document as one raw HTML block (CommonMark §4.6), which is how it stays inert in
+ * every consumer:
+ *
+ * - Markdown parsers pass a raw HTML block through untouched, so no Markdown extension runs on
+ *   catalog text: not VitePress's `:::` containers or `{…}` attributes (which could add an
+ *   `onclick`), not emoji, not GitHub's autolinks. Inside Markdown *text*, by contrast, `&#123;`
+ *   and `\{` both come out as `{`.
+ * - Vue (VitePress compiles every page as a Vue template) finds interpolation and directives in
+ *   the raw source; braces written as `&#123;`/`&#125;` are only decoded into text afterwards.
+ *   markdown-it never writes `v-` attributes, `<script>` or `<!--`, so VitePress's
+ *   `<!--@include: …-->` cannot occur either.
+ * - A raw HTML block ends at the first blank line, after which Markdown would resume: blank
+ *   lines are removed, and line breaks inside `<pre>` (where they are content) become `&#10;`.
  */
-export function passThroughMarkdown(markdown: string): Handlebars.SafeString {
-  const parts = markdown.split(/(`[^`\n]*`)/);
+export function inertHtmlBlock(html: string): Handlebars.SafeString {
   return new Handlebars.SafeString(
-    parts
-      .map((part, index) =>
-        index % 2 === 1
-          ? part
-          : part.replace(/</g, '&lt;').replace(/\{/g, '&#123;').replace(/\}/g, '&#125;'),
-      )
-      .join('')
+    html
+      .replace(/<pre[\s>][\s\S]*?<\/pre>/g, (pre) => pre.replace(/\r?\n/g, '&#10;'))
+      .replace(/\{/g, '&#123;')
+      .replace(/\}/g, '&#125;')
+      .replace(/\n(?:[ \t]*\n)+/g, '\n')
       .trim(),
   );
-}
-
-/** An HTML fragment of ours placed in Markdown: braces become entities for Vue-based sites. */
-export function embeddedHtml(html: string): Handlebars.SafeString {
-  return new Handlebars.SafeString(html.replace(/\{/g, '&#123;').replace(/\}/g, '&#125;').trim());
 }

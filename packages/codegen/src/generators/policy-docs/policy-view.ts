@@ -1,4 +1,5 @@
 import type { Catalog, LabelKey } from '@cookie-catalog/catalog';
+import { fillPlaceholders } from '../fill-placeholders.js';
 
 /** The facts every rendering of the policy shows, in one locale, as plain text. */
 export interface PolicyFacts {
@@ -28,10 +29,10 @@ export interface PolicyFacts {
 
 export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
   const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
-  // Substitution into catalog text is plain string replacement: labels are never templates.
+  // Split around {date} first, so that a version which itself reads "{date}" stays text.
   const [before = '', after = ''] = label('versionLine')
-    .replace('{version}', catalog.version)
-    .split('{date}');
+    .split('{date}')
+    .map((part) => fillPlaceholders(part, { version: catalog.version }));
   return {
     lang: locale,
     title: label('policyTitle'),
