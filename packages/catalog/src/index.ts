@@ -14,6 +14,7 @@ export {
   TOKEN_PATTERN,
 } from './cookie-grammar.js';
 export { functionNameOf } from './function-name.js';
+export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';
 export { catalogFieldReference, catalogJsonSchemas } from './json-schema.js';
 export { type Duration, type DurationUnit, parseDuration, SECONDS_PER_UNIT } from './lifetime.js';

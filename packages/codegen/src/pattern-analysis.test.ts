@@ -44,6 +44,13 @@ describe('regexFlags', () => {
     expect(regexFlags('^\\p{L}+$')).toBe('u');
     expect(regexFlags('^\\u{1F600}$')).toBe('u');
     expect(regexFlags('^ä$')).toBe('u');
+    // Whatever matches "any one character" matches half an astral character without u.
+    for (const pattern of ['^.{1,2}$', '^[^;]{1,4}$', '^\\S+$', '^\\W$', '^\\D{2}$']) {
+      expect(regexFlags(pattern), pattern).toBe('u');
+      expect(new RegExp(pattern, regexFlags(pattern)).test('😀'), pattern).toBe(
+        new RegExp(pattern, 'u').test('😀'),
+      );
+    }
   });
 });
 

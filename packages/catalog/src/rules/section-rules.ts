@@ -4,6 +4,45 @@ import { findInvisibleCharacter } from '../invisible-characters.js';
 import { checkLink } from '../links.js';
 import { createProblem, type Problem, type SourcePosition } from '../problem.js';
 
+/**
+ * The same Markdown as CommonMark reads it with raw HTML on, to find what would be HTML there:
+ * `<b>` is, `<dpo@example.com>` (an autolink) and `` `<b>` `` (code) are not.
+ */
+const withHtml = new MarkdownIt({ html: true, linkify: false });
+
+/** A warning per line that holds raw HTML, which every rendering shows as literal text. */
+function rawHtml(
+  text: string,
+  lines: readonly string[],
+  at: (line: number, column: number) => SourcePosition,
+): Problem[] {
+  const found = new Map<number, { column: number; html: string }>();
+  const note = (start: number, end: number, html: string) => {
+    for (let line = start; line < Math.max(end, start + 1); line++) {
+      const column = (lines[line] ?? '').indexOf(html.split('\n')[0] ?? html);
+      if (column >= 0 && !found.has(line)) {
+        found.set(line, { column, html: html.split('\n')[0] ?? html });
+        return;
+      }
+    }
+  };
+  for (const block of withHtml.parse(text, {})) {
+    const [start = 0, end = start + 1] = block.map ?? [];
+    if (block.type === 'html_block') note(start, end, block.content.trim());
+    for (const token of block.children ?? []) {
+      if (token.type === 'html_inline') note(start, end, token.content);
+    }
+  }
+  return [...found].map(([line, { column, html }]) =>
+    createProblem(
+      'markdown/raw-html',
+      at(line + 1, column + 1),
+      `"${html.length > 60 ? `${html.slice(0, 57)}…` : html}" is HTML; the policy shows it as literal text, not as markup`,
+      'use Markdown instead (e.g. **bold**, [link](https://…))',
+    ),
+  );
+}
+
 /** A Markdown parser that keeps every link as a token, so that we judge links ourselves. */
 const markdown = new MarkdownIt({ html: false, linkify: false });
 markdown.validateLink = () => true;
@@ -39,18 +78,8 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
         ),
       );
     }
-    const html = /<\/?[a-z][^>]*>/i.exec(line);
-    if (html) {
-      problems.push(
-        createProblem(
-          'markdown/raw-html',
-          at(index + 1, html.index + 1),
-          `"${html[0]}" is HTML; the policy shows it as literal text, not as markup`,
-          'use Markdown instead (e.g. **bold**, [link](https://…))',
-        ),
-      );
-    }
   });
+  problems.push(...rawHtml(text, lines, at));
   for (const block of markdown.parse(text, {})) {
     for (const token of block.children ?? []) {
       const href =

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { checkSectionMarkdown } from './section-rules.js';
+
+const warnings = (text: string) =>
+  checkSectionMarkdown('sections/en/contact.md', text)
+    .filter((p) => p.rule === 'markdown/raw-html')
+    .map((p) => `${p.line}:${p.column} ${p.message}`);
+
+describe('raw HTML in a section is reported where CommonMark would see HTML, and only there', () => {
+  it('warns for tags, comments and HTML blocks, at their place', () => {
+    expect(
+      warnings('Hello <b>you</b>.\n\n<!--@include: ../secret.md-->\n\n<div>\nx\n</div>\n'),
+    ).toEqual([
+      '1:7 "<b>" is HTML; the policy shows it as literal text, not as markup',
+      '3:1 "<!--@include: ../secret.md-->" is HTML; the policy shows it as literal text, not as markup',
+      '5:1 "<div>" is HTML; the policy shows it as literal text, not as markup',
+    ]);
+  });
+
+  it('does not warn for autolinks, which every rendering shows as links, nor for code', () => {
+    expect(
+      warnings('Write to <dpo@example.com> or <https://example.com>.\n\nType `<b>`.\n'),
+    ).toEqual([]);
+  });
+});

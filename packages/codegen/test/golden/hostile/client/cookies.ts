@@ -1,0 +1,98 @@
+// Generated from catalog/ by cookie-catalog. Do not edit.
+import { CookieValueError as $CookieValueError, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue } from '@cookie-catalog/runtime';
+/**
+ * What the catalog declares for `csrf`.
+ *
+ * The same name, on /app only: a browser keeps both. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
+export const csrfAppCookie = { id: 'csrf_app', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/app', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type CsrfAppValue = string;
+const csrfAppPattern = /^[A-Za-z0-9]{8}$/;
+
+/** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readCsrfApp(cookies: string = $documentCookies()): CsrfAppValue | undefined {
+  const raw = $findCookie(cookies, 'csrf');
+  if (raw === undefined || !csrfAppPattern.test(raw)) return undefined;
+  return raw;
+}
+
+/** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
+export const readCsrfAppFrom: (cookies: string) => CsrfAppValue | undefined = readCsrfApp;
+/**
+ * What the catalog declares for `csrf`.
+ *
+ * A token for the whole site; a namesake lives on /app. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
+export const csrfRootCookie = { id: 'csrf_root', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type CsrfRootValue = string;
+const csrfRootPattern = /^[A-Za-z0-9]{8}$/;
+
+/** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readCsrfRoot(cookies: string = $documentCookies()): CsrfRootValue | undefined {
+  const raw = $findCookie(cookies, 'csrf');
+  if (raw === undefined || !csrfRootPattern.test(raw)) return undefined;
+  return raw;
+}
+
+/** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
+export const readCsrfRootFrom: (cookies: string) => CsrfRootValue | undefined = readCsrfRoot;
+/**
+ * What the catalog declares for `emoji`.
+ *
+ * One or two characters, astral ones included. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
+export const emojiCookie = { id: 'emoji', name: 'emoji', category: 'necessary', maxAge: 3600, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type EmojiValue = string;
+const emojiPattern = /^.{1,2}$/u;
+
+/** Reads `emoji` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readEmoji(cookies: string = $documentCookies()): EmojiValue | undefined {
+  const raw = $findCookie(cookies, 'emoji');
+  const value = raw === undefined ? undefined : $decodeUri(raw);
+  if (value === undefined || !emojiPattern.test(value)) return undefined;
+  return value;
+}
+
+/** Reads `emoji` from a cookie string such as `document.cookie`. Never throws. */
+export const readEmojiFrom: (cookies: string) => EmojiValue | undefined = readEmoji;
+
+/**
+ * Writes `emoji` with the catalog's attributes; see {@link emojiCookie}.
+ * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
+ */
+export function writeEmoji(value: EmojiValue): void {
+  if (typeof document === 'undefined') throw new Error('writeEmoji needs a browser: there is no document.cookie here');
+  const name = 'emoji';
+  if (typeof value !== 'string') throw $invalidValue('emoji', value, 'is not a string');
+  if (!emojiPattern.test(value)) throw $invalidValue('emoji', value, 'does not match "^.{1,2}$"');
+  const encoded = $encodeUri(value);
+  if (encoded === undefined) throw $invalidValue('emoji', value, 'is not well-formed text (it has an unpaired surrogate)');
+  if (name.length + encoded.length > 4096) throw new $CookieValueError('emoji', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
+  document.cookie = name + '=' + encoded + '; Max-Age=3600; Path=/; Secure; SameSite=Lax';
+}
+
+/** Removes `emoji`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
+export function removeEmoji(): void {
+  if (typeof document === 'undefined') throw new Error('removeEmoji needs a browser: there is no document.cookie here');
+  const name = 'emoji';
+  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+}
+
+/**
+ * What the catalog declares for `find`.
+ *
+ * Its declaration constant is findCookie, like the run-time helper. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
+export const findCookie = { id: 'find', name: 'find', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
+export type FindValue = string;
+const findPattern = /^[a-z]+$/;
+
+/** Reads `find` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+export function readFind(cookies: string = $documentCookies()): FindValue | undefined {
+  const raw = $findCookie(cookies, 'find');
+  if (raw === undefined || !findPattern.test(raw)) return undefined;
+  return raw;
+}
+
+/** Reads `find` from a cookie string such as `document.cookie`. Never throws. */
+export const readFindFrom: (cookies: string) => FindValue | undefined = readFind;
