@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '@cookie-catalog/catalog';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
@@ -63,6 +64,32 @@ describe('hostile Markdown and catalog text in the policy documents', () => {
     expect(md).toContain(
       '<a href="https://billogram.com">Billogram AB](javascript:alert(1)) *bold* &#123;&#123;x&#125;&#125;</a>',
     );
+  });
+
+  it('stays inert where GitHub-style Markdown (CommonMark, raw HTML on) renders it', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'sections/en/contact.md',
+        with: '# Injected heading\n\n[link](https://example.com)\n\n<img src=x onerror=alert(1)>\n\n```\n\n\n# after a blank line\n```\n',
+      },
+      {
+        file: 'policy.yaml',
+        find: 'name: Billogram AB',
+        with: 'name: "Billogram AB\\n\\n# Heading from a name\\n\\n[x](https://evil.example)"',
+      },
+    ]);
+    const { catalog } = await loadCatalog(dir);
+    if (!catalog) throw new Error('the edited catalog should be valid');
+    const md =
+      runGenerator(mdPolicyGenerator, catalog).find((f) => f.path === 'en.md')?.contents ?? '';
+    const body = md.replace(/^---\n[\s\S]*?\n---\n/, '');
+    const html = new MarkdownIt({ html: true }).render(body);
+    // Everything after the language links is one raw HTML block: markdown-it adds nothing to it.
+    expect(html).toContain(body.slice(body.indexOf('<h1>')).trim());
+    expect(html).not.toMatch(/<img|href="https:\/\/evil|<h1>Heading/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('# after a blank line');
+    expect(html).toContain('Billogram AB\n# Heading from a name');
   });
 
   it('leaves links that are not https: or mailto: as text even if validation were bypassed', async () => {
