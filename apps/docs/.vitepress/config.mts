@@ -1,24 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
+import { linkOf, readSite } from '../scripts/site.mjs';
 
 // COOKIE_POLICY_DOCS points the site at another build of @cookie-catalog/docs (a module path):
 // the site test uses it to build from a fixture catalog. Normally the package itself is used.
 const docsModule = process.env.COOKIE_POLICY_DOCS;
+const site = await readSite();
+
+// Every locale of the catalog, the default one at the root, each named in its own language and
+// titled from the catalog: nothing here knows which organisation or languages it serves.
+const locales = Object.fromEntries(
+  site.locales.map(({ locale, name, title }: { locale: string; name: string; title: string }) => [
+    locale === site.defaultLocale ? 'root' : locale,
+    {
+      label: name,
+      lang: locale,
+      link: linkOf(site, locale),
+      title: site.controller,
+      description: title,
+    },
+  ]),
+);
 
 export default defineConfig({
-  title: 'Billogram',
-  description: 'How Billogram uses cookies and similar technologies',
+  srcDir: process.env.COOKIE_POLICY_PAGES ?? 'pages',
+  title: site.controller,
   cleanUrls: false,
-  locales: {
-    root: { label: 'English', lang: 'en', title: 'Billogram', description: 'Cookie policy' },
-    sv: {
-      label: 'Svenska',
-      lang: 'sv',
-      link: '/sv/',
-      title: 'Billogram',
-      description: 'Kakpolicy',
-    },
-  },
+  locales,
   themeConfig: {
     outline: false,
     search: undefined,

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadCatalog } from '@cookie-catalog/catalog';
+import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
 import { htmlPolicyGenerator, runGenerator } from '@cookie-catalog/codegen';
 import {
   axeViolations,
@@ -22,6 +22,19 @@ const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 const VITEPRESS = join(SITE, '..', '..', 'node_modules', 'vitepress', 'bin', 'vitepress.js');
 
+/** Where the site serves a locale: the default one at the root. */
+const pathOf = (catalog: Catalog, locale: string) =>
+  locale === catalog.defaultLocale ? '/' : `/${locale}/`;
+
+async function builtCatalog(dir: string): Promise<Catalog> {
+  const { catalog } = await loadCatalog(dir);
+  if (!catalog) throw new Error(`${dir} does not validate`);
+  return catalog;
+}
+
+// The site as `npm run build` built it from catalog/: whatever organisation and languages that is.
+const catalog = await builtCatalog(CATALOG);
+
 describe('the docs site (built by the README build command), in headless Chromium', () => {
   let server: LocalServer;
   let browser: Browser;
@@ -37,48 +50,63 @@ describe('the docs site (built by the README build command), in headless Chromiu
     await server?.close();
   });
 
-  it.each([
-    ['en', '/', '/sv/'],
-    ['sv', '/sv/', '/'],
-  ])(
-    '%s shows a table row for every catalog entry, has no axe violations, and switches language',
-    async (locale, path, other) => {
-      const { catalog } = await loadCatalog(CATALOG);
+  it.each(catalog.locales.map((locale) => [locale]))(
+    '%s: a page with a table row for every catalog entry, no axe violations, and a working language switch',
+    async (locale) => {
       const page = await browser.context.newPage();
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${server.origin}${pathOf(catalog, locale)}`);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      await expect.poll(() => page.title()).toContain(catalog.labels.policyTitle[locale] ?? '');
       const rows = await page.locator('.cookie-table th[scope="row"] code').allTextContents();
-      expect(rows.sort()).toEqual((catalog?.entries ?? []).map((e) => e.name.pattern).sort());
+      expect(rows.sort()).toEqual(catalog.entries.map((e) => e.name.pattern).sort());
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({
         path: new URL(`docs-site-${locale}.png`, SCREENSHOTS).pathname,
         fullPage: true,
       });
-      await page.click('.cookie-policy-language a');
-      await page.waitForURL(`${server.origin}${other}`);
-      expect(await page.getAttribute('html', 'lang')).toBe(locale === 'en' ? 'sv' : 'en');
+      // Every other language is offered, named in its own language, and leads to its page.
+      const switches = page.locator('.cookie-policy-language a');
+      const others = catalog.locales.filter((other) => other !== locale);
+      expect(
+        await switches.evaluateAll((links) => links.map((a) => a.getAttribute('lang'))),
+      ).toEqual(others);
+      const other = others[0];
+      if (other === undefined) return; // a catalog in one language has nothing to switch to
+      await switches.first().click();
+      // Wait for what a reader sees: the other language's title on the page.
+      await page
+        .locator('.cookie-policy h1', { hasText: catalog.labels.policyTitle[other] ?? '' })
+        .waitFor();
+      expect(page.url()).toBe(`${server.origin}${pathOf(catalog, other)}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(other);
     },
+    30_000,
   );
 
-  it('a build from a catalog with one extra cookie shows that cookie on the site', async () => {
+  it('a build from a catalog with one extra cookie shows that cookie on every page', async () => {
     const dir = await editedCatalog([
       { file: 'cookies/zz-extra.yaml', copyOf: 'cookies/language.yaml', with: '' },
       { file: 'cookies/zz-extra.yaml', find: 'id: language', with: 'id: extra_cookie' },
       { file: 'cookies/zz-extra.yaml', find: 'name: language', with: 'name: extra_cookie' },
     ]);
-    const { catalog } = await loadCatalog(dir);
-    if (!catalog) throw new Error('the edited catalog does not validate');
+    const fixture = await builtCatalog(dir);
     const docs = join(dir, '..', 'docs');
     await mkdir(docs, { recursive: true });
-    for (const file of runGenerator(htmlPolicyGenerator, catalog))
+    for (const file of runGenerator(htmlPolicyGenerator, fixture))
       await writeFile(join(docs, file.path), file.contents);
     const out = join(dir, '..', 'site');
-    await exec(process.execPath, [VITEPRESS, 'build', '--outDir', out], {
-      cwd: SITE,
-      env: { ...process.env, COOKIE_POLICY_DOCS: join(docs, 'index.ts') },
-    });
-    for (const page of ['index.html', 'sv/index.html']) {
-      expect(await readFile(join(out, page), 'utf8')).toContain('<code>extra_cookie</code>');
+    const env = {
+      ...process.env,
+      COOKIE_POLICY_DOCS: join(docs, 'index.ts'),
+      COOKIE_POLICY_PAGES: join(dir, '..', 'pages'),
+    };
+    await exec(process.execPath, [join(SITE, 'scripts', 'pages.mjs')], { cwd: SITE, env });
+    // Pages outside the repository resolve vue and vitepress like the site does.
+    await symlink(join(SITE, '..', '..', 'node_modules'), join(dir, '..', 'node_modules'));
+    await exec(process.execPath, [VITEPRESS, 'build', '--outDir', out], { cwd: SITE, env });
+    for (const locale of fixture.locales) {
+      const page = join(out, `${pathOf(fixture, locale)}index.html`);
+      expect(await readFile(page, 'utf8')).toContain('<code>extra_cookie</code>');
     }
     expect(await readFile(join(BUILT, 'index.html'), 'utf8')).not.toContain('extra_cookie');
   }, 120_000);

@@ -6,6 +6,6 @@ for (const kind of ['html', 'markdown']) {
   const to = new URL(`../dist/${kind}/`, import.meta.url);
   await mkdir(to, { recursive: true });
   for (const file of await readdir(from)) {
-    if (/\.(html|md|css)$/.test(file)) await cp(new URL(file, from), new URL(file, to));
+    if (/\.(html|md|css|json)$/.test(file)) await cp(new URL(file, from), new URL(file, to));
   }
 }

@@ -1,2 +1,9 @@
-export { fragments, html } from './generated/html/index.js';
+export {
+  defaultLocale,
+  fragments,
+  html,
+  languageNames,
+  locales,
+  titles,
+} from './generated/html/index.js';
 export { type Locale, markdown } from './generated/markdown/index.js';

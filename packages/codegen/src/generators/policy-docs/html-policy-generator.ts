@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import type { GeneratedFile, Generator } from '../../generator.js';
 import { renderPolicyTable } from '../html-policy-table/policy-table-generator.js';
-import { type PolicyFacts, policyFacts } from './policy-view.js';
+import { languageName, type PolicyFacts, policyFacts } from './policy-view.js';
 import { stringsModule } from './strings-module.js';
 import { template } from './templates.js';
 
@@ -37,7 +37,11 @@ export const htmlPolicyGenerator: Generator = {
   generate(catalog) {
     const pages: Record<string, string> = {};
     const bodies: Record<string, string> = {};
+    const titles: Record<string, string> = {};
+    const names: Record<string, string> = {};
     for (const locale of catalog.locales) {
+      titles[locale] = policyFacts(catalog, locale).title;
+      names[locale] = languageName(locale);
       bodies[locale] = renderPolicyBody(catalog, locale);
       pages[locale] = renderPolicyPage(catalog, locale, bodies[locale]);
     }
@@ -56,7 +60,29 @@ export const htmlPolicyGenerator: Generator = {
             'The policy per locale without the page around it, for a docs site to embed.',
             bodies,
           ],
+          titles: ["The policy's title per locale, for the page title.", titles],
+          languageNames: [
+            'Each locale named in its own language, for a language switch (Intl.DisplayNames).',
+            names,
+          ],
         }),
+      },
+      {
+        // The same facts for tools that read files, not modules (a docs site's configuration).
+        path: 'site.json',
+        contents: `${JSON.stringify(
+          {
+            controller: catalog.controller.name,
+            defaultLocale: catalog.defaultLocale,
+            locales: catalog.locales.map((locale) => ({
+              locale,
+              name: names[locale],
+              title: titles[locale],
+            })),
+          },
+          null,
+          2,
+        )}\n`,
       },
     ];
   },

@@ -59,10 +59,12 @@ export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
       heading: label('languages'),
       items: catalog.locales
         .filter((other) => other !== locale)
-        .map((other) => ({
-          locale: other,
-          name: new Intl.DisplayNames([other], { type: 'language' }).of(other) ?? other,
-        })),
+        .map((other) => ({ locale: other, name: languageName(other) })),
     },
   };
+}
+
+/** A locale named in its own language, as a language switch shows it: "svenska", "suomi". */
+export function languageName(locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
 }

@@ -3,7 +3,10 @@ import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
 
-/** `export type Locale` and, per name, `export const <name>: Readonly<Record<Locale, string>>`. */
+/**
+ * `export type Locale`, the catalog's `locales` (in its order) and `defaultLocale`, and per name
+ * `export const <name>: Readonly<Record<Locale, string>>`.
+ */
 export function stringsModule(
   catalog: Catalog,
   exports: Record<string, [docs: string, byLocale: Record<string, string>]>,
@@ -14,6 +17,28 @@ export function stringsModule(
       isExported: true,
       name: 'Locale',
       type: catalog.locales.map((l) => JSON.stringify(l)).join(' | '),
+    },
+    {
+      kind: StructureKind.VariableStatement as const,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['Every locale of the policy, in the order the catalog lists them.'],
+      declarations: [
+        {
+          name: 'locales',
+          type: 'readonly Locale[]',
+          initializer: dataLiteral([...catalog.locales]),
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement as const,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The locale the policy is written in first; a site serves it at its root.'],
+      declarations: [
+        { name: 'defaultLocale', type: 'Locale', initializer: dataLiteral(catalog.defaultLocale) },
+      ],
     },
     ...Object.entries(exports).map(([name, [docs, byLocale]]) => ({
       kind: StructureKind.VariableStatement as const,

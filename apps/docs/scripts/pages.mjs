@@ -1,0 +1,23 @@
+// Writes the site's pages from the catalog's locales: the default locale at /, every other at
+// /<locale>/. Run before `vitepress build` and `vitepress dev` (see package.json), so that a
+// catalog with other languages gets its own pages. The pages only place the policy component;
+// the policy itself comes from @cookie-catalog/docs by import.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { readSite } from './site.mjs';
+
+const site = await readSite();
+// COOKIE_POLICY_PAGES: another folder (the site test builds a fixture catalog's site there).
+const pages = process.env.COOKIE_POLICY_PAGES
+  ? pathToFileURL(`${process.env.COOKIE_POLICY_PAGES}/`)
+  : new URL('../pages/', import.meta.url);
+await rm(pages, { recursive: true, force: true });
+for (const { locale, title } of site.locales) {
+  const folder = locale === site.defaultLocale ? pages : new URL(`${locale}/`, pages);
+  await mkdir(folder, { recursive: true });
+  // JSON strings are valid YAML scalars; the locale is a BCP 47 tag the catalog validated.
+  await writeFile(
+    new URL('index.md', folder),
+    `---\ntitle: ${JSON.stringify(title)}\n---\n\n<CookiePolicy locale="${locale}" />\n`,
+  );
+}

@@ -1,0 +1,19 @@
+// The facts the site is built around (locales, titles, the controller's name), from the
+// site.json that @cookie-catalog/docs ships. COOKIE_POLICY_DOCS (a generated index.ts, used by
+// the site test to build from a fixture catalog) points at a site.json beside it instead.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export async function readSite() {
+  const override = process.env.COOKIE_POLICY_DOCS;
+  const path = override
+    ? join(dirname(override), 'site.json')
+    : createRequire(import.meta.url).resolve('@cookie-catalog/docs/site.json');
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/** Where a locale's page is: the default locale at the root. */
+export function linkOf(site, locale) {
+  return locale === site.defaultLocale ? '/' : `/${locale}/`;
+}
