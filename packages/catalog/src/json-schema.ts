@@ -37,7 +37,7 @@ interface JsonSchemaNode {
 }
 
 /**
- * catalog/FIELDS.md: every field of policy.yaml and of an entry file, with the description the
+ * packages/catalog/FIELDS.md: every field of policy.yaml and of an entry file, with the description the
  * zod schema gives it. Written next to the catalog so legal finds it where they work.
  */
 export function catalogFieldReference(): string {

@@ -1,68 +1,76 @@
 import { describe, expect, it } from 'vitest';
+import { type CookieUnderTest, realCatalog, realCookies } from '../../server/test/real-catalog.js';
 import * as client from '../src/index.js';
-import {
-  readBillogramGDPRFrom,
-  readCsrftokenFrom,
-  readLanguage,
-  readLanguageFrom,
-  writeLanguage,
-} from '../src/index.js';
 
-const TOKEN = 'kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe';
+/*
+ * The browser readers of whatever catalog the package was built from, on RULES.md's hostile
+ * cookie strings, built around each cookie's own name and a value @cookie-catalog/server wrote.
+ */
+const api = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+const catalog = await realCatalog();
+const all = await realCookies();
+const visible = all.filter((c) => !c.cookie.attributes.httpOnly);
 
-describe('readers never throw on hostile cookie strings', () => {
-  it.each([
-    ['a=1; language=sv', 'sv'],
-    ['language=sv; language=en', 'sv'], // duplicate names: the first wins
-    ['language=xx', undefined],
-    ['xlanguage=sv', undefined],
-    ['old_language=sv', undefined], // a decoy that ends with the name
-    ['language=%E0%A4%A', undefined], // a broken escape
-    ['  language = en  ', 'en'], // SP and HTAB around names and values
-    ['\tlanguage=en;', 'en'],
-    ['\u00a0language=sv', undefined], // NBSP is not whitespace in RFC 6265bis §5.6: another name
-    ['language\u00a0=sv', undefined],
-    ['__proto__=x; constructor=y; language=en', 'en'],
-    ['language', undefined],
-    ['=language; language=sv', 'sv'],
-    ['', undefined],
-    [`${'a=b; '.repeat(20_000)}language=en`, 'en'], // a 100 kB cookie string
-    [`${'x'.repeat(100_000)}`, undefined],
-  ])('readLanguageFrom(%j) is %j', (cookies, expected) => {
-    expect(readLanguageFrom(cookies)).toBe(expected);
+/** readXFrom(cookies, params?) of the client package. */
+const readFrom = (c: CookieUnderTest) => (cookies: string) =>
+  api[`read${c.cookie.functionName}From`]?.(cookies, ...c.args.slice(0, -1));
+
+describe.runIf(visible.length > 0)('readers never throw on hostile cookie strings', () => {
+  describe.each(visible.map((c) => [c.cookie.id, c] as const))('%s', (_id, cookie) => {
+    const read = readFrom(cookie);
+    const value = cookie.args.at(-1);
+    const pair = cookie.serialize().split(';')[0] ?? '';
+    const wire = pair.slice(cookie.name.length + 1);
+
+    it.each([
+      ['after another cookie', `a=1; ${pair}`, value],
+      ['twice: the first wins', `${pair}; ${pair}x`, value],
+      ['with SP and HTAB around name and value', `  ${cookie.name} = ${wire}  `, value],
+      ['after a tab', `\t${pair};`, value],
+      ['behind a longer name', `x${pair}`, undefined],
+      ['as the end of another name', `old_${pair}`, undefined],
+      ['with a broken escape as its value', `${cookie.name}=%E0%A4%A`, undefined],
+      ['after a no-break space, which makes another name', `\u00a0${pair}`, undefined],
+      ['with a no-break space before =', `${cookie.name}\u00a0=${wire}`, undefined],
+      ['after __proto__ and constructor', `__proto__=x; constructor=y; ${pair}`, value],
+      ['without a value', cookie.name, undefined],
+      ['in an empty string', '', undefined],
+      ['after 100 kB of other cookies', `${'a=b; '.repeat(20_000)}${pair}`, value],
+      ['in 100 kB of nothing', 'x'.repeat(100_000), undefined],
+    ])('%s', (_what, cookies, expected) => {
+      expect(read(cookies)).toEqual(expected);
+    });
+
+    it('reads the same as the server reader, for what the server wrote', () => {
+      expect(read(pair)).toEqual(cookie.read(pair));
+    });
   });
+});
 
-  it('checks strings and JSON values inline', () => {
-    expect(readCsrftokenFrom(`csrftoken=${TOKEN}`)).toBe(TOKEN);
-    expect(readCsrftokenFrom('csrftoken=<script>')).toBeUndefined();
-    const consent = encodeURIComponent(
-      '{"version":3,"helpCenter":true,"__proto__":{"admin":true}}',
-    );
-    const value = readBillogramGDPRFrom(`billogramGDPR=${consent}`);
-    expect(value).toEqual({ version: 3, helpCenter: true });
-    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
-    expect(readBillogramGDPRFrom('billogramGDPR=%E0%A4%A')).toBeUndefined();
-    expect(readBillogramGDPRFrom('billogramGDPR=%7B%7D')).toBeUndefined();
-  });
-
+describe('what the client package offers', () => {
   it('returns undefined where there is no document (server rendering), and writers say why they cannot work', () => {
     expect(typeof document).toBe('undefined');
-    expect(readLanguage()).toBeUndefined();
-    expect(() => writeLanguage('sv')).toThrow('writeLanguage needs a browser');
+    for (const cookie of visible) {
+      const params = cookie.args.slice(0, -1);
+      expect(api[`read${cookie.cookie.functionName}`]?.(...params)).toBeUndefined();
+      const write = api[`write${cookie.cookie.functionName}`];
+      if (write) {
+        expect(() => write(...cookie.args)).toThrow(
+          `write${cookie.cookie.functionName} needs a browser`,
+        );
+      }
+    }
   });
 
-  it('exports nothing for HttpOnly, third-party or non-cookie entries', () => {
+  it('exports readers only for cookies script can see, and writers only where client script sets them', () => {
     const names = Object.keys(client);
-    for (const hidden of [
-      'readAccessToken',
-      'readBillopaySession',
-      'readEfaktura',
-      'readPubnubSubscription',
-      'readInvoiceOpened',
-    ]) {
-      expect(names).not.toContain(hidden);
+    for (const entry of catalog.entries) {
+      const visibleToScript = all.some(
+        (c) => c.cookie.id === entry.id && !c.cookie.attributes.httpOnly,
+      );
+      expect(names.includes(`read${entry.functionName}`), entry.id).toBe(visibleToScript);
+      const written = visibleToScript && entry.setBy === 'client';
+      expect(names.includes(`write${entry.functionName}`), entry.id).toBe(written);
     }
-    // Writers only where the catalog says client script sets the cookie.
-    expect(names.filter((name) => name.startsWith('write'))).toEqual(['writeLanguage']);
   });
 });

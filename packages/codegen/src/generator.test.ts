@@ -1,6 +1,6 @@
 import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import { FIXTURE_CATALOG } from '../../catalog/test/catalog-copy.js';
 import { GENERATED_HEADER, type Generator, GeneratorRegistry, runGenerator } from './generator.js';
 
 /** A tiny generator in the shape every real one has: one file listing the cookie names. */
@@ -33,9 +33,9 @@ describe('the generator registry', () => {
     expect(() => registry.register({ ...namesGenerator, id: 'Names' })).toThrow(/must look like/);
   });
 
-  it('runs a generator on a real catalog deterministically, files sorted by path', async () => {
-    const { catalog } = await loadCatalog(REAL_CATALOG);
-    if (!catalog) throw new Error('the real catalog does not validate');
+  it('runs a generator on a catalog deterministically, files sorted by path', async () => {
+    const { catalog } = await loadCatalog(FIXTURE_CATALOG);
+    if (!catalog) throw new Error('the fixture catalog does not validate');
     const first = runGenerator(namesGenerator, catalog);
     expect(first.map((f) => f.path)).toEqual(['a/index.txt', 'names.txt']);
     expect(first[1]?.contents).toContain('sub-{id}');
@@ -46,8 +46,8 @@ describe('the generator registry', () => {
   });
 
   it("refuses output that escapes the generator's directory or repeats a path", async () => {
-    const { catalog } = await loadCatalog(REAL_CATALOG);
-    if (!catalog) throw new Error('the real catalog does not validate');
+    const { catalog } = await loadCatalog(FIXTURE_CATALOG);
+    if (!catalog) throw new Error('the fixture catalog does not validate');
     const escaping = { ...namesGenerator, generate: () => [{ path: '../evil.txt', contents: '' }] };
     const twice = {
       ...namesGenerator,

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
@@ -44,7 +46,7 @@ describe('every package is ready to publish', () => {
       expect(files).toContain('dist/index.d.ts');
       for (const file of files) {
         expect(file, file).toMatch(
-          /^(package\.json|README\.md|dist\/.+|bin\/cookie-catalog\.js|schema\/(entry|policy)\.schema\.json)$/,
+          /^(package\.json|README\.md|FIELDS\.md|dist\/.+|bin\/cookie-catalog\.js|schema\/(entry|policy)\.schema\.json)$/,
         );
         expect(file, file).not.toMatch(/\.test\.|\/test\/|\/fixtures\/|\/golden\/|tsbuildinfo/);
       }
@@ -59,11 +61,24 @@ describe('every package is ready to publish', () => {
         'dist/generators/policy-docs/policy.html.hbs',
       ]),
     );
+    // One file per locale of the catalog the packages were built from.
+    const { catalog } = await loadCatalog(
+      fileURLToPath(new URL('../../../catalog/', import.meta.url)),
+    );
+    const locales = catalog?.locales ?? [];
+    expect(locales.length).toBeGreaterThan(0);
     expect(await packedFiles('policy-table')).toEqual(
-      expect.arrayContaining(['dist/en.html', 'dist/sv.json', 'dist/styles.css']),
+      expect.arrayContaining([
+        'dist/styles.css',
+        ...locales.flatMap((l) => [`dist/${l}.html`, `dist/${l}.json`]),
+      ]),
     );
     expect(await packedFiles('docs')).toEqual(
-      expect.arrayContaining(['dist/html/sv.html', 'dist/markdown/en.md', 'dist/html/styles.css']),
+      expect.arrayContaining([
+        'dist/html/styles.css',
+        'dist/html/site.json',
+        ...locales.flatMap((l) => [`dist/html/${l}.html`, `dist/markdown/${l}.md`]),
+      ]),
     );
   }, 30_000);
 });

@@ -5,7 +5,12 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { type Edit, editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import {
+  type Edit,
+  editedCatalog,
+  FIXTURE_CATALOG,
+  REAL_CATALOG,
+} from '../../catalog/test/catalog-copy.js';
 import { runCli } from './run-cli.js';
 
 const exec = promisify(execFile);
@@ -14,15 +19,26 @@ const CHANGESET_BIN = join(REPO, 'node_modules', '@changesets', 'cli', 'bin.js')
 
 const run = (args: string[], cwd = REPO) => runCli(args, cwd);
 
-async function diffAgainstReal(edits: Edit[], format = 'json') {
+/** `diff` of the fixture catalog against a copy with `edits`, as legal would make them. */
+async function diffAgainstFixture(edits: Edit[], format = 'json') {
   const copy = await editedCatalog(edits);
-  const result = await run(['diff', '--from', REAL_CATALOG, '--catalog', copy, '--format', format]);
+  const result = await run([
+    'diff',
+    '--from',
+    FIXTURE_CATALOG,
+    '--catalog',
+    copy,
+    '--format',
+    format,
+  ]);
   return { ...result, json: format === 'json' ? JSON.parse(result.stdout) : undefined };
 }
 
 describe('cookie-catalog diff says what a change means and what it bumps', () => {
   it('acceptance: removing an entry file is reported as removed, major for server and client', async () => {
-    const { code, json } = await diffAgainstReal([{ file: 'cookies/language.yaml', with: null }]);
+    const { code, json } = await diffAgainstFixture([
+      { file: 'cookies/language.yaml', with: null },
+    ]);
     expect(code).toBe(0);
     expect(json.changes.map((c: { description: string }) => c.description)).toEqual([
       'language (language) removed',
@@ -130,13 +146,13 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
       { '@cookie-catalog/policy-table': 'patch', '@cookie-catalog/docs': 'patch' },
     ],
   ] as const)('%s', async (_title, edit, description, bumps) => {
-    const { json } = await diffAgainstReal((Array.isArray(edit) ? edit : [edit]) as Edit[]);
+    const { json } = await diffAgainstFixture((Array.isArray(edit) ? edit : [edit]) as Edit[]);
     expect(json.changes.map((c: { description: string }) => c.description)).toEqual([description]);
     expect(json.bumps).toEqual(bumps);
   });
 
   it('a new example value changes no package: no generated code uses it', async () => {
-    const { json } = await diffAgainstReal([
+    const { json } = await diffAgainstFixture([
       {
         file: 'cookies/csrftoken.yaml',
         find: 'example: "kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe"',
@@ -148,7 +164,7 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
   });
 
   it('a new cookie is minor for the code it adds', async () => {
-    const { json } = await diffAgainstReal([
+    const { json } = await diffAgainstFixture([
       { file: 'cookies/zz-new.yaml', copyOf: 'cookies/language.yaml', with: '' },
       { file: 'cookies/zz-new.yaml', find: 'id: language', with: 'id: theme' },
       { file: 'cookies/zz-new.yaml', find: 'name: language', with: 'name: theme' },
@@ -161,7 +177,7 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
   });
 
   it('prints Markdown ready for a pull request', async () => {
-    const { stdout } = await diffAgainstReal(
+    const { stdout } = await diffAgainstFixture(
       [{ file: 'cookies/access_token.yaml', find: 'lifetime: 1 hour', with: 'lifetime: 2 hours' }],
       'markdown',
     );
@@ -171,7 +187,7 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
   });
 
   it('keeps patterns literal in the Markdown a pull request renders', async () => {
-    const { stdout } = await diffAgainstReal(
+    const { stdout } = await diffAgainstFixture(
       [
         {
           file: 'cookies/csrftoken.yaml',

@@ -4,7 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { type Edit, editedCatalog, lineOf, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import {
+  type Edit,
+  editedCatalog,
+  FIXTURE_CATALOG,
+  lineOf,
+  REAL_CATALOG,
+} from '../../catalog/test/catalog-copy.js';
 import { runCli } from './run-cli.js';
 
 const BIN = fileURLToPath(new URL('../bin/cookie-catalog.js', import.meta.url));
@@ -23,18 +29,19 @@ async function runBin(args: string[], cwd = REPO) {
   }
 }
 
-describe('cookie-catalog validate on the real catalog', () => {
+describe('cookie-catalog validate on a valid catalog', () => {
   it('exits 0 with a one-line summary', async () => {
-    const { code, stdout, stderr } = await run(['validate']);
+    const { code, stdout, stderr } = await run(['validate', '--catalog', FIXTURE_CATALOG]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.trim().split('\n').at(-1)).toMatch(
-      /^✓ catalog is valid: 15 entries \(6 first-party cookies, 8 third-party cookies, 1 similar technology\) in 2 locales \(en, sv\)\.$/,
+      /^✓ \S+ is valid: 15 entries \(6 first-party cookies, 8 third-party cookies, 1 similar technology\) in 2 locales \(en, sv\)\.$/,
     );
   });
 
   it('shows security advice as warnings, e.g. the __Host- prefix for csrftoken, unless declined with a reason', async () => {
-    expect((await run(['validate', '--strict'])).code).toBe(0); // the real catalog declines it, with reasons
+    // The fixture declines it, with reasons.
+    expect((await run(['validate', '--strict', '--catalog', FIXTURE_CATALOG])).code).toBe(0);
     const dir = await editedCatalog([
       { file: 'cookies/csrftoken.yaml', find: '  advice/host-prefix:', with: '  advice/secure:' },
     ]);
@@ -49,7 +56,13 @@ describe('cookie-catalog validate on the real catalog', () => {
   });
 
   it('prints JSON with --format json', async () => {
-    const { code, stdout } = await run(['validate', '--format', 'json', '--catalog', 'catalog']);
+    const { code, stdout } = await run([
+      'validate',
+      '--format',
+      'json',
+      '--catalog',
+      FIXTURE_CATALOG,
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       valid: true,
@@ -73,7 +86,8 @@ describe('cookie-catalog validate on the real catalog', () => {
     });
   });
 
-  it('finds the catalog from --catalog relative to the working directory', async () => {
+  it('validates catalog/ (whatever it holds) by default, and finds --catalog relative to the working directory', async () => {
+    expect((await run(['validate'])).code).toBe(0);
     const { code } = await run(
       ['validate', '--catalog', '../../catalog'],
       join(REPO, 'packages', 'codegen'),

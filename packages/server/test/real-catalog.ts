@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
+  type Catalog,
   type FirstPartyCookie,
   isFirstPartyCookie,
   type JsonFieldType,
@@ -20,15 +21,24 @@ export interface CookieUnderTest {
   readonly name: string;
   readonly args: readonly unknown[];
   serialize(): string;
+  /** serializeX with any value, to see what the setter does with it. */
+  serializeWith(value: unknown): string;
   set(target: unknown): void;
+  setWith(target: unknown, value: unknown): void;
   remove(target: unknown): void;
   read(header: string | null | undefined): unknown;
 }
 
+/** The catalog the packages were built from (catalog/ of this repository, whatever it holds). */
+export async function realCatalog(): Promise<Catalog> {
+  const { catalog } = await loadCatalog(CATALOG);
+  if (!catalog) throw new Error('the catalog does not validate');
+  return catalog;
+}
+
 /** Every first-party cookie of the real catalog, as the generated package exposes it. */
 export async function realCookies(): Promise<CookieUnderTest[]> {
-  const { catalog } = await loadCatalog(CATALOG);
-  if (!catalog) throw new Error('the real catalog does not validate');
+  const catalog = await realCatalog();
   return catalog.entries.filter(isFirstPartyCookie).map((cookie) => {
     const params = cookie.name.parameters.length
       ? Object.fromEntries(cookie.name.parameters.map((p) => [p.name, p.example]))
@@ -48,7 +58,9 @@ export async function realCookies(): Promise<CookieUnderTest[]> {
       name,
       args: withParams(value),
       serialize: () => fn('serialize')(...withParams(value)) as string,
+      serializeWith: (other) => fn('serialize')(...withParams(other)) as string,
       set: (target) => fn('set')(target, ...withParams(value)),
+      setWith: (target, other) => fn('set')(target, ...withParams(other)),
       remove: (target) => fn('delete')(target, ...withParams()),
       read: (header) => fn('read')(header, ...withParams()),
     };
