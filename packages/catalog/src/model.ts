@@ -12,7 +12,11 @@ export type LocalizedText = Readonly<Record<Locale, string>>;
 
 export type EntryKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'pixel';
 export type Party = 'first' | 'third';
-export type SetBy = 'server' | 'client' | 'provider';
+/**
+ * `server`/`client`: our own code (and only these get generated code); `vendor`: another company's
+ * software on our own domain; `provider`: a third party on its own domain.
+ */
+export type SetBy = 'server' | 'client' | 'vendor' | 'provider';
 export type SameSite = 'Strict' | 'Lax' | 'None';
 
 export type Lifetime =
@@ -22,15 +26,22 @@ export type Lifetime =
   | { readonly kind: 'persistent' }
   /** Nothing is stored on the device (a pixel). */
   | { readonly kind: 'none' }
+  /** The provider does not say. Never for what our own code sets. */
+  | { readonly kind: 'unknown' }
   /** A fixed lifetime; for a cookie, exactly its Max-Age. At most 400 days. */
   | ({ readonly kind: 'duration' } & Duration)
   /**
-   * A third party's own statement. `keptSeconds` is what browsers actually keep: the stated
-   * duration, capped at 400 days (bis §5.5).
+   * Another company's own statement (setBy: provider or vendor). `keptSeconds` is what browsers
+   * actually keep of the longest stated part: capped at 400 days (bis §5.5).
    */
   | {
       readonly kind: 'provider-stated';
-      readonly stated: { readonly kind: 'forever' } | ({ readonly kind: 'duration' } & Duration);
+      readonly stated:
+        | { readonly kind: 'forever' }
+        | ({ readonly kind: 'duration' } & Duration)
+        | { readonly kind: 'range'; readonly from: Duration; readonly to: Duration };
+      /** It also ends after this long without activity, when that comes first. */
+      readonly inactivity?: Duration;
       readonly keptSeconds: number;
       readonly note?: LocalizedText;
     };
@@ -109,9 +120,9 @@ export interface CatalogEntry {
   readonly purpose: LocalizedText;
   readonly stores?: LocalizedText;
   readonly note?: LocalizedText;
-  /** Present exactly for first-party cookies. */
+  /** Present exactly for cookies our code sets (isFirstPartyCookie), defaults filled in. */
   readonly attributes?: CookieAttributes;
-  /** Present exactly for first-party cookies. */
+  /** Present exactly for cookies our code sets (isFirstPartyCookie), defaults filled in. */
   readonly value?: ValueType;
   /** The file it came from, relative to the catalog directory, with `/` separators. */
   readonly source: string;
@@ -126,8 +137,13 @@ export interface FirstPartyCookie extends CatalogEntry {
   readonly value: ValueType;
 }
 
+/** A cookie our own code sets on our own domain: the entries that get generated code. */
 export function isFirstPartyCookie(entry: CatalogEntry): entry is FirstPartyCookie {
-  return entry.kind === 'cookie' && entry.party === 'first';
+  return (
+    entry.kind === 'cookie' &&
+    entry.party === 'first' &&
+    (entry.setBy === 'server' || entry.setBy === 'client')
+  );
 }
 
 export interface Category {
@@ -139,7 +155,7 @@ export interface Category {
 
 export interface Authority {
   readonly id: string;
-  readonly supervises: 'cookies' | 'personal-data';
+  readonly supervises: 'cookies' | 'personal-data' | 'both';
   readonly name: LocalizedText;
   readonly url: LocalizedText;
 }
@@ -176,7 +192,11 @@ export type LabelKey =
   | 'controller'
   | 'dpo'
   | 'authorities'
-  | 'languages';
+  | 'languages'
+  | 'unknownLifetime'
+  | 'lifetimeRange'
+  | 'inactivity'
+  | 'setOnOurSiteBy';
 
 export interface Catalog {
   readonly version: string;

@@ -1,10 +1,14 @@
+import { builtInLabel, OPTIONAL_LABELS } from './built-in-labels.js';
 import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
+import { DEFAULT_VALUE, effectiveAttributes, isOwnCookie } from './defaults.js';
 import { functionNameOf } from './function-name.js';
 import { type Duration, parseDuration } from './lifetime.js';
 import type {
   Catalog,
   CatalogEntry,
+  CookieAttributes,
   JsonFieldType,
+  LabelKey,
   Lifetime,
   LocalizedText,
   PolicySection,
@@ -30,9 +34,8 @@ export function normalizeCatalog(
         (categoryOrder.get(a.category) ?? 0) - (categoryOrder.get(b.category) ?? 0) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
-  const orderedCategories = [...policy.categories].sort(
-    (a, b) => Number(a.consentRequired) - Number(b.consentRequired),
-  );
+  // In the order legal declared them: the policy reads that way.
+  const orderedCategories = policy.categories;
   const normalizedSections: PolicySection[] = policy.sections.map((id) => ({
     id,
     markdown: sections.get(id) ?? {},
@@ -62,7 +65,7 @@ export function normalizeCatalog(
     })),
     entries: normalizedEntries,
     sections: normalizedSections,
-    labels: { ...policy.labels },
+    labels: normalizeLabels(policy),
     durationWords: policy.durationWords ?? {},
   });
 }
@@ -85,7 +88,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
       },
     ];
   });
-  const firstPartyCookie = input.kind === 'cookie' && input.provider.party === 'first';
+  const ownCookie = isOwnCookie(input);
   const entry: CatalogEntry = {
     id: input.id,
     functionName: functionNameOf(input.id),
@@ -108,40 +111,56 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     purpose: input.purpose,
     ...(input.stores !== undefined && { stores: input.stores }),
     ...(input.note !== undefined && { note: input.note }),
-    ...(firstPartyCookie &&
-      input.attributes && {
-        attributes: {
-          secure: input.attributes.secure,
-          httpOnly: input.attributes.httpOnly,
-          sameSite: input.attributes.sameSite,
-          path: input.attributes.path ?? '/',
-          ...(input.attributes.domain !== undefined && { domain: input.attributes.domain }),
-          partitioned: input.attributes.partitioned ?? false,
-        },
-      }),
-    ...(firstPartyCookie && input.value && { value: normalizeValue(input.value) }),
+    ...(ownCookie && { attributes: normalizeAttributes(input) }),
+    ...(ownCookie && { value: normalizeValue(input.value ?? DEFAULT_VALUE) }),
     source,
   };
   return entry;
 }
 
+function normalizeAttributes(input: EntryInput): CookieAttributes {
+  const { secure, httpOnly, sameSite, path, domain, partitioned } = effectiveAttributes(input);
+  return {
+    secure,
+    httpOnly,
+    sameSite,
+    path,
+    ...(domain !== undefined && { domain }),
+    partitioned,
+  };
+}
+
 function normalizeLifetime(lifetime: EntryInput['lifetime']): Lifetime {
   if (typeof lifetime === 'object') {
+    const given = lifetime.statedByProvider;
     const stated =
-      lifetime.statedByProvider === 'forever'
+      given === 'forever'
         ? ({ kind: 'forever' } as const)
-        : ({ kind: 'duration', ...duration(lifetime.statedByProvider) } as const);
+        : typeof given === 'object'
+          ? ({ kind: 'range', from: duration(given.from), to: duration(given.to) } as const)
+          : ({ kind: 'duration', ...duration(given) } as const);
+    const longest =
+      stated.kind === 'forever'
+        ? MAX_LIFETIME_SECONDS
+        : stated.kind === 'range'
+          ? stated.to.seconds
+          : stated.seconds;
     return {
       kind: 'provider-stated',
       stated,
-      keptSeconds:
-        stated.kind === 'forever'
-          ? MAX_LIFETIME_SECONDS
-          : Math.min(stated.seconds, MAX_LIFETIME_SECONDS),
+      ...(lifetime.orInactiveFor !== undefined && {
+        inactivity: duration(lifetime.orInactiveFor),
+      }),
+      keptSeconds: Math.min(longest, MAX_LIFETIME_SECONDS),
       ...(lifetime.note !== undefined && { note: lifetime.note }),
     };
   }
-  if (lifetime === 'session' || lifetime === 'persistent' || lifetime === 'none')
+  if (
+    lifetime === 'session' ||
+    lifetime === 'persistent' ||
+    lifetime === 'none' ||
+    lifetime === 'unknown'
+  )
     return { kind: lifetime };
   return { kind: 'duration', ...duration(lifetime) };
 }
@@ -184,6 +203,21 @@ function normalizeValue(value: NonNullable<EntryInput['value']>): ValueType {
         })),
       };
   }
+}
+
+/** Every label in every locale: policy.yaml's own, else the built-in words (validated to exist). */
+function normalizeLabels(policy: PolicyInput): Catalog['labels'] {
+  const given = policy.labels as Partial<Record<LabelKey, LocalizedText>>;
+  const labels = { ...given } as Record<LabelKey, LocalizedText>;
+  for (const key of OPTIONAL_LABELS) {
+    labels[key] = Object.fromEntries(
+      policy.locales.map((locale) => [
+        locale,
+        given[key]?.[locale] ?? builtInLabel(key, locale) ?? '',
+      ]),
+    );
+  }
+  return labels;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -113,6 +113,16 @@ export const RULES = {
   'cookie/lifetime': rule('error', `${BIS} §4.1.2.2`, 'Lifetimes are whole, positive durations.'),
   'cookie/lifetime-cap': rule('error', `${BIS} §5.5, §7.2`, 'No lifetime above 400 days.'),
   'cookie/lifetime-kind': rule('error', 'catalog format', 'The lifetime fits the kind of entry.'),
+  'lifetime/unknown': rule(
+    'warning',
+    'GDPR art. 13(2)(a)',
+    'A lifetime the provider does not state is shown as such; ask them.',
+  ),
+  'cookie/name-wildcard': rule(
+    'error',
+    'catalog format',
+    'A name that varies is a pattern with typed {parameters}, not a wildcard.',
+  ),
   // Texts, translations, links
   'i18n/locale': rule('error', 'BCP 47', 'Locales are valid language tags.'),
   'i18n/missing-translation': rule(
@@ -145,7 +155,7 @@ export const RULES = {
   'policy/default-locale': rule('error', 'catalog format', 'The default locale is configured.'),
   'policy/authority': rule(
     'error',
-    'LEK (2022:482) ch. 9 §28; GDPR art. 13(2)(d)',
+    'ePrivacy Directive art. 5(3); GDPR art. 13(2)(d), 77',
     'The policy names a cookie authority and a data-protection authority.',
   ),
   'policy/section': rule(

@@ -17,29 +17,43 @@ const duration = z
     'A whole number and a unit: "30 minutes", "1 hour", "30 days", "1 year". Units: second, minute, hour, day, week, month (30 days), year (365 days).',
   );
 
+const statedDuration = duration.or(z.literal('forever')).or(
+  z
+    .strictObject({
+      from: duration.describe('The shortest the provider states, e.g. "1 day".'),
+      to: duration.describe('The longest the provider states, e.g. "2 years".'),
+    })
+    .describe('A range, where the provider gives one: { from: 1 day, to: 2 years }.'),
+);
+
 export const lifetimeSchema = z
   .union([
     z
       .string()
       .describe(
-        '`session` (gone when the browser session ends), `persistent` (local storage, kept until deleted), `none` (nothing is stored, e.g. a pixel) or a duration such as "1 year".',
+        '`session` (gone when the browser session ends), `persistent` (local storage, kept until deleted), `none` (nothing is stored, e.g. a pixel), `unknown` (the provider does not say; only for what our own code does not set) or a duration such as "1 year".',
       ),
     z
       .strictObject({
-        statedByProvider: duration
-          .or(z.literal('forever'))
+        statedByProvider: statedDuration.describe(
+          'The lifetime the provider states, e.g. "2 years", `forever`, or a range { from, to }. Browsers keep cookies at most 400 days; the policy shows both.',
+        ),
+        orInactiveFor: duration
+          .optional()
           .describe(
-            'The lifetime the third party states, e.g. "2 years" or `forever`. Browsers keep cookies at most 400 days; the policy shows both.',
+            'When it also ends after a time without activity: "1 day, or 30 minutes without activity" is statedByProvider: 1 day, orInactiveFor: 30 minutes.',
           ),
         note: localizedText
           .optional()
           .describe('Why the stated lifetime differs from what browsers keep, per locale.'),
       })
       .describe(
-        'For third-party cookies only: what the provider says, which may exceed what browsers keep.',
+        "For what another company's software sets (setBy: provider or vendor): the lifetime as the provider states it, which may exceed what browsers keep.",
       ),
   ])
-  .describe("How long the entry is kept on the device. Maps exactly to the cookie's Max-Age.");
+  .describe(
+    "How long the entry is kept on the device. For cookies our code sets, exactly the cookie's Max-Age.",
+  );
 
 const providerSchema = z
   .strictObject({
@@ -49,7 +63,9 @@ const providerSchema = z
     name: z
       .string()
       .optional()
-      .describe('The company that sets it. Defaults to the controller for first-party entries.'),
+      .describe(
+        'The company that sets it. Defaults to the controller for first-party entries; required for third parties and for setBy: vendor.',
+      ),
     domain: z
       .string()
       .describe('The domain it belongs to, as shown in the policy, e.g. `billogram.com`.'),
@@ -66,13 +82,19 @@ const providerSchema = z
 
 const attributesSchema = z
   .strictObject({
-    secure: z.boolean().describe('Send only over HTTPS (`Secure`).'),
+    secure: z.boolean().optional().describe('Send only over HTTPS (`Secure`). Defaults to true.'),
     httpOnly: z
       .boolean()
-      .describe('Hide from page scripts (`HttpOnly`). No client reader is generated.'),
+      .optional()
+      .describe(
+        'Hide from page scripts (`HttpOnly`); no client reader is generated. Defaults to true when setBy is server, false when client (page scripts cannot set HttpOnly cookies).',
+      ),
     sameSite: z
       .enum(['Strict', 'Lax', 'None'])
-      .describe('`SameSite`: `Strict`, `Lax` or `None` (None needs secure: true).'),
+      .optional()
+      .describe(
+        '`SameSite`: `Strict`, `Lax` or `None` (None needs secure: true). Defaults to Lax.',
+      ),
     path: z.string().optional().describe('`Path`, starting with `/`. Defaults to `/`.'),
     domain: z
       .string()
@@ -83,7 +105,9 @@ const attributesSchema = z
       .optional()
       .describe('`Partitioned` (CHIPS): a separate jar per top-level site. Needs secure: true.'),
   })
-  .describe('The Set-Cookie attributes of a first-party cookie. Setters always use exactly these.');
+  .describe(
+    'The Set-Cookie attributes of a cookie our code sets. Setters always use exactly these. Leave out what the safe default fits: Secure, SameSite=Lax, Path=/, HttpOnly when the server sets it.',
+  );
 
 const encoding = z
   .enum(['raw', 'uri', 'base64url'])
@@ -189,9 +213,9 @@ export const entrySchema = z
     category: z.string().describe('The id of a category declared in policy.yaml.'),
     provider: providerSchema,
     setBy: z
-      .enum(['server', 'client', 'provider'])
+      .enum(['server', 'client', 'vendor', 'provider'])
       .describe(
-        '`server` (our HTTP responses), `client` (our page scripts) or `provider` (a third party).',
+        "`server` (our HTTP responses), `client` (our page scripts), `vendor` (another company's software on our own domain: a load balancer, CMS or analytics script; provider.name says whose; no code is generated) or `provider` (a third party on its own domain).",
       ),
     lifetime: lifetimeSchema,
     purpose: localizedText.describe('Why we use it, per locale, in plain words.'),
@@ -202,7 +226,11 @@ export const entrySchema = z
       .optional()
       .describe('Anything else a reader should know, e.g. a fact the provider does not document.'),
     attributes: attributesSchema.optional(),
-    value: valueSchema.optional(),
+    value: valueSchema
+      .optional()
+      .describe(
+        'What the cookie holds, for cookies our code sets. Setters reject anything else; readers return undefined. Defaults to an opaque token: a string of cookie-safe characters.',
+      ),
     acknowledge: z
       .record(z.string(), z.string())
       .optional()
@@ -227,8 +255,10 @@ const authoritySchema = z
   .strictObject({
     id: z.string().describe('Identifier, e.g. `pts`.'),
     supervises: z
-      .enum(['cookies', 'personal-data'])
-      .describe('`cookies` (electronic communications) or `personal-data` (GDPR).'),
+      .enum(['cookies', 'personal-data', 'both'])
+      .describe(
+        '`cookies` (electronic communications), `personal-data` (GDPR), or `both` where one authority supervises both.',
+      ),
     name: localizedText.describe("The authority's name, per locale."),
     url: localizedText.describe('https link to the authority, per locale.'),
   })
@@ -285,6 +315,26 @@ const labelsSchema = z
     languages: localizedText.describe(
       'Label of the language switch, e.g. "This policy in other languages".',
     ),
+    unknownLifetime: localizedText
+      .optional()
+      .describe(
+        'The lifetime of an entry whose provider does not state one, e.g. "not stated by the provider". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    lifetimeRange: localizedText
+      .optional()
+      .describe(
+        'A stated range: must contain {from} and {to}, e.g. "{from} to {to}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    inactivity: localizedText
+      .optional()
+      .describe(
+        'A lifetime that also ends without activity: must contain {stated} and {inactive}, e.g. "{stated}, or {inactive} without activity". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    setOnOurSiteBy: localizedText
+      .optional()
+      .describe(
+        'Who sets an entry on our own domain with their software (setBy: vendor): must contain {vendor}, e.g. "set on our site by {vendor}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
   })
   .describe(
     "The words around the catalog's data in the generated table and policy, per locale. Adding a locale means translating these too.",
@@ -293,7 +343,11 @@ const labelsSchema = z
 export const policySchema = z
   .strictObject({
     $schema: z.string().optional().describe('Link to this JSON schema, for editors.'),
-    version: z.string().describe('The policy\'s version, e.g. "3.0". Raise it with every change.'),
+    version: z
+      .string()
+      .describe(
+        'The policy\'s version, e.g. "3.0" or a date such as "2026-11-26". Raise it with every change.',
+      ),
     lastUpdated: z.string().describe('The day the policy last changed, as YYYY-MM-DD.'),
     locales: z.array(z.string()).min(1).describe('The languages of the policy, e.g. `[en, sv]`.'),
     defaultLocale: z.string().describe('The language texts are written in first.'),

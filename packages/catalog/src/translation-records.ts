@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TABLE_SECTION } from './catalog-layout.js';
-import type { Catalog, LocalizedText } from './model.js';
+import { builtInLabel } from './built-in-labels.js';
+import type { Catalog, LabelKey, LocalizedText } from './model.js';
 
 /** One text that exists in every locale, with where it lives. */
 export interface TranslatableText {
@@ -44,8 +45,13 @@ export function translatableTexts(catalog: Catalog): TranslatableText[] {
   }
   for (const authority of catalog.authorities)
     add('policy.yaml', ['authorities', authority.id, 'name'], authority.name);
-  for (const [key, text] of Object.entries(catalog.labels))
-    add('policy.yaml', ['labels', key], text);
+  for (const [key, text] of Object.entries(catalog.labels)) {
+    // Built-in words are translated by the tool, not by legal: nothing to review.
+    const builtIn = Object.entries(text).every(
+      ([locale, value]) => value === builtInLabel(key as LabelKey, locale),
+    );
+    if (!builtIn) add('policy.yaml', ['labels', key], text);
+  }
   for (const section of catalog.sections) {
     if (section.id !== TABLE_SECTION) add(`sections/${section.id}.md`, [], section.markdown);
   }

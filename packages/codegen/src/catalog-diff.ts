@@ -367,10 +367,19 @@ function lifetimeWords(lifetime: Lifetime): string {
         unit: lifetime.unit,
         unitDisplay: 'long',
       }).format(lifetime.amount);
-    case 'provider-stated':
-      return lifetime.stated.kind === 'forever'
-        ? 'forever (as stated by the provider)'
-        : `${lifetimeWords(lifetime.stated)} (as stated by the provider)`;
+    case 'provider-stated': {
+      const { stated, inactivity } = lifetime;
+      const words =
+        stated.kind === 'forever'
+          ? 'forever'
+          : stated.kind === 'range'
+            ? `${lifetimeWords({ kind: 'duration', ...stated.from })} to ${lifetimeWords({ kind: 'duration', ...stated.to })}`
+            : lifetimeWords(stated);
+      const idle = inactivity
+        ? `, or ${lifetimeWords({ kind: 'duration', ...inactivity })} without activity`
+        : '';
+      return `${words}${idle} (as stated by the provider)`;
+    }
     default:
       return lifetime.kind;
   }

@@ -9,6 +9,7 @@ import {
   MAX_NAME_VALUE_BYTES,
   utf8Length,
 } from '../cookie-grammar.js';
+import { type EffectiveAttributes, effectiveAttributes, isOwnCookie } from '../defaults.js';
 import { exceedsBrowserCap, parseDuration } from '../lifetime.js';
 import { checkLink } from '../links.js';
 import { parseNamePattern } from '../name-pattern.js';
@@ -36,7 +37,7 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
   checkName(report, entry);
   checkParty(report, entry);
   checkLifetime(report, entry);
-  if (entry.attributes) checkAttributes(report, entry, entry.attributes);
+  if (isOwnCookie(entry)) checkAttributes(report, entry, effectiveAttributes(entry));
   if (entry.value) checkValue(report, entry, entry.value);
   for (const key of ['purpose', 'stores', 'note'] as const) {
     checkLocalizedText(report, context, [key], entry[key]);
@@ -115,6 +116,24 @@ function checkName(report: FileReport, entry: EntryInput): void {
     );
     return;
   }
+  const wildcard = /\*|\[[^\]]*\]/.exec(name);
+  if (wildcard) {
+    const written = name.replace(
+      /\*|\[([^\]]*)\]/g,
+      (_match, inside: string | undefined) => `{${parameterNameOf(inside)}}`,
+    );
+    const parameters = [...written.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    report.add(
+      'cookie/name-wildcard',
+      ['name'],
+      `"${printable(name)}" stands for many names, but "${wildcard[0]}" would be taken literally (and a setter generated for exactly that name)`,
+      `write the varying part as a parameter: name: "${written}" with ${parameters
+        .map((p) => `nameParameters.${p}: { type: string, example: …, description: … }`)
+        .join(' and ')}`,
+      { charIndex: wildcard.index },
+    );
+    return;
+  }
   const parsed = parseNamePattern(name);
   if (!parsed.ok) {
     report.add(
@@ -184,14 +203,14 @@ function checkName(report: FileReport, entry: EntryInput): void {
 
 function checkParty(report: FileReport, entry: EntryInput): void {
   const { provider, setBy, kind } = entry;
-  const firstPartyCookie = kind === 'cookie' && provider.party === 'first';
+  const ownCookie = isOwnCookie(entry);
   if (provider.party === 'third') {
     if (setBy !== 'provider') {
       report.add(
         'entry/party',
         ['setBy'],
-        `a third-party entry is set by its provider, not by our ${setBy}`,
-        'write setBy: provider, or change provider.party to first if we set it ourselves',
+        `a third-party entry is set by its provider, not by ${setBy === 'vendor' ? 'a vendor on our domain' : `our ${setBy}`}`,
+        'write setBy: provider, or change provider.party to first if it is on our own domain',
       );
     }
     if (!provider.name) {
@@ -218,8 +237,16 @@ function checkParty(report: FileReport, entry: EntryInput): void {
     report.add(
       'entry/party',
       ['setBy'],
-      'a first-party entry is set by our server or our page scripts',
-      'write setBy: server or setBy: client, or change provider.party to third',
+      "a first-party entry is set on our own domain: by our server, our page scripts, or a vendor's software",
+      'write setBy: server, client or vendor, or change provider.party to third',
+    );
+  } else if (setBy === 'vendor' && !provider.name) {
+    report.add(
+      'entry/party',
+      ['provider'],
+      'setBy: vendor needs the name of the company whose software sets it (the policy shows it)',
+      'add provider.name, e.g. Cloudflare, Inc.',
+      { key: true },
     );
   }
   for (const key of ['privacyPolicy', 'cookiePolicy'] as const) {
@@ -238,31 +265,28 @@ function checkParty(report: FileReport, entry: EntryInput): void {
       'write the bare domain, e.g. billogram.com',
     );
 
-  if (firstPartyCookie && !entry.attributes) {
-    report.add(
-      'entry/attributes',
-      [],
-      'a first-party cookie needs its attributes (secure, httpOnly, sameSite)',
-      'add an attributes: block',
-    );
-  }
-  if (!firstPartyCookie && entry.attributes) {
+  // Cookies our code sets may leave attributes and value out: the safe defaults apply
+  // (defaults.ts). What others set is described, never configured, by us.
+  if (!ownCookie && entry.attributes) {
     report.add(
       'entry/attributes',
       ['attributes'],
-      kind === 'cookie'
-        ? 'we cannot decide the attributes of a cookie a third party sets'
-        : `a ${kind} entry has no cookie attributes`,
+      kind !== 'cookie'
+        ? `a ${kind} entry has no cookie attributes`
+        : setBy === 'vendor'
+          ? `${provider.name ?? 'the vendor'}'s software sets this cookie, so its attributes are not ours to declare`
+          : 'we cannot decide the attributes of a cookie a third party sets',
       'remove the attributes: block',
       { key: true },
     );
   }
-  if (firstPartyCookie && !entry.value) {
+  if (!ownCookie && kind === 'cookie' && entry.value) {
     report.add(
       'entry/value',
-      [],
-      'a first-party cookie needs its value type, so that setters can check what they send',
-      'add a value: block, e.g. value: { type: string, pattern: "^[A-Za-z0-9]{32}$" }',
+      ['value'],
+      'only cookies our own code sets declare their value: setters and readers are generated for them alone',
+      'remove value:',
+      { key: true },
     );
   }
   if (kind === 'pixel' && entry.value) {
@@ -285,7 +309,9 @@ function checkProviderDomain(domain: string): string | undefined {
 }
 
 function checkLifetime(report: FileReport, entry: EntryInput): void {
-  const { lifetime, kind, provider } = entry;
+  const { lifetime, kind } = entry;
+  // What another company's software sets is described as that company states it.
+  const theirs = entry.setBy === 'provider' || entry.setBy === 'vendor';
   const allowed: Record<string, readonly string[]> = {
     cookie: ['session', 'a duration'],
     localStorage: ['persistent', 'a duration'],
@@ -294,21 +320,64 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
   };
   const fits = (form: string) => (allowed[kind] ?? []).includes(form);
   if (typeof lifetime === 'object') {
-    if (!(kind === 'cookie' && provider.party === 'third')) {
+    if (!theirs) {
       report.add(
         'cookie/lifetime-kind',
         ['lifetime'],
-        'statedByProvider is only for cookies a third party sets',
+        "statedByProvider is only for what another company's software sets (setBy: provider or vendor); our own cookies have an exact lifetime",
         'write our own lifetime, e.g. "30 days" or session',
         { key: true },
       );
       return;
     }
-    if (lifetime.statedByProvider !== 'forever') {
-      const parsed = parseDuration(lifetime.statedByProvider);
-      if (!parsed.ok)
-        report.add('cookie/lifetime', ['lifetime', 'statedByProvider'], parsed.reason, parsed.fix);
+    const stated = lifetime.statedByProvider;
+    const parts: [string, readonly (string | number)[]][] =
+      stated === 'forever'
+        ? []
+        : typeof stated === 'object'
+          ? [
+              [stated.from, ['lifetime', 'statedByProvider', 'from']],
+              [stated.to, ['lifetime', 'statedByProvider', 'to']],
+            ]
+          : [[stated, ['lifetime', 'statedByProvider']]];
+    if (lifetime.orInactiveFor !== undefined)
+      parts.push([lifetime.orInactiveFor, ['lifetime', 'orInactiveFor']]);
+    const seconds: number[] = [];
+    for (const [text, path] of parts) {
+      const parsed = parseDuration(text);
+      if (!parsed.ok) report.add('cookie/lifetime', path, parsed.reason, parsed.fix);
+      else seconds.push(parsed.duration.seconds);
     }
+    if (
+      typeof stated === 'object' &&
+      seconds.length >= 2 &&
+      (seconds[0] ?? 0) > (seconds[1] ?? 0)
+    ) {
+      report.add(
+        'cookie/lifetime',
+        ['lifetime', 'statedByProvider', 'from'],
+        `the range starts at "${stated.from}", after its end "${stated.to}"`,
+        'swap from and to',
+      );
+    }
+    return;
+  }
+  if (lifetime === 'unknown') {
+    if (!theirs) {
+      report.add(
+        'cookie/lifetime',
+        ['lifetime'],
+        'our own code sets this, so its lifetime is ours to state: "unknown" is only for what another company\'s software sets',
+        'write the lifetime the code uses, e.g. "30 days" or session',
+      );
+      return;
+    }
+    report.add(
+      'lifetime/unknown',
+      ['lifetime'],
+      `the lifetime is "unknown": the policy will say it is not stated by ${entry.provider.name ?? 'the provider'}`,
+      'ask the provider, or look it up in their cookie documentation, then write it here',
+    );
     return;
   }
   if (lifetime === 'session' || lifetime === 'persistent' || lifetime === 'none') {
@@ -327,7 +396,7 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
       'cookie/lifetime-cap',
       ['lifetime'],
       'no cookie lives forever: browsers keep a cookie at most 400 days (RFC 6265bis §5.5)',
-      provider.party === 'third'
+      theirs
         ? 'write lifetime: { statedByProvider: forever, note: … } to show what browsers actually keep'
         : 'use at most "400 days"',
     );
@@ -352,7 +421,7 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
       'cookie/lifetime-cap',
       ['lifetime'],
       `lifetime "${lifetime}" is longer than browsers keep a cookie (400 days = ${MAX_LIFETIME_SECONDS.toLocaleString('en')} s)`,
-      provider.party === 'third'
+      theirs
         ? `write lifetime: { statedByProvider: "${lifetime}" } so the policy shows both`
         : 'use at most "400 days"',
     );
@@ -362,9 +431,9 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
 function checkAttributes(
   report: FileReport,
   entry: EntryInput,
-  attributes: NonNullable<EntryInput['attributes']>,
+  attributes: EffectiveAttributes,
 ): void {
-  const { secure, httpOnly, sameSite, path = '/', domain, partitioned = false } = attributes;
+  const { secure, httpOnly, sameSite, path, domain, partitioned } = attributes;
   if (sameSite === 'None' && !secure) {
     report.add(
       'cookie/same-site',
@@ -389,7 +458,7 @@ function checkAttributes(
       'set httpOnly: false, or setBy: server',
     );
   }
-  if (attributes.path !== undefined) {
+  if (entry.attributes?.path !== undefined) {
     const bad = firstUnsafeAttributeChar(path);
     if (!path.startsWith('/')) {
       report.add(
@@ -665,10 +734,10 @@ function checkRegExp(report: FileReport, path: readonly (string | number)[], sou
 }
 
 function checkAdvice(report: FileReport, entry: EntryInput): void {
-  const { attributes } = entry;
-  if (!attributes || report.hasErrors) return;
+  if (!isOwnCookie(entry) || report.hasErrors) return;
+  const attributes = effectiveAttributes(entry);
   const declined = (rule: string) => entry.acknowledge?.[rule] !== undefined;
-  const hostOnlyRoot = (attributes.path ?? '/') === '/' && attributes.domain === undefined;
+  const hostOnlyRoot = attributes.path === '/' && attributes.domain === undefined;
   if (
     !declined('advice/host-prefix') &&
     attributes.secure &&
@@ -699,6 +768,17 @@ function checkAdvice(report: FileReport, entry: EntryInput): void {
       'set secure: true',
     );
   }
+}
+
+/** `Test name` → `testName`; nothing (a bare `*`) → `suffix`. */
+function parameterNameOf(words: string | undefined): string {
+  const parts = (words ?? '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  if (parts.length === 0 || !/^[A-Za-z]/.test(parts[0] ?? '')) return 'suffix';
+  return parts
+    .map((part, i) =>
+      i === 0 ? part.toLowerCase() : part.charAt(0).toUpperCase() + part.slice(1).toLowerCase(),
+    )
+    .join('');
 }
 
 /** Shows control characters escaped, so an error message cannot itself inject a line. */

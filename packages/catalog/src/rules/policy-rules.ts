@@ -1,3 +1,4 @@
+import { builtInLabel, OPTIONAL_LABELS } from '../built-in-labels.js';
 import { checkLink, isEmailAddress } from '../links.js';
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
@@ -9,7 +10,11 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   keptByBrowsers: ['stated', 'kept'],
   parameter: ['name', 'meaning'],
   versionLine: ['version', 'date'],
+  lifetimeRange: ['from', 'to'],
+  inactivity: ['stated', 'inactive'],
+  setOnOurSiteBy: ['vendor'],
 };
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** Every rule policy.yaml must satisfy on its own. */
 export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogContext {
@@ -19,12 +24,12 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     defaultLocale: policy.defaultLocale,
     categories: new Set(policy.categories.map((c) => c.id)),
   };
-  if (!/^\d+(\.\d+){0,2}$/.test(policy.version)) {
+  if (!/^\d+(\.\d+){0,2}$/.test(policy.version) && !isCalendarDate(policy.version)) {
     report.add(
       'schema/value',
       ['version'],
-      `the version "${policy.version}" is not a version number`,
-      'write e.g. "3.0"',
+      `the version "${policy.version}" is neither a version number nor a date`,
+      'write e.g. "3.0", or the date of the version as YYYY-MM-DD',
     );
   }
   if (!isCalendarDate(policy.lastUpdated)) {
@@ -73,7 +78,9 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
       }
     }
   });
+  checkBuiltInLabels(report, policy, locales);
   for (const [key, text] of Object.entries(policy.labels)) {
+    if (text === undefined) continue;
     checkLocalizedText(report, context, ['labels', key], text);
     for (const placeholder of LABEL_PLACEHOLDERS[key] ?? []) {
       for (const [locale, value] of Object.entries(text)) {
@@ -132,12 +139,12 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     }
   }
   for (const supervises of ['cookies', 'personal-data'] as const) {
-    if (!policy.authorities.some((a) => a.supervises === supervises)) {
+    if (!policy.authorities.some((a) => a.supervises === supervises || a.supervises === 'both')) {
       report.add(
         'policy/authority',
         ['authorities'],
-        `no authority supervises ${supervises === 'cookies' ? 'cookies (in Sweden PTS)' : 'personal data (in Sweden IMY)'}`,
-        `add an authority with supervises: ${supervises}`,
+        `no authority supervises ${supervises === 'cookies' ? 'cookies' : 'personal data'}`,
+        `add the authority people can complain to, with supervises: ${supervises} (or both, where one authority does both)`,
         { key: true },
       );
     }
@@ -232,4 +239,29 @@ function isCalendarDate(text: string): boolean {
   if (!match) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * Labels with built-in texts may be left out; for a locale the tool has no words for, one error
+ * lists every label still to write.
+ */
+function checkBuiltInLabels(
+  report: FileReport,
+  policy: PolicyInput,
+  locales: readonly string[] | undefined,
+): void {
+  const labels = policy.labels as Partial<Record<string, Record<string, string>>>;
+  for (const locale of locales ?? []) {
+    const missing = OPTIONAL_LABELS.filter(
+      (key) => labels[key]?.[locale] === undefined && builtInLabel(key, locale) === undefined,
+    );
+    if (missing.length === 0) continue;
+    report.add(
+      'i18n/missing-translation',
+      ['labels'],
+      `the tool has no built-in ${LANGUAGE_NAMES.of(locale) ?? locale} (${locale}) words for ${missing.join(', ')}`,
+      `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'unknownLifetime', 'en')}" } in ${LANGUAGE_NAMES.of(locale) ?? locale}`,
+      { key: true },
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import type { Catalog, DurationUnit, LabelKey, Lifetime } from '@cookie-catalog/catalog';
+import type { Catalog, Duration, DurationUnit, LabelKey, Lifetime } from '@cookie-catalog/catalog';
 import { fillPlaceholders } from '../fill-placeholders.js';
 
 export interface LifetimeText {
@@ -28,18 +28,33 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
         text: formatDuration(lifetime.amount, lifetime.unit),
         datetime: htmlDuration(lifetime.seconds),
       };
+    case 'unknown':
+      return { text: label('unknownLifetime'), datetime: undefined };
     case 'provider-stated': {
-      const stated =
-        lifetime.stated.kind === 'forever'
+      const { stated: given, inactivity, keptSeconds } = lifetime;
+      const words = (d: Duration) => formatDuration(d.amount, d.unit);
+      let stated =
+        given.kind === 'forever'
           ? label('forever')
-          : formatDuration(lifetime.stated.amount, lifetime.stated.unit);
+          : given.kind === 'range'
+            ? fillPlaceholders(label('lifetimeRange'), {
+                from: words(given.from),
+                to: words(given.to),
+              })
+            : words(given);
+      if (inactivity)
+        stated = fillPlaceholders(label('inactivity'), { stated, inactive: words(inactivity) });
+      const longest =
+        given.kind === 'forever'
+          ? Number.POSITIVE_INFINITY
+          : given.kind === 'range'
+            ? given.to.seconds
+            : given.seconds;
       // Only a stated lifetime beyond the cap needs the second half ("browsers keep it at most …").
-      if (lifetime.stated.kind === 'duration' && lifetime.stated.seconds <= lifetime.keptSeconds) {
-        return { text: stated, datetime: htmlDuration(lifetime.keptSeconds) };
-      }
-      const kept = formatDuration(lifetime.keptSeconds / 86_400, 'day');
+      if (longest <= keptSeconds) return { text: stated, datetime: htmlDuration(keptSeconds) };
+      const kept = formatDuration(keptSeconds / 86_400, 'day');
       const text = fillPlaceholders(label('keptByBrowsers'), { stated, kept });
-      return { text, datetime: htmlDuration(lifetime.keptSeconds) };
+      return { text, datetime: htmlDuration(keptSeconds) };
     }
   }
 }

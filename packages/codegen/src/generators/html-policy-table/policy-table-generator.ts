@@ -179,7 +179,11 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     ),
     providerName: entry.party === 'third' ? entry.provider.name : undefined,
     domain: entry.provider.domain,
-    party: label(entry.party === 'first' ? 'firstParty' : 'thirdParty'),
+    // Another company's software on our domain: say whose (their name is a fact people need).
+    party:
+      entry.setBy === 'vendor'
+        ? fillPlaceholders(label('setOnOurSiteBy'), { vendor: entry.provider.name })
+        : label(entry.party === 'first' ? 'firstParty' : 'thirdParty'),
     privacyPolicy: entry.party === 'third' ? entry.provider.privacyPolicy : undefined,
     lifetime: lifetime.text,
     datetime: lifetime.datetime,
