@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { TABLE_SECTION } from './catalog-layout.js';
 import { builtInLabel } from './built-in-labels.js';
+import { TABLE_SECTION } from './catalog-layout.js';
 import type { Catalog, LabelKey, LocalizedText } from './model.js';
 
 /** One text that exists in every locale, with where it lives. */
