@@ -207,7 +207,7 @@ function normalizeValue(value: NonNullable<EntryInput['value']>): ValueType {
 
 /** Every label in every locale: policy.yaml's own, else the built-in words (validated to exist). */
 function normalizeLabels(policy: PolicyInput): Catalog['labels'] {
-  const given = policy.labels as Partial<Record<LabelKey, LocalizedText>>;
+  const given = (policy.labels ?? {}) as Partial<Record<LabelKey, LocalizedText>>;
   const labels = { ...given } as Record<LabelKey, LocalizedText>;
   for (const key of OPTIONAL_LABELS) {
     labels[key] = Object.fromEntries(

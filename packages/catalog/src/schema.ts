@@ -267,54 +267,80 @@ const authoritySchema = z
 /** The words of the policy's tables and pages that are not about one cookie, per locale. */
 const labelsSchema = z
   .strictObject({
-    name: localizedText.describe('Column heading for the cookie name, e.g. "Name".'),
-    provider: localizedText.describe('Column heading for who sets it, e.g. "Belongs to".'),
-    lifetime: localizedText.describe('Column heading for how long it lasts, e.g. "Expires".'),
-    purpose: localizedText.describe('Column heading for why we use it, e.g. "Why we use it".'),
-    firstParty: localizedText.describe('Marks our own entries, e.g. "first party (us)".'),
-    thirdParty: localizedText.describe('Marks another company\'s entries, e.g. "third party".'),
-    privacyPolicy: localizedText.describe("Link text to a third party's privacy policy."),
-    consentRequired: localizedText.describe(
-      'Added to a category that needs consent, e.g. "we ask first".',
-    ),
-    noConsent: localizedText.describe(
-      'Added to a category that needs no consent, e.g. "always on".',
-    ),
-    session: localizedText.describe(
-      'The lifetime of a session cookie, without promising deletion.',
-    ),
-    persistent: localizedText.describe('The lifetime of local storage: kept until deleted.'),
-    none: localizedText.describe('The lifetime of something that stores nothing (a pixel).'),
-    forever: localizedText.describe(
-      'What a provider calls a cookie that never expires, e.g. "never expires".',
-    ),
-    keptByBrowsers: localizedText.describe(
-      'For a third party\'s stated lifetime: must contain {stated} and {kept}, e.g. "{stated} (browsers keep it at most {kept})".',
-    ),
-    parameter: localizedText.describe(
-      'Explains a name pattern: must contain {name} and {meaning}, e.g. "{name} is {meaning}".',
-    ),
-    localStorage: localizedText.describe(
-      'Names the kind "local storage" where an entry is not a cookie.',
-    ),
-    sessionStorage: localizedText.describe('Names the kind "session storage".'),
-    pixel: localizedText.describe('Names the kind "pixel" (a tiny image that reports an event).'),
-    policyTitle: localizedText.describe('The title of the policy page, e.g. "Cookie policy".'),
-    versionLine: localizedText.describe(
-      'Under the title: must contain {version} and {date}, e.g. "Version {version}, last updated {date}".',
-    ),
-    controller: localizedText.describe(
-      'Heading for who is responsible, e.g. "Responsible for your data".',
-    ),
-    dpo: localizedText.describe(
-      'Heading for the data protection officer, e.g. "Data protection officer".',
-    ),
-    authorities: localizedText.describe(
-      'Heading for the supervisory authorities, e.g. "Supervisory authorities".',
-    ),
-    languages: localizedText.describe(
-      'Label of the language switch, e.g. "This policy in other languages".',
-    ),
+    name: localizedText.optional().describe('Column heading for the cookie name, e.g. "Name".'),
+    provider: localizedText
+      .optional()
+      .describe('Column heading for who sets it, e.g. "Belongs to".'),
+    lifetime: localizedText
+      .optional()
+      .describe('Column heading for how long it lasts, e.g. "Expires".'),
+    purpose: localizedText
+      .optional()
+      .describe('Column heading for why we use it, e.g. "Why we use it".'),
+    firstParty: localizedText
+      .optional()
+      .describe('Marks our own entries, e.g. "first party (us)".'),
+    thirdParty: localizedText
+      .optional()
+      .describe('Marks another company\'s entries, e.g. "third party".'),
+    privacyPolicy: localizedText
+      .optional()
+      .describe("Link text to a third party's privacy policy."),
+    consentRequired: localizedText
+      .optional()
+      .describe('Added to a category that needs consent, e.g. "we ask first".'),
+    noConsent: localizedText
+      .optional()
+      .describe('Added to a category that needs no consent, e.g. "always on".'),
+    session: localizedText
+      .optional()
+      .describe('The lifetime of a session cookie, without promising deletion.'),
+    persistent: localizedText
+      .optional()
+      .describe('The lifetime of local storage: kept until deleted.'),
+    none: localizedText
+      .optional()
+      .describe('The lifetime of something that stores nothing (a pixel).'),
+    forever: localizedText
+      .optional()
+      .describe('What a provider calls a cookie that never expires, e.g. "never expires".'),
+    keptByBrowsers: localizedText
+      .optional()
+      .describe(
+        'For a third party\'s stated lifetime: must contain {stated} and {kept}, e.g. "{stated} (browsers keep it at most {kept})".',
+      ),
+    parameter: localizedText
+      .optional()
+      .describe(
+        'Explains a name pattern: must contain {name} and {meaning}, e.g. "{name} is {meaning}".',
+      ),
+    localStorage: localizedText
+      .optional()
+      .describe('Names the kind "local storage" where an entry is not a cookie.'),
+    sessionStorage: localizedText.optional().describe('Names the kind "session storage".'),
+    pixel: localizedText
+      .optional()
+      .describe('Names the kind "pixel" (a tiny image that reports an event).'),
+    policyTitle: localizedText
+      .optional()
+      .describe('The title of the policy page, e.g. "Cookie policy".'),
+    versionLine: localizedText
+      .optional()
+      .describe(
+        'Under the title: must contain {version} and {date}, e.g. "Version {version}, last updated {date}".',
+      ),
+    controller: localizedText
+      .optional()
+      .describe('Heading for who is responsible, e.g. "Responsible for your data".'),
+    dpo: localizedText
+      .optional()
+      .describe('Heading for the data protection officer, e.g. "Data protection officer".'),
+    authorities: localizedText
+      .optional()
+      .describe('Heading for the supervisory authorities, e.g. "Supervisory authorities".'),
+    languages: localizedText
+      .optional()
+      .describe('Label of the language switch, e.g. "This policy in other languages".'),
     unknownLifetime: localizedText
       .optional()
       .describe(
@@ -337,7 +363,7 @@ const labelsSchema = z
       ),
   })
   .describe(
-    "The words around the catalog's data in the generated table and policy, per locale. Adding a locale means translating these too.",
+    "The words around the catalog's data in the generated table and policy, per locale. Built in for en, sv, nb, da, fi, de, fr, nl and es; write any of them here to use your own words, and all of them for another language.",
   );
 
 export const policySchema = z
@@ -370,7 +396,7 @@ export const policySchema = z
       .array(z.string())
       .min(1)
       .describe('The prose sections, in order; each is sections/<locale>/<id>.md.'),
-    labels: labelsSchema,
+    labels: labelsSchema.optional(),
     durationWords: z
       .record(
         z.string(),

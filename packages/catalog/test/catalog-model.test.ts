@@ -130,3 +130,55 @@ describe('the normalized Catalog model of the fixture catalog', () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe('a catalog that writes no labels', () => {
+  async function minimal(locales: string[]): Promise<string> {
+    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = join(await mkdtemp(join(tmpdir(), 'cookie-catalog-')), 'catalog');
+    const text = (value: string) => `{ ${locales.map((l) => `${l}: "${value}"`).join(', ')} }`;
+    await mkdir(join(dir, 'cookies'), { recursive: true });
+    await writeFile(
+      join(dir, 'policy.yaml'),
+      [
+        'version: "2026-12-01"',
+        'lastUpdated: "2026-12-01"',
+        `locales: [${locales.join(', ')}]`,
+        `defaultLocale: ${locales[0]}`,
+        'controller: { name: Example, website: "https://example.org" }',
+        'dpo: { email: dpo@example.org }',
+        `categories: [{ id: necessary, consentRequired: false, label: ${text('N')}, description: ${text('D')} }]`,
+        `authorities: [{ id: dpa, supervises: both, name: ${text('DPA')}, url: ${text('https://dpa.example')} }]`,
+        'sections: [cookie-table]',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'cookies', 'session.yaml'),
+      `id: session\nname: session\nkind: cookie\ncategory: necessary\nprovider: { party: first, domain: example.org }\nsetBy: server\nlifetime: session\npurpose: ${text('P')}\nacknowledge: { advice/host-prefix: a test }\n`,
+    );
+    return dir;
+  }
+
+  it('gets the built-in words in every supported language', async () => {
+    const result = await loadCatalog(await minimal(['fi', 'sv', 'en']));
+    // Only the record of reviewed translations is missing (legal's texts, not the tool's words).
+    expect(result.problems.map((p) => p.rule)).toEqual(['i18n/stale-translation']);
+    expect(result.catalog?.labels.policyTitle).toEqual({
+      fi: 'Evästeseloste',
+      sv: 'Kakpolicy',
+      en: 'Cookie policy',
+    });
+  });
+
+  it('in a language the tool has no words for, gets one located error listing them', async () => {
+    const dir = await minimal(['is']);
+    const result = await loadCatalog(dir);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ rule: 'i18n/missing-translation', line: 1 });
+    expect(errors[0]?.message).toMatch(
+      /Icelandic \(is\) words for name, provider, .*setOnOurSiteBy/,
+    );
+  });
+});

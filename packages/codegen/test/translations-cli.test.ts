@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog, lineOf } from '../../catalog/test/catalog-copy.js';
 import { runCli } from './run-cli.js';
@@ -67,5 +69,19 @@ describe('translations stay honest', () => {
     );
     expect(code).toBe(2);
     expect(stderr).toMatch(/fr is not a translated locale of this catalog \(sv\)/);
+  });
+
+  it('an English-only catalog needs no translations.yaml, and the command says so instead of writing one', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'cookie-catalog-')), 'catalog');
+    await cp(fileURLToPath(new URL('./fixtures/hostile/catalog/', import.meta.url)), dir, {
+      recursive: true,
+    });
+    expect((await run(['validate', '--strict', '--catalog', 'catalog'], dirname(dir))).code).toBe(
+      0,
+    );
+    const reviewed = await run(['translations', 'reviewed', '--catalog', 'catalog'], dirname(dir));
+    expect(reviewed.code).toBe(0);
+    expect(reviewed.stdout).toMatch(/nothing to review: the catalog is in one language \(en\)/);
+    await expect(access(join(dir, 'translations.yaml'))).rejects.toThrow();
   });
 });

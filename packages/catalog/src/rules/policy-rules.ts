@@ -79,7 +79,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     }
   });
   checkBuiltInLabels(report, policy, locales);
-  for (const [key, text] of Object.entries(policy.labels)) {
+  for (const [key, text] of Object.entries(policy.labels ?? {})) {
     if (text === undefined) continue;
     checkLocalizedText(report, context, ['labels', key], text);
     for (const placeholder of LABEL_PLACEHOLDERS[key] ?? []) {
@@ -250,7 +250,7 @@ function checkBuiltInLabels(
   policy: PolicyInput,
   locales: readonly string[] | undefined,
 ): void {
-  const labels = policy.labels as Partial<Record<string, Record<string, string>>>;
+  const labels = (policy.labels ?? {}) as Partial<Record<string, Record<string, string>>>;
   for (const locale of locales ?? []) {
     const missing = OPTIONAL_LABELS.filter(
       (key) => labels[key]?.[locale] === undefined && builtInLabel(key, locale) === undefined,

@@ -37,6 +37,12 @@ export async function translationsReviewedCommand(
   }
   const { catalog } = result;
   const translated = catalog.locales.filter((l) => l !== catalog.defaultLocale);
+  if (translated.length === 0) {
+    io.stdout(
+      `${c.green('✓')} nothing to review: the catalog is in one language (${catalog.defaultLocale}), so it needs no ${TRANSLATIONS_FILE}\n`,
+    );
+    return 0;
+  }
   const unknown = options.locales.filter((l) => !translated.includes(l));
   if (unknown.length > 0) {
     io.stderr(
