@@ -32,12 +32,13 @@ export type Lifetime =
   | ({ readonly kind: 'duration' } & Duration)
   /**
    * Another company's own statement (setBy: provider or vendor). `keptSeconds` is what browsers
-   * actually keep of the longest stated part: capped at 400 days (bis §5.5).
+   * actually keep of the longest stated part: capped at 400 days (bis §5.5); 0 for a session.
    */
   | {
       readonly kind: 'provider-stated';
       readonly stated:
         | { readonly kind: 'forever' }
+        | { readonly kind: 'session' }
         | ({ readonly kind: 'duration' } & Duration)
         | { readonly kind: 'range'; readonly from: Duration; readonly to: Duration };
       /** It also ends after this long without activity, when that comes first. */

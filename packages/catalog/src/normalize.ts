@@ -133,18 +133,20 @@ function normalizeAttributes(input: EntryInput): CookieAttributes {
 function normalizeLifetime(lifetime: EntryInput['lifetime']): Lifetime {
   if (typeof lifetime === 'object') {
     const given = lifetime.statedByProvider;
-    const stated =
-      given === 'forever'
-        ? ({ kind: 'forever' } as const)
+    const stated: Extract<Lifetime, { kind: 'provider-stated' }>['stated'] =
+      given === 'forever' || given === 'session'
+        ? { kind: given }
         : typeof given === 'object'
-          ? ({ kind: 'range', from: duration(given.from), to: duration(given.to) } as const)
-          : ({ kind: 'duration', ...duration(given) } as const);
+          ? { kind: 'range', from: duration(given.from), to: duration(given.to) }
+          : { kind: 'duration', ...duration(given) };
     const longest =
       stated.kind === 'forever'
         ? MAX_LIFETIME_SECONDS
-        : stated.kind === 'range'
-          ? stated.to.seconds
-          : stated.seconds;
+        : stated.kind === 'session'
+          ? 0
+          : stated.kind === 'range'
+            ? stated.to.seconds
+            : stated.seconds;
     return {
       kind: 'provider-stated',
       stated,

@@ -36,7 +36,7 @@ export const lifetimeSchema = z
     z
       .strictObject({
         statedByProvider: statedDuration.describe(
-          'The lifetime the provider states, e.g. "2 years", `forever`, or a range { from, to }. Browsers keep cookies at most 400 days; the policy shows both.',
+          'The lifetime the provider states, e.g. "2 years", `forever`, `session`, or a range { from, to }. Browsers keep cookies at most 400 days; the policy shows both.',
         ),
         orInactiveFor: duration
           .optional()

@@ -29,7 +29,6 @@ describe.runIf(visible.length > 0)('readers never throw on hostile cookie string
       ['after a tab', `\t${pair};`, value],
       ['behind a longer name', `x${pair}`, undefined],
       ['as the end of another name', `old_${pair}`, undefined],
-      ['with a broken escape as its value', `${cookie.name}=%E0%A4%A`, undefined],
       ['after a no-break space, which makes another name', `\u00a0${pair}`, undefined],
       ['with a no-break space before =', `${cookie.name}\u00a0=${wire}`, undefined],
       ['after __proto__ and constructor', `__proto__=x; constructor=y; ${pair}`, value],
@@ -41,8 +40,10 @@ describe.runIf(visible.length > 0)('readers never throw on hostile cookie string
       expect(read(cookies)).toEqual(expected);
     });
 
-    it('reads the same as the server reader, for what the server wrote', () => {
+    it('reads the same as the server reader, for what the server wrote and for a broken escape', () => {
       expect(read(pair)).toEqual(cookie.read(pair));
+      const broken = `${cookie.name}=%E0%A4%A`;
+      expect(read(broken)).toEqual(cookie.read(broken));
     });
   });
 });

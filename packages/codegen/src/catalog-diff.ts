@@ -370,8 +370,8 @@ function lifetimeWords(lifetime: Lifetime): string {
     case 'provider-stated': {
       const { stated, inactivity } = lifetime;
       const words =
-        stated.kind === 'forever'
-          ? 'forever'
+        stated.kind === 'forever' || stated.kind === 'session'
+          ? stated.kind
           : stated.kind === 'range'
             ? `${lifetimeWords({ kind: 'duration', ...stated.from })} to ${lifetimeWords({ kind: 'duration', ...stated.to })}`
             : lifetimeWords(stated);

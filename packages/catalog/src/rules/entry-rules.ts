@@ -332,7 +332,7 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
     }
     const stated = lifetime.statedByProvider;
     const parts: [string, readonly (string | number)[]][] =
-      stated === 'forever'
+      stated === 'forever' || stated === 'session'
         ? []
         : typeof stated === 'object'
           ? [

@@ -37,12 +37,18 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
 }
 
 function summarize(catalog: Catalog): string {
-  const firstParty = catalog.entries.filter(isFirstPartyCookie).length;
-  const thirdParty = catalog.entries.filter(
-    (e) => e.kind === 'cookie' && e.party === 'third',
-  ).length;
-  const similar = catalog.entries.length - firstParty - thirdParty;
-  return `${plural(catalog.entries.length, 'entry', 'entries')} (${plural(firstParty, 'first-party cookie')}, ${plural(thirdParty, 'third-party cookie')}, ${plural(similar, 'similar technology', 'similar technologies')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
+  const cookies = catalog.entries.filter((e) => e.kind === 'cookie');
+  const ours = cookies.filter(isFirstPartyCookie).length;
+  const vendors = cookies.filter((e) => e.setBy === 'vendor').length;
+  const thirdParty = cookies.filter((e) => e.party === 'third').length;
+  const similar = catalog.entries.length - cookies.length;
+  const parts = [
+    plural(ours, 'first-party cookie'),
+    ...(vendors > 0 ? [`${plural(vendors, 'cookie')} vendors set on our domain`] : []),
+    plural(thirdParty, 'third-party cookie'),
+    plural(similar, 'similar technology', 'similar technologies'),
+  ];
+  return `${plural(catalog.entries.length, 'entry', 'entries')} (${parts.join(', ')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -36,14 +36,17 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
       let stated =
         given.kind === 'forever'
           ? label('forever')
-          : given.kind === 'range'
-            ? fillPlaceholders(label('lifetimeRange'), {
-                from: words(given.from),
-                to: words(given.to),
-              })
-            : words(given);
+          : given.kind === 'session'
+            ? label('session')
+            : given.kind === 'range'
+              ? fillPlaceholders(label('lifetimeRange'), {
+                  from: words(given.from),
+                  to: words(given.to),
+                })
+              : words(given);
       if (inactivity)
         stated = fillPlaceholders(label('inactivity'), { stated, inactive: words(inactivity) });
+      if (given.kind === 'session') return { text: stated, datetime: undefined };
       const longest =
         given.kind === 'forever'
           ? Number.POSITIVE_INFINITY
