@@ -61,6 +61,8 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
     categories: undefined,
   };
   let policyReport: FileReport | undefined;
+  /** policy.yaml with only unknown keys wrong: invalid, but its sections can still be checked. */
+  let partialPolicy: PolicyInput | undefined;
   const policyRead = await readCatalogFile(dir, POLICY_FILE);
   if (!policyRead.ok && policyRead.problem) {
     problems.push(policyRead.problem);
@@ -84,6 +86,12 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       if (checked.value) {
         policy = checked.value;
         context = checkPolicy(policyReport, policy);
+      } else if (checked.partial) {
+        partialPolicy = checked.partial;
+        context = checkPolicy(policyReport, checked.partial);
+      } else {
+        // Whatever of locales and categories is readable still lets every entry be checked.
+        context = contextFrom(source.data);
       }
     }
   }
@@ -141,7 +149,8 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       problems.push(...checked.problems);
       checkInvisibleCharacters(report, source.data);
       input = checked.value;
-      if (input) checkEntry(report, context, input);
+      const checkable = input ?? checked.partial;
+      if (checkable) checkEntry(report, context, checkable);
     }
     entries.push({ source, relative, input, report });
   }
@@ -149,8 +158,9 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
 
   // sections/<locale>/<id>.md
   const sections = new Map<string, Record<string, string>>();
-  if (policy && policyReport && context.locales) {
-    await loadSections(dir, policy, context.locales, policyReport, problems, sections);
+  const sectionsPolicy = policy ?? partialPolicy;
+  if (sectionsPolicy && policyReport && context.locales) {
+    await loadSections(dir, sectionsPolicy, context.locales, policyReport, problems, sections);
   }
 
   problems.push(...(policyReport?.problems ?? []), ...entries.flatMap((e) => e.report.problems));
@@ -234,6 +244,24 @@ async function loadSections(
       sections.set(id, texts);
     }
   }
+}
+
+/** The locales and category ids of a policy.yaml that did not pass the schema, where readable. */
+function contextFrom(data: unknown): CatalogContext {
+  const record = (data ?? {}) as Record<string, unknown>;
+  const strings = (value: unknown) =>
+    Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? (value as string[])
+      : undefined;
+  const locales = strings(record.locales);
+  const ids = Array.isArray(record.categories)
+    ? strings(record.categories.map((c) => (c as Record<string, unknown> | null)?.id))
+    : undefined;
+  return {
+    locales,
+    defaultLocale: typeof record.defaultLocale === 'string' ? record.defaultLocale : undefined,
+    categories: ids ? new Set(ids) : undefined,
+  };
 }
 
 function finish(problems: Problem[], catalog: Catalog | undefined): CatalogResult {

@@ -15,12 +15,25 @@ type AnySchema = z.core.$ZodType;
 export function checkSchema<S extends z.ZodType>(
   source: YamlSource,
   schema: S,
-): { value: z.infer<S> | undefined; problems: Problem[] } {
+): { value: z.infer<S> | undefined; problems: Problem[]; partial?: z.infer<S> } {
   const result = schema.safeParse(source.data);
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.flatMap((issue) =>
     issueToProblems(source, schema, issue, []),
   );
+  // When unknown keys are all that is wrong, the rest of the file can still be checked: one run
+  // then shows a typo and everything else (a typo must not hide a missing attribute).
+  const issues = result.error.issues;
+  if (issues.every((issue) => issue.code === 'unrecognized_keys')) {
+    const data = structuredClone(source.data);
+    for (const issue of issues) {
+      const holder = valueAt(data, issue.path as (string | number)[]);
+      if (holder !== null && typeof holder === 'object' && issue.code === 'unrecognized_keys')
+        for (const key of issue.keys) delete (holder as Record<string, unknown>)[key];
+    }
+    const retried = schema.safeParse(data);
+    if (retried.success) return { value: undefined, problems, partial: retried.data };
+  }
   return { value: undefined, problems };
 }
 

@@ -306,6 +306,28 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'httponly' },
     says: /httpOnly/,
   },
+  'a typo does not hide the other problems of the same entry': {
+    edits: [
+      { file: csrf, find: 'httpOnly: false', with: 'httponly: false' },
+      { file: csrf, find: 'secure: true', with: 'secure: false' },
+      { file: csrf, find: 'sameSite: Lax', with: 'sameSite: None' },
+    ],
+    errors: ['schema/unknown-key', 'cookie/same-site'],
+    at: { file: csrf, line: 'httponly' },
+  },
+  'a broken policy.yaml does not hide the translation problems of the entries': {
+    edits: [
+      { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },
+      {
+        file: language,
+        find: '  sv: Kommer ihåg vilket språk du valde för våra sidor.\n',
+        with: '',
+      },
+    ],
+    errors: ['i18n/missing-translation', 'schema/type'],
+    at: { file: language, line: 'purpose:' },
+    says: /no Swedish \(sv\) text/,
+  },
   'a value SameSite must not take': {
     edits: [{ file: csrf, find: 'sameSite: Lax', with: 'sameSite: lax' }],
     errors: ['schema/value'],

@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// The committed entry point: npm links it on install, before anything is built.
-import { main } from '../dist/cli.js';
+// The committed entry point: npm links it on install, before anything is built. In a fresh
+// clone, `npx cookie-catalog` right after `npm ci` finds no build yet: say so in one line.
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  const unbuilt =
+    error?.code === 'ERR_MODULE_NOT_FOUND' && /[\\/]dist[\\/]/.test(String(error.message));
+  if (!unbuilt) throw error;
+  process.stderr.write(
+    'cookie-catalog: the toolchain is not built yet; run `npm run build` once, then try again.\n',
+  );
+  process.exit(1);
+}
 
-process.exitCode = await main(process.argv.slice(2), {
+process.exitCode = await cli.main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -127,6 +128,22 @@ describe('cookie-catalog validate on bad input', () => {
     expect(stdout + stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // …but are shown, so the reader sees what is in the file.
     expect(stdout + stderr).toContain('\\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{9B}31m');
+  });
+
+  it('right after npm ci, before any build, says in one line what to run', async () => {
+    // The committed bin/ as a fresh clone has it: no dist/ beside it yet.
+    const fresh = await mkdtemp(join(tmpdir(), 'cookie-catalog-fresh-'));
+    await mkdir(join(fresh, 'bin'));
+    await cp(BIN, join(fresh, 'bin', 'cookie-catalog.js'));
+    const failed = await promisify(execFile)(process.execPath, [
+      join(fresh, 'bin', 'cookie-catalog.js'),
+      'validate',
+    ]).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({
+      code: 1,
+      stderr:
+        'cookie-catalog: the toolchain is not built yet; run `npm run build` once, then try again.\n',
+    });
   });
 
   it('says clearly when the catalog folder does not exist', async () => {
