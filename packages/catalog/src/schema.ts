@@ -68,7 +68,7 @@ const providerSchema = z
       ),
     domain: z
       .string()
-      .describe('The domain it belongs to, as shown in the policy, e.g. `billogram.com`.'),
+      .describe('The domain it belongs to, as shown in the policy, e.g. `example.com`.'),
     privacyPolicy: z
       .string()
       .optional()

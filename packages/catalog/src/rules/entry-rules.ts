@@ -262,7 +262,7 @@ function checkParty(report: FileReport, entry: EntryInput): void {
       'cookie/domain',
       ['provider', 'domain'],
       domain,
-      'write the bare domain, e.g. billogram.com',
+      'write the bare domain, e.g. example.com',
     );
 
   // Cookies our code sets may leave attributes and value out: the safe defaults apply
