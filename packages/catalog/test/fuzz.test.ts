@@ -8,6 +8,7 @@ import { type EntryInput, entrySchema, policySchema } from '../src/schema.js';
 import { checkSchema } from '../src/schema-problems.js';
 import { parseYamlSource } from '../src/yaml-source.js';
 import { FIXTURE_CATALOG } from './catalog-copy.js';
+import { seededRandom as random } from './seeded-random.js';
 
 /*
  * Fuzzing the loader: real catalog files, mutated at random (a seeded generator, so a failure
@@ -21,18 +22,6 @@ const SCALE = Number(process.env.FUZZ_RUNS ?? 20_000) / 20_000;
 const FILE_RUNS = Math.round(2_000 * SCALE);
 const SNIPPET_RUNS = Math.round(20_000 * SCALE);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-
-/** mulberry32: small, fast and good enough to spread mutations. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '{',

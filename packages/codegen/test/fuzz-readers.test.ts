@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../catalog/test/seeded-random.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 import * as client from './golden/basic/client/cookies.js';
 import * as server from './golden/basic/server/cookies.js';
@@ -13,17 +14,6 @@ import * as server from './golden/basic/server/cookies.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261203);
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const catalog = await loadFixtureCatalog('basic');
 const NAMES = [
