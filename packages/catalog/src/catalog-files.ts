@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProblem, type Problem, type SourcePosition } from './problem.js';
@@ -54,10 +55,23 @@ export async function readCatalogFile(dir: string, relative: string): Promise<Re
   }
   if (stats.size > MAX_FILE_BYTES)
     return { ok: false, problem: tooLarge(at, relative, stats.size) };
-  // Read at most one byte past the limit, so a file that grows while we read cannot exhaust memory.
-  const handle = await open(path, 'r');
+  // Opened without following a link and without waiting on a pipe, then checked again: the file
+  // cannot be swapped for a link or a device between the look above and the read.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   let bytes: Buffer;
   try {
+    if (!(await handle.stat()).isFile()) {
+      return {
+        ok: false,
+        problem: createProblem(
+          'catalog/file-type',
+          at,
+          `${relative} is not a regular file (a device, pipe or socket)`,
+          'remove it; the catalog holds only text files',
+        ),
+      };
+    }
+    // Read at most one byte past the limit, so a file that grows meanwhile cannot exhaust memory.
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     bytes = buffer.subarray(0, bytesRead);
