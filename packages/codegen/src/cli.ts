@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-io.js';
-import { changesetCommand, diffCommand } from './commands/diff.js';
-import { generateCommand } from './commands/generate.js';
-import { generators } from './generator.js';
-import './generators/index.js';
-import { translationsReviewedCommand } from './commands/translations.js';
-import { validateCommand } from './commands/validate.js';
+
+// Each command's module is loaded only when that command runs: legal's `validate` never loads
+// ts-morph, handlebars or git helpers (issue #19, "legal's loop").
 
 const USAGE = `Usage: cookie-catalog <command> [options]
 
@@ -62,7 +59,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   try {
     switch (command) {
-      case 'validate':
+      case 'validate': {
+        const { validateCommand } = await import('./commands/validate.js');
         return await validateCommand(
           {
             catalog: values.catalog ?? 'catalog',
@@ -71,7 +69,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           },
           io,
         );
-      case 'generate':
+      }
+      case 'generate': {
+        const { generateCommand } = await import('./commands/generate.js');
         return await generateCommand(
           {
             catalog: values.catalog ?? 'catalog',
@@ -81,15 +81,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           },
           io,
         );
-      case 'translations':
+      }
+      case 'translations': {
         if (rest.length !== 1 || rest[0] !== 'reviewed') {
           io.stderr(`cookie-catalog: say \`translations reviewed\`\n\n${USAGE}`);
           return 2;
         }
+        const { translationsReviewedCommand } = await import('./commands/translations.js');
         return await translationsReviewedCommand(
           { catalog: values.catalog ?? 'catalog', locales: values.locale ?? [] },
           io,
         );
+      }
       case 'diff':
       case 'changeset': {
         const diffFormat = values.format ?? 'text';
@@ -106,11 +109,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           format: diffFormat,
           requireChangeset: values['require-changeset'] ?? false,
         } as const;
+        const { changesetCommand, diffCommand } = await import('./commands/diff.js');
         return command === 'diff'
           ? await diffCommand(options, io)
           : await changesetCommand(options, io);
       }
       case 'generators': {
+        // The registry fills as the generator modules load.
+        await import('./generators/index.js');
+        const { generators } = await import('./generator.js');
         for (const generator of generators.list()) {
           io.stdout(
             `${generator.id.padEnd(20)} ${generator.outDir.padEnd(36)} ${generator.description}\n`,
