@@ -44,9 +44,17 @@ describe('every package is ready to publish', () => {
       expect(files).toContain('package.json');
       expect(files).toContain('dist/index.js');
       expect(files).toContain('dist/index.d.ts');
+      expect(files).toContain('LICENSE');
+      // A source map ships its sources inside it, or it would point at files not in the package.
+      for (const map of files.filter((f) => f.endsWith('.map'))) {
+        const parsed = JSON.parse(await readFile(join(PACKAGES, name, map), 'utf8'));
+        expect(parsed.sourcesContent?.length, map).toBe(parsed.sources.length);
+      }
+      const manifest = JSON.parse(await readFile(join(PACKAGES, name, 'package.json'), 'utf8'));
+      expect(manifest.exports['./package.json']).toBe('./package.json');
       for (const file of files) {
         expect(file, file).toMatch(
-          /^(package\.json|README\.md|FIELDS\.md|dist\/.+|bin\/cookie-catalog\.js|schema\/(entry|policy)\.schema\.json)$/,
+          /^(package\.json|README\.md|LICENSE|FIELDS\.md|dist\/.+|bin\/cookie-catalog\.js|schema\/(entry|policy)\.schema\.json)$/,
         );
         expect(file, file).not.toMatch(/\.test\.|\/test\/|\/fixtures\/|\/golden\/|tsbuildinfo/);
       }
