@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,4 +90,31 @@ describe('every package is ready to publish', () => {
       ]),
     );
   }, 30_000);
+
+  it('the toolchain installs from its tarballs into an empty folder and runs there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cookie-catalog-install-'));
+    const tarballs = join(dir, 'tarballs');
+    const app = join(dir, 'app');
+    await mkdir(tarballs);
+    await mkdir(app);
+    for (const name of ['catalog', 'codegen', 'runtime']) {
+      await exec('npm', ['pack', '--pack-destination', tarballs], { cwd: join(PACKAGES, name) });
+    }
+    await writeFile(join(app, 'package.json'), '{ "name": "new-organisation", "private": true }\n');
+    // Our packages from their tarballs; what they depend on from the npm cache (or registry).
+    const packed = (await readdir(tarballs)).map((file) => join(tarballs, file));
+    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...packed], {
+      cwd: app,
+    });
+    await cp(new URL('./fixtures/hostile/catalog/', import.meta.url), join(app, 'catalog'), {
+      recursive: true,
+    });
+    const bin = join(app, 'node_modules', '.bin', 'cookie-catalog');
+    const validated = await exec(bin, ['validate'], { cwd: app });
+    expect(validated.stdout).toMatch(/✓ catalog is valid/);
+    const generated = await exec(bin, ['generate'], { cwd: app });
+    expect(generated.stdout).toMatch(/ts\/server: wrote 1 file/);
+    const server = await readFile(join(app, 'packages/server/src/generated/cookies.ts'), 'utf8');
+    expect(server).toMatch(/^\/\/ Generated from catalog\/ by cookie-catalog\. Do not edit\./);
+  }, 180_000);
 });
