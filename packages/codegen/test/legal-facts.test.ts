@@ -27,6 +27,11 @@ const dir = await editedCatalog([
     'AWSALB',
     'provider: { party: first, name: Amazon Web Services, domain: billogram.com }\nsetBy: vendor\nlifetime: { statedByProvider: 7 days }\n',
   ),
+  // Its name would meet readMinimalFrom if it got code; vendor-set entries get none.
+  entry(
+    'minimal_from',
+    'provider: { party: first, name: Example CMS, domain: billogram.com }\nsetBy: vendor\nlifetime: { statedByProvider: 1 day }\n',
+  ),
   entry(
     'mystery',
     'provider: { party: first, name: Example CMS, domain: billogram.com }\nsetBy: vendor\nlifetime: unknown\n',

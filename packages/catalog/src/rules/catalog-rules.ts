@@ -1,4 +1,5 @@
 import { TOKEN_PATTERN } from '../cookie-grammar.js';
+import { isOwnCookie } from '../defaults.js';
 import { generatedNamesOf } from '../generated-names.js';
 import { type NamePart, parseNamePattern } from '../name-pattern.js';
 import { catastrophicBacktracking } from '../pattern-safety.js';
@@ -38,7 +39,7 @@ export function checkAcrossEntries(
     ids.set(input.id, relative);
     const parsed = parseNamePattern(input.name);
     if (!parsed.ok) continue;
-    if (generatesCode(input)) checkGeneratedNames(input, parsed.parts, report, relative, names);
+    if (isOwnCookie(input)) checkGeneratedNames(input, parsed.parts, report, relative, names);
     const store = storeOf(input);
     if (store) {
       const group = stores.get(store.key) ?? [];
@@ -59,11 +60,6 @@ export function checkAcrossEntries(
       }
     });
   }
-}
-
-/** The entries that get TypeScript code: first-party cookies. */
-function generatesCode(input: EntryInput): boolean {
-  return input.kind === 'cookie' && input.provider.party === 'first';
 }
 
 function checkGeneratedNames(
