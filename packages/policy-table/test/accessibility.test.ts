@@ -62,4 +62,43 @@ describe('the policy table in headless Chromium, checked by axe-core', () => {
       expect(await tab.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
     },
   );
+
+  it.each(locales.map((locale) => [locale]))(
+    '%s on a phone: each caption is whole in view, and no cookie name is broken across lines',
+    async (locale) => {
+      const tab = await browser.context.newPage();
+      await tab.setViewportSize({ width: 375, height: 800 });
+      await tab.goto(`${server.origin}/${locale}`);
+      const regions = await tab.locator('.cookie-table__scroll').evaluateAll((all) =>
+        all.map((region) => {
+          const box = region.getBoundingClientRect();
+          const caption = region.querySelector('caption') as HTMLElement;
+          const captionBox = caption.getBoundingClientRect();
+          const line = Number.parseFloat(
+            getComputedStyle(region.querySelector('code') as Element).lineHeight,
+          );
+          return {
+            caption: caption.textContent,
+            inView: captionBox.left >= box.left - 0.5 && captionBox.right <= box.right + 0.5,
+            clipped: caption.scrollWidth > caption.clientWidth,
+            brokenNames: [...region.querySelectorAll('code')]
+              .filter(
+                (code) =>
+                  code.getClientRects().length > 1 ||
+                  code.getBoundingClientRect().height > line * 1.5,
+              )
+              .map((code) => code.textContent),
+          };
+        }),
+      );
+      expect(regions.length).toBeGreaterThan(0);
+      for (const region of regions) {
+        expect(region, region.caption ?? '').toMatchObject({
+          inView: true,
+          clipped: false,
+          brokenNames: [],
+        });
+      }
+    },
+  );
 });
