@@ -42,35 +42,19 @@ export async function readCatalogFile(dir: string, relative: string): Promise<Re
       ),
     };
   }
-  if (!stats.isFile()) {
-    return {
-      ok: false,
-      problem: createProblem(
-        'catalog/file-type',
-        at,
-        `${relative} is not a regular file (a device, pipe or socket)`,
-        'remove it; the catalog holds only text files',
-      ),
-    };
-  }
+  if (!stats.isFile()) return { ok: false, problem: notRegular(at, relative) };
   if (stats.size > MAX_FILE_BYTES)
     return { ok: false, problem: tooLarge(at, relative, stats.size) };
   // Opened without following a link and without waiting on a pipe, then checked again: the file
   // cannot be swapped for a link or a device between the look above and the read.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  const handle = await open(
+    path,
+    constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+  ).catch(() => undefined);
+  if (!handle) return { ok: false, problem: notRegular(at, relative) };
   let bytes: Buffer;
   try {
-    if (!(await handle.stat()).isFile()) {
-      return {
-        ok: false,
-        problem: createProblem(
-          'catalog/file-type',
-          at,
-          `${relative} is not a regular file (a device, pipe or socket)`,
-          'remove it; the catalog holds only text files',
-        ),
-      };
-    }
+    if (!(await handle.stat()).isFile()) return { ok: false, problem: notRegular(at, relative) };
     // Read at most one byte past the limit, so a file that grows meanwhile cannot exhaust memory.
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -153,6 +137,15 @@ function linkProblem(path: string, relative: string): Problem {
     { file: path, line: 1, column: 1 },
     `${relative} is a symbolic link; the catalog only reads regular files inside its own folder`,
     'replace the link with a copy of the file (or folder) itself',
+  );
+}
+
+function notRegular(at: SourcePosition, relative: string): Problem {
+  return createProblem(
+    'catalog/file-type',
+    at,
+    `${relative} is not a regular file (a device, pipe, socket or a link put in its place)`,
+    'remove it; the catalog holds only text files',
   );
 }
 

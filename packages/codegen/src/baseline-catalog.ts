@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import parseChangeset from '@changesets/parse';
+import type { Bump } from './catalog-diff.js';
 
 const run = promisify(execFile);
 const GIT_OPTIONS = { maxBuffer: 64 * 1024 * 1024 } as const;
@@ -67,8 +68,6 @@ export async function withCatalogAtRef<T>(
     await rm(temporary, { recursive: true, force: true });
   }
 }
-
-export type Bump = 'major' | 'minor' | 'patch';
 
 /** One changeset file added since the base, with the bumps it declares. */
 export interface AddedChangeset {

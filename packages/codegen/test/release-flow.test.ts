@@ -372,6 +372,8 @@ describe('diff --require-changeset asks for a changeset that covers the change',
 });
 
 describe('generate --check', () => {
+  const check = (catalog: string, root: string) =>
+    run(['generate', '--check', '--catalog', catalog, '--root', root]);
   /** The fixture catalog generated into a folder of its own, as `npm run build` would. */
   async function generatedRoot(): Promise<{ catalog: string; root: string }> {
     const catalog = await editedCatalog([]);
@@ -382,20 +384,13 @@ describe('generate --check', () => {
 
   it('passes right after generate, and names the files that differ', async () => {
     const { catalog, root } = await generatedRoot();
-    expect((await run(['generate', '--check', '--catalog', catalog, '--root', root])).code).toBe(0);
+    expect((await check(catalog, root)).code).toBe(0);
     const file = join(catalog, 'cookies', 'access_token.yaml');
     await writeFile(
       file,
       (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
     );
-    const { code, stderr } = await run([
-      'generate',
-      '--check',
-      '--catalog',
-      catalog,
-      '--root',
-      root,
-    ]);
+    const { code, stderr } = await check(catalog, root);
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /packages\/server\/src\/generated\/cookies\.ts differs from what the catalog generates/,
@@ -416,14 +411,7 @@ describe('generate --check', () => {
     const copy = `${clientFile}.real`;
     await rename(clientFile, copy);
     await symlink(copy, clientFile);
-    const { code, stderr } = await run([
-      'generate',
-      '--check',
-      '--catalog',
-      catalog,
-      '--root',
-      root,
-    ]);
+    const { code, stderr } = await check(catalog, root);
     expect(code).toBe(1);
     expect(stderr).toMatch(/server\/src\/generated\/cookies\.ts differs/);
     expect(stderr).toMatch(/server\/src\/generated\/linked\.ts differs/);
