@@ -2,9 +2,9 @@
 // /<locale>/. Run before `vitepress build` and `vitepress dev` (see package.json), so that a
 // catalog with other languages gets its own pages. The pages only place the policy component;
 // the policy itself comes from @cookie-catalog/docs by import.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { readSite } from './site.mjs';
+import { exportsFolder, readSite } from './site.mjs';
 
 const site = await readSite();
 // COOKIE_POLICY_PAGES: another folder (the site test builds a fixture catalog's site there).
@@ -20,4 +20,16 @@ for (const { locale, title } of site.locales) {
     new URL('index.md', folder),
     `---\ntitle: ${JSON.stringify(title)}\n---\n\n<CookiePolicy locale="${locale}" />\n`,
   );
+}
+
+// The machine-readable exports at stable URLs: /exports/device-storage.json (IAB TCF, for the
+// Global Vendor List's deviceStorageDisclosureUrl), /exports/open-cookie-database.csv,
+// /exports/catalog.json and /exports/catalog.schema.json. VitePress copies public/ as it is.
+const from = exportsFolder();
+if (from) {
+  const to = new URL('public/exports/', pages);
+  await mkdir(to, { recursive: true });
+  for (const file of await readdir(from)) {
+    if (/\.(json|csv)$/.test(file)) await cp(new URL(file, from), new URL(file, to));
+  }
 }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export async function readSite() {
   const override = process.env.COOKIE_POLICY_DOCS;
@@ -11,6 +12,18 @@ export async function readSite() {
     ? join(dirname(override), 'site.json')
     : createRequire(import.meta.url).resolve('@cookie-catalog/docs/site.json');
   return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/**
+ * The folder of the exports @cookie-catalog/docs ships (dist/exports/), as a file URL ending in
+ * `/`; COOKIE_POLICY_EXPORTS points elsewhere. Undefined for a fixture build (COOKIE_POLICY_DOCS)
+ * that names no exports folder.
+ */
+export function exportsFolder() {
+  if (process.env.COOKIE_POLICY_EXPORTS) return pathToFileURL(`${process.env.COOKIE_POLICY_EXPORTS}/`);
+  if (process.env.COOKIE_POLICY_DOCS) return undefined;
+  const manifest = createRequire(import.meta.url).resolve('@cookie-catalog/docs/package.json');
+  return pathToFileURL(join(dirname(manifest), 'dist', 'exports/'));
 }
 
 /** Where a locale's page is: the default locale at the root. */

@@ -13,6 +13,7 @@ export {
   MAX_NAME_VALUE_BYTES,
   TOKEN_PATTERN,
 } from './cookie-grammar.js';
+export { type DraftLifetime, draftEntryYaml, draftId, type EntryDraft } from './draft-entry.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';
@@ -20,6 +21,7 @@ export { catalogFieldReference, catalogJsonSchemas } from './json-schema.js';
 export { type Duration, type DurationUnit, parseDuration, SECONDS_PER_UNIT } from './lifetime.js';
 export { checkLink } from './links.js';
 export { type CatalogResult, loadCatalog } from './load-catalog.js';
+export { locateProblems, type PendingProblem } from './locate.js';
 export * from './model.js';
 export type { NamePart } from './name-pattern.js';
 export type { Problem, Severity, SourcePosition } from './problem.js';
@@ -33,4 +35,4 @@ export {
   type TranslationRecords,
   translatableTexts,
 } from './translation-records.js';
-export { parseYamlSource, type YamlSource } from './yaml-source.js';
+export { parseYamlSource, type SourcePath, type YamlSource } from './yaml-source.js';

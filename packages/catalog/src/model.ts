@@ -147,11 +147,28 @@ export function isFirstPartyCookie(entry: CatalogEntry): entry is FirstPartyCook
   );
 }
 
+/** The categories of the Open Cookie Database (github.com/jkwakman/Open-Cookie-Database). */
+export const OCD_CATEGORIES = [
+  'Functional',
+  'Personalization',
+  'Analytics',
+  'Marketing',
+  'Security',
+] as const;
+export type OcdCategory = (typeof OCD_CATEGORIES)[number];
+
 export interface Category {
   readonly id: string;
   readonly consentRequired: boolean;
   readonly label: LocalizedText;
   readonly description: LocalizedText;
+  /**
+   * IAB TCF purpose and special purpose ids, sorted. Purpose 1 is present exactly when consent is
+   * required (the TCF's marker for storage subject to ePrivacy consent).
+   */
+  readonly tcf: { readonly purposes: readonly number[]; readonly specialPurposes: readonly number[] };
+  /** Undefined only for a category that needs consent and names none: the OCD export refuses. */
+  readonly openCookieDatabase: OcdCategory | undefined;
 }
 
 export interface Authority {

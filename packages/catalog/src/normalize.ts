@@ -51,12 +51,19 @@ export function normalizeCatalog(
       ...(policy.controller.email !== undefined && { email: policy.controller.email }),
     },
     dpo: { ...policy.dpo },
-    categories: orderedCategories.map(({ id, consentRequired, label, description }) => ({
-      id,
-      consentRequired,
-      label,
-      description,
-    })),
+    categories: orderedCategories.map(
+      ({ id, consentRequired, label, description, tcf, openCookieDatabase }) => ({
+        id,
+        consentRequired,
+        label,
+        description,
+        tcf: {
+          purposes: sortedUnique(tcf?.purposes ?? (consentRequired ? [1] : [])),
+          specialPurposes: sortedUnique(tcf?.specialPurposes ?? []),
+        },
+        openCookieDatabase: openCookieDatabase ?? (consentRequired ? undefined : 'Functional'),
+      }),
+    ),
     authorities: policy.authorities.map(({ id, supervises, name, url }) => ({
       id,
       supervises,
@@ -228,4 +235,8 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+function sortedUnique(ids: readonly number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
 }

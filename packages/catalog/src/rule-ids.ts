@@ -163,7 +163,33 @@ export const RULES = {
     'catalog format',
     'Each policy section has a Markdown file per locale.',
   ),
+  'policy/tcf-purposes': rule(
+    'error',
+    'IAB TCF Vendor Device Storage & Operational Disclosures v1.1',
+    'TCF purposes are GVL ids, with purpose 1 exactly where consent is required.',
+  ),
+  'text/todo': rule(
+    'error',
+    'GDPR art. 12(1)',
+    'No placeholder text (TODO) is published: legal writes every text.',
+  ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
+  // Exports (cookie-catalog export, and generate for the export generators)
+  'export/unknown-lifetime': rule(
+    'error',
+    'IAB TCF Vendor Device Storage & Operational Disclosures v1.1 (maxAgeSeconds)',
+    'A TCF disclosure states every cookie lifetime in seconds.',
+  ),
+  'export/category-mapping': rule(
+    'error',
+    'Open Cookie Database categories',
+    'Every category that needs consent names its Open Cookie Database category.',
+  ),
+  'export/identifier': rule(
+    'error',
+    'IAB TCF Vendor Device Storage & Operational Disclosures v1.1 (identifier)',
+    'A TCF identifier is never a wildcard alone.',
+  ),
   // Advice
   'advice/host-prefix': rule(
     'warning',

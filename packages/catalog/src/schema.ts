@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OCD_CATEGORIES } from './model.js';
 
 /*
  * The shape of the catalog files. Every field carries its description here, once: the JSON
@@ -248,6 +249,28 @@ const categorySchema = z
       .describe('Whether we must ask before setting these (ePrivacy art. 5(3)).'),
     label: localizedText.describe("The category's name, per locale."),
     description: localizedText.describe('A short introduction to the category, per locale.'),
+    tcf: z
+      .strictObject({
+        purposes: z
+          .array(z.number().int())
+          .describe(
+            'TCF purpose ids (1–11) of the Global Vendor List. Include 1 ("store and/or access information on a device") exactly when the category needs consent.',
+          ),
+        specialPurposes: z
+          .array(z.number().int())
+          .optional()
+          .describe('TCF special purpose ids (1–3), e.g. 1 for security and fraud prevention.'),
+      })
+      .optional()
+      .describe(
+        'How the IAB TCF device-storage export describes this category. Defaults to purposes [1] when consent is required, [] when not.',
+      ),
+    openCookieDatabase: z
+      .enum(OCD_CATEGORIES)
+      .optional()
+      .describe(
+        'The Open Cookie Database category for the CSV export: `Functional`, `Personalization`, `Analytics`, `Marketing` or `Security`. Defaults to `Functional` for a category without consent; required by the export for one with consent.',
+      ),
   })
   .describe('A category of cookies.');
 

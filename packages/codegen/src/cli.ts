@@ -14,6 +14,12 @@ Commands:
   diff                Say in plain words what changed since --base GITREF or --from DIR, and
                       which package versions that bumps
   changeset           Write .changeset/catalog-*.md with exactly those bumps
+  export --format ID  Write one machine-readable file from the catalog to stdout (or --out):
+                      json/tcf-device-storage (IAB TCF disclosures), csv/ocd (Open Cookie
+                      Database), json/catalog, json/catalog-schema
+  import --from ocd-csv FILE
+                      Draft entry files from an Open Cookie Database CSV (rows of
+                      --platform NAME, or all), with TODOs for legal; never overwrites
   translations reviewed [--locale L]
                       Record that the translations (of L, or all) match the current source
                       texts, so validate stops warning that they are stale
@@ -24,7 +30,13 @@ Options:
   --strict            validate: treat warnings as errors
   --root DIR          generate: the repository root (default: the catalog's parent folder)
   --check             generate: write nothing; exit 1 if generated files on disk are out of date
-  --locale L          translations reviewed: only this locale (repeatable)
+  --locale L          translations reviewed: only this locale (repeatable);
+                      export: the language of the texts
+  --out PATH          export: the file to write; import: the folder for drafts
+                      (default: the catalog's cookies/)
+  --skip-unknown      export, generate: leave entries whose lifetime has no number of seconds
+                      out of the TCF disclosure (and say which) instead of refusing
+  --platform NAME     import: only rows of this platform (repeatable)
   --base GITREF       diff, changeset: compare with the catalog at this git ref
   --from DIR          diff, changeset: compare with the catalog in this folder
   --format markdown   diff: text, markdown (for a pull request) or json
@@ -47,7 +59,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
-  const takesArguments = command === 'generate' || command === 'translations';
+  const takesArguments =
+    command === 'generate' || command === 'translations' || command === 'import';
   if (rest.length > 0 && !takesArguments) {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
@@ -78,6 +91,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             root: values.root,
             ids: rest,
             check: values.check ?? false,
+            skipUnknown: values['skip-unknown'] ?? false,
+          },
+          io,
+        );
+      }
+      case 'export': {
+        const { exportCommand } = await import('./commands/export.js');
+        return await exportCommand(
+          {
+            catalog: values.catalog ?? 'catalog',
+            format: values.format,
+            out: values.out,
+            skipUnknown: values['skip-unknown'] ?? false,
+            locale: values.locale?.[0],
+          },
+          io,
+        );
+      }
+      case 'import': {
+        if (rest.length > 1) {
+          io.stderr(`cookie-catalog: import reads one file, not ${rest.length}\n`);
+          return 2;
+        }
+        const { importCommand } = await import('./commands/import.js');
+        return await importCommand(
+          {
+            catalog: values.catalog ?? 'catalog',
+            from: values.from,
+            file: rest[0],
+            platforms: values.platform ?? [],
+            out: values.out,
           },
           io,
         );
@@ -152,6 +196,9 @@ function parse(argv: readonly string[]) {
       base: { type: 'string' },
       from: { type: 'string' },
       'require-changeset': { type: 'boolean' },
+      out: { type: 'string' },
+      'skip-unknown': { type: 'boolean' },
+      platform: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -22,6 +22,8 @@ export interface Generator<Options = Record<string, never>> {
   readonly outDir: string;
   readonly defaultOptions: Options;
   generate(catalog: Catalog, options: Options): readonly GeneratedFile[];
+  /** What the output leaves out or assumes, one line each, for the CLI to tell the user. */
+  notes?(catalog: Catalog, options: Options): readonly string[];
 }
 
 const GENERATOR_ID = /^[a-z]+\/[a-z][a-z0-9-]*$/;

@@ -163,7 +163,16 @@ describe('cookie-catalog validate on bad input', () => {
         .split('\n')
         .filter(Boolean)
         .map((line) => line.split(/\s+/)[0]),
-    ).toEqual(['html/policy', 'html/policy-table', 'md/policy', 'ts/client', 'ts/server']);
+    ).toEqual([
+      'csv/ocd',
+      'html/policy',
+      'html/policy-table',
+      'json/catalog',
+      'json/tcf-device-storage',
+      'md/policy',
+      'ts/client',
+      'ts/server',
+    ]);
   });
 
   it('answers usage mistakes with exit 2 and the usage text', async () => {

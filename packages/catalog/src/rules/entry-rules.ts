@@ -53,7 +53,14 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
       parameter.description,
     );
   }
-  if (context.categories && !context.categories.has(entry.category)) {
+  if (/^\s*TODO\b/.test(entry.category)) {
+    report.add(
+      'text/todo',
+      ['category'],
+      `the category is still a placeholder: "${entry.category.trim().slice(0, 80)}"`,
+      `choose one of ${[...(context.categories ?? [])].join(', ')}`,
+    );
+  } else if (context.categories && !context.categories.has(entry.category)) {
     report.add(
       'catalog/unknown-category',
       ['category'],
@@ -399,6 +406,17 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
       theirs
         ? 'write lifetime: { statedByProvider: forever, note: … } to show what browsers actually keep'
         : 'use at most "400 days"',
+    );
+    return;
+  }
+  if (/^\s*TODO\b/.test(lifetime)) {
+    report.add(
+      'text/todo',
+      ['lifetime'],
+      `the lifetime is still a placeholder: "${lifetime.trim().slice(0, 80)}"`,
+      theirs
+        ? 'write what the provider states, e.g. { statedByProvider: 13 months }, or unknown when they do not say'
+        : 'write the lifetime our code uses, e.g. "30 days" or session',
     );
     return;
   }

@@ -62,6 +62,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
   policy.categories.forEach((category, index) => {
     checkLocalizedText(report, context, ['categories', index, 'label'], category.label);
     checkLocalizedText(report, context, ['categories', index, 'description'], category.description);
+    checkTcfPurposes(report, category, index);
   });
   policy.authorities.forEach((authority, index) => {
     checkLocalizedText(report, context, ['authorities', index, 'name'], authority.name);
@@ -262,6 +263,47 @@ function checkBuiltInLabels(
       `the tool has no built-in ${LANGUAGE_NAMES.of(locale) ?? locale} (${locale}) words for ${missing.join(', ')}`,
       `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'unknownLifetime', 'en')}" } in ${LANGUAGE_NAMES.of(locale) ?? locale}`,
       { key: true },
+    );
+  }
+}
+
+/** GVL v3 (TCF 2.2): purposes 1–11, special purposes 1–3. */
+const TCF_PURPOSES = 11;
+const TCF_SPECIAL_PURPOSES = 3;
+
+function checkTcfPurposes(
+  report: FileReport,
+  category: PolicyInput['categories'][number],
+  index: number,
+): void {
+  if (!category.tcf) return;
+  const path = ['categories', index, 'tcf'];
+  for (const [key, max] of [
+    ['purposes', TCF_PURPOSES],
+    ['specialPurposes', TCF_SPECIAL_PURPOSES],
+  ] as const) {
+    (category.tcf[key] ?? []).forEach((id, i) => {
+      if (id < 1 || id > max) {
+        report.add(
+          'policy/tcf-purposes',
+          [...path, key, i],
+          `${id} is not a TCF ${key === 'purposes' ? 'purpose' : 'special purpose'} id`,
+          `use ids 1 to ${max} from the Global Vendor List`,
+        );
+      }
+    });
+  }
+  const hasOne = category.tcf.purposes.includes(1);
+  if (hasOne !== category.consentRequired) {
+    report.add(
+      'policy/tcf-purposes',
+      [...path, 'purposes'],
+      category.consentRequired
+        ? `category "${category.id}" needs consent, but its TCF purposes lack 1 ("store and/or access information on a device"), which is how the TCF says consent is required`
+        : `category "${category.id}" needs no consent, but its TCF purposes include 1, which tells consent tools that consent is required`,
+      category.consentRequired
+        ? 'add 1 to tcf.purposes'
+        : 'remove 1 from tcf.purposes, or set consentRequired: true',
     );
   }
 }

@@ -62,6 +62,13 @@ export function checkLocalizedText(
         `${label(path)} in ${locale} is empty`,
         'write the text, or ask legal for it',
       );
+    } else if (/^\s*TODO\b/.test(value)) {
+      report.add(
+        'text/todo',
+        [...path, locale],
+        `${label(path)} in ${locale} is still a placeholder: "${value.trim().slice(0, 80)}"`,
+        'write the text (a draft from audit or import leaves TODO where legal must write)',
+      );
     } else if (/<\/?[a-z][^>]*>/i.test(value)) {
       report.add(
         'text/markup',

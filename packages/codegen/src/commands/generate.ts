@@ -1,10 +1,11 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadCatalog } from '@cookie-catalog/catalog';
+import { loadCatalog, locateProblems } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 import { type GeneratedFile, type Generator, generators, runGenerator } from '../generator.js';
+import { ExportRefused } from '../generators/exports/export-refused.js';
 import '../generators/index.js';
 
 export interface GenerateOptions {
@@ -15,6 +16,8 @@ export interface GenerateOptions {
   readonly ids: readonly string[];
   /** Compare with the files on disk instead of writing. */
   readonly check: boolean;
+  /** json/tcf-device-storage: leave out entries without a lifetime in seconds (and say so). */
+  readonly skipUnknown?: boolean;
 }
 
 /**
@@ -50,9 +53,36 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     return 1;
   }
   const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
-  let differences = 0;
+  // Every generator runs before anything is written: one that refuses leaves the disk untouched.
+  const generatorOptions = { skipUnknown: options.skipUnknown ?? false };
+  const outputs: { generator: Generator<unknown>; files: readonly GeneratedFile[] }[] = [];
+  const refusals: ExportRefused[] = [];
   for (const generator of selected) {
-    const files = runGenerator(generator, result.catalog);
+    try {
+      outputs.push({ generator, files: runGenerator(generator, result.catalog, generatorOptions) });
+    } catch (error) {
+      if (!(error instanceof ExportRefused)) throw error;
+      refusals.push(error);
+    }
+  }
+  if (refusals.length > 0) {
+    const problems = await locateProblems(
+      catalogDir,
+      refusals.flatMap((r) => r.problems),
+    );
+    io.stderr(formatProblemsText(problems, io));
+    io.stderr(
+      `${c.red('✗')} ${refusals.map((r) => r.format).join(', ')} cannot be written from this catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written.\n`,
+    );
+    return 1;
+  }
+  let differences = 0;
+  for (const { generator, files } of outputs) {
+    for (const note of generator.notes?.(result.catalog, {
+      ...(generator.defaultOptions as object),
+      ...generatorOptions,
+    }) ?? [])
+      io.stderr(`${c.yellow('!')} ${generator.id}: ${note}\n`);
     const outDir = join(root, generator.outDir);
     const shown = relative(io.cwd, outDir) || '.';
     if (options.check) {

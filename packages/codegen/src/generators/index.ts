@@ -1,4 +1,7 @@
 import { generators } from '../generator.js';
+import { catalogJsonGenerator } from './exports/catalog-json.js';
+import { ocdCsvGenerator } from './exports/ocd-csv.js';
+import { tcfDeviceStorageGenerator } from './exports/tcf-device-storage.js';
 import {
   htmlPolicyTableGenerator,
   renderPolicyTable,
@@ -14,13 +17,19 @@ generators
   .register(tsClientGenerator)
   .register(htmlPolicyTableGenerator)
   .register(mdPolicyGenerator)
-  .register(htmlPolicyGenerator);
+  .register(htmlPolicyGenerator)
+  .register(tcfDeviceStorageGenerator)
+  .register(ocdCsvGenerator)
+  .register(catalogJsonGenerator);
 
 export {
+  catalogJsonGenerator,
   htmlPolicyGenerator,
   htmlPolicyTableGenerator,
   mdPolicyGenerator,
+  ocdCsvGenerator,
   renderPolicyTable,
+  tcfDeviceStorageGenerator,
   tsClientGenerator,
   tsServerGenerator,
 };

@@ -1,0 +1,103 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { loadCatalog, locateProblems } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
+import { type Generator, runGenerator } from '../generator.js';
+import {
+  CATALOG_JSON_FILE,
+  CATALOG_SCHEMA_FILE,
+  catalogJsonGenerator,
+} from '../generators/exports/catalog-json.js';
+import { ExportRefused } from '../generators/exports/export-refused.js';
+import { ocdCsvGenerator } from '../generators/exports/ocd-csv.js';
+import { tcfDeviceStorageGenerator } from '../generators/exports/tcf-device-storage.js';
+
+/** Each format, the generator that writes it and which of its files is the export. */
+export const EXPORT_FORMATS: Readonly<
+  Record<string, { generator: Generator<unknown>; file: string | undefined }>
+> = {
+  'json/tcf-device-storage': {
+    generator: tcfDeviceStorageGenerator as Generator<unknown>,
+    file: undefined,
+  },
+  'csv/ocd': { generator: ocdCsvGenerator as Generator<unknown>, file: undefined },
+  'json/catalog': { generator: catalogJsonGenerator as Generator<unknown>, file: CATALOG_JSON_FILE },
+  'json/catalog-schema': {
+    generator: catalogJsonGenerator as Generator<unknown>,
+    file: CATALOG_SCHEMA_FILE,
+  },
+};
+
+export interface ExportOptions {
+  readonly catalog: string;
+  readonly format: string | undefined;
+  /** A file to write; stdout when undefined. */
+  readonly out: string | undefined;
+  readonly skipUnknown: boolean;
+  readonly locale: string | undefined;
+}
+
+/**
+ * `cookie-catalog export --format ID`: one machine-readable file from the validated catalog, to
+ * stdout or --out. Invalid catalog or a fact the format needs missing: located problems, exit 1,
+ * nothing written.
+ */
+export async function exportCommand(options: ExportOptions, io: CliIo): Promise<number> {
+  const known = Object.keys(EXPORT_FORMATS).join(', ');
+  if (options.format === undefined) {
+    io.stderr(`cookie-catalog: export needs --format, one of ${known}\n`);
+    return 2;
+  }
+  const format = EXPORT_FORMATS[options.format];
+  if (!format) {
+    io.stderr(`cookie-catalog: unknown export format "${options.format}"; known: ${known}\n`);
+    return 2;
+  }
+  const catalogDir = resolve(io.cwd, options.catalog);
+  const result = await loadCatalog(catalogDir);
+  const c = pc.createColors(io.color);
+  if (!result.catalog) {
+    io.stderr(formatProblemsText(result.problems, io));
+    io.stderr(
+      `${c.red('✗')} ${options.catalog} is not valid (${result.errorCount} errors); nothing was exported.\n`,
+    );
+    return 1;
+  }
+  if (options.locale !== undefined && !result.catalog.locales.includes(options.locale)) {
+    io.stderr(
+      `cookie-catalog: --locale ${options.locale} is not one of the catalog's locales (${result.catalog.locales.join(', ')})\n`,
+    );
+    return 2;
+  }
+  const generatorOptions = { skipUnknown: options.skipUnknown, locale: options.locale };
+  let contents: string;
+  try {
+    const files = runGenerator(format.generator, result.catalog, generatorOptions);
+    const file = format.file === undefined ? files[0] : files.find((f) => f.path === format.file);
+    contents = file?.contents ?? '';
+  } catch (error) {
+    if (!(error instanceof ExportRefused)) throw error;
+    const problems = await locateProblems(catalogDir, error.problems);
+    io.stderr(formatProblemsText(problems, io));
+    io.stderr(
+      `${c.red('✗')} ${options.format} cannot be written from this catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was exported.\n`,
+    );
+    return 1;
+  }
+  for (const note of format.generator.notes?.(result.catalog, {
+    ...(format.generator.defaultOptions as object),
+    ...generatorOptions,
+  }) ?? [])
+    io.stderr(`${c.yellow('!')} ${options.format}: ${note}\n`);
+  if (options.out === undefined) {
+    io.stdout(contents);
+    return 0;
+  }
+  const path = resolve(io.cwd, options.out);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, contents);
+  io.stderr(`${c.green('✓')} ${options.format}: wrote ${relative(io.cwd, path) || path}\n`);
+  return 0;
+}

@@ -1,0 +1,157 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import {
+  draftEntryYaml,
+  ENTRIES_DIR,
+  escapeInvisible,
+  loadCatalog,
+  POLICY_FILE,
+  parseYamlSource,
+} from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { importOcdCsv, type OcdImportContext } from '../generators/exports/ocd-import.js';
+
+export interface ImportOptions {
+  readonly catalog: string;
+  readonly from: string | undefined;
+  readonly file: string | undefined;
+  readonly platforms: readonly string[];
+  /** Where the drafts go; default: the catalog's cookies/ folder. */
+  readonly out: string | undefined;
+}
+
+/**
+ * `cookie-catalog import --from ocd-csv FILE`: one draft entry file per chosen row, never over an
+ * existing file. The drafts carry TODOs that validate reports until legal writes them.
+ */
+export async function importCommand(options: ImportOptions, io: CliIo): Promise<number> {
+  if (options.from !== 'ocd-csv') {
+    io.stderr(
+      `cookie-catalog: import reads --from ocd-csv (an Open Cookie Database CSV)${options.from ? `, not "${options.from}"` : ''}\n`,
+    );
+    return 2;
+  }
+  if (options.file === undefined) {
+    io.stderr('cookie-catalog: say which file to import: import --from ocd-csv FILE\n');
+    return 2;
+  }
+  const c = pc.createColors(io.color);
+  const catalogDir = resolve(io.cwd, options.catalog);
+  const context = await catalogContext(catalogDir);
+  if (typeof context === 'string') {
+    io.stderr(`cookie-catalog: ${context}\n`);
+    return 1;
+  }
+  const file = resolve(io.cwd, options.file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    io.stderr(`cookie-catalog: cannot read ${options.file}\n`);
+    return 1;
+  }
+  const outDir = options.out === undefined ? join(catalogDir, ENTRIES_DIR) : resolve(io.cwd, options.out);
+  const existing = await readdir(outDir).catch(() => [] as string[]);
+  const taken = new Set([
+    ...context.ids,
+    ...existing.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)),
+  ]);
+  const imported = importOcdCsv(text, {
+    categories: context.categories,
+    takenIds: taken,
+    ownDomain: context.ownDomain,
+    sourceName: relative(io.cwd, file) || file,
+  }, { platforms: options.platforms });
+  if (!imported.ok) {
+    io.stderr(
+      escapeInvisible(`${relative(io.cwd, file) || file}:${imported.line}:${imported.column}  ${imported.reason}\n`),
+    );
+    io.stderr(`${c.red('✗')} nothing was imported.\n`);
+    return 1;
+  }
+  if (imported.drafts.length === 0) {
+    io.stderr(
+      `${c.yellow('!')} no row matched${options.platforms.length > 0 ? ` --platform ${options.platforms.join(', ')}` : ''} (${imported.rowsRead} rows read); nothing was written.\n`,
+    );
+    return 1;
+  }
+  await mkdir(outDir, { recursive: true });
+  for (const draft of imported.drafts) {
+    await writeFile(join(outDir, `${draft.id}.yaml`), draftEntryYaml(draft, context.locales), {
+      flag: 'wx',
+    });
+  }
+  const shown = relative(io.cwd, outDir) || '.';
+  io.stdout(
+    `${c.green('✓')} wrote ${imported.drafts.length} draft entr${imported.drafts.length === 1 ? 'y' : 'ies'} to ${shown}: ${imported.drafts.map((d) => d.id).join(', ')}\n` +
+      `  Each has TODOs only legal can fill (purpose${imported.drafts.some((d) => d.lifetime === undefined) ? ', lifetime' : ''}${imported.drafts.some((d) => d.category === undefined) ? ', category' : ''}); \`cookie-catalog validate\` lists them (rule text/todo).\n`,
+  );
+  return 0;
+}
+
+interface ImportContext {
+  readonly locales: readonly string[];
+  readonly categories: OcdImportContext['categories'];
+  readonly ids: readonly string[];
+  readonly ownDomain: string;
+}
+
+/**
+ * What drafts need from the catalog. A valid catalog gives it directly; one that is not valid
+ * (drafts with TODOs in it, say) still has a readable policy.yaml, which is enough.
+ */
+async function catalogContext(catalogDir: string): Promise<ImportContext | string> {
+  const result = await loadCatalog(catalogDir);
+  if (result.catalog) {
+    const { catalog } = result;
+    return {
+      locales: catalog.locales,
+      categories: catalog.categories.map((c) => ({
+        id: c.id,
+        ...(c.openCookieDatabase && { openCookieDatabase: c.openCookieDatabase }),
+      })),
+      ids: catalog.entries.map((e) => e.id),
+      ownDomain: hostOf(catalog.controller.website),
+    };
+  }
+  const path = join(catalogDir, POLICY_FILE);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  const data = text === undefined ? undefined : parseYamlSource(path, text).data;
+  const policy = (data ?? {}) as {
+    locales?: unknown;
+    categories?: unknown;
+    controller?: { website?: unknown };
+  };
+  if (!Array.isArray(policy.locales) || !policy.locales.every((l) => typeof l === 'string')) {
+    return `${relative(process.cwd(), path)} has no readable list of locales; run \`cookie-catalog validate\` and fix it first`;
+  }
+  const categories = Array.isArray(policy.categories)
+    ? policy.categories.flatMap((c: { id?: unknown; openCookieDatabase?: unknown }) =>
+        typeof c?.id === 'string'
+          ? [
+              {
+                id: c.id,
+                ...(typeof c.openCookieDatabase === 'string' && {
+                  openCookieDatabase: c.openCookieDatabase,
+                }),
+                ...(c.openCookieDatabase === undefined &&
+                  (c as { consentRequired?: unknown }).consentRequired === false && {
+                    openCookieDatabase: 'Functional',
+                  }),
+              },
+            ]
+          : [],
+      )
+    : [];
+  const website = typeof policy.controller?.website === 'string' ? policy.controller.website : '';
+  return { locales: policy.locales as string[], categories, ids: [], ownDomain: hostOf(website) };
+}
+
+function hostOf(website: string): string {
+  try {
+    return new URL(website).hostname.replace(/^www\./, '') || 'example.com';
+  } catch {
+    return 'example.com';
+  }
+}

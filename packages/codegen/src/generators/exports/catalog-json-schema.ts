@@ -1,0 +1,245 @@
+/*
+ * The JSON Schema (draft 2020-12) of catalog.json. Written by hand from the Catalog model in
+ * @cookie-catalog/catalog; a test validates the export of every fixture catalog against it, so
+ * the two cannot drift apart silently.
+ */
+
+export const CATALOG_SCHEMA_VERSION = 1;
+
+const text = { type: 'string' } as const;
+const localized = {
+  type: 'object',
+  description: 'One text per locale of the catalog, keyed by locale.',
+  additionalProperties: { type: 'string', minLength: 1 },
+} as const;
+const durationUnit = {
+  enum: ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'],
+} as const;
+
+function object(
+  properties: Record<string, unknown>,
+  required: readonly string[] = Object.keys(properties),
+  description?: string,
+) {
+  return {
+    type: 'object',
+    ...(description && { description }),
+    properties,
+    required,
+    additionalProperties: false,
+  };
+}
+
+const durationProperties = {
+  amount: { type: 'integer', minimum: 1 },
+  unit: { $ref: '#/$defs/durationUnit' },
+  seconds: { type: 'integer', minimum: 1, description: 'A month is 30 days, a year 365.' },
+} as const;
+
+const duration = object(
+  durationProperties,
+  undefined,
+  'A whole number of a unit, and the same in seconds.',
+);
+
+const kindOnly = (kind: string, description: string) =>
+  object({ kind: { const: kind } }, ['kind'], description);
+
+export const CATALOG_JSON_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'catalog.schema.json',
+  title: 'cookie-catalog: the normalized catalog',
+  description:
+    'Every cookie and similar technology of one organisation, with every default filled in. Written by `cookie-catalog export --format json/catalog`.',
+  ...object({
+    schemaVersion: { const: CATALOG_SCHEMA_VERSION },
+    version: { ...text, description: 'The policy version, a number or a date.' },
+    lastUpdated: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    locales: { type: 'array', items: text, minItems: 1, uniqueItems: true },
+    defaultLocale: text,
+    controller: object(
+      { name: text, website: { type: 'string', format: 'uri' }, email: text },
+      ['name', 'website'],
+    ),
+    dpo: object({ email: text }),
+    categories: {
+      type: 'array',
+      description: 'In the order declared.',
+      items: object({
+        id: text,
+        consentRequired: { type: 'boolean' },
+        label: { $ref: '#/$defs/localized' },
+        description: { $ref: '#/$defs/localized' },
+        tcf: object({
+          purposes: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 11 } },
+          specialPurposes: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 3 } },
+        }),
+        openCookieDatabase: {
+          enum: ['Functional', 'Personalization', 'Analytics', 'Marketing', 'Security', null],
+        },
+      }),
+    },
+    authorities: {
+      type: 'array',
+      items: object({
+        id: text,
+        supervises: { enum: ['cookies', 'personal-data', 'both'] },
+        name: { $ref: '#/$defs/localized' },
+        url: { $ref: '#/$defs/localized' },
+      }),
+    },
+    entries: { type: 'array', items: { $ref: '#/$defs/entry' } },
+    sections: {
+      type: 'array',
+      description: 'The prose of the policy in order, Markdown per locale.',
+      items: object({ id: text, markdown: { $ref: '#/$defs/localized' } }),
+    },
+  }),
+  $defs: {
+    localized,
+    durationUnit,
+    duration,
+    lifetime: {
+      oneOf: [
+        kindOnly('session', 'Gone when the browser session ends.'),
+        kindOnly('persistent', 'Local storage: kept until deleted.'),
+        kindOnly('none', 'Nothing is stored (a pixel).'),
+        kindOnly('unknown', 'The provider does not say.'),
+        object(
+          { kind: { const: 'duration' }, ...durationProperties },
+          undefined,
+          'Exactly this long; for a cookie our code sets, its Max-Age.',
+        ),
+        object(
+          {
+            kind: { const: 'provider-stated' },
+            stated: {
+              oneOf: [
+                kindOnly('forever', 'The provider says it never expires.'),
+                kindOnly('session', 'Until the browser session ends.'),
+                object({ kind: { const: 'duration' }, ...durationProperties }),
+                object({
+                  kind: { const: 'range' },
+                  from: { $ref: '#/$defs/duration' },
+                  to: { $ref: '#/$defs/duration' },
+                }),
+              ],
+            },
+            inactivity: { $ref: '#/$defs/duration' },
+            keptSeconds: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 34560000,
+              description: 'What browsers keep of the longest stated part: at most 400 days.',
+            },
+            note: { $ref: '#/$defs/localized' },
+          },
+          ['kind', 'stated', 'keptSeconds'],
+          "Another company's own statement, which may exceed what browsers keep.",
+        ),
+      ],
+    },
+    entry: object(
+      {
+        id: text,
+        name: object({
+          pattern: { ...text, description: 'The name, or a pattern with {parameters}.' },
+          parameters: {
+            type: 'array',
+            items: object(
+              {
+                name: text,
+                type: { enum: ['string', 'integer'] },
+                pattern: text,
+                maxLength: { type: 'integer', minimum: 1 },
+                example: { type: ['string', 'integer'] },
+                description: { $ref: '#/$defs/localized' },
+              },
+              ['name', 'type', 'example', 'description'],
+            ),
+          },
+        }),
+        kind: { enum: ['cookie', 'localStorage', 'sessionStorage', 'pixel'] },
+        party: { enum: ['first', 'third'] },
+        setBy: { enum: ['server', 'client', 'vendor', 'provider'] },
+        provider: object(
+          {
+            name: text,
+            domain: text,
+            privacyPolicy: { type: 'string', format: 'uri' },
+            cookiePolicy: { type: 'string', format: 'uri' },
+          },
+          ['name', 'domain'],
+        ),
+        category: text,
+        lifetime: { $ref: '#/$defs/lifetime' },
+        purpose: { $ref: '#/$defs/localized' },
+        stores: { $ref: '#/$defs/localized' },
+        note: { $ref: '#/$defs/localized' },
+        attributes: object(
+          {
+            secure: { type: 'boolean' },
+            httpOnly: { type: 'boolean' },
+            sameSite: { enum: ['Strict', 'Lax', 'None'] },
+            path: text,
+            domain: text,
+            partitioned: { type: 'boolean' },
+          },
+          ['secure', 'httpOnly', 'sameSite', 'path', 'partitioned'],
+          'The exact Set-Cookie attributes, for cookies our code sets.',
+        ),
+        value: { $ref: '#/$defs/value' },
+        source: { ...text, description: 'The catalog file, relative to the catalog folder.' },
+      },
+      [
+        'id',
+        'name',
+        'kind',
+        'party',
+        'setBy',
+        'provider',
+        'category',
+        'lifetime',
+        'purpose',
+        'source',
+      ],
+    ),
+    value: {
+      description: 'What a cookie our code sets holds.',
+      oneOf: [
+        object(
+          {
+            type: { const: 'string' },
+            pattern: text,
+            maxLength: { type: 'integer', minimum: 1 },
+            encoding: { enum: ['raw', 'uri', 'base64url'] },
+            example: text,
+          },
+          ['type', 'encoding', 'example'],
+        ),
+        object({ type: { const: 'enum' }, values: { type: 'array', items: text, minItems: 1 } }),
+        object(
+          { type: { const: 'integer' }, min: { type: 'integer' }, max: { type: 'integer' } },
+          ['type'],
+        ),
+        object({ type: { const: 'boolean' } }),
+        object({
+          type: { const: 'json' },
+          fields: {
+            type: 'array',
+            items: object({
+              name: text,
+              type: {
+                oneOf: [
+                  object({ type: { enum: ['boolean', 'integer', 'string'] } }),
+                  object({ type: { const: 'enum' }, values: { type: 'array', items: text } }),
+                ],
+              },
+            }),
+          },
+          encoding: { enum: ['uri', 'base64url'] },
+        }),
+      ],
+    },
+  },
+} as const;

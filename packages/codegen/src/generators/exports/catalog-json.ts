@@ -1,0 +1,71 @@
+import type { Catalog, CatalogEntry, LocalizedText } from '@cookie-catalog/catalog';
+import type { Generator } from '../../generator.js';
+import { CATALOG_JSON_SCHEMA, CATALOG_SCHEMA_VERSION } from './catalog-json-schema.js';
+
+/*
+ * The normalized catalog as JSON, for other tools: every default filled in, every text in every
+ * locale, lifetimes in seconds as well as words. Its shape is catalog.schema.json, published
+ * beside it; schemaVersion rises only when a field changes meaning or goes away.
+ */
+
+export const CATALOG_JSON_FILE = 'catalog.json';
+export const CATALOG_SCHEMA_FILE = 'catalog.schema.json';
+
+export function catalogJson(catalog: Catalog): unknown {
+  return {
+    schemaVersion: CATALOG_SCHEMA_VERSION,
+    version: catalog.version,
+    lastUpdated: catalog.lastUpdated,
+    locales: catalog.locales,
+    defaultLocale: catalog.defaultLocale,
+    controller: catalog.controller,
+    dpo: catalog.dpo,
+    categories: catalog.categories.map((c) => ({
+      id: c.id,
+      consentRequired: c.consentRequired,
+      label: c.label,
+      description: c.description,
+      tcf: c.tcf,
+      openCookieDatabase: c.openCookieDatabase ?? null,
+    })),
+    authorities: catalog.authorities,
+    entries: catalog.entries.map(entryJson),
+    sections: catalog.sections
+      .filter((s) => Object.keys(s.markdown).length > 0)
+      .map((s) => ({ id: s.id, markdown: s.markdown })),
+  };
+}
+
+function entryJson(entry: CatalogEntry) {
+  const optional = (key: string, text: LocalizedText | undefined) =>
+    text === undefined ? {} : { [key]: text };
+  return {
+    id: entry.id,
+    name: { pattern: entry.name.pattern, parameters: entry.name.parameters },
+    kind: entry.kind,
+    party: entry.party,
+    setBy: entry.setBy,
+    provider: entry.provider,
+    category: entry.category,
+    lifetime: entry.lifetime,
+    purpose: entry.purpose,
+    ...optional('stores', entry.stores),
+    ...optional('note', entry.note),
+    ...(entry.attributes && { attributes: entry.attributes }),
+    ...(entry.value && { value: entry.value }),
+    source: entry.source,
+  };
+}
+
+export const catalogJsonGenerator: Generator = {
+  id: 'json/catalog',
+  description: 'the normalized catalog as JSON, with its JSON Schema beside it',
+  outDir: 'packages/docs/src/generated/exports/catalog',
+  defaultOptions: {},
+  generate(catalog) {
+    return [
+      { path: CATALOG_JSON_FILE, contents: `${JSON.stringify(catalogJson(catalog), null, 2)}\n` },
+      { path: CATALOG_SCHEMA_FILE, contents: `${JSON.stringify(CATALOG_JSON_SCHEMA, null, 2)}\n` },
+    ];
+  },
+};

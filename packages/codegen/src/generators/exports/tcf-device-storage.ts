@@ -1,0 +1,175 @@
+import type { Catalog, CatalogEntry, Lifetime } from '@cookie-catalog/catalog';
+import type { Generator } from '../../generator.js';
+import { ExportRefused } from './export-refused.js';
+import { wildcardName } from './wildcard-name.js';
+
+/*
+ * The IAB TCF "Vendor Device Storage & Operational Disclosures" JSON (v1.1): what a vendor
+ * publishes at its deviceStorageDisclosureUrl in the Global Vendor List, and what consent tools
+ * show people. https://github.com/InteractiveAdvertisingBureau/GDPR-Transparency-and-Consent-Framework
+ * (TCFv2/Vendor Device Storage & Operational Disclosures.md)
+ */
+
+export const TCF_FILE = 'device-storage.json';
+
+export interface TcfDisclosure {
+  readonly identifier: string;
+  readonly type: 'cookie' | 'web';
+  readonly maxAgeSeconds: number | null;
+  readonly cookieRefresh?: boolean;
+  readonly domains: readonly string[];
+  readonly purposes: readonly number[];
+  readonly specialPurposes?: readonly number[];
+  readonly description: string;
+}
+
+export interface TcfDomain {
+  readonly domain: string;
+  readonly purposes: readonly number[];
+  readonly specialPurposes?: readonly number[];
+}
+
+export interface TcfDeviceStorage {
+  readonly disclosures: readonly TcfDisclosure[];
+  readonly domains: readonly TcfDomain[];
+}
+
+export interface TcfOptions {
+  /** Leave out entries whose lifetime has no number of seconds, instead of refusing. */
+  readonly skipUnknown: boolean;
+  /** The language of `description`; the spec suggests English. Default: en, else the default locale. */
+  readonly locale: string | undefined;
+}
+
+export interface TcfResult {
+  readonly document: TcfDeviceStorage;
+  /** Entries left out under skipUnknown, because their lifetime has no number of seconds. */
+  readonly skipped: readonly CatalogEntry[];
+}
+
+/** Builds the disclosure document; throws ExportRefused naming every entry it cannot state. */
+export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResult {
+  const locale = descriptionLocale(catalog, options.locale);
+  const categories = new Map(catalog.categories.map((c) => [c.id, c] as const));
+  const disclosures: TcfDisclosure[] = [];
+  const skipped: CatalogEntry[] = [];
+  const refused: ConstructorParameters<typeof ExportRefused>[1][number][] = [];
+  const domainPurposes = new Map<string, { purposes: Set<number>; special: Set<number> }>();
+  const useDomain = (domain: string, purposes: readonly number[], special: readonly number[]) => {
+    const seen = domainPurposes.get(domain) ?? { purposes: new Set(), special: new Set() };
+    for (const id of purposes) seen.purposes.add(id);
+    for (const id of special) seen.special.add(id);
+    domainPurposes.set(domain, seen);
+  };
+
+  for (const entry of catalog.entries) {
+    const category = categories.get(entry.category);
+    if (!category) continue; // validated: never happens
+    const { purposes, specialPurposes } = category.tcf;
+    const domain = entry.attributes?.domain ?? entry.provider.domain;
+    useDomain(domain, purposes, specialPurposes);
+    if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
+    const identifier = wildcardName(entry.name);
+    if (/^\**$/.test(identifier)) {
+      refused.push({
+        rule: 'export/identifier',
+        file: entry.source,
+        path: ['name'],
+        message: `the name "${entry.name.pattern}" is all parameter, which the TCF would write as a lone "*" (not allowed)`,
+        fix: 'give the name its fixed part, e.g. prefix_{id}',
+      });
+      continue;
+    }
+    let maxAgeSeconds: number | null = null;
+    if (entry.kind === 'cookie') {
+      const seconds = maxAgeOf(entry.lifetime);
+      if (seconds === undefined) {
+        if (options.skipUnknown) {
+          skipped.push(entry);
+          continue;
+        }
+        refused.push({
+          rule: 'export/unknown-lifetime',
+          file: entry.source,
+          path: ['lifetime'],
+          message: `the TCF disclosure must state how long "${entry.name.pattern}" is kept in seconds, but its lifetime is ${entry.lifetime.kind === 'unknown' ? 'unknown' : '"forever", which has no number of seconds'}`,
+          fix: `ask ${entry.provider.name} what expiry it sets and write it (e.g. { statedByProvider: 10 years }), or export with --skip-unknown to leave this entry out`,
+        });
+        continue;
+      }
+      maxAgeSeconds = seconds;
+    }
+    disclosures.push({
+      identifier,
+      type: entry.kind === 'cookie' ? 'cookie' : 'web',
+      maxAgeSeconds,
+      ...(entry.kind === 'cookie' && { cookieRefresh: refreshes(entry.lifetime) }),
+      domains: [domain],
+      purposes,
+      ...(specialPurposes.length > 0 && { specialPurposes }),
+      description: entry.purpose[locale] ?? '',
+    });
+  }
+  if (refused.length > 0) throw new ExportRefused('json/tcf-device-storage', refused);
+  const domains = [...domainPurposes.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([domain, { purposes, special }]) => ({
+      domain,
+      purposes: [...purposes].sort((a, b) => a - b),
+      ...(special.size > 0 && { specialPurposes: [...special].sort((a, b) => a - b) }),
+    }));
+  return { document: { disclosures, domains }, skipped };
+}
+
+/**
+ * maxAgeSeconds: a session cookie is 0; a compound lifetime gives its longest part; a provider's
+ * stated lifetime counts as stated, also beyond the 400 days browsers keep. Undefined when there
+ * is no number to give (unknown, or "forever").
+ */
+export function maxAgeOf(lifetime: Lifetime): number | undefined {
+  switch (lifetime.kind) {
+    case 'session':
+      return 0;
+    case 'duration':
+      return lifetime.seconds;
+    case 'provider-stated': {
+      const { stated, inactivity } = lifetime;
+      if (stated.kind === 'forever') return undefined;
+      const longest =
+        stated.kind === 'session' ? 0 : stated.kind === 'range' ? stated.to.seconds : stated.seconds;
+      return Math.max(longest, inactivity?.seconds ?? 0);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A lifetime that ends after inactivity is renewed on activity: the TCF's cookieRefresh. */
+function refreshes(lifetime: Lifetime): boolean {
+  return lifetime.kind === 'provider-stated' && lifetime.inactivity !== undefined;
+}
+
+function descriptionLocale(catalog: Catalog, wanted: string | undefined): string {
+  if (wanted !== undefined && catalog.locales.includes(wanted)) return wanted;
+  return catalog.locales.includes('en') ? 'en' : catalog.defaultLocale;
+}
+
+export const tcfDeviceStorageGenerator: Generator<TcfOptions> = {
+  id: 'json/tcf-device-storage',
+  description: 'IAB TCF device storage disclosure JSON (v1.1), for deviceStorageDisclosureUrl',
+  outDir: 'packages/docs/src/generated/exports/tcf',
+  defaultOptions: { skipUnknown: false, locale: undefined },
+  generate(catalog, options) {
+    const { document } = tcfDeviceStorage(catalog, options);
+    return [{ path: TCF_FILE, contents: `${JSON.stringify(document, null, 2)}\n` }];
+  },
+  notes(catalog, options) {
+    const { skipped } = tcfDeviceStorage(catalog, options);
+    if (skipped.length === 0) return [];
+    return [
+      `left out ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} whose lifetime has no number of seconds (ask the provider): ${skipped
+        .map((e) => `${e.name.pattern} (${e.source})`)
+        .join(', ')}`,
+    ];
+  },
+};
