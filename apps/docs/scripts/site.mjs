@@ -20,7 +20,8 @@ export async function readSite() {
  * that names no exports folder.
  */
 export function exportsFolder() {
-  if (process.env.COOKIE_POLICY_EXPORTS) return pathToFileURL(`${process.env.COOKIE_POLICY_EXPORTS}/`);
+  if (process.env.COOKIE_POLICY_EXPORTS)
+    return pathToFileURL(`${process.env.COOKIE_POLICY_EXPORTS}/`);
   if (process.env.COOKIE_POLICY_DOCS) return undefined;
   const manifest = createRequire(import.meta.url).resolve('@cookie-catalog/docs/package.json');
   return pathToFileURL(join(dirname(manifest), 'dist', 'exports/'));

@@ -14,6 +14,7 @@ import {
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../../packages/catalog/test/catalog-copy.js';
+import { runCli } from '../../../packages/codegen/test/run-cli.js';
 
 const exec = promisify(execFile);
 const SITE = fileURLToPath(new URL('..', import.meta.url));
@@ -82,6 +83,28 @@ describe('the docs site (built by the README build command), in headless Chromiu
     },
     30_000,
   );
+
+  it('serves the exports at stable URLs, as cookie-catalog export writes them', async () => {
+    for (const [url, format] of [
+      ['/exports/device-storage.json', 'json/tcf-device-storage'],
+      ['/exports/open-cookie-database.csv', 'csv/ocd'],
+      ['/exports/catalog.json', 'json/catalog'],
+      ['/exports/catalog.schema.json', 'json/catalog-schema'],
+    ] as const) {
+      const response = await fetch(`${server.origin}${url}`);
+      expect(response.status, url).toBe(200);
+      const exported = await runCli(
+        ['export', '--format', format, '--skip-unknown', '--catalog', CATALOG],
+        SITE,
+      );
+      expect(exported.code).toBe(0);
+      expect(await response.text(), url).toBe(exported.stdout);
+    }
+    const disclosure = (await (
+      await fetch(`${server.origin}/exports/device-storage.json`)
+    ).json()) as { disclosures: { identifier: string }[] };
+    expect(disclosure.disclosures.length).toBeGreaterThan(0);
+  });
 
   it('a build from a catalog with one extra cookie shows that cookie on every page', async () => {
     const dir = await editedCatalog([

@@ -76,7 +76,12 @@ export function draftEntryYaml(draft: EntryDraft, locales: readonly string[]): s
   if (parameters.length > 0) {
     lines.push('nameParameters:');
     for (const [name, { example }] of parameters) {
-      lines.push(`  ${name}:`, '    type: string', `    example: ${q(example)}`, '    description:');
+      lines.push(
+        `  ${name}:`,
+        '    type: string',
+        `    example: ${q(example)}`,
+        '    description:',
+      );
       for (const locale of locales) lines.push(`      ${locale}: "TODO: what the ${name} part is"`);
     }
   }
@@ -108,7 +113,9 @@ export function draftEntryYaml(draft: EntryDraft, locales: readonly string[]): s
   lines.push('purpose:');
   const hint = draft.purposeHint?.replace(/\s+/g, ' ').trim();
   for (const locale of locales) {
-    lines.push(`  ${locale}: ${q(hint ? `TODO: why we use it (the source says: ${hint})` : 'TODO: why we use it')}`);
+    lines.push(
+      `  ${locale}: ${q(hint ? `TODO: why we use it (the source says: ${hint})` : 'TODO: why we use it')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

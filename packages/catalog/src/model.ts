@@ -166,7 +166,10 @@ export interface Category {
    * IAB TCF purpose and special purpose ids, sorted. Purpose 1 is present exactly when consent is
    * required (the TCF's marker for storage subject to ePrivacy consent).
    */
-  readonly tcf: { readonly purposes: readonly number[]; readonly specialPurposes: readonly number[] };
+  readonly tcf: {
+    readonly purposes: readonly number[];
+    readonly specialPurposes: readonly number[];
+  };
   /** Undefined only for a category that needs consent and names none: the OCD export refuses. */
   readonly openCookieDatabase: OcdCategory | undefined;
 }

@@ -758,6 +758,57 @@ const cases: Record<string, Case> = {
     errors: ['policy/email'],
     at: { file: 'policy.yaml', line: 'email: dpo at' },
   },
+  // Drafts (import, audit --propose) leave TODOs that must never be published
+  'a purpose still TODO': {
+    edits: [
+      {
+        file: language,
+        find: '  sv: Kommer ihåg vilket språk du valde för våra sidor.',
+        with: '  sv: "TODO: why we use it"',
+      },
+    ],
+    errors: ['text/todo'],
+    at: { file: language, line: 'sv: "TODO', column: 7 },
+    says: /still a placeholder/,
+  },
+  'a lifetime and a category still TODO': {
+    edits: [
+      {
+        file: 'cookies/todo.yaml',
+        with: thirdParty('todo', 'todo')
+          .replace('category: necessary', 'category: "TODO: choose"')
+          .replace('lifetime: session', 'lifetime: "TODO: ask PubNub"'),
+      },
+    ],
+    errors: ['text/todo', 'text/todo'],
+    at: { file: 'cookies/todo.yaml', line: 'category: "TODO' },
+    says: /choose one of necessary, help-center/,
+  },
+  // Exports' mappings in policy.yaml (IAB TCF)
+  'a TCF purpose that is not a GVL purpose': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: '    openCookieDatabase: Functional\n',
+        with: '    openCookieDatabase: Functional\n    tcf: { purposes: [1, 12] }\n',
+      },
+    ],
+    errors: ['policy/tcf-purposes'],
+    at: { file: 'policy.yaml', line: 'purposes: [1, 12]', column: 26 },
+    says: /use ids 1 to 11/,
+  },
+  'consent required, but TCF purposes without purpose 1': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: '    openCookieDatabase: Functional\n',
+        with: '    openCookieDatabase: Functional\n    tcf: { purposes: [8] }\n',
+      },
+    ],
+    errors: ['policy/tcf-purposes'],
+    at: { file: 'policy.yaml', line: 'purposes: [8]' },
+    says: /add 1 to tcf.purposes/,
+  },
 };
 
 describe('the real catalog', () => {

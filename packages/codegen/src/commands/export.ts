@@ -23,7 +23,10 @@ export const EXPORT_FORMATS: Readonly<
     file: undefined,
   },
   'csv/ocd': { generator: ocdCsvGenerator as Generator<unknown>, file: undefined },
-  'json/catalog': { generator: catalogJsonGenerator as Generator<unknown>, file: CATALOG_JSON_FILE },
+  'json/catalog': {
+    generator: catalogJsonGenerator as Generator<unknown>,
+    file: CATALOG_JSON_FILE,
+  },
   'json/catalog-schema': {
     generator: catalogJsonGenerator as Generator<unknown>,
     file: CATALOG_SCHEMA_FILE,

@@ -51,21 +51,28 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
     io.stderr(`cookie-catalog: cannot read ${options.file}\n`);
     return 1;
   }
-  const outDir = options.out === undefined ? join(catalogDir, ENTRIES_DIR) : resolve(io.cwd, options.out);
+  const outDir =
+    options.out === undefined ? join(catalogDir, ENTRIES_DIR) : resolve(io.cwd, options.out);
   const existing = await readdir(outDir).catch(() => [] as string[]);
   const taken = new Set([
     ...context.ids,
     ...existing.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)),
   ]);
-  const imported = importOcdCsv(text, {
-    categories: context.categories,
-    takenIds: taken,
-    ownDomain: context.ownDomain,
-    sourceName: relative(io.cwd, file) || file,
-  }, { platforms: options.platforms });
+  const imported = importOcdCsv(
+    text,
+    {
+      categories: context.categories,
+      takenIds: taken,
+      ownDomain: context.ownDomain,
+      sourceName: relative(io.cwd, file) || file,
+    },
+    { platforms: options.platforms },
+  );
   if (!imported.ok) {
     io.stderr(
-      escapeInvisible(`${relative(io.cwd, file) || file}:${imported.line}:${imported.column}  ${imported.reason}\n`),
+      escapeInvisible(
+        `${relative(io.cwd, file) || file}:${imported.line}:${imported.column}  ${imported.reason}\n`,
+      ),
     );
     io.stderr(`${c.red('✗')} nothing was imported.\n`);
     return 1;

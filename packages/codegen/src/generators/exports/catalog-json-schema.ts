@@ -57,10 +57,10 @@ export const CATALOG_JSON_SCHEMA = {
     lastUpdated: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     locales: { type: 'array', items: text, minItems: 1, uniqueItems: true },
     defaultLocale: text,
-    controller: object(
-      { name: text, website: { type: 'string', format: 'uri' }, email: text },
-      ['name', 'website'],
-    ),
+    controller: object({ name: text, website: { type: 'string', format: 'uri' }, email: text }, [
+      'name',
+      'website',
+    ]),
     dpo: object({ email: text }),
     categories: {
       type: 'array',
@@ -218,10 +218,9 @@ export const CATALOG_JSON_SCHEMA = {
           ['type', 'encoding', 'example'],
         ),
         object({ type: { const: 'enum' }, values: { type: 'array', items: text, minItems: 1 } }),
-        object(
-          { type: { const: 'integer' }, min: { type: 'integer' }, max: { type: 'integer' } },
-          ['type'],
-        ),
+        object({ type: { const: 'integer' }, min: { type: 'integer' }, max: { type: 'integer' } }, [
+          'type',
+        ]),
         object({ type: { const: 'boolean' } }),
         object({
           type: { const: 'json' },

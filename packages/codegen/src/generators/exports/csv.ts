@@ -5,16 +5,18 @@
  * which spreadsheets hide and `parseCsv(…, { unguard: true })` removes again.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Cells to guard: a formula start, after any quotes already there (so `'=` survives the trip). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
 
 /** A cell that cannot start a formula: a leading `'` before = + - @, tab or CR. */
 export function guardFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Undoes guardFormula: a `'` before = + - @, tab or CR goes; any other `'` stays. */
+/** Undoes guardFormula: one `'` before = + - @, tab or CR goes; any other `'` stays. */
 export function unguardFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
 }
 
 function quote(cell: string): string {
@@ -23,7 +25,9 @@ function quote(cell: string): string {
 
 /** Rows to RFC 4180 text, every cell formula-guarded, ending with CRLF. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map((cell) => quote(guardFormula(cell))).join(',')}\r\n`).join('');
+  return rows
+    .map((row) => `${row.map((cell) => quote(guardFormula(cell))).join(',')}\r\n`)
+    .join('');
 }
 
 export type ParsedCsv =

@@ -1,4 +1,9 @@
-import { draftId, type EntryDraft, OCD_CATEGORIES, type OcdCategory } from '@cookie-catalog/catalog';
+import {
+  draftId,
+  type EntryDraft,
+  OCD_CATEGORIES,
+  type OcdCategory,
+} from '@cookie-catalog/catalog';
 import { parseCsv } from './csv.js';
 import { OCD_COLUMNS } from './ocd-csv.js';
 import { parseRetention } from './retention.js';
@@ -55,8 +60,18 @@ export function importOcdCsv(
         reason: `row has ${row.length} fields; the Open Cookie Database has ${OCD_COLUMNS.length}`,
       };
     }
-    const [id, platform, category, rawName, domainText, description, retention, controller, portal, wildcard] =
-      row as [string, string, string, string, string, string, string, string, string, string];
+    const [
+      id,
+      platform,
+      category,
+      rawName,
+      domainText,
+      description,
+      retention,
+      controller,
+      portal,
+      wildcard,
+    ] = row as [string, string, string, string, string, string, string, string, string, string];
     if (wanted.size > 0 && !wanted.has(platform.toLowerCase())) continue;
     const { name, parameters } = namePattern(rawName, wildcard.trim() === '1');
     const firstParty = /1st party/i.test(domainText) || !/3rd party/i.test(domainText);
@@ -70,7 +85,7 @@ export function importOcdCsv(
       id: draftId(name, taken),
       name,
       ...(parameters.length > 0 && {
-        nameParameters: Object.fromEntries(parameters.map((p) => [p, { example: 'TODO' }])),
+        nameParameters: Object.fromEntries(parameters.map((p) => [p, { example: 'example' }])),
       }),
       kind: 'cookie',
       category: categoryFor(category, context.categories),
@@ -110,9 +125,15 @@ export function namePattern(
   };
   let name = raw.trim().replace(/\s*\[x\d+\]$/i, '');
   name = name.replace(/<([^<>]*)>/g, (_, inner: string) => {
-    const words = inner.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+    const words = inner
+      .replace(/[^A-Za-z0-9]+/g, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
     const camel = words
-      .map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1)))
+      .map((w, i) =>
+        i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1),
+      )
       .join('');
     return add(/^[a-z][A-Za-z0-9]*$/.test(camel) ? camel : 'part');
   });
@@ -128,10 +149,7 @@ function firstDomain(text: string): string | undefined {
   return /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})\b/i.exec(text)?.[1]?.toLowerCase();
 }
 
-function categoryFor(
-  ocd: string,
-  categories: OcdImportContext['categories'],
-): string | undefined {
+function categoryFor(ocd: string, categories: OcdImportContext['categories']): string | undefined {
   const known = OCD_CATEGORIES.find((c) => c.toLowerCase() === ocd.trim().toLowerCase()) as
     | OcdCategory
     | undefined;

@@ -52,7 +52,9 @@ function statedPart(text: string): DraftLifetime['statedByProvider'] | undefined
   const plain = durationWords(text);
   if (plain) return plain;
   // "180 days after last activity": a lifetime renewed on each visit, as stated.
-  const afterActivity = /^(.+?)\s+(?:after\s+(?:the\s+)?last\s+(?:activity|visit|use))$/i.exec(text);
+  const afterActivity = /^(.+?)\s+(?:after\s+(?:the\s+)?last\s+(?:activity|visit|use))$/i.exec(
+    text,
+  );
   if (afterActivity) return durationWords(afterActivity[1] ?? '');
   const range = /^(?:from\s+)?(.+?)\s+(?:till|until|to|-|–)\s+(.+)$/i.exec(text);
   if (range) {

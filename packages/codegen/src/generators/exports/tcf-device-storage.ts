@@ -136,7 +136,11 @@ export function maxAgeOf(lifetime: Lifetime): number | undefined {
       const { stated, inactivity } = lifetime;
       if (stated.kind === 'forever') return undefined;
       const longest =
-        stated.kind === 'session' ? 0 : stated.kind === 'range' ? stated.to.seconds : stated.seconds;
+        stated.kind === 'session'
+          ? 0
+          : stated.kind === 'range'
+            ? stated.to.seconds
+            : stated.seconds;
       return Math.max(longest, inactivity?.seconds ?? 0);
     }
     default:
