@@ -85,7 +85,8 @@ const ajv = new Ajv2020({
   strictRequired: false,
   allowUnionTypes: true,
 });
-addFormats.default(ajv);
+// ajv-formats types name Ajv (draft-07), not Ajv2020; the instance is the same class at run time.
+addFormats.default(ajv as unknown as Parameters<typeof addFormats.default>[0]);
 const validateTcf = ajv.compile(tcfSchema);
 const validateCatalogJson = ajv.compile(
   JSON.parse(
