@@ -197,6 +197,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'sessieopslag',
     es: 'almacenamiento de sesión',
   },
+  indexedDB: {
+    en: 'IndexedDB database',
+    sv: 'IndexedDB-databas',
+    nb: 'IndexedDB-database',
+    da: 'IndexedDB-database',
+    fi: 'IndexedDB-tietokanta',
+    de: 'IndexedDB-Datenbank',
+    fr: 'base de données IndexedDB',
+    nl: 'IndexedDB-database',
+    es: 'base de datos IndexedDB',
+  },
   pixel: {
     en: 'pixel (a tiny image)',
     sv: 'pixel (en mycket liten bild)',

@@ -10,7 +10,7 @@ export type Locale = string;
 /** One text per configured locale; every configured locale is present and non-empty. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
-export type EntryKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'pixel';
+export type EntryKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'pixel';
 export type Party = 'first' | 'third';
 /**
  * `server`/`client`: our own code (and only these get generated code); `vendor`: another company's
@@ -207,6 +207,7 @@ export type LabelKey =
   | 'parameter'
   | 'localStorage'
   | 'sessionStorage'
+  | 'indexedDB'
   | 'pixel'
   | 'policyTitle'
   | 'versionLine'

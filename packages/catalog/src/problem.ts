@@ -1,7 +1,8 @@
 import type { RuleId } from './rule-ids.js';
 import { RULES } from './rule-ids.js';
 
-export type Severity = 'error' | 'warning';
+/** `info`: something to know, never a failure (scan cannot resolve a name, audit saw a host). */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** Where in a catalog file a problem was found. Lines and columns count from 1. */
 export interface SourcePosition {
@@ -21,8 +22,8 @@ export interface Problem extends SourcePosition {
   readonly message: string;
   /** What to do instead. */
   readonly fix: string;
-  /** The RFC section, regulation or project rule this comes from. */
-  readonly citation: string;
+  /** The RFC section, regulation or project rule this comes from, where there is one. */
+  readonly citation?: string;
 }
 
 export function createProblem(

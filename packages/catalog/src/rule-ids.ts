@@ -174,6 +174,27 @@ export const RULES = {
     'No placeholder text (TODO) is published: legal writes every text.',
   ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
+  // Scan (cookie-catalog scan): code held against the catalog
+  'scan/undeclared': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 13',
+    'Code stores or reads only cookies and keys the catalog declares.',
+  ),
+  'scan/hand-written': rule(
+    'warning',
+    'generated API',
+    'Cookies our code owns go through the generated setters and readers.',
+  ),
+  'scan/unresolved-name': rule(
+    'info',
+    'cookie-catalog scan',
+    'A cookie or key named only at run time cannot be checked against the catalog.',
+  ),
+  'scan/ignore-reason': rule(
+    'error',
+    'cookie-catalog scan',
+    'A cookie-catalog-ignore comment says why.',
+  ),
   // Exports (cookie-catalog export, and generate for the export generators)
   'export/unknown-lifetime': rule(
     'error',

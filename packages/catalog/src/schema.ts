@@ -209,8 +209,10 @@ export const entrySchema = z
       .optional()
       .describe('The parameters of a name pattern, one per `{name}` in `name`.'),
     kind: z
-      .enum(['cookie', 'localStorage', 'sessionStorage', 'pixel'])
-      .describe('`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `pixel`.'),
+      .enum(['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'])
+      .describe(
+        '`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `indexedDB` (a database, named by `name`), `pixel`.',
+      ),
     category: z.string().describe('The id of a category declared in policy.yaml.'),
     provider: providerSchema,
     setBy: z
@@ -341,6 +343,9 @@ const labelsSchema = z
       .optional()
       .describe('Names the kind "local storage" where an entry is not a cookie.'),
     sessionStorage: localizedText.optional().describe('Names the kind "session storage".'),
+    indexedDB: localizedText
+      .optional()
+      .describe('Names the kind "IndexedDB database" (a database in the browser).'),
     pixel: localizedText
       .optional()
       .describe('Names the kind "pixel" (a tiny image that reports an event).'),

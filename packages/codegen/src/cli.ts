@@ -20,6 +20,8 @@ Commands:
   import --from ocd-csv FILE
                       Draft entry files from an Open Cookie Database CSV (rows of
                       --platform NAME, or all), with TODOs for legal; never overwrites
+  scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
+                      hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
                       Record that the translations (of L, or all) match the current source
                       texts, so validate stops warning that they are stale
@@ -37,6 +39,8 @@ Options:
   --skip-unknown      export, generate: leave entries whose lifetime has no number of seconds
                       out of the TCF disclosure (and say which) instead of refusing
   --platform NAME     import: only rows of this platform (repeatable)
+  --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
+  --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --base GITREF       diff, changeset: compare with the catalog at this git ref
   --from DIR          diff, changeset: compare with the catalog in this folder
   --format markdown   diff: text, markdown (for a pull request) or json
@@ -60,7 +64,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return command === undefined && !values.help ? 2 : 0;
   }
   const takesArguments =
-    command === 'generate' || command === 'translations' || command === 'import';
+    command === 'generate' ||
+    command === 'translations' ||
+    command === 'import' ||
+    command === 'scan';
   if (rest.length > 0 && !takesArguments) {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
@@ -105,6 +112,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             out: values.out,
             skipUnknown: values['skip-unknown'] ?? false,
             locale: values.locale?.[0],
+          },
+          io,
+        );
+      }
+      case 'scan': {
+        if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+          io.stderr(`cookie-catalog: --format must be text, json or sarif, not "${format}"\n`);
+          return 2;
+        }
+        const { scanCommand } = await import('./commands/scan.js');
+        return await scanCommand(
+          {
+            catalog: values.catalog ?? 'catalog',
+            paths: rest,
+            tsconfig: values.tsconfig,
+            format,
           },
           io,
         );
@@ -199,6 +222,7 @@ function parse(argv: readonly string[]) {
       out: { type: 'string' },
       'skip-unknown': { type: 'boolean' },
       platform: { type: 'string', multiple: true },
+      tsconfig: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -20,9 +20,20 @@ export function formatProblemsText(
   return problems
     .map((p) => {
       const where = escapeInvisible(`${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`);
-      const rule = p.severity === 'error' ? c.red(p.rule) : c.yellow(p.rule);
-      const label = p.severity === 'warning' ? `${c.yellow('warning:')} ` : '';
-      return `${c.bold(where)}  ${rule}  ${label}${escapeInvisible(p.message)} ${c.dim(`(${p.citation})`)}\n    ${c.cyan('fix:')} ${escapeInvisible(p.fix)}\n`;
+      const rule =
+        p.severity === 'error'
+          ? c.red(p.rule)
+          : p.severity === 'warning'
+            ? c.yellow(p.rule)
+            : c.blue(p.rule);
+      const label =
+        p.severity === 'warning'
+          ? `${c.yellow('warning:')} `
+          : p.severity === 'info'
+            ? `${c.blue('note:')} `
+            : '';
+      const citation = p.citation ? ` ${c.dim(`(${p.citation})`)}` : '';
+      return `${c.bold(where)}  ${rule}  ${label}${escapeInvisible(p.message)}${citation}\n    ${c.cyan('fix:')} ${escapeInvisible(p.fix)}\n`;
     })
     .join('');
 }

@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
 const PACKAGES = join(new URL('.', import.meta.url).pathname, '..', '..');
-const PUBLISHED = ['catalog', 'codegen', 'runtime', 'server', 'client', 'policy-table', 'docs'];
+const PUBLISHED = [
+  'catalog',
+  'codegen',
+  'runtime',
+  'scan',
+  'server',
+  'client',
+  'policy-table',
+  'docs',
+];
 
 /** What `npm pack` would put in the tarball, without writing one. */
 async function packedFiles(name: string): Promise<string[]> {
@@ -97,7 +106,7 @@ describe('every package is ready to publish', () => {
     const app = join(dir, 'app');
     await mkdir(tarballs);
     await mkdir(app);
-    for (const name of ['catalog', 'codegen', 'runtime']) {
+    for (const name of ['catalog', 'codegen', 'runtime', 'scan']) {
       await exec('npm', ['pack', '--pack-destination', tarballs], { cwd: join(PACKAGES, name) });
     }
     await writeFile(join(app, 'package.json'), '{ "name": "new-organisation", "private": true }\n');
@@ -116,5 +125,11 @@ describe('every package is ready to publish', () => {
     expect(generated.stdout).toMatch(/ts\/server: wrote 1 file/);
     const server = await readFile(join(app, 'packages/server/src/generated/cookies.ts'), 'utf8');
     expect(server).toMatch(/^\/\/ Generated from catalog\/ by cookie-catalog\. Do not edit\./);
+    // scan loads ts-morph from the installed packages and reads the product's code.
+    await mkdir(join(app, 'src'));
+    await writeFile(join(app, 'src', 'page.js'), "document.cookie = 'made_up=1';\n");
+    const scanned = await exec(bin, ['scan', 'src'], { cwd: app }).catch((e) => e);
+    expect(scanned.code).toBe(1);
+    expect(scanned.stdout).toMatch(/src\/page\.js:1:1 {2}scan\/undeclared/);
   }, 180_000);
 });

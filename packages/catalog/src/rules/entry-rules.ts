@@ -323,6 +323,7 @@ function checkLifetime(report: FileReport, entry: EntryInput): void {
     cookie: ['session', 'a duration'],
     localStorage: ['persistent', 'a duration'],
     sessionStorage: ['session'],
+    indexedDB: ['persistent', 'a duration'],
     pixel: ['none'],
   };
   const fits = (form: string) => (allowed[kind] ?? []).includes(form);

@@ -159,7 +159,7 @@ export const CATALOG_JSON_SCHEMA = {
             ),
           },
         }),
-        kind: { enum: ['cookie', 'localStorage', 'sessionStorage', 'pixel'] },
+        kind: { enum: ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'] },
         party: { enum: ['first', 'third'] },
         setBy: { enum: ['server', 'client', 'vendor', 'provider'] },
         provider: object(

@@ -1,0 +1,89 @@
+import { relative, resolve } from 'node:path';
+import { loadCatalog, type Problem } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
+
+export interface ScanOptions {
+  readonly catalog: string;
+  readonly paths: readonly string[];
+  readonly tsconfig: string | undefined;
+  readonly format: 'text' | 'json' | 'sarif';
+}
+
+/**
+ * `cookie-catalog scan [paths…]`: every hand-written cookie or storage access in a code base,
+ * held against the catalog. Exit 1 when a finding is an error, 2 for a usage mistake.
+ */
+export async function scanCommand(options: ScanOptions, io: CliIo): Promise<number> {
+  const c = pc.createColors(io.color);
+  const result = await loadCatalog(resolve(io.cwd, options.catalog));
+  if (!result.catalog) {
+    io.stderr(formatProblemsText(result.problems, io));
+    io.stderr(`${c.red('✗')} ${options.catalog} is not valid; scan needs a valid catalog.\n`);
+    return 1;
+  }
+  // ts-morph loads only for this command (the scan package holds it).
+  const { scanProject, ScanInputError, toSarif, shapeText } = await import('@cookie-catalog/scan');
+  let scanned: Awaited<ReturnType<typeof scanProject>>;
+  try {
+    scanned = await scanProject(result.catalog, {
+      cwd: io.cwd,
+      paths: options.paths,
+      tsconfig: options.tsconfig,
+    });
+  } catch (error) {
+    if (!(error instanceof ScanInputError)) throw error;
+    io.stderr(`cookie-catalog: ${relative(io.cwd, error.message) || error.message}\n`);
+    return 2;
+  }
+  const { problems, calls, filesScanned } = scanned;
+  const errors = count(problems, 'error');
+  const failed = errors > 0 ? 1 : 0;
+  if (options.format === 'sarif') {
+    const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+    io.stdout(`${JSON.stringify(toSarif(problems, { root: io.cwd, version }), null, 2)}\n`);
+    return failed;
+  }
+  if (options.format === 'json') {
+    const file = (path: string) => relative(io.cwd, path) || path;
+    io.stdout(
+      `${JSON.stringify(
+        {
+          filesScanned,
+          errors,
+          warnings: count(problems, 'warning'),
+          notes: count(problems, 'info'),
+          problems: problems.map((p) => ({ ...p, file: file(p.file) })),
+          calls: calls.map((call) => ({
+            ...call,
+            file: file(call.file),
+            name: call.name === undefined ? null : shapeText(call.name),
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return failed;
+  }
+  io.stdout(formatProblemsText(problems, io));
+  const files = `${filesScanned} file${filesScanned === 1 ? '' : 's'}`;
+  if (problems.length === 0) {
+    io.stdout(`${c.green('✓')} no hand-written cookie or storage access in ${files}.\n`);
+  } else {
+    const summary = `${plural(errors, 'error')}, ${plural(count(problems, 'warning'), 'warning')}, ${plural(count(problems, 'info'), 'note')} in ${files}`;
+    io.stdout(
+      errors > 0 ? `${c.red('✗')} ${summary}.\n` : `${c.green('✓')} no errors: ${summary}.\n`,
+    );
+  }
+  return failed;
+}
+
+function count(problems: readonly Problem[], severity: Problem['severity']): number {
+  return problems.filter((p) => p.severity === severity).length;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,578 @@
+import {
+  type CallExpression,
+  type Expression,
+  type Identifier,
+  type NewExpression,
+  Node,
+  type ObjectLiteralExpression,
+  type SourceFile,
+  SyntaxKind,
+  VariableDeclarationKind,
+} from 'ts-morph';
+
+/*
+ * Finds every place a program touches cookies or browser storage by hand, syntactically and
+ * through the type checker's symbols (aliases, imports, re-exports, constants). What each call
+ * names is resolved as far as the program text allows: a literal, a constant, a template literal
+ * whose parts are constants, or a shape with holes (`_ga_${id}`).
+ */
+
+export type Store = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB';
+export type Access = 'write' | 'read' | 'delete';
+/** Literal parts of a name, `null` where a part is not known before run time. */
+export type NameShape = readonly (string | null)[];
+
+export interface StorageCall {
+  /** The node, for positions and suppression comments. */
+  readonly node: Node;
+  readonly store: Store;
+  readonly access: Access;
+  /** How it was done, for people: `document.cookie`, `res.setHeader('Set-Cookie')`, … */
+  readonly api: string;
+  /** The cookie or key named; undefined when the call names none (reading every cookie). */
+  readonly name: NameShape | undefined;
+}
+
+const MAX_DEPTH = 8;
+
+export function findStorageCalls(file: SourceFile): StorageCall[] {
+  const calls: StorageCall[] = [];
+  file.forEachDescendant((node) => {
+    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+      documentCookie(node, calls);
+      storageProperty(node, calls);
+    } else if (Node.isCallExpression(node)) {
+      callExpression(node, calls);
+    } else if (Node.isNewExpression(node)) {
+      newExpression(node, calls);
+    }
+  });
+  return calls;
+}
+
+/** The member name of `a.b` or `a['b']`, when it is known. */
+function memberName(node: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(node)) return node.getName();
+  if (Node.isElementAccessExpression(node)) {
+    const shape = stringShape(node.getArgumentExpressionOrThrow());
+    return shape.length === 1 && typeof shape[0] === 'string' ? shape[0] : undefined;
+  }
+  return undefined;
+}
+
+function receiverOf(node: Node): Expression | undefined {
+  if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node))
+    return node.getExpression();
+  return undefined;
+}
+
+/** `x = …` or `x += …` with `node` on the left. */
+function assignedValue(node: Node): Expression | undefined {
+  const parent = node.getParent();
+  if (
+    Node.isBinaryExpression(parent) &&
+    parent.getLeft() === node &&
+    [SyntaxKind.EqualsToken, SyntaxKind.PlusEqualsToken].includes(
+      parent.getOperatorToken().getKind(),
+    )
+  )
+    return parent.getRight();
+  return undefined;
+}
+
+function documentCookie(node: Node, calls: StorageCall[]): void {
+  if (memberName(node) !== 'cookie') return;
+  const receiver = receiverOf(node);
+  if (!receiver || !isGlobal(receiver, ['document'])) return;
+  const value = assignedValue(node);
+  if (value) {
+    calls.push({
+      node,
+      store: 'cookie',
+      access: /max-age=0|expires=thu, 01 jan 1970/i.test(value.getText()) ? 'delete' : 'write',
+      api: 'document.cookie =',
+      name: setCookieName(stringShape(value)),
+    });
+  } else {
+    calls.push({ node, store: 'cookie', access: 'read', api: 'document.cookie', name: undefined });
+  }
+}
+
+const STORAGE_METHODS = new Set(['setItem', 'getItem', 'removeItem', 'clear', 'key', 'length']);
+
+function storageProperty(node: Node, calls: StorageCall[]): void {
+  const receiver = receiverOf(node);
+  if (!receiver) return;
+  const store = storageStore(receiver);
+  if (!store) return;
+  const parent = node.getParent();
+  if (Node.isCallExpression(parent) && parent.getExpression() === node) return; // a method call
+  const name = memberName(node);
+  if (name !== undefined && STORAGE_METHODS.has(name)) return;
+  const key: NameShape = name !== undefined ? [name] : elementShape(node);
+  if (assignedValue(node)) {
+    calls.push({ node, store, access: 'write', api: `${store}.<key> =`, name: key });
+  } else if (Node.isDeleteExpression(parent)) {
+    calls.push({ node, store, access: 'delete', api: `delete ${store}.<key>`, name: key });
+  }
+}
+
+function elementShape(node: Node): NameShape {
+  return Node.isElementAccessExpression(node)
+    ? stringShape(node.getArgumentExpressionOrThrow())
+    : [null];
+}
+
+function storageStore(receiver: Expression): 'localStorage' | 'sessionStorage' | undefined {
+  if (isGlobal(receiver, ['localStorage'])) return 'localStorage';
+  if (isGlobal(receiver, ['sessionStorage'])) return 'sessionStorage';
+  return undefined;
+}
+
+function callExpression(call: CallExpression, calls: StorageCall[]): void {
+  const callee = call.getExpression();
+  const args = call.getArguments() as Expression[];
+  const push = (
+    store: Store,
+    access: Access,
+    api: string,
+    name: NameShape | undefined,
+    at: Node = call,
+  ) => calls.push({ node: at, store, access, api, name });
+  const nameArg = (index: number) => {
+    const arg = args[index];
+    if (!arg) return undefined;
+    if (Node.isObjectLiteralExpression(arg)) return propertyShape(arg, 'name');
+    return stringShape(arg);
+  };
+
+  if (Node.isIdentifier(callee)) {
+    const origin = originOf(callee);
+    if (!origin) return;
+    if (origin.module === 'hono/cookie') {
+      const access = accessOf(origin.name, {
+        set: ['setCookie', 'setSignedCookie'],
+        get: ['getCookie', 'getSignedCookie'],
+        del: ['deleteCookie'],
+      });
+      if (access) push('cookie', access, `hono ${origin.name}()`, nameArg(1));
+    } else if (origin.module === 'cookie') {
+      cookieLibrary(origin.name, args, push);
+    }
+    return;
+  }
+  if (!Node.isPropertyAccessExpression(callee)) return;
+  const method = callee.getName();
+  const receiver = callee.getExpression();
+
+  // document / CookieStore / storage / IndexedDB
+  if (isGlobal(receiver, ['cookieStore'])) {
+    const access = accessOf(method, { set: ['set'], get: ['get', 'getAll'], del: ['delete'] });
+    if (access)
+      push('cookie', access, `cookieStore.${method}()`, args.length ? nameArg(0) : undefined);
+    return;
+  }
+  const store = storageStore(receiver);
+  if (store) {
+    const access = accessOf(method, {
+      set: ['setItem'],
+      get: ['getItem'],
+      del: ['removeItem', 'clear'],
+    });
+    if (access)
+      push(store, access, `${store}.${method}()`, method === 'clear' ? undefined : nameArg(0));
+    return;
+  }
+  if (isGlobal(receiver, ['indexedDB'])) {
+    const access = accessOf(method, { set: ['open'], get: [], del: ['deleteDatabase'] });
+    if (access) push('indexedDB', access, `indexedDB.${method}()`, nameArg(0));
+    return;
+  }
+
+  // Set-Cookie headers
+  if (['setHeader', 'appendHeader', 'append', 'set'].includes(method) && args.length >= 2) {
+    const header = stringShape(args[0] as Expression);
+    if (header.length === 1 && header[0]?.toLowerCase() === 'set-cookie') {
+      for (const value of headerValues(args[1] as Expression))
+        push(
+          'cookie',
+          deletes(value) ? 'delete' : 'write',
+          `${method}('Set-Cookie')`,
+          setCookieName(stringShape(value)),
+          value,
+        );
+      return;
+    }
+  }
+  if (method === 'writeHead') {
+    for (const arg of args.slice(1))
+      for (const value of setCookieInHeaders(arg))
+        push(
+          'cookie',
+          deletes(value) ? 'delete' : 'write',
+          "writeHead(…, { 'Set-Cookie' })",
+          setCookieName(stringShape(value)),
+          value,
+        );
+    return;
+  }
+
+  // Modules by origin: js-cookie, cookie
+  const receiverOrigin = Node.isIdentifier(receiver) ? originOf(receiver) : undefined;
+  if (
+    receiverOrigin?.module === 'js-cookie' ||
+    (!receiverOrigin &&
+      Node.isIdentifier(receiver) &&
+      receiver.getText() === 'Cookies' &&
+      isUndeclared(receiver))
+  ) {
+    const access = accessOf(method, { set: ['set'], get: ['get'], del: ['remove'] });
+    if (access)
+      push('cookie', access, `js-cookie Cookies.${method}()`, args.length ? nameArg(0) : undefined);
+    return;
+  }
+  if (receiverOrigin?.module === 'cookie') {
+    cookieLibrary(method, args, push);
+    return;
+  }
+
+  // Framework cookie stores: ctx.cookies (Koa), response.cookies (Next.js), cookies() (Next.js)
+  const frameworkStore =
+    (Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'cookies') ||
+    isNextCookies(receiver);
+  if (frameworkStore) {
+    const access = accessOf(method, {
+      set: ['set'],
+      get: ['get', 'getAll', 'has'],
+      del: ['delete'],
+    });
+    if (access)
+      push(
+        'cookie',
+        access,
+        `${Node.isPropertyAccessExpression(receiver) ? '….cookies' : 'cookies()'}.${method}()`,
+        args.length ? nameArg(0) : undefined,
+      );
+    return;
+  }
+
+  // Express res.cookie/clearCookie, Fastify reply.setCookie/clearCookie
+  if (
+    ['cookie', 'setCookie', 'clearCookie'].includes(method) &&
+    args.length >= 1 &&
+    !isGlobal(receiver, ['document'])
+  ) {
+    push(
+      'cookie',
+      method === 'clearCookie' ? 'delete' : 'write',
+      `${receiver.getText().slice(0, 20)}.${method}()`,
+      nameArg(0),
+    );
+  }
+}
+
+function cookieLibrary(
+  name: string,
+  args: readonly Expression[],
+  push: (store: Store, access: Access, api: string, name: NameShape | undefined) => void,
+): void {
+  if (name === 'serialize' && args[0])
+    push('cookie', 'write', 'cookie serialize()', stringShape(args[0]));
+  else if (name === 'stringifySetCookie' && args[0]) {
+    const arg = args[0];
+    push(
+      'cookie',
+      'write',
+      'cookie stringifySetCookie()',
+      Node.isObjectLiteralExpression(arg) ? propertyShape(arg, 'name') : stringShape(arg),
+    );
+  } else if (['parse', 'parseCookie'].includes(name))
+    push('cookie', 'read', `cookie ${name}()`, undefined);
+}
+
+function accessOf(
+  method: string,
+  table: { set: readonly string[]; get: readonly string[]; del: readonly string[] },
+): Access | undefined {
+  if (table.set.includes(method)) return 'write';
+  if (table.get.includes(method)) return 'read';
+  if (table.del.includes(method)) return 'delete';
+  return undefined;
+}
+
+function newExpression(node: NewExpression, calls: StorageCall[]): void {
+  const callee = node.getExpression().getText();
+  const args = (node.getArguments() ?? []) as Expression[];
+  let headers: Expression | undefined;
+  if (callee === 'Headers') headers = args[0];
+  else if (
+    /^(Response|NextResponse)$/.test(callee) &&
+    args[1] &&
+    Node.isObjectLiteralExpression(args[1])
+  ) {
+    headers = propertyValue(args[1], 'headers');
+  }
+  if (!headers) return;
+  for (const value of setCookieInHeaders(headers))
+    calls.push({
+      node: value,
+      store: 'cookie',
+      access: deletes(value) ? 'delete' : 'write',
+      api: `new ${callee}({ 'Set-Cookie' })`,
+      name: setCookieName(stringShape(value)),
+    });
+}
+
+function deletes(value: Expression): boolean {
+  return /max-age=0\b|expires=thu, 01 jan 1970/i.test(value.getText());
+}
+
+/** Set-Cookie values in a headers object literal or an array of [name, value] pairs. */
+function setCookieInHeaders(headers: Node): Expression[] {
+  const found: Expression[] = [];
+  if (Node.isObjectLiteralExpression(headers)) {
+    for (const property of headers.getProperties()) {
+      if (!Node.isPropertyAssignment(property)) continue;
+      const name = property.getNameNode();
+      const key =
+        Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)
+          ? name.getLiteralText()
+          : name.getText();
+      const initializer = property.getInitializer();
+      if (key.toLowerCase() === 'set-cookie' && initializer)
+        found.push(...headerValues(initializer));
+    }
+  } else if (Node.isArrayLiteralExpression(headers)) {
+    for (const pair of headers.getElements()) {
+      if (!Node.isArrayLiteralExpression(pair)) continue;
+      const [name, value] = pair.getElements() as Expression[];
+      const key = name ? stringShape(name) : [];
+      if (key.length === 1 && key[0]?.toLowerCase() === 'set-cookie' && value) found.push(value);
+    }
+  }
+  return found;
+}
+
+function headerValues(value: Expression): Expression[] {
+  return Node.isArrayLiteralExpression(value) ? (value.getElements() as Expression[]) : [value];
+}
+
+function propertyValue(object: ObjectLiteralExpression, name: string): Expression | undefined {
+  const property = object.getProperty(name);
+  if (Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  return undefined;
+}
+
+function propertyShape(object: ObjectLiteralExpression, name: string): NameShape {
+  const value = propertyValue(object, name);
+  return value ? stringShape(value) : [null];
+}
+
+/** The cookie name of a `name=value; attributes` string: the shape up to the first `=`. */
+export function setCookieName(shape: NameShape): NameShape {
+  const name: (string | null)[] = [];
+  for (const part of shape) {
+    if (part === null) {
+      name.push(null);
+      continue;
+    }
+    const equals = part.indexOf('=');
+    if (equals === -1) {
+      name.push(part);
+      continue;
+    }
+    name.push(part.slice(0, equals));
+    return normalize(name.map((p) => (typeof p === 'string' ? p.trim() : p)));
+  }
+  return [null];
+}
+
+/** What a string expression is, as far as constants tell: literal parts and holes. */
+export function stringShape(expression: Expression, depth = 0): NameShape {
+  if (depth > MAX_DEPTH) return [null];
+  if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression))
+    return [expression.getLiteralText()];
+  if (Node.isNumericLiteral(expression)) return [String(expression.getLiteralValue())];
+  if (
+    Node.isParenthesizedExpression(expression) ||
+    Node.isAsExpression(expression) ||
+    Node.isSatisfiesExpression(expression) ||
+    Node.isNonNullExpression(expression)
+  )
+    return stringShape(expression.getExpression(), depth + 1);
+  if (Node.isTemplateExpression(expression)) {
+    const parts: (string | null)[] = [expression.getHead().getLiteralText()];
+    for (const span of expression.getTemplateSpans()) {
+      parts.push(
+        ...stringShape(span.getExpression(), depth + 1),
+        span.getLiteral().getLiteralText(),
+      );
+    }
+    return normalize(parts);
+  }
+  if (
+    Node.isBinaryExpression(expression) &&
+    expression.getOperatorToken().getKind() === SyntaxKind.PlusToken
+  ) {
+    return normalize([
+      ...stringShape(expression.getLeft(), depth + 1),
+      ...stringShape(expression.getRight(), depth + 1),
+    ]);
+  }
+  if (Node.isIdentifier(expression) || Node.isPropertyAccessExpression(expression)) {
+    const type = expression.getType();
+    if (type.isStringLiteral() || type.isNumberLiteral()) return [String(type.getLiteralValue())];
+    if (Node.isIdentifier(expression)) {
+      const initializer = constInitializer(expression);
+      if (initializer) return stringShape(initializer, depth + 1);
+    }
+  }
+  return [null];
+}
+
+function normalize(parts: readonly (string | null)[]): NameShape {
+  const out: (string | null)[] = [];
+  for (const part of parts) {
+    const last = out.at(-1);
+    if (part === '') continue;
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+    else if (part === null && last === null) continue;
+    else out.push(part);
+  }
+  return out.length === 0 ? [''] : out;
+}
+
+/** The initializer of a `const` this identifier names, when there is one. */
+function constInitializer(identifier: Identifier): Expression | undefined {
+  for (const declaration of identifier.getSymbol()?.getDeclarations() ?? []) {
+    if (
+      Node.isVariableDeclaration(declaration) &&
+      declaration.getVariableStatement()?.getDeclarationKind() === VariableDeclarationKind.Const
+    )
+      return declaration.getInitializer();
+  }
+  return undefined;
+}
+
+/**
+ * `document`, `window.document`, `globalThis.document`, or a const alias of one of them
+ * (`const d = document`), where the name is not something the program declares itself.
+ */
+export function isGlobal(expression: Expression, names: readonly string[], depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (
+    Node.isParenthesizedExpression(expression) ||
+    Node.isNonNullExpression(expression) ||
+    Node.isAsExpression(expression)
+  )
+    return isGlobal(expression.getExpression(), names, depth + 1);
+  if (Node.isPropertyAccessExpression(expression)) {
+    const host = expression.getExpression();
+    return (
+      names.includes(expression.getName()) &&
+      Node.isIdentifier(host) &&
+      ['window', 'globalThis', 'self'].includes(host.getText()) &&
+      isUndeclared(host)
+    );
+  }
+  if (!Node.isIdentifier(expression)) return false;
+  if (names.includes(expression.getText()) && isUndeclared(expression)) return true;
+  const initializer = constInitializer(expression);
+  return initializer ? isGlobal(initializer, names, depth + 1) : false;
+}
+
+/**
+ * Declared nowhere in the program's own files: a global of the platform (or unknown). A script
+ * that assigns `document.cookie` at its top level gives `document` an "expando" declaration in
+ * JavaScript; that is a use, not a declaration.
+ */
+function isUndeclared(identifier: Identifier): boolean {
+  const declarations = identifier.getSymbol()?.getDeclarations() ?? [];
+  return declarations.every(
+    (d) =>
+      d.getSourceFile().isDeclarationFile() ||
+      !(
+        Node.isVariableDeclaration(d) ||
+        Node.isParameterDeclaration(d) ||
+        Node.isFunctionDeclaration(d) ||
+        Node.isClassDeclaration(d) ||
+        Node.isBindingElement(d) ||
+        Node.isImportSpecifier(d) ||
+        Node.isImportClause(d) ||
+        Node.isNamespaceImport(d)
+      ),
+  );
+}
+
+function isNextCookies(receiver: Expression, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  let inner: Node = receiver;
+  while (Node.isAwaitExpression(inner) || Node.isParenthesizedExpression(inner))
+    inner = inner.getExpression();
+  if (Node.isIdentifier(inner)) {
+    // const store = await cookies()
+    const initializer = constInitializer(inner);
+    return initializer ? isNextCookies(initializer, depth + 1) : false;
+  }
+  if (!Node.isCallExpression(inner)) return false;
+  const callee = inner.getExpression();
+  return (
+    Node.isIdentifier(callee) &&
+    originOf(callee)?.module === 'next/headers' &&
+    originOf(callee)?.name === 'cookies'
+  );
+}
+
+export interface Origin {
+  readonly module: string;
+  /** The exported name; `default` for a default import, `*` for a namespace. */
+  readonly name: string;
+}
+
+/** Which package export an identifier is, through imports and re-exports across the project. */
+export function originOf(identifier: Identifier): Origin | undefined {
+  return originOfName(identifier.getSourceFile(), identifier.getText(), 0);
+}
+
+function originOfName(file: SourceFile, local: string, depth: number): Origin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  for (const declaration of file.getImportDeclarations()) {
+    const module = declaration.getModuleSpecifierValue();
+    const follow = (name: string): Origin | undefined => {
+      if (!module.startsWith('.')) return { module, name };
+      const target = declaration.getModuleSpecifierSourceFile();
+      return target ? exportOrigin(target, name, depth + 1) : undefined;
+    };
+    if (declaration.getDefaultImport()?.getText() === local) return follow('default');
+    if (declaration.getNamespaceImport()?.getText() === local)
+      return module.startsWith('.') ? undefined : { module, name: '*' };
+    for (const named of declaration.getNamedImports()) {
+      if ((named.getAliasNode()?.getText() ?? named.getName()) === local)
+        return follow(named.getName());
+    }
+  }
+  return undefined;
+}
+
+function exportOrigin(file: SourceFile, exported: string, depth: number): Origin | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  for (const declaration of file.getExportDeclarations()) {
+    const module = declaration.getModuleSpecifierValue();
+    for (const named of declaration.getNamedExports()) {
+      if ((named.getAliasNode()?.getText() ?? named.getName()) !== exported) continue;
+      if (module === undefined) return originOfName(file, named.getName(), depth + 1);
+      if (!module.startsWith('.')) return { module, name: named.getName() };
+      const target = declaration.getModuleSpecifierSourceFile();
+      return target ? exportOrigin(target, named.getName(), depth + 1) : undefined;
+    }
+    if (declaration.getNamedExports().length === 0 && !declaration.getNamespaceExport() && module) {
+      if (!module.startsWith('.')) continue; // `export * from 'pkg'`: cannot tell what it holds
+      const target = declaration.getModuleSpecifierSourceFile();
+      const found = target ? exportOrigin(target, exported, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  // `import { x } from 'm'; export { x }` is handled above; `export const x = …` is our own code.
+  return undefined;
+}

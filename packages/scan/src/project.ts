@@ -1,0 +1,130 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { Project, ScriptKind, type SourceFile, ts } from 'ts-morph';
+
+/*
+ * The program to scan: a tsconfig's files when there is one (with its path aliases and module
+ * resolution, so re-exports resolve), else every script under the given paths. The <script>
+ * blocks of .vue and .svelte files join as virtual files that keep their line and column.
+ */
+
+const SCRIPT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const COMPONENT = /\.(?:vue|svelte)$/;
+/** Never ours to scan: dependencies, build output, and the packages the catalog generates. */
+const SKIPPED_FOLDER = new Set(['node_modules', 'dist', 'build', '.git', '.turbo', 'coverage']);
+const GENERATED = `${sep}src${sep}generated${sep}`;
+/** VitePress's pre-bundled dependencies. */
+const VITEPRESS_CACHE = `${sep}.vitepress${sep}cache${sep}`;
+
+export interface ScanProject {
+  readonly project: Project;
+  /** The files to look at (sources of the program, not its libraries), with their real paths. */
+  readonly files: readonly { readonly source: SourceFile; readonly path: string }[];
+  /** Each scanned file's text as on disk, for suppression comments. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export interface ProjectOptions {
+  readonly cwd: string;
+  readonly paths: readonly string[];
+  /** A tsconfig.json; without it one in cwd is used when present. */
+  readonly tsconfig: string | undefined;
+}
+
+export async function loadProject(options: ProjectOptions): Promise<ScanProject> {
+  const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) =>
+    resolve(options.cwd, p),
+  );
+  const tsconfig = options.tsconfig
+    ? resolve(options.cwd, options.tsconfig)
+    : (await isFile(join(options.cwd, 'tsconfig.json')))
+      ? join(options.cwd, 'tsconfig.json')
+      : undefined;
+  const project = tsconfig
+    ? new Project({
+        tsConfigFilePath: tsconfig,
+        skipAddingFilesFromTsConfig: true,
+        skipFileDependencyResolution: true,
+      })
+    : new Project({
+        compilerOptions: {
+          allowJs: true,
+          checkJs: false,
+          noEmit: true,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          jsx: ts.JsxEmit.Preserve,
+          skipLibCheck: true,
+          types: [],
+        },
+        skipFileDependencyResolution: true,
+      });
+  const files: { source: SourceFile; path: string }[] = [];
+  const texts = new Map<string, string>();
+  for (const path of await listFiles(roots)) {
+    const text = await readFile(path, 'utf8');
+    texts.set(path, text);
+    if (COMPONENT.test(path)) {
+      const script = componentScript(text);
+      if (!script) continue;
+      const source = project.createSourceFile(`${path}.${script.lang}`, script.text, {
+        overwrite: true,
+        scriptKind: script.lang === 'ts' ? ScriptKind.TS : ScriptKind.JS,
+      });
+      files.push({ source, path });
+    } else {
+      files.push({ source: project.addSourceFileAtPath(path), path });
+    }
+  }
+  return { project, files, texts };
+}
+
+async function listFiles(roots: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const root of roots) {
+    const info = await stat(root).catch(() => undefined);
+    if (!info) throw new ScanInputError(`${root} does not exist`);
+    if (info.isFile()) {
+      found.push(root);
+      continue;
+    }
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      const parts = relative(root, path).split(sep);
+      if (parts.some((part) => SKIPPED_FOLDER.has(part))) continue;
+      if (path.includes(GENERATED) || path.includes(VITEPRESS_CACHE) || path.endsWith('.d.ts'))
+        continue;
+      if (SCRIPT.test(entry.name) || COMPONENT.test(entry.name)) found.push(path);
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+/** A mistake in what the user asked for (a path that is not there): a message, not a crash. */
+export class ScanInputError extends Error {}
+
+/**
+ * The <script> blocks of a component, at their own lines and columns: everything else becomes
+ * spaces (newlines stay), so positions in the virtual file are positions in the component.
+ */
+export function componentScript(text: string): { text: string; lang: 'ts' | 'js' } | undefined {
+  const blocks = [...text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)];
+  if (blocks.length === 0) return undefined;
+  const chars = text.replace(/[^\n]/g, ' ').split('');
+  let lang: 'ts' | 'js' = 'js';
+  for (const block of blocks) {
+    if (/\blang\s*=\s*["']?ts/i.test(block[1] ?? '')) lang = 'ts';
+    const start = (block.index ?? 0) + block[0].indexOf('>') + 1;
+    const body = block[2] ?? '';
+    for (let i = 0; i < body.length; i++) chars[start + i] = body[i] as string;
+  }
+  // A module, like the component itself: its top-level names stay its own (a plain script's
+  // would be globals of the whole program). Appended last, so no position moves.
+  return { text: `${chars.join('')}\nexport {};\n`, lang };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
