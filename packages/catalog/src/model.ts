@@ -125,6 +125,8 @@ export interface CatalogEntry {
   readonly attributes?: CookieAttributes;
   /** Present exactly for cookies our code sets (isFirstPartyCookie), defaults filled in. */
   readonly value?: ValueType;
+  /** Where a vendor's cookie on our domain lives, when the catalog says: what deleting it needs. */
+  readonly location?: { readonly path: string; readonly domain?: string };
   /** The file it came from, relative to the catalog directory, with `/` separators. */
   readonly source: string;
 }
@@ -145,6 +147,28 @@ export function isFirstPartyCookie(entry: CatalogEntry): entry is FirstPartyCook
     entry.party === 'first' &&
     (entry.setBy === 'server' || entry.setBy === 'client')
   );
+}
+
+/** Google Consent Mode v2 consent types a category can grant. */
+export const CONSENT_MODE_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+] as const;
+export type ConsentModeType = (typeof CONSENT_MODE_TYPES)[number];
+
+/** policy.yaml `consent`: how the answer to the consent question is kept. */
+export interface ConsentSettings {
+  /** The id of the entry whose cookie records the answer (a cookie our code sets). */
+  readonly cookie: string;
+  /** Raised when the optional categories change: an answer under another version is asked again. */
+  readonly version: number;
+  /** Where people change their answer: a path on our site or an https link. */
+  readonly preferencesUrl: string | undefined;
 }
 
 /** The categories of the Open Cookie Database (github.com/jkwakman/Open-Cookie-Database). */
@@ -172,6 +196,8 @@ export interface Category {
   };
   /** Undefined only for a category that needs consent and names none: the OCD export refuses. */
   readonly openCookieDatabase: OcdCategory | undefined;
+  /** The Google Consent Mode v2 types this category grants when people say yes. */
+  readonly consentMode: readonly ConsentModeType[];
 }
 
 export interface Authority {
@@ -218,7 +244,21 @@ export type LabelKey =
   | 'unknownLifetime'
   | 'lifetimeRange'
   | 'inactivity'
-  | 'setOnOurSiteBy';
+  | 'setOnOurSiteBy'
+  | 'consentBannerTitle'
+  | 'consentBannerText'
+  | 'consentAccept'
+  | 'consentReject'
+  | 'consentChoose'
+  | 'consentSave'
+  | 'consentAccepted'
+  | 'consentRejected'
+  | 'consentSaved'
+  | 'consentChange'
+  | 'consentGpc'
+  | 'consentNotDeleted'
+  | 'consentYes'
+  | 'consentNo';
 
 export interface Catalog {
   readonly version: string;
@@ -228,6 +268,8 @@ export interface Catalog {
   readonly defaultLocale: Locale;
   readonly controller: { readonly name: string; readonly website: string; readonly email?: string };
   readonly dpo: { readonly email: string };
+  /** How consent is recorded; undefined when policy.yaml names no consent cookie. */
+  readonly consent: ConsentSettings | undefined;
   /** In the order declared; categories without consent first. */
   readonly categories: readonly Category[];
   readonly authorities: readonly Authority[];

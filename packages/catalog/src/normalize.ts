@@ -51,8 +51,13 @@ export function normalizeCatalog(
       ...(policy.controller.email !== undefined && { email: policy.controller.email }),
     },
     dpo: { ...policy.dpo },
+    consent: policy.consent && {
+      cookie: policy.consent.cookie,
+      version: policy.consent.version,
+      preferencesUrl: policy.consent.preferencesUrl,
+    },
     categories: orderedCategories.map(
-      ({ id, consentRequired, label, description, tcf, openCookieDatabase }) => ({
+      ({ id, consentRequired, label, description, tcf, openCookieDatabase, consentMode }) => ({
         id,
         consentRequired,
         label,
@@ -62,6 +67,7 @@ export function normalizeCatalog(
           specialPurposes: sortedUnique(tcf?.specialPurposes ?? []),
         },
         openCookieDatabase: openCookieDatabase ?? (consentRequired ? undefined : 'Functional'),
+        consentMode: [...new Set(consentMode ?? [])],
       }),
     ),
     authorities: policy.authorities.map(({ id, supervises, name, url }) => ({
@@ -119,10 +125,42 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     ...(input.stores !== undefined && { stores: input.stores }),
     ...(input.note !== undefined && { note: input.note }),
     ...(ownCookie && { attributes: normalizeAttributes(input) }),
-    ...(ownCookie && { value: normalizeValue(input.value ?? DEFAULT_VALUE) }),
+    ...(ownCookie && {
+      value:
+        policy.consent?.cookie === input.id
+          ? consentValueType(policy)
+          : normalizeValue(input.value ?? DEFAULT_VALUE),
+    }),
+    ...(!ownCookie &&
+      input.setBy === 'vendor' &&
+      input.kind === 'cookie' &&
+      input.attributes && {
+        location: {
+          path: input.attributes.path ?? '/',
+          ...(input.attributes.domain !== undefined && { domain: input.attributes.domain }),
+        },
+      }),
     source,
   };
   return entry;
+}
+
+/**
+ * The consent cookie's value follows from the categories: the consent version, when the answer
+ * was given (seconds since 1970), and one yes or no per category that needs consent.
+ */
+function consentValueType(policy: PolicyInput): ValueType {
+  return {
+    type: 'json',
+    encoding: 'uri',
+    fields: [
+      { name: 'version', type: { type: 'integer' } },
+      { name: 'given', type: { type: 'integer' } },
+      ...policy.categories
+        .filter((c) => c.consentRequired)
+        .map((c) => ({ name: c.id, type: { type: 'boolean' } as const })),
+    ],
+  };
 }
 
 function normalizeAttributes(input: EntryInput): CookieAttributes {

@@ -173,6 +173,16 @@ export const RULES = {
     'GDPR art. 12(1)',
     'No placeholder text (TODO) is published: legal writes every text.',
   ),
+  'consent/cookie': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 7(1)',
+    'The consent cookie is ours, readable by script, needs no consent itself, and its value follows from the categories.',
+  ),
+  'consent/missing': rule(
+    'warning',
+    'ePrivacy Directive art. 5(3); GDPR art. 7(1)',
+    'A catalog with categories that need consent names the cookie that records it.',
+  ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
   // Scan (cookie-catalog scan): code held against the catalog
   'scan/undeclared': rule(

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { OCD_CATEGORIES } from './model.js';
+import { CONSENT_MODE_TYPES, OCD_CATEGORIES } from './model.js';
 
 /*
  * The shape of the catalog files. Every field carries its description here, once: the JSON
@@ -267,6 +267,12 @@ const categorySchema = z
       .describe(
         'How the IAB TCF device-storage export describes this category. Defaults to purposes [1] when consent is required, [] when not.',
       ),
+    consentMode: z
+      .array(z.enum(CONSENT_MODE_TYPES))
+      .optional()
+      .describe(
+        'Google Consent Mode v2 types granted when people say yes to this category, e.g. [analytics_storage].',
+      ),
     openCookieDatabase: z
       .enum(OCD_CATEGORIES)
       .optional()
@@ -343,6 +349,48 @@ const labelsSchema = z
       .optional()
       .describe('Names the kind "local storage" where an entry is not a cookie.'),
     sessionStorage: localizedText.optional().describe('Names the kind "session storage".'),
+    consentBannerTitle: localizedText
+      .optional()
+      .describe(
+        'The consent banner\'s heading: must contain {controller}, e.g. "Cookies on {controller}".',
+      ),
+    consentBannerText: localizedText
+      .optional()
+      .describe('The consent question, in one or two sentences.'),
+    consentAccept: localizedText
+      .optional()
+      .describe('The button that accepts every optional category.'),
+    consentReject: localizedText
+      .optional()
+      .describe('The button that rejects every optional category.'),
+    consentChoose: localizedText
+      .optional()
+      .describe('The link from the banner to the preferences form.'),
+    consentSave: localizedText.optional().describe('The button that saves the preferences form.'),
+    consentAccepted: localizedText
+      .optional()
+      .describe('Confirms that optional cookies were accepted.'),
+    consentRejected: localizedText
+      .optional()
+      .describe('Confirms that optional cookies were rejected.'),
+    consentSaved: localizedText.optional().describe('Confirms that the preferences were saved.'),
+    consentChange: localizedText.optional().describe("The link to change one's answer later."),
+    consentGpc: localizedText
+      .optional()
+      .describe(
+        "Tells people that their browser's Global Privacy Control signal keeps optional cookies off.",
+      ),
+    consentNotDeleted: localizedText
+      .optional()
+      .describe(
+        'Introduces the cookies that withdrawing consent could not delete (another company sets them).',
+      ),
+    consentYes: localizedText
+      .optional()
+      .describe('The yes answer to a category in the preferences form.'),
+    consentNo: localizedText
+      .optional()
+      .describe('The no answer to a category in the preferences form.'),
     indexedDB: localizedText
       .optional()
       .describe('Names the kind "IndexedDB database" (a database in the browser).'),
@@ -415,6 +463,29 @@ export const policySchema = z
     dpo: z
       .strictObject({ email: z.string().describe("The data protection officer's address.") })
       .describe('The data protection officer (GDPR art. 13(1)(b)).'),
+    consent: z
+      .strictObject({
+        cookie: z
+          .string()
+          .describe(
+            'The id of the entry whose cookie records the answer: a cookie our server or page script sets, readable by script, in a category without consent. Its value follows from the categories; leave `value` out of its file.',
+          ),
+        version: z
+          .number()
+          .int()
+          .positive()
+          .describe(
+            'Raise it when the optional categories change: everyone who answered under another version is asked again.',
+          ),
+        preferencesUrl: z
+          .string()
+          .optional()
+          .describe(
+            'Where people change their answer: a path on our site (`/cookies`) or an https link. The banner and the cookie table link to it.',
+          ),
+      })
+      .optional()
+      .describe('How we ask for consent and keep the answer (@cookie-catalog/consent).'),
     categories: z.array(categorySchema).min(1).describe('The categories, in the order shown.'),
     authorities: z
       .array(authoritySchema)

@@ -87,11 +87,19 @@ describe('the normalized Catalog model of the fixture catalog', () => {
       type: 'enum',
       values: ['en', 'sv'],
     });
-    expect(catalog.entries.find((e) => e.id === 'billogramGDPR')?.value).toMatchObject({
+    // The consent cookie (policy.yaml consent.cookie): its value follows from the categories.
+    expect(catalog.consent).toEqual({
+      cookie: 'billogramGDPR',
+      version: 3,
+      preferencesUrl: '/cookies',
+    });
+    expect(catalog.entries.find((e) => e.id === 'billogramGDPR')?.value).toEqual({
       type: 'json',
+      encoding: 'uri',
       fields: [
         { name: 'version', type: { type: 'integer' } },
-        { name: 'helpCenter', type: { type: 'boolean' } },
+        { name: 'given', type: { type: 'integer' } },
+        { name: 'help-center', type: { type: 'boolean' } },
       ],
     });
   });

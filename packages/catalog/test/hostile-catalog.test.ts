@@ -784,6 +784,67 @@ const cases: Record<string, Case> = {
     at: { file: 'cookies/todo.yaml', line: 'category: "TODO' },
     says: /choose one of necessary, help-center/,
   },
+  // Consent (policy.yaml consent)
+  'a consent cookie that does not exist': {
+    edits: [{ file: 'policy.yaml', find: 'cookie: billogramGDPR', with: 'cookie: billogramGDRP' }],
+    errors: ['consent/cookie'],
+    at: { file: 'policy.yaml', line: 'cookie: billogramGDRP' },
+    says: /no entry has the id "billogramGDRP"/,
+  },
+  'a consent cookie page scripts cannot read': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: '  httpOnly: false',
+        with: '  httpOnly: true',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'httpOnly: true' },
+    says: /set attributes: \{ httpOnly: false \}/,
+  },
+  'a consent cookie that declares its own value': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: '  sameSite: Lax\n',
+        with: '  sameSite: Lax\nvalue:\n  type: boolean\n',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'value:' },
+    says: /gets its value from the categories/,
+  },
+  'a consent cookie in a category that needs consent': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: 'category: necessary',
+        with: 'category: help-center',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'category: help-center' },
+    says: /needs consent: the answer could not be kept/,
+  },
+  'a consent cookie another company sets': {
+    edits: [
+      { file: 'policy.yaml', find: 'cookie: billogramGDPR', with: 'cookie: zendesk_chat_visitor' },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'setBy: provider' },
+  },
+  'a preferences page that is neither a path nor https': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: 'preferencesUrl: /cookies',
+        with: 'preferencesUrl: "javascript:alert(1)"',
+      },
+    ],
+    errors: ['link/scheme'],
+    at: { file: 'policy.yaml', line: 'preferencesUrl: "javascript' },
+  },
   // Exports' mappings in policy.yaml (IAB TCF)
   'a TCF purpose that is not a GVL purpose': {
     edits: [

@@ -14,5 +14,6 @@ export {
   mdPolicyGenerator,
   renderPolicyTable,
   tsClientGenerator,
+  tsConsentGenerator,
   tsServerGenerator,
 } from './generators/index.js';

@@ -1,5 +1,5 @@
 import { TOKEN_PATTERN } from '../cookie-grammar.js';
-import { isOwnCookie } from '../defaults.js';
+import { effectiveAttributes, isOwnCookie } from '../defaults.js';
 import { generatedNamesOf } from '../generated-names.js';
 import { type NamePart, parseNamePattern } from '../name-pattern.js';
 import { catastrophicBacktracking } from '../pattern-safety.js';
@@ -48,6 +48,7 @@ export function checkAcrossEntries(
     }
   }
   for (const group of stores.values()) checkOneStore(group);
+  if (policy && policyReport) checkConsentCookie(entries, policy, policyReport, usedCategories);
   if (policy && policyReport) {
     policy.categories.forEach((category, index) => {
       if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
@@ -210,4 +211,87 @@ function canProduce(pattern: StoredName, name: string): boolean {
     return false;
   };
   return match(0, 0);
+}
+
+/** Names a consent-required category cannot have: they are the consent cookie's own fields. */
+const CONSENT_FIELDS = new Set(['version', 'given']);
+
+/** policy.yaml `consent`: the cookie it names can record the answer, and is there when needed. */
+function checkConsentCookie(
+  entries: readonly CheckedEntry[],
+  policy: PolicyInput,
+  policyReport: FileReport,
+  usedCategories: ReadonlySet<string>,
+): void {
+  const optional = policy.categories.filter((c) => c.consentRequired);
+  if (!policy.consent) {
+    const asked = optional.findIndex((c) => usedCategories.has(c.id));
+    if (asked !== -1) {
+      policyReport.add(
+        'consent/missing',
+        ['categories', policy.categories.indexOf(optional[asked] as never), 'consentRequired'],
+        `category "${optional[asked]?.id}" needs consent, but policy.yaml names no cookie that records the answer`,
+        'add consent: { cookie: <entry id>, version: 1, preferencesUrl: /cookies } to policy.yaml (@cookie-catalog/consent asks, records and withdraws from it)',
+      );
+    }
+    return;
+  }
+  policy.categories.forEach((category, index) => {
+    if (category.consentRequired && CONSENT_FIELDS.has(category.id)) {
+      policyReport.add(
+        'consent/cookie',
+        ['categories', index, 'id'],
+        `a category that needs consent cannot be called "${category.id}": the consent cookie uses that field itself`,
+        'choose another id',
+      );
+    }
+  });
+  const id = policy.consent.cookie;
+  const found = entries.find((e) => e.input?.id === id);
+  if (!found?.input) {
+    if (entries.every((e) => e.input))
+      policyReport.add(
+        'consent/cookie',
+        ['consent', 'cookie'],
+        `no entry has the id "${id}"`,
+        'name the entry (its id) whose cookie records the answer',
+      );
+    return;
+  }
+  const { input, report } = found;
+  const where = `the consent cookie (consent.cookie in policy.yaml)`;
+  if (!isOwnCookie(input)) {
+    report.add(
+      'consent/cookie',
+      ['setBy'],
+      `${where} must be a first-party cookie our server or page script sets`,
+      'set kind: cookie, provider.party: first and setBy: server (the form posts the answer), or name another entry',
+    );
+    return;
+  }
+  if (optional.some((c) => c.id === input.category)) {
+    report.add(
+      'consent/cookie',
+      ['category'],
+      `${where} is in category "${input.category}", which needs consent: the answer could not be kept without it`,
+      'put it in a category without consent, e.g. necessary',
+    );
+  }
+  if (effectiveAttributes(input).httpOnly) {
+    report.add(
+      'consent/cookie',
+      input.attributes?.httpOnly === undefined ? ['setBy'] : ['attributes', 'httpOnly'],
+      `${where} is HttpOnly, so page scripts cannot read the answer to hold back the scripts that need it`,
+      'set attributes: { httpOnly: false }',
+    );
+  }
+  if (input.value) {
+    report.add(
+      'consent/cookie',
+      ['value'],
+      `${where} gets its value from the categories (the consent version, when, and one yes or no per category that needs consent)`,
+      'remove value: from this file',
+      { key: true },
+    );
+  }
 }

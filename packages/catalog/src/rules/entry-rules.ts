@@ -274,7 +274,22 @@ function checkParty(report: FileReport, entry: EntryInput): void {
 
   // Cookies our code sets may leave attributes and value out: the safe defaults apply
   // (defaults.ts). What others set is described, never configured, by us.
-  if (!ownCookie && entry.attributes) {
+  const vendorLocation =
+    setBy === 'vendor' &&
+    kind === 'cookie' &&
+    entry.attributes !== undefined &&
+    Object.keys(entry.attributes).every((key) => key === 'path' || key === 'domain');
+  if (vendorLocation) {
+    const path = entry.attributes?.path;
+    if (path !== undefined && !path.startsWith('/')) {
+      report.add(
+        'cookie/path',
+        ['attributes', 'path'],
+        `the path "${path}" does not start with /`,
+        'write the path the vendor sets, e.g. /',
+      );
+    }
+  } else if (!ownCookie && entry.attributes) {
     report.add(
       'entry/attributes',
       ['attributes'],
@@ -283,7 +298,9 @@ function checkParty(report: FileReport, entry: EntryInput): void {
         : setBy === 'vendor'
           ? `${provider.name ?? 'the vendor'}'s software sets this cookie, so its attributes are not ours to declare`
           : 'we cannot decide the attributes of a cookie a third party sets',
-      'remove the attributes: block',
+      setBy === 'vendor' && kind === 'cookie'
+        ? 'keep only path and domain (where the vendor sets it, so that withdrawing consent can delete it), or remove the attributes: block'
+        : 'remove the attributes: block',
       { key: true },
     );
   }

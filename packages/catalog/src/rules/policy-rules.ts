@@ -13,6 +13,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   lifetimeRange: ['from', 'to'],
   inactivity: ['stated', 'inactive'],
   setOnOurSiteBy: ['vendor'],
+  consentBannerTitle: ['controller'],
 };
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -56,6 +57,17 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
         'write it as name@example.com',
       );
     }
+  }
+  const preferences = policy.consent?.preferencesUrl;
+  if (preferences !== undefined && !/^\/(?!\/)[^\s<>"'\\]*$/.test(preferences)) {
+    const link = checkLink(preferences);
+    if (!link.ok)
+      report.add(
+        'link/scheme',
+        ['consent', 'preferencesUrl'],
+        `${link.reason}; or a path on our own site`,
+        'write a path such as /cookies, or an https:// link',
+      );
   }
   checkUniqueIds(report, 'categories', policy.categories);
   checkUniqueIds(report, 'authorities', policy.authorities);

@@ -9,12 +9,14 @@ import {
 import { htmlPolicyGenerator } from './policy-docs/html-policy-generator.js';
 import { mdPolicyGenerator } from './policy-docs/md-policy-generator.js';
 import { tsClientGenerator } from './ts-client/client-generator.js';
+import { tsConsentGenerator } from './ts-consent/consent-generator.js';
 import { tsServerGenerator } from './ts-server/server-generator.js';
 
 // Every generator the CLI knows, registered once under its stable id.
 generators
   .register(tsServerGenerator)
   .register(tsClientGenerator)
+  .register(tsConsentGenerator)
   .register(htmlPolicyTableGenerator)
   .register(mdPolicyGenerator)
   .register(htmlPolicyGenerator)
@@ -31,5 +33,6 @@ export {
   renderPolicyTable,
   tcfDeviceStorageGenerator,
   tsClientGenerator,
+  tsConsentGenerator,
   tsServerGenerator,
 };

@@ -1,0 +1,184 @@
+import {
+  type Catalog,
+  type CatalogEntry,
+  type Category,
+  isFirstPartyCookie,
+} from '@cookie-catalog/catalog';
+import type { Generator } from '../../generator.js';
+import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals.js';
+
+/*
+ * `ts/consent`: asking for consent, derived from the catalog. The categories that need consent
+ * become a closed union; the consent cookie policy.yaml names records the answer (its value type
+ * follows from them); withdrawing a category deletes every cookie of it that lives on our own
+ * domain, and names the ones only their provider can remove. The banner and preferences form
+ * get each locale's words (escaped at render time by the package's renderer).
+ */
+
+export interface TsConsentOptions {
+  /** Where the typed setters and readers of the consent cookie come from. */
+  readonly serverImport: string;
+  readonly clientImport: string;
+}
+
+export const tsConsentGenerator: Generator<TsConsentOptions> = {
+  id: 'ts/consent',
+  description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
+  outDir: 'packages/consent/src/generated',
+  defaultOptions: { serverImport: '@cookie-catalog/server', clientImport: '@cookie-catalog/client' },
+  generate(catalog, { serverImport, clientImport }) {
+    const settings = catalog.consent;
+    if (!settings) {
+      // No consent cookie declared: the package says so in its types instead of guessing.
+      return [
+        {
+          path: 'consent.ts',
+          contents: emitSourceFile([
+            '/** policy.yaml names no consent cookie (consent: cookie: …), so there is nothing to ask. */',
+            'export type ConsentCategory = never;',
+            'export const CONSENT_CATEGORIES: readonly ConsentCategory[] = [];',
+          ]),
+        },
+      ];
+    }
+    const cookie = catalog.entries.find((e) => e.id === settings.cookie);
+    if (!cookie || !isFirstPartyCookie(cookie)) throw new Error('validated: consent cookie is ours');
+    const optional = catalog.categories.filter((c) => c.consentRequired);
+    const fn = cookie.functionName;
+    const union = optional.length === 0 ? 'never' : optional.map((c) => stringLiteral(c.id)).join(' | ');
+    const lifetime = cookie.lifetime.kind === 'duration' ? cookie.lifetime.seconds : 365 * 86_400;
+    const categoriesType = `{ readonly ${optional.map((c) => `${propertyName(c.id)}: boolean`).join('; readonly ')} }`;
+
+    const core = emitSourceFile([
+      `/** The categories people are asked about: those that need consent, in the catalog's order. */`,
+      `export type ConsentCategory = ${union};`,
+      `export const CONSENT_CATEGORIES: readonly ConsentCategory[] = ${dataLiteral(optional.map((c) => c.id))};`,
+      `/** Raised by legal when the optional categories change; an answer under another version is asked again. */`,
+      `export const CONSENT_VERSION = ${settings.version};`,
+      `/** An answer older than the consent cookie's lifetime is asked again. */`,
+      `export const CONSENT_MAX_AGE_SECONDS = ${lifetime};`,
+      `/** The cookie that records the answer. */`,
+      `export const CONSENT_COOKIE = ${stringLiteral(cookie.name.pattern)};`,
+      `/** Where people change their answer; the banner and policy link here. */`,
+      `export const PREFERENCES_URL: string | undefined = ${settings.preferencesUrl === undefined ? 'undefined' : stringLiteral(settings.preferencesUrl)};`,
+      `export type ConsentChoices = ${optional.length === 0 ? 'Readonly<Record<string, never>>' : categoriesType};`,
+      `export interface Consent {\n  readonly version: number;\n  /** When the answer was given. */\n  readonly given: Date;\n  readonly categories: ConsentChoices;\n}`,
+      `/** The consent cookie's value: what ${cookie.name.pattern} holds on the wire. */`,
+      `export interface ConsentValue {\n  readonly version: number;\n  /** Seconds since 1970 when the answer was given. */\n  readonly given: number;\n${optional.map((c) => `  readonly ${propertyName(c.id)}: boolean;`).join('\n')}\n}`,
+      `/** A stored answer that still holds: this consent version, not older than the cookie's lifetime, not from the future. */\nexport function consentFromValue(value: ConsentValue | undefined, now: number): Consent | undefined {\n  if (value === undefined || value.version !== CONSENT_VERSION) return undefined;\n  const given = value.given * 1000;\n  if (!(given <= now + 300_000 && now - given < CONSENT_MAX_AGE_SECONDS * 1000)) return undefined;\n  return { version: value.version, given: new Date(given), categories: { ${optional.map((c) => `${propertyName(c.id)}: value[${stringLiteral(c.id)}]`).join(', ')} } };\n}`,
+      `export function consentValue(categories: ConsentChoices, now: number): ConsentValue {\n  return { version: CONSENT_VERSION, given: Math.floor(now / 1000)${optional.map((c) => `, ${propertyName(c.id)}: categories[${stringLiteral(c.id)}]`).join('')} };\n}`,
+      `/** Google Consent Mode v2: each type the catalog maps, and the categories that grant it. */`,
+      `export const CONSENT_MODE: Readonly<Record<string, readonly ConsentCategory[]>> = ${dataLiteral(consentModeMap(optional))};`,
+    ]);
+
+    const plans = optional.map((category) => ({
+      category: category.id,
+      removals: catalog.entries.filter((e) => e.category === category.id).flatMap(removalOf),
+    }));
+    const server = emitSourceFile([
+      `import { appendSetCookie, type CookieTarget, read${fn}, set${fn} } from ${stringLiteral(serverImport)};`,
+      `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
+      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from '../runtime/withdraw.js';`,
+      `export type { ConsentForm, ConsentResult, NotDeleted } from '../runtime/withdraw.js';`,
+      `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(read${fn}(cookieHeader), now);\n}`,
+      `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
+      `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
+      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link).\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES) as ConsentChoices;\n  set${fn}(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
+      `/** Whether a request carries the Global Privacy Control signal (\`Sec-GPC: 1\`). */\nexport function hasGlobalPrivacyControl(headers: { get(name: string): string | null } | Readonly<Record<string, string | string[] | undefined>>): boolean {\n  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get('sec-gpc') : (headers as Record<string, string | string[] | undefined>)['sec-gpc'];\n  return (Array.isArray(value) ? value[0] : value)?.trim() === '1';\n}`,
+      `export { CONSENT_CATEGORIES };`,
+    ]);
+
+    const browser = emitSourceFile([
+      `import { read${fn} } from ${stringLiteral(clientImport)};`,
+      `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue } from './consent.js';`,
+      `/** The answer stored in this browser; undefined when never asked or asked again. */\nexport function readConsent(): Consent | undefined {\n  return consentFromValue(read${fn}(), Date.now());\n}`,
+      `export function hasConsent(category: ConsentCategory): boolean {\n  return readConsent()?.categories[category] === true;\n}`,
+      `/**\n * Runs the scripts a page holds back until consent: \`<script type="text/plain" data-consent-category="…">\` becomes a real script (src or inline) when its category is granted. Call it on load and after the answer changes.\n */\nexport function activateConsentedScripts(root: ParentNode = document): void {\n  const consent = readConsent();\n  for (const held of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent-category]')) {\n    if (consent?.categories[held.dataset.consentCategory as ConsentCategory] !== true) continue;\n    const script = document.createElement('script');\n    for (const { name, value } of held.attributes) if (name !== 'type' && name !== 'data-consent-category') script.setAttribute(name, value);\n    script.text = held.text;\n    held.replaceWith(script);\n  }\n}`,
+      `/** Google Consent Mode v2 state for the current answer: each mapped type granted when one of its categories is. */\nexport function consentModeState(consent: Consent | undefined = readConsent()): Record<string, 'granted' | 'denied'> {\n  const state: Record<string, 'granted' | 'denied'> = {};\n  for (const [type, categories] of Object.entries(CONSENT_MODE)) state[type] = categories.some((c) => consent?.categories[c] === true) ? 'granted' : 'denied';\n  return state;\n}`,
+      `/** Tells gtag the state: \`default\` before any tag loads, \`update\` after the answer changes. */\nexport function updateGtagConsent(command: 'default' | 'update', gtag: ((...args: unknown[]) => void) | undefined = (globalThis as { gtag?: (...args: unknown[]) => void }).gtag): void {\n  gtag?.('consent', command, consentModeState());\n}`,
+    ]);
+
+    const banner = emitSourceFile([
+      `import { type BannerState, type BannerStrings, type PreferencesState, renderBanner, renderPreferences } from '../runtime/render.js';`,
+      `import type { Consent } from './consent.js';`,
+      `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
+      `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
+      `/** The words of the banner and the preferences form, per locale: catalog text, escaped when rendered. */\nconst STRINGS: Readonly<Record<Locale, BannerStrings>> = ${dataLiteral(Object.fromEntries(catalog.locales.map((l) => [l, bannerStrings(catalog, l, optional)])))};`,
+      `/** The GOV.UK-style banner: accept and reject of equal weight, a link to choose; after an answer, its confirmation (focused). */\nexport function consentBanner(locale: Locale, state: BannerState): string {\n  return renderBanner(STRINGS[locale], state);\n}`,
+      `/** The preferences form: one yes/no question per optional category, with the catalog's words. */\nexport function consentPreferences(locale: Locale, state: PreferencesState<Consent>): string {\n  return renderPreferences(STRINGS[locale], state);\n}`,
+    ]);
+    return [
+      { path: 'banner.ts', contents: banner },
+      { path: 'browser.ts', contents: browser },
+      { path: 'consent.ts', contents: core },
+      { path: 'server.ts', contents: server },
+    ];
+  },
+};
+
+function consentModeMap(optional: readonly Category[]): Record<string, string[]> {
+  const map: Record<string, string[]> = {};
+  for (const category of optional)
+    for (const type of category.consentMode) (map[type] ??= []).push(category.id);
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** What withdrawing consent does to one entry: a deletion we can make, or one only its provider can. */
+function removalOf(entry: CatalogEntry): object[] {
+  if (entry.kind !== 'cookie') return [];
+  const name = entry.name.parameters.length === 0
+    ? { name: entry.name.pattern }
+    : {
+        name: entry.name.pattern,
+        pattern: `^${entry.name.parts.map((p) => (p.type === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^=;\\s]+')).join('')}$`,
+      };
+  if (isFirstPartyCookie(entry)) {
+    const a = entry.attributes;
+    return [
+      {
+        ...name,
+        attributes: `; Max-Age=0; Path=${a.path}${a.domain ? `; Domain=${a.domain}` : ''}${a.secure ? '; Secure' : ''}; SameSite=${a.sameSite}${a.partitioned ? '; Partitioned' : ''}`,
+      },
+    ];
+  }
+  if (entry.setBy === 'vendor' && entry.location) {
+    const { path, domain } = entry.location;
+    return [{ ...name, attributes: `; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}` }];
+  }
+  return [
+    {
+      ...name,
+      cannot: entry.setBy === 'vendor' ? 'path-unknown' : 'third-party',
+      provider: entry.provider.name,
+      ...(entry.provider.privacyPolicy !== undefined && { privacyPolicy: entry.provider.privacyPolicy }),
+    },
+  ];
+}
+
+function bannerStrings(catalog: Catalog, locale: string, optional: readonly Category[]): object {
+  const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
+  return {
+    lang: locale,
+    title: label('consentBannerTitle').replaceAll('{controller}', catalog.controller.name),
+    text: label('consentBannerText'),
+    accept: label('consentAccept'),
+    reject: label('consentReject'),
+    choose: label('consentChoose'),
+    save: label('consentSave'),
+    accepted: label('consentAccepted'),
+    rejected: label('consentRejected'),
+    saved: label('consentSaved'),
+    change: label('consentChange'),
+    gpc: label('consentGpc'),
+    notDeleted: label('consentNotDeleted'),
+    yes: label('consentYes'),
+    no: label('consentNo'),
+    preferencesUrl: catalog.consent?.preferencesUrl ?? null,
+    categories: optional.map((c) => ({
+      id: c.id,
+      label: c.label[locale] ?? '',
+      description: c.description[locale] ?? '',
+    })),
+  };
+}

@@ -1,0 +1,112 @@
+/*
+ * Recording an answer and undoing what a withdrawn category stored. The generated server module
+ * passes the catalog's plan (which cookie, which attributes) per category; this does the work.
+ */
+
+/** A form as URLSearchParams, FormData or a parsed body object gives it. */
+export type ConsentForm =
+  | { get(name: string): unknown }
+  | Readonly<Record<string, unknown>>;
+
+/** A cookie of a withdrawn category that we cannot delete from our own response. */
+export interface NotDeleted {
+  /** The name, or the name pattern (`_ga_{id}`) as the catalog writes it. */
+  readonly name: string;
+  readonly category: string;
+  /** The company that sets it. */
+  readonly provider: string;
+  readonly privacyPolicy: string | undefined;
+  /** `third-party`: it lives on another site's domain; `path-unknown`: the catalog does not say where the vendor sets it. */
+  readonly reason: 'third-party' | 'path-unknown';
+}
+
+export interface ConsentResult<C> {
+  readonly consent: C;
+  /** The cookies deleted from the browser by this response. */
+  readonly deleted: readonly string[];
+  readonly notDeleted: readonly NotDeleted[];
+}
+
+/** One entry's part of a withdrawal, as the generator writes it from the catalog. */
+export type Removal =
+  | { readonly name: string; readonly pattern?: string; readonly attributes: string }
+  | {
+      readonly name: string;
+      readonly pattern?: string;
+      readonly cannot: 'third-party' | 'path-unknown';
+      readonly provider: string;
+      readonly privacyPolicy?: string;
+    };
+
+function field(form: ConsentForm, name: string): string {
+  const value =
+    typeof (form as { get?: unknown }).get === 'function'
+      ? (form as { get(name: string): unknown }).get(name)
+      : (form as Readonly<Record<string, unknown>>)[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/**
+ * `cookies=accept` turns every category on, `reject` every one off; anything else reads one
+ * `consent-<category>=yes|no` per category, and only an explicit yes turns it on.
+ */
+export function choicesFromForm(
+  form: ConsentForm,
+  categories: readonly string[],
+): Record<string, boolean> {
+  const action = field(form, 'cookies');
+  return Object.fromEntries(
+    categories.map((category) => [
+      category,
+      action === 'accept' ? true : action === 'reject' ? false : field(form, `consent-${category}`) === 'yes',
+    ]),
+  );
+}
+
+/** The names of the cookies a Cookie header carries, each once. */
+function cookieNames(header: string): string[] {
+  const names = new Set<string>();
+  for (const pair of header.split(';')) {
+    const equals = pair.indexOf('=');
+    const name = (equals === -1 ? '' : pair.slice(0, equals)).trim();
+    if (name !== '') names.add(name);
+  }
+  return [...names];
+}
+
+/**
+ * Deletes, with `append(line)`, every cookie of the withdrawn categories that the request carries
+ * and the catalog says where it lives; lists the rest. A fixed name is deleted even when the
+ * request does not carry it (the browser may hold it for another path).
+ */
+export function applyRemovals(
+  withdrawn: readonly (readonly [string, readonly Removal[]])[],
+  cookieHeader: string,
+  append: (line: string) => void,
+): { deleted: string[]; notDeleted: NotDeleted[] } {
+  const present = cookieNames(cookieHeader);
+  const deleted: string[] = [];
+  const notDeleted: NotDeleted[] = [];
+  for (const [category, removals] of withdrawn) {
+    for (const removal of removals) {
+      if ('cannot' in removal) {
+        notDeleted.push({
+          name: removal.name,
+          category,
+          provider: removal.provider,
+          privacyPolicy: removal.privacyPolicy,
+          reason: removal.cannot,
+        });
+        continue;
+      }
+      const matcher = removal.pattern === undefined ? undefined : new RegExp(removal.pattern);
+      const names = matcher ? present.filter((name) => matcher.test(name)) : [removal.name];
+      for (const name of names) {
+        append(`${name}=${removal.attributes}`);
+        deleted.push(name);
+      }
+    }
+  }
+  return { deleted, notDeleted };
+}
