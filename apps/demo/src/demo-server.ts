@@ -2,22 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
+  applyConsentForm,
+  consentBanner,
+  consentPreferences,
+  hasGlobalPrivacyControl,
+  type NotDeleted,
+  readConsent,
+} from '@cookie-catalog/consent';
+import {
   deleteAccessToken,
   deleteBillopaySession,
   readAccessToken,
-  readBillogramGDPR,
   readBillopaySession,
   readCsrftoken,
   readEfaktura,
   readLanguage,
   setAccessToken,
-  setBillogramGDPR,
   setBillopaySession,
   setCsrftoken,
   setEfaktura,
   setLanguage,
 } from '@cookie-catalog/server';
-import { invoicePage } from './pages.js';
+import { HELP_CENTRE_WIDGET, invoicePage, preferencesPage } from './pages.js';
 
 const INVOICE = '/invoice/10042';
 /** A transparent 1×1 GIF: the "invoice opened" pixel stores nothing on the device. */
@@ -61,6 +67,14 @@ async function handle(
     response.end(clientScript);
     return;
   }
+  // A stand-in for the help-centre widget (Zendesk's, in production): it runs only when the page
+  // script finds consent for its category (activateConsentedScripts).
+  if (request.method === 'GET' && url.pathname === '/help-centre-widget.js') {
+    response.setHeader('Content-Type', 'text/javascript');
+    response.end(HELP_CENTRE_WIDGET);
+    return;
+  }
+  const gpc = hasGlobalPrivacyControl(request.headers);
   const pixel = /^\/pixel\/invoice-opened\/(\d+)\.gif$/.exec(url.pathname);
   if (request.method === 'GET' && pixel) {
     opened.add(pixel[1] ?? '');
@@ -71,23 +85,34 @@ async function handle(
   }
   if (request.method === 'GET' && (url.pathname === '/' || url.pathname === INVOICE)) {
     if (url.pathname === '/') return redirect(response, INVOICE);
-    let csrf = readCsrftoken(cookies);
-    if (!csrf) {
-      csrf = randomToken(32);
-      setCsrftoken(response, csrf);
-    }
+    const csrf = csrfToken(cookies, response);
     const fromBank = url.searchParams.get('via') === 'bank' || readEfaktura(cookies) === true;
     if (url.searchParams.get('via') === 'bank') setEfaktura(response, true);
+    const language = readLanguage(cookies) ?? 'en';
+    sendInvoice(response, cookies, {
+      language,
+      csrf,
+      fromBank,
+      banner: readConsent(cookies)
+        ? ''
+        : consentBanner(language, { action: '/cookies', hidden: { csrf }, gpc }),
+    });
+    return;
+  }
+  if (request.method === 'GET' && url.pathname === '/cookies') {
+    const language = readLanguage(cookies) ?? 'en';
+    const csrf = csrfToken(cookies, response);
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     response.end(
-      invoicePage({
-        language: readLanguage(cookies) ?? 'en',
-        csrf,
-        loggedIn: readAccessToken(cookies) !== undefined,
-        paying: readBillopaySession(cookies) !== undefined,
-        fromBank,
-        consentAsked: readBillogramGDPR(cookies) !== undefined,
-      }),
+      preferencesPage(
+        language,
+        consentPreferences(language, {
+          action: '/cookies',
+          hidden: { csrf },
+          gpc,
+          consent: readConsent(cookies),
+        }),
+      ),
     );
     return;
   }
@@ -104,9 +129,25 @@ async function handle(
       case '/language':
         setLanguage(response, form.get('language') === 'sv' ? 'sv' : 'en');
         return redirect(response, INVOICE);
-      case '/consent':
-        setBillogramGDPR(response, { version: 2, helpCenter: form.get('helpCenter') === 'yes' });
-        return redirect(response, INVOICE);
+      case '/cookies': {
+        // The banner's and the preferences form's answer, recorded with the consent cookie;
+        // withdrawing a category deletes its cookies here, and the page names the rest.
+        const { consent, notDeleted } = applyConsentForm(response, form, {
+          cookieHeader: cookies,
+          gpc,
+        });
+        const language = readLanguage(cookies) ?? 'en';
+        const answered = form.get('cookies');
+        if (answered === 'accept' || answered === 'reject') {
+          return sendInvoice(response, cookies, {
+            language,
+            csrf,
+            fromBank: readEfaktura(cookies) === true,
+            banner: consentBanner(language, { action: '/cookies', answered, notDeleted }),
+          });
+        }
+        return sendPreferences(response, language, csrf, consent, notDeleted);
+      }
       case '/login':
         setAccessToken(response, `${randomToken(24)}.${randomToken(24)}`);
         return redirect(response, INVOICE);
@@ -121,6 +162,53 @@ async function handle(
   }
   response.statusCode = 404;
   response.end('Not found');
+}
+
+/** The CSRF token of this visitor, set on first sight (double-submit: forms carry it back). */
+function csrfToken(cookies: string | undefined, response: ServerResponse): string {
+  let csrf = readCsrftoken(cookies);
+  if (!csrf) {
+    csrf = randomToken(32);
+    setCsrftoken(response, csrf);
+  }
+  return csrf;
+}
+
+function sendInvoice(
+  response: ServerResponse,
+  cookies: string | undefined,
+  page: { language: 'en' | 'sv'; csrf: string; fromBank: boolean; banner: string },
+): void {
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.end(
+    invoicePage({
+      ...page,
+      loggedIn: readAccessToken(cookies) !== undefined,
+      paying: readBillopaySession(cookies) !== undefined,
+    }),
+  );
+}
+
+function sendPreferences(
+  response: ServerResponse,
+  language: 'en' | 'sv',
+  csrf: string,
+  consent: ReturnType<typeof readConsent>,
+  notDeleted: readonly NotDeleted[],
+): void {
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.end(
+    preferencesPage(
+      language,
+      consentPreferences(language, {
+        action: '/cookies',
+        hidden: { csrf },
+        consent,
+        saved: true,
+        notDeleted,
+      }),
+    ),
+  );
 }
 
 function redirect(response: ServerResponse, location: string): void {

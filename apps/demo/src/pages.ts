@@ -1,3 +1,4 @@
+import { CONSENT_STYLES } from '@cookie-catalog/consent';
 import type { LanguageValue } from '@cookie-catalog/server';
 
 /** The words of the demo, per language. The demo's own texts, not the catalog's. */
@@ -11,10 +12,9 @@ const WORDS = {
     logout: 'Log out',
     paying: 'Payment started',
     language: 'Language read by the page script:',
-    consentQuestion: 'May we use optional cookies for our help centre and chat?',
-    yes: 'Yes',
-    no: 'No',
     fromBank: 'Opened from your internet bank',
+    cookieSettings: 'Cookie settings',
+    back: 'Back to the invoice',
   },
   sv: {
     invoice: 'Faktura',
@@ -25,10 +25,9 @@ const WORDS = {
     logout: 'Logga ut',
     paying: 'Betalningen har startat',
     language: 'Språk som sidans skript läste:',
-    consentQuestion: 'Får vi använda valfria kakor för vårt hjälpcenter och vår chatt?',
-    yes: 'Ja',
-    no: 'Nej',
     fromBank: 'Öppnad från din internetbank',
+    cookieSettings: 'Inställningar för kakor',
+    back: 'Tillbaka till fakturan',
   },
 } as const;
 
@@ -38,8 +37,23 @@ export interface PageState {
   readonly loggedIn: boolean;
   readonly paying: boolean;
   readonly fromBank: boolean;
-  readonly consentAsked: boolean;
+  /** The consent banner (@cookie-catalog/consent), or '' once answered. Already HTML. */
+  readonly banner: string;
 }
+
+/**
+ * A stand-in for the help-centre widget: in production Zendesk's script, loaded only with consent
+ * to the help-center category. It marks the page so a test (or a person) can see it ran.
+ */
+export const HELP_CENTRE_WIDGET = `document.documentElement.dataset.helpCenter = 'loaded';
+const note = document.createElement('p');
+note.id = 'help-centre';
+note.textContent = 'Help centre chat';
+document.querySelector('main')?.append(note);
+`;
+
+/** The consent package's styles, and touch-sized buttons for the demo's own forms. */
+const STYLES = `${CONSENT_STYLES}button{min-height:44px;min-width:44px;margin:.25rem}`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -50,8 +64,10 @@ export function invoicePage(state: PageState): string {
   return `<!doctype html>
 <html lang="${state.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${w.invoice}</title><script type="module" src="/app.js"></script></head>
+<title>${w.invoice}</title><script type="module" src="/app.js"></script>
+<style>${STYLES}</style></head>
 <body>
+${state.banner}
 <main>
 <h1>${w.invoice} 10042</h1>
 <p>${w.amount}</p>
@@ -65,18 +81,32 @@ ${state.fromBank ? `<p id="from-bank">${w.fromBank}</p>` : ''}
   <button name="language" value="${state.language === 'en' ? 'sv' : 'en'}">${state.language === 'en' ? 'Svenska (utan JavaScript)' : 'English (without JavaScript)'}</button>
 </form>
 ${
-  state.consentAsked
-    ? ''
-    : `<form method="post" action="/consent" id="consent">${csrf}<p>${w.consentQuestion}</p>
-  <button name="helpCenter" value="no">${w.no}</button> <button name="helpCenter" value="yes">${w.yes}</button></form>`
-}
-${
   state.loggedIn
     ? `<h2 id="my-pages">${w.myPages}</h2><form method="post" action="/logout">${csrf}<button>${w.logout}</button></form>`
     : `<form method="post" action="/login">${csrf}<button>${w.login}</button></form>`
 }
 ${state.paying ? `<p id="paying">${w.paying}</p>` : `<form method="post" action="/pay">${csrf}<button>${w.pay}</button></form>`}
 <img src="/pixel/invoice-opened/10042.gif" alt="" width="1" height="1">
+<p><a href="/cookies">${w.cookieSettings}</a></p>
+<script type="text/plain" data-consent-category="help-center" src="/help-centre-widget.js"></script>
+</main>
+</body>
+</html>`;
+}
+
+/** The cookie settings page: the preferences form of @cookie-catalog/consent. */
+export function preferencesPage(language: LanguageValue, form: string): string {
+  const w = WORDS[language];
+  return `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${w.cookieSettings}</title>
+<style>${STYLES}</style></head>
+<body>
+<main>
+<h1>${w.cookieSettings}</h1>
+${form}
+<p><a href="/invoice/10042">${w.back}</a></p>
 </main>
 </body>
 </html>`;

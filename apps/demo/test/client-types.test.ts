@@ -16,8 +16,10 @@ describe('the types of the generated client package', () => {
   it('reads typed values', () => {
     expectTypeOf(readLanguage()).toEqualTypeOf<'en' | 'sv' | undefined>();
     expectTypeOf(readLanguageFrom).parameter(0).toEqualTypeOf<string>();
+    // The consent cookie's value follows from the categories that need consent.
     expectTypeOf(readBillogramGDPR()).toEqualTypeOf<
-      { readonly version: number; readonly helpCenter: boolean } | undefined
+      | { readonly version: number; readonly given: number; readonly 'help-center': boolean }
+      | undefined
     >();
   });
 

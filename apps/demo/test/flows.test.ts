@@ -69,12 +69,10 @@ describe('the invoice demo in headless Chromium', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'sv');
     expect(await page.textContent('[data-language-read-by-script]')).toBe('sv');
 
-    // They answer the consent question (no), log in, and start a payment: ordinary form posts.
-    await page.click('#consent button[value="no"]');
-    await page.waitForURL(`${origin}/invoice/10042`);
-    expect(await page.evaluate(() => document.documentElement.dataset.helpCenter)).toBe(
-      'not-loaded',
-    );
+    // They reject optional cookies in the banner, log in, and start a payment: ordinary form posts.
+    await page.click('.cookie-consent button[value="reject"]');
+    await page.locator('.cookie-consent-confirmation').waitFor();
+    await page.waitForFunction(() => document.documentElement.dataset.helpCenter === 'not-loaded');
     await page.click('form[action="/login"] button');
     await page.waitForSelector('#my-pages');
     await page.click('form[action="/pay"] button');

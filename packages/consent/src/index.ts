@@ -2,4 +2,4 @@
 export * from './generated/banner.js';
 export * from './generated/consent.js';
 export * from './generated/server.js';
-export { escapeHtml } from './runtime/render.js';
+export { CONSENT_STYLES, escapeHtml } from './runtime/render.js';

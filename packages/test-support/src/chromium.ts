@@ -23,13 +23,24 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface ChromiumOptions {
+  /** false: a visitor without JavaScript. */
+  readonly javaScriptEnabled?: boolean;
+  /** Sent with every request, e.g. `Sec-GPC: 1` (Global Privacy Control). */
+  readonly extraHTTPHeaders?: Readonly<Record<string, string>>;
+}
+
 /** A fresh headless Chromium with an empty profile of its own. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'cookie-catalog-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
+    ...(options.javaScriptEnabled !== undefined && {
+      javaScriptEnabled: options.javaScriptEnabled,
+    }),
+    ...(options.extraHTTPHeaders && { extraHTTPHeaders: { ...options.extraHTTPHeaders } }),
   });
   return {
     context,

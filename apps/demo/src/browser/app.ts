@@ -1,6 +1,7 @@
 // The page's script, bundled for the browser: it reads and writes cookies only through
 // @cookie-catalog/client, never document.cookie.
-import { readBillogramGDPR, readLanguage, writeLanguage } from '@cookie-catalog/client';
+import { readLanguage, writeLanguage } from '@cookie-catalog/client';
+import { activateConsentedScripts } from '@cookie-catalog/consent/browser';
 
 const shown = document.querySelector('[data-language-read-by-script]');
 if (shown) shown.textContent = readLanguage() ?? '(not set)';
@@ -13,6 +14,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-set-lan
   });
 }
 
-// The help-centre widget would load here, and only with consent.
-const consent = readBillogramGDPR();
-document.documentElement.dataset.helpCenter = consent?.helpCenter ? 'loaded' : 'not-loaded';
+// Scripts held back until consent (the help-centre widget) run only for granted categories.
+activateConsentedScripts();
+document.documentElement.dataset.helpCenter ??= 'not-loaded';

@@ -70,11 +70,17 @@ export function escapeHtml(text: string): string {
 
 function hiddenFields(state: FormState): string {
   return Object.entries(state.hidden ?? {})
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
     .join('');
 }
 
-function notDeletedList(strings: BannerStrings, notDeleted: readonly NotDeleted[] | undefined): string {
+function notDeletedList(
+  strings: BannerStrings,
+  notDeleted: readonly NotDeleted[] | undefined,
+): string {
   if (!notDeleted || notDeleted.length === 0) return '';
   const items = notDeleted
     .map((cookie) => {
@@ -136,3 +142,17 @@ export function renderPreferences<C extends { categories: object }>(
     .join('');
   return `<div class="cookie-consent-preferences" lang="${escapeHtml(strings.lang)}">${confirmation}${gpc}<form method="post" action="${escapeHtml(state.action)}">${hiddenFields(state)}<input type="hidden" name="cookies" value="save">${questions}<button type="submit">${escapeHtml(strings.save)}</button></form></div>`;
 }
+
+/**
+ * Styles for the banner and the form: touch targets of at least 44 px (WCAG 2.5.8 asks 24),
+ * accept and reject alike, the confirmation's focus visible. Inline them or serve them as a file.
+ */
+export const CONSENT_STYLES = `.cookie-consent,.cookie-consent-preferences{font:inherit;line-height:1.5}
+.cookie-consent{padding:1rem;border-bottom:4px solid currentColor}
+.cookie-consent button,.cookie-consent-preferences button{min-height:44px;min-width:44px;padding:.5rem 1rem;margin:.25rem .5rem .25rem 0;font:inherit;font-weight:600}
+.cookie-consent a,.cookie-consent-preferences a{display:inline-block;min-height:24px;padding:.5rem 0}
+.cookie-consent-category{margin:0 0 1rem;padding:.5rem 1rem}
+.cookie-consent-category input[type=radio]{width:24px;height:24px;margin:.5rem .25rem .5rem 0;vertical-align:middle}
+.cookie-consent-category label{display:inline-block;min-height:24px;padding:.5rem 1rem .5rem 0;vertical-align:middle}
+.cookie-consent-confirmation:focus{outline:3px solid #fd0;outline-offset:2px}
+`;

@@ -4,9 +4,7 @@
  */
 
 /** A form as URLSearchParams, FormData or a parsed body object gives it. */
-export type ConsentForm =
-  | { get(name: string): unknown }
-  | Readonly<Record<string, unknown>>;
+export type ConsentForm = { get(name: string): unknown } | Readonly<Record<string, unknown>>;
 
 /** A cookie of a withdrawn category that we cannot delete from our own response. */
 export interface NotDeleted {
@@ -49,17 +47,24 @@ function field(form: ConsentForm, name: string): string {
 
 /**
  * `cookies=accept` turns every category on, `reject` every one off; anything else reads one
- * `consent-<category>=yes|no` per category, and only an explicit yes turns it on.
+ * `consent-<category>=yes|no` per category, and only an explicit yes turns it on. Categories in
+ * `explicitOnly` (under Global Privacy Control: those that share data for advertising) are never
+ * turned on by "accept all", only by their own yes.
  */
 export function choicesFromForm(
   form: ConsentForm,
   categories: readonly string[],
+  explicitOnly: readonly string[] = [],
 ): Record<string, boolean> {
   const action = field(form, 'cookies');
   return Object.fromEntries(
     categories.map((category) => [
       category,
-      action === 'accept' ? true : action === 'reject' ? false : field(form, `consent-${category}`) === 'yes',
+      action === 'accept'
+        ? !explicitOnly.includes(category)
+        : action === 'reject'
+          ? false
+          : field(form, `consent-${category}`) === 'yes',
     ]),
   );
 }

@@ -26,7 +26,10 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: { serverImport: '@cookie-catalog/server', clientImport: '@cookie-catalog/client' },
+  defaultOptions: {
+    serverImport: '@cookie-catalog/server',
+    clientImport: '@cookie-catalog/client',
+  },
   generate(catalog, { serverImport, clientImport }) {
     const settings = catalog.consent;
     if (!settings) {
@@ -43,10 +46,12 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       ];
     }
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
-    if (!cookie || !isFirstPartyCookie(cookie)) throw new Error('validated: consent cookie is ours');
+    if (!cookie || !isFirstPartyCookie(cookie))
+      throw new Error('validated: consent cookie is ours');
     const optional = catalog.categories.filter((c) => c.consentRequired);
     const fn = cookie.functionName;
-    const union = optional.length === 0 ? 'never' : optional.map((c) => stringLiteral(c.id)).join(' | ');
+    const union =
+      optional.length === 0 ? 'never' : optional.map((c) => stringLiteral(c.id)).join(' | ');
     const lifetime = cookie.lifetime.kind === 'duration' ? cookie.lifetime.seconds : 365 * 86_400;
     const categoriesType = `{ readonly ${optional.map((c) => `${propertyName(c.id)}: boolean`).join('; readonly ')} }`;
 
@@ -83,8 +88,9 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       `export type { ConsentForm, ConsentResult, NotDeleted } from '../runtime/withdraw.js';`,
       `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(read${fn}(cookieHeader), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
+      `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
       `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
-      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link).\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES) as ConsentChoices;\n  set${fn}(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
+      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link). With \`gpc\` (the request sent \`Sec-GPC: 1\`), "accept all" leaves advertising categories off.\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES, options.gpc ? GPC_EXPLICIT_ONLY : []) as ConsentChoices;\n  set${fn}(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
       `/** Whether a request carries the Global Privacy Control signal (\`Sec-GPC: 1\`). */\nexport function hasGlobalPrivacyControl(headers: { get(name: string): string | null } | Readonly<Record<string, string | string[] | undefined>>): boolean {\n  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get('sec-gpc') : (headers as Record<string, string | string[] | undefined>)['sec-gpc'];\n  return (Array.isArray(value) ? value[0] : value)?.trim() === '1';\n}`,
       `export { CONSENT_CATEGORIES };`,
     ]);
@@ -127,12 +133,13 @@ function consentModeMap(optional: readonly Category[]): Record<string, string[]>
 /** What withdrawing consent does to one entry: a deletion we can make, or one only its provider can. */
 function removalOf(entry: CatalogEntry): object[] {
   if (entry.kind !== 'cookie') return [];
-  const name = entry.name.parameters.length === 0
-    ? { name: entry.name.pattern }
-    : {
-        name: entry.name.pattern,
-        pattern: `^${entry.name.parts.map((p) => (p.type === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^=;\\s]+')).join('')}$`,
-      };
+  const name =
+    entry.name.parameters.length === 0
+      ? { name: entry.name.pattern }
+      : {
+          name: entry.name.pattern,
+          pattern: `^${entry.name.parts.map((p) => (p.type === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^=;\\s]+')).join('')}$`,
+        };
   if (isFirstPartyCookie(entry)) {
     const a = entry.attributes;
     return [
@@ -144,14 +151,18 @@ function removalOf(entry: CatalogEntry): object[] {
   }
   if (entry.setBy === 'vendor' && entry.location) {
     const { path, domain } = entry.location;
-    return [{ ...name, attributes: `; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}` }];
+    return [
+      { ...name, attributes: `; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}` },
+    ];
   }
   return [
     {
       ...name,
       cannot: entry.setBy === 'vendor' ? 'path-unknown' : 'third-party',
       provider: entry.provider.name,
-      ...(entry.provider.privacyPolicy !== undefined && { privacyPolicy: entry.provider.privacyPolicy }),
+      ...(entry.provider.privacyPolicy !== undefined && {
+        privacyPolicy: entry.provider.privacyPolicy,
+      }),
     },
   ];
 }
