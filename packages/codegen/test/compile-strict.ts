@@ -28,6 +28,11 @@ export function compileStrict(
   const fileExists = host.fileExists.bind(host);
   host.readFile = (name) => virtualFiles[name] ?? readFile(name);
   host.fileExists = (name) => name in virtualFiles || fileExists(name);
+  // Virtual files may live in folders that do not exist on disk.
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) =>
+    Object.keys(virtualFiles).some((file) => file.startsWith(`${name}/`)) ||
+    (directoryExists?.(name) ?? true);
   const program = ts.createProgram({
     rootNames: [...rootFiles, ...Object.keys(virtualFiles)],
     options: { ...options, noEmit: true },

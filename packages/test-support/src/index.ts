@@ -1,4 +1,4 @@
 export { axeViolations } from './axe.js';
-export { type Browser, CHROMIUM, launchChromium } from './chromium.js';
+export { type Browser, CHROMIUM, type ChromiumOptions, launchChromium } from './chromium.js';
 export { type LocalServer, startLocalServer } from './local-server.js';
 export { serveStatic } from './static-server.js';

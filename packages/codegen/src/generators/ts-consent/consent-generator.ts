@@ -17,34 +17,18 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
  */
 
 export interface TsConsentOptions {
-  /** Where the typed setters and readers of the consent cookie come from. */
+  /** Where the typed setter and reader of the consent cookie come from (the server package). */
   readonly serverImport: string;
-  readonly clientImport: string;
 }
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: {
-    serverImport: '@cookie-catalog/server',
-    clientImport: '@cookie-catalog/client',
-  },
-  generate(catalog, { serverImport, clientImport }) {
+  defaultOptions: { serverImport: '@cookie-catalog/server' },
+  generate(catalog, { serverImport }) {
     const settings = catalog.consent;
-    if (!settings) {
-      // No consent cookie declared: the package says so in its types instead of guessing.
-      return [
-        {
-          path: 'consent.ts',
-          contents: emitSourceFile([
-            '/** policy.yaml names no consent cookie (consent: cookie: …), so there is nothing to ask. */',
-            'export type ConsentCategory = never;',
-            'export const CONSENT_CATEGORIES: readonly ConsentCategory[] = [];',
-          ]),
-        },
-      ];
-    }
+    if (!settings) return withoutConsentCookie(catalog);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
     if (!cookie || !isFirstPartyCookie(cookie))
       throw new Error('validated: consent cookie is ours');
@@ -82,23 +66,23 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       removals: catalog.entries.filter((e) => e.category === category.id).flatMap(removalOf),
     }));
     const server = emitSourceFile([
-      `import { appendSetCookie, type CookieTarget, read${fn}, set${fn} } from ${stringLiteral(serverImport)};`,
+      // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
+      `import { appendSetCookie, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
       `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
       `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from '../runtime/withdraw.js';`,
       `export type { ConsentForm, ConsentResult, NotDeleted } from '../runtime/withdraw.js';`,
-      `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(read${fn}(cookieHeader), now);\n}`,
+      `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookieHeader), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
       `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
-      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link). With \`gpc\` (the request sent \`Sec-GPC: 1\`), "accept all" leaves advertising categories off.\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES, options.gpc ? GPC_EXPLICIT_ONLY : []) as ConsentChoices;\n  set${fn}(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
+      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link). With \`gpc\` (the request sent \`Sec-GPC: 1\`), "accept all" leaves advertising categories off.\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES, options.gpc ? GPC_EXPLICIT_ONLY : []) as ConsentChoices;\n  setConsentCookie(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
       `/** Whether a request carries the Global Privacy Control signal (\`Sec-GPC: 1\`). */\nexport function hasGlobalPrivacyControl(headers: { get(name: string): string | null } | Readonly<Record<string, string | string[] | undefined>>): boolean {\n  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get('sec-gpc') : (headers as Record<string, string | string[] | undefined>)['sec-gpc'];\n  return (Array.isArray(value) ? value[0] : value)?.trim() === '1';\n}`,
       `export { CONSENT_CATEGORIES };`,
     ]);
 
     const browser = emitSourceFile([
-      `import { read${fn} } from ${stringLiteral(clientImport)};`,
-      `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue } from './consent.js';`,
-      `/** The answer stored in this browser; undefined when never asked or asked again. */\nexport function readConsent(): Consent | undefined {\n  return consentFromValue(read${fn}(), Date.now());\n}`,
+      `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue, type ConsentValue } from './consent.js';`,
+      `/**\n * The answer stored in this browser; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay within a few hundred bytes.\n */\nexport function readConsent(): Consent | undefined {\n  try {\n    const raw = ${cookieRegExp(cookie.name.pattern)}.exec(globalThis.document?.cookie ?? '')?.[1];\n    const value: Partial<Record<string, unknown>> | undefined = raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));\n    return value && Number.isSafeInteger(value.version) && Number.isSafeInteger(value.given)${optional.map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`).join('')} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n  } catch {\n    return undefined;\n  }\n}`,
       `export function hasConsent(category: ConsentCategory): boolean {\n  return readConsent()?.categories[category] === true;\n}`,
       `/**\n * Runs the scripts a page holds back until consent: \`<script type="text/plain" data-consent-category="…">\` becomes a real script (src or inline) when its category is granted. Call it on load and after the answer changes.\n */\nexport function activateConsentedScripts(root: ParentNode = document): void {\n  const consent = readConsent();\n  for (const held of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent-category]')) {\n    if (consent?.categories[held.dataset.consentCategory as ConsentCategory] !== true) continue;\n    const script = document.createElement('script');\n    for (const { name, value } of held.attributes) if (name !== 'type' && name !== 'data-consent-category') script.setAttribute(name, value);\n    script.text = held.text;\n    held.replaceWith(script);\n  }\n}`,
       `/** Google Consent Mode v2 state for the current answer: each mapped type granted when one of its categories is. */\nexport function consentModeState(consent: Consent | undefined = readConsent()): Record<string, 'granted' | 'denied'> {\n  const state: Record<string, 'granted' | 'denied'> = {};\n  for (const [type, categories] of Object.entries(CONSENT_MODE)) state[type] = categories.some((c) => consent?.categories[c] === true) ? 'granted' : 'denied';\n  return state;\n}`,
@@ -123,10 +107,19 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
   },
 };
 
+/**
+ * Finds the cookie's value in document.cookie, which browsers write as `name=value` pairs joined
+ * by "; " (RFC 6265bis §5.7.3 via the cookie-string): the first pair with exactly this name.
+ */
+function cookieRegExp(name: string): string {
+  return `/(?:^|; )${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}=([^;]*)/`;
+}
+
 function consentModeMap(optional: readonly Category[]): Record<string, string[]> {
   const map: Record<string, string[]> = {};
-  for (const category of optional)
-    for (const type of category.consentMode) (map[type] ??= []).push(category.id);
+  for (const category of optional) {
+    for (const type of category.consentMode) map[type] = [...(map[type] ?? []), category.id];
+  }
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -192,4 +185,52 @@ function bannerStrings(catalog: Catalog, locale: string, optional: readonly Cate
       description: c.description[locale] ?? '',
     })),
   };
+}
+
+/**
+ * policy.yaml names no consent cookie: nothing can record an answer, so no category is ever
+ * granted (validate warns when a category needs consent). The package says exactly that in its
+ * types and functions instead of guessing a cookie.
+ */
+function withoutConsentCookie(catalog: Catalog) {
+  const note =
+    '/** policy.yaml names no consent cookie (consent: { cookie: … }): nothing records an answer, so nothing is ever granted. */';
+  return [
+    {
+      path: 'banner.ts',
+      contents: emitSourceFile([
+        `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
+        `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
+      ]),
+    },
+    {
+      path: 'browser.ts',
+      contents: emitSourceFile([
+        `import type { Consent, ConsentCategory } from './consent.js';`,
+        `${note}\nexport function readConsent(): Consent | undefined {\n  return undefined;\n}`,
+        `export function hasConsent(_category: ConsentCategory): boolean {\n  return false;\n}`,
+        `/** Nothing is granted, so every held-back script stays held back. */\nexport function activateConsentedScripts(_root?: ParentNode): void {}`,
+      ]),
+    },
+    {
+      path: 'consent.ts',
+      contents: emitSourceFile([
+        note,
+        'export type ConsentCategory = never;',
+        'export const CONSENT_CATEGORIES: readonly ConsentCategory[] = [];',
+        'export const CONSENT_VERSION = 0;',
+        'export const CONSENT_COOKIE: string | undefined = undefined;',
+        'export const PREFERENCES_URL: string | undefined = undefined;',
+        'export interface Consent {\n  readonly version: number;\n  readonly given: Date;\n  readonly categories: Readonly<Record<string, never>>;\n}',
+      ]),
+    },
+    {
+      path: 'server.ts',
+      contents: emitSourceFile([
+        `import type { Consent, ConsentCategory } from './consent.js';`,
+        `${note}\nexport function readConsent(_cookieHeader: string | null | undefined): Consent | undefined {\n  return undefined;\n}`,
+        `export function hasConsent(_consent: Consent | undefined, _category: ConsentCategory): boolean {\n  return false;\n}`,
+      ]),
+    },
+  ];
 }

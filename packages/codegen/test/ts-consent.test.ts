@@ -1,0 +1,119 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
+import { describe, expect, it } from 'vitest';
+import { editedCatalog, FIXTURE_CATALOG, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import { runGenerator } from '../src/generator.js';
+import { tsConsentGenerator } from '../src/generators/ts-consent/consent-generator.js';
+import { tsServerGenerator } from '../src/generators/ts-server/server-generator.js';
+import { compileStrict } from './compile-strict.js';
+
+const REPO = dirname(REAL_CATALOG);
+const EXAMPLES = join(REPO, 'examples');
+
+async function valid(dir: string): Promise<Catalog> {
+  const { catalog, problems } = await loadCatalog(dir);
+  if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'));
+  return catalog;
+}
+
+/** A catalog whose optional category holds cookies we can delete: ours, and a vendor's with a path. */
+async function withFirstPartyOptional(): Promise<Catalog> {
+  return valid(
+    await editedCatalog([
+      {
+        file: 'cookies/chat_pref.yaml',
+        with: [
+          'id: chat_pref',
+          'name: chat_pref',
+          'kind: cookie',
+          'category: help-center',
+          'provider: { party: first, domain: billogram.com }',
+          'setBy: server',
+          'lifetime: 30 days',
+          'purpose: { en: Remembers the chat window., sv: Kommer ihåg chattfönstret. }',
+          'attributes: { path: /help, sameSite: Strict }',
+          'value: { type: enum, values: [open, closed] }',
+        ].join('\n'),
+      },
+      {
+        file: 'cookies/widget_ab.yaml',
+        with: [
+          'id: widget_ab',
+          'name: wab_{n}',
+          'nameParameters:',
+          '  n: { type: integer, example: 3, description: { en: a test, sv: ett test } }',
+          'kind: cookie',
+          'category: help-center',
+          'provider: { party: first, name: Widget AB, domain: billogram.com }',
+          'setBy: vendor',
+          'lifetime: { statedByProvider: 1 day }',
+          'purpose: { en: Tries widget variants., sv: Provar widgetvarianter. }',
+          'attributes: { path: /, domain: billogram.com }',
+        ].join('\n'),
+      },
+    ]),
+  );
+}
+
+/**
+ * The consent package generated from `catalog` beside its own server package, type-checked with
+ * the repository's strict options, as files that never touch the disk.
+ */
+function compileConsent(catalog: Catalog, slot: number): string[] {
+  const server = join(REPO, 'packages', 'server', 'src', `__consent_test_${slot}__`);
+  const consent = join(REPO, 'packages', 'consent', 'src', `__consent_test_${slot}__`);
+  const files: Record<string, string> = {};
+  for (const file of runGenerator(tsServerGenerator, catalog))
+    files[join(server, file.path)] = file.contents;
+  files[join(server, 'index.ts')] =
+    "export * from './cookies.js';\nexport { appendSetCookie, type CookieTarget } from '../runtime/set-cookie-target.js';\n";
+  for (const file of runGenerator(tsConsentGenerator, catalog, {
+    serverImport: `../../../server/src/__consent_test_${slot}__/index.js`,
+  }))
+    files[join(consent, file.path)] = file.contents;
+  files[join(consent, 'use.ts')] = [
+    "import * as server from './server.js';",
+    "import * as browser from './browser.js';",
+    "import * as banner from './banner.js';",
+    'export const used = [server, browser, banner];',
+  ].join('\n');
+  return compileStrict([], files, { dom: true });
+}
+
+describe('ts/consent', () => {
+  it('compiles in strict mode for every catalog, with or without a consent cookie', async () => {
+    const examples = (await readdir(EXAMPLES)).map((name) => join(EXAMPLES, name));
+    const catalogs = [
+      await valid(FIXTURE_CATALOG),
+      await withFirstPartyOptional(),
+      ...(await Promise.all(examples.map(valid))),
+    ];
+    expect(catalogs.some((c) => c.consent === undefined)).toBe(true); // one without consent
+    catalogs.forEach((catalog, slot) => {
+      expect(compileConsent(catalog, slot)).toEqual([]);
+    });
+  });
+
+  it('withdrawing a category deletes our cookies with their own attributes, and a vendor’s where it lives', async () => {
+    const catalog = await withFirstPartyOptional();
+    const server = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'server.ts');
+    expect(server?.contents).toContain(
+      "{ name: 'chat_pref', attributes: '; Max-Age=0; Path=/help; Secure; SameSite=Strict' }",
+    );
+    expect(server?.contents).toContain(
+      "{ name: 'wab_{n}', pattern: '^wab_[^=;\\\\s]+$', attributes: '; Max-Age=0; Path=/; Domain=billogram.com' }",
+    );
+    // The third-party ones are named, with where to read more.
+    expect(server?.contents).toMatch(
+      /name: '__zlcmid', cannot: 'third-party', provider: 'Zendesk, Inc\.'/,
+    );
+  });
+
+  it('is deterministic', async () => {
+    const catalog = await withFirstPartyOptional();
+    expect(runGenerator(tsConsentGenerator, catalog)).toEqual(
+      runGenerator(tsConsentGenerator, await withFirstPartyOptional()),
+    );
+  });
+});
