@@ -15,6 +15,7 @@ export const PACKAGES = [
   '@cookie-catalog/client',
   '@cookie-catalog/policy-table',
   '@cookie-catalog/docs',
+  '@cookie-catalog/consent',
 ] as const;
 export type PackageName = (typeof PACKAGES)[number];
 export type Bump = 'major' | 'minor' | 'patch';
@@ -31,12 +32,15 @@ export interface CatalogDiff {
   readonly changes: readonly CatalogChange[];
   /** The highest bump per package over all changes. */
   readonly bumps: Partial<Record<PackageName, Bump>>;
+  /** What the change probably forgot, in plain words (e.g. to raise the consent version). */
+  readonly warnings: readonly string[];
 }
 
 const SERVER = '@cookie-catalog/server';
 const CLIENT = '@cookie-catalog/client';
 const TABLE = '@cookie-catalog/policy-table';
 const DOCS = '@cookie-catalog/docs';
+const CONSENT = '@cookie-catalog/consent';
 const texts = (bump: Bump) => ({ [TABLE]: bump, [DOCS]: bump });
 
 /**
@@ -72,6 +76,7 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
     if (next) diffEntry(old, next, after, add);
   }
   diffPolicy(before, after, add);
+  const warnings = diffConsent(before, after, add);
 
   const bumps: Partial<Record<PackageName, Bump>> = {};
   for (const change of changes) {
@@ -79,7 +84,58 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
       bumps[name] = higher(bumps[name], bump);
     }
   }
-  return { changes, bumps };
+  return { changes, bumps, warnings };
+}
+
+/**
+ * The consent question: which categories it asks about (the closed union of the consent
+ * package), its version, and the cookie that keeps the answer. Changing what is asked without
+ * raising the version leaves earlier answers standing for a question never asked: a warning.
+ */
+function diffConsent(before: Catalog, after: Catalog, add: Add): string[] {
+  const asked = (catalog: Catalog) =>
+    catalog.categories.filter((c) => c.consentRequired).map((c) => c.id);
+  const was = asked(before);
+  const is = asked(after);
+  const added = is.filter((id) => !was.includes(id));
+  const removed = was.filter((id) => !is.includes(id));
+  for (const id of added)
+    add('policy', `the consent banner now asks about ${id}`, { [CONSENT]: 'minor' });
+  for (const id of removed)
+    add('policy', `the consent banner no longer asks about ${id}`, { [CONSENT]: 'major' });
+  const warnings: string[] = [];
+  if (before.consent && after.consent) {
+    if (before.consent.version !== after.consent.version) {
+      add(
+        'policy',
+        `consent version ${before.consent.version} → ${after.consent.version}: everyone who answered is asked again`,
+        { [CONSENT]: 'patch' },
+      );
+    } else if (added.length + removed.length > 0) {
+      warnings.push(
+        `the categories that need consent changed (${[...added.map((id) => `+${id}`), ...removed.map((id) => `-${id}`)].join(', ')}) but consent.version is still ${after.consent.version}: people who answered before are not asked again. Raise consent.version in policy.yaml.`,
+      );
+    }
+    if (before.consent.cookie !== after.consent.cookie)
+      add(
+        'policy',
+        `the consent answer moves from ${before.consent.cookie} to ${after.consent.cookie}`,
+        {
+          [CONSENT]: 'major',
+        },
+      );
+    if (before.consent.preferencesUrl !== after.consent.preferencesUrl)
+      add(
+        'policy',
+        `the preferences page moves from ${before.consent.preferencesUrl ?? '(none)'} to ${after.consent.preferencesUrl ?? '(none)'}`,
+        { [CONSENT]: 'patch', ...texts('patch') },
+      );
+  } else if (!before.consent && after.consent) {
+    add('policy', `consent is recorded in ${after.consent.cookie}`, { [CONSENT]: 'minor' });
+  } else if (before.consent && !after.consent) {
+    add('policy', 'consent is no longer recorded in a cookie', { [CONSENT]: 'major' });
+  }
+  return warnings;
 }
 
 type Add = (

@@ -440,7 +440,14 @@ describe('every export is deterministic', () => {
 describe('cookie-catalog import --from ocd-csv', () => {
   /** An empty catalog of the fixture's organisation: its policy, sections, and no entries. */
   async function emptyCatalog(): Promise<string> {
-    const dir = await editedCatalog([]);
+    // No entries, so no consent cookie either.
+    const dir = await editedCatalog([
+      {
+        file: 'policy.yaml',
+        find: 'consent:\n  cookie: billogramGDPR\n  version: 3\n  preferencesUrl: /cookies\n',
+        with: '',
+      },
+    ]);
     await rm(join(dir, 'cookies'), { recursive: true });
     await mkdir(join(dir, 'cookies'));
     return dir;

@@ -18,6 +18,7 @@ const PUBLISHED = [
   'client',
   'policy-table',
   'docs',
+  'consent',
 ];
 
 /** What `npm pack` would put in the tarball, without writing one. */

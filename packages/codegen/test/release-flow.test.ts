@@ -118,20 +118,10 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
       { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
     ],
     [
-      'a new JSON field',
-      {
-        file: 'cookies/billogramGDPR.yaml',
-        find: 'helpCenter: boolean',
-        with: 'helpCenter: boolean\n    theme: { enum: [light, dark] }',
-      },
-      'billogramGDPR value gains field theme (one of light, dark)',
-      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
-    ],
-    [
-      'a JSON field of another type',
-      { file: 'cookies/billogramGDPR.yaml', find: 'version: integer', with: 'version: string' },
-      'billogramGDPR value field version integer → string',
-      { '@cookie-catalog/server': 'major', '@cookie-catalog/client': 'major' },
+      'raising the consent version',
+      { file: 'policy.yaml', find: '  version: 3', with: '  version: 4' },
+      'consent version 3 → 4: everyone who answered is asked again',
+      { '@cookie-catalog/consent': 'patch' },
     ],
     [
       'making a cookie HttpOnly',
@@ -149,6 +139,36 @@ describe('cookie-catalog diff says what a change means and what it bumps', () =>
     const { json } = await diffAgainstFixture((Array.isArray(edit) ? edit : [edit]) as Edit[]);
     expect(json.changes.map((c: { description: string }) => c.description)).toEqual([description]);
     expect(json.bumps).toEqual(bumps);
+  });
+
+  it('a new category that needs consent: the consent cookie gains a field, and the version must rise', async () => {
+    const newCategory = {
+      file: 'policy.yaml',
+      find: 'authorities:\n',
+      with: '  - id: statistics\n    consentRequired: true\n    openCookieDatabase: Analytics\n    label: { en: Statistics, sv: Statistik }\n    description: { en: Counting visits., sv: Räknar besök. }\n\nauthorities:\n',
+    };
+    const { json } = await diffAgainstFixture([
+      { file: 'policy.yaml', find: '\n\nauthorities:\n', with: '\nauthorities:\n' },
+      newCategory,
+    ]);
+    expect(json.changes.map((c: { description: string }) => c.description)).toEqual([
+      'billogramGDPR value gains field statistics (boolean)',
+      'the consent banner now asks about statistics',
+    ]);
+    expect(json.bumps).toMatchObject({
+      '@cookie-catalog/server': 'major',
+      '@cookie-catalog/client': 'major',
+      '@cookie-catalog/consent': 'minor',
+    });
+    expect(json.warnings).toEqual([
+      'the categories that need consent changed (+statistics) but consent.version is still 3: people who answered before are not asked again. Raise consent.version in policy.yaml.',
+    ]);
+    const raised = await diffAgainstFixture([
+      { file: 'policy.yaml', find: '\n\nauthorities:\n', with: '\nauthorities:\n' },
+      newCategory,
+      { file: 'policy.yaml', find: '  version: 3', with: '  version: 4' },
+    ]);
+    expect(raised.json.warnings).toEqual([]);
   });
 
   it('a new example value changes no package: no generated code uses it', async () => {

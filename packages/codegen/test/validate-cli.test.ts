@@ -171,6 +171,7 @@ describe('cookie-catalog validate on bad input', () => {
       'json/tcf-device-storage',
       'md/policy',
       'ts/client',
+      'ts/consent',
       'ts/server',
     ]);
   });

@@ -138,6 +138,7 @@ function formatText(diff: CatalogDiff, against: string, color: boolean): string 
       ([name, bump]) => `  ${name.padEnd(30)} ${bump === 'major' ? c.red(bump) : bump}`,
     ),
     '',
+    ...diff.warnings.map((warning) => `${c.yellow('warning:')} ${escapeInvisible(warning)}\n`),
   ].join('\n');
 }
 
@@ -157,6 +158,7 @@ function formatMarkdown(diff: CatalogDiff, against: string): string {
       ([name, bump]) => `| \`${name}\` | ${bump === 'major' ? '**major**' : bump} |`,
     ),
     '',
+    ...diff.warnings.map((warning) => `> **Warning:** ${escapeMarkdown(warning)}\n`),
   ].join('\n');
 }
 

@@ -135,6 +135,8 @@ interface TableView {
     readonly label: string;
     readonly consent: string;
     readonly description: string;
+    /** For a category that needs consent, where people give or withdraw it. */
+    readonly preferences: { readonly href: string; readonly text: string } | undefined;
     readonly rows: readonly RowView[];
   }[];
 }
@@ -157,6 +159,10 @@ export function tableView(catalog: Catalog, locale: string): TableView {
         label: category.label[locale] ?? '',
         consent: label(category.consentRequired ? 'consentRequired' : 'noConsent'),
         description: category.description[locale] ?? '',
+        preferences:
+          category.consentRequired && catalog.consent?.preferencesUrl
+            ? { href: catalog.consent.preferencesUrl, text: label('consentChange') }
+            : undefined,
         rows: catalog.entries
           .filter((e) => e.category === category.id)
           .map((entry) => rowView(catalog, entry, locale)),
