@@ -47,7 +47,8 @@ describe('@cookie-catalog/policy-table for the catalog it was built from', () =>
     }
   });
 
-  it('links only over https (and mailto:)', () => {
+  it('links only over https (and mailto:), or to our own preferences page', () => {
+    const preferences = catalog.consent?.preferencesUrl;
     for (const locale of catalog.locales) {
       const links = [...html[locale as keyof typeof html].matchAll(/href="([^"]+)"/g)].map(
         (m) => m[1],
@@ -56,7 +57,15 @@ describe('@cookie-catalog/policy-table for the catalog it was built from', () =>
         if (entry.party === 'third' && entry.provider.privacyPolicy)
           expect(links).toContain(escapeHtml(entry.provider.privacyPolicy));
       }
-      for (const link of links) expect(link).toMatch(/^(https:\/\/|mailto:)/);
+      // Each category that needs consent links to where people give or withdraw it.
+      const asking = catalog.categories.filter(
+        (c) => c.consentRequired && catalog.entries.some((e) => e.category === c.id),
+      );
+      if (preferences)
+        expect(links.filter((l) => l === escapeHtml(preferences))).toHaveLength(asking.length);
+      for (const link of links)
+        if (link !== (preferences && escapeHtml(preferences)))
+          expect(link).toMatch(/^(https:\/\/|mailto:)/);
     }
   });
 

@@ -19,14 +19,16 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
 export interface TsConsentOptions {
   /** Where the typed setter and reader of the consent cookie come from (the server package). */
   readonly serverImport: string;
+  /** The folder of the consent package's hand-written run time, relative, ending in `/`. */
+  readonly runtimeFolder: string;
 }
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: { serverImport: '@cookie-catalog/server' },
-  generate(catalog, { serverImport }) {
+  defaultOptions: { serverImport: '@cookie-catalog/server', runtimeFolder: '../runtime/' },
+  generate(catalog, { serverImport, runtimeFolder }) {
     const settings = catalog.consent;
     if (!settings) return withoutConsentCookie(catalog);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
@@ -69,8 +71,8 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
       `import { appendSetCookie, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
       `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
-      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from '../runtime/withdraw.js';`,
-      `export type { ConsentForm, ConsentResult, NotDeleted } from '../runtime/withdraw.js';`,
+      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
+      `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
       `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookieHeader), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
@@ -90,7 +92,7 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const banner = emitSourceFile([
-      `import { type BannerState, type BannerStrings, type PreferencesState, renderBanner, renderPreferences } from '../runtime/render.js';`,
+      `import { type BannerState, type BannerStrings, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(`${runtimeFolder}render.js`)};`,
       `import type { Consent } from './consent.js';`,
       `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
       `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
