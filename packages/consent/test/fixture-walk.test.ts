@@ -23,6 +23,11 @@ const CONSENT_DIR = new URL(`./${SLOT}/`, import.meta.url).pathname;
 async function fixtureCatalog(): Promise<Catalog> {
   const dir = await editedCatalog([
     {
+      file: 'policy.yaml',
+      find: '    openCookieDatabase: Functional\n',
+      with: '    openCookieDatabase: Functional\n    consentMode: [functionality_storage]\n',
+    },
+    {
       file: 'cookies/chat_pref.yaml',
       with: [
         'id: chat_pref',
@@ -89,7 +94,7 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
     const server = (await load(`../../server/test/${SLOT}/index.ts`)) as FixtureServer;
     const script = await build({
       stdin: {
-        contents: `import { activateConsentedScripts } from './${SLOT}/browser.ts'; activateConsentedScripts();`,
+        contents: `import { activateConsentedScripts, updateGtagConsent } from './${SLOT}/browser.ts'; activateConsentedScripts(); updateGtagConsent('default', (...args) => { globalThis.gtagCalls = args; });`,
         resolveDir: new URL('.', import.meta.url).pathname,
         loader: 'ts',
       },
@@ -158,6 +163,13 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
     await page.locator('.cookie-consent button[value="accept"]').waitFor();
     expect(await jar()).not.toContain('chat_pref');
     expect(await page.evaluate(() => document.documentElement.dataset.widget)).toBeUndefined();
+    // Google Consent Mode v2, from the catalog's mapping: denied until people say yes.
+    await page.waitForFunction(() => 'gtagCalls' in globalThis);
+    expect(await page.evaluate(() => (globalThis as { gtagCalls?: unknown }).gtagCalls)).toEqual([
+      'consent',
+      'default',
+      { functionality_storage: 'denied' },
+    ]);
   });
 
   it('yes: our optional cookie is set and the other site’s widget runs; no: the cookie is gone, the third-party ones are named', async () => {
@@ -168,6 +180,11 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
     await page.goto(origin);
     await page.waitForFunction(() => document.documentElement.dataset.widget === 'ran');
     expect(await jar()).toContain('chat_pref');
+    expect(await page.evaluate(() => (globalThis as { gtagCalls?: unknown }).gtagCalls)).toEqual([
+      'consent',
+      'default',
+      { functionality_storage: 'granted' },
+    ]);
 
     await page.evaluate(() => {
       const form = document.createElement('form');

@@ -1,34 +1,23 @@
 import type { NotDeleted } from './withdraw.js';
 
 /*
- * The banner and the preferences form as HTML, after the GOV.UK Design System's cookie banner:
- * a plain form POST (works without JavaScript), accept and reject as buttons of equal weight, a
- * link to choose, and after an answer a confirmation that takes focus. Every text, catalog or
- * state, is escaped here; braces too, so a Vue or VitePress page shows them as text.
+ * The banner and the preferences form. Their HTML is written per locale at generation time, from
+ * handlebars templates that escape every catalog word (codegen's ts/consent); what varies per
+ * request (the form's action, hidden fields, which answer is chosen, the cookies an answer could
+ * not delete) sits in marked slots that this renderer fills, escaping every value, braces too, so
+ * a Vue or VitePress page shows them as text.
  */
 
-export interface BannerStrings {
-  readonly lang: string;
-  readonly title: string;
-  readonly text: string;
-  readonly accept: string;
-  readonly reject: string;
-  readonly choose: string;
-  readonly save: string;
-  readonly accepted: string;
-  readonly rejected: string;
-  readonly saved: string;
-  readonly change: string;
+/** One locale's templates, as the generator writes them: HTML with `\u0000slot\u0000` markers. */
+export interface BannerTemplates {
+  readonly question: string;
+  readonly confirmation: string;
+  readonly preferences: string;
   readonly gpc: string;
   readonly notDeleted: string;
-  readonly yes: string;
-  readonly no: string;
-  readonly preferencesUrl: string | null;
-  readonly categories: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly description: string;
-  }[];
+  readonly saved: string;
+  /** Escaped words of each confirmation. */
+  readonly messages: { readonly accept: string; readonly reject: string; readonly save: string };
 }
 
 interface FormState {
@@ -68,6 +57,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'{}]/g, (c) => ENTITIES[c] ?? c);
 }
 
+/** Slots are `NUL name NUL`: catalog text never holds NUL (validate refuses control characters). */
+const MARK = '\u0000';
+const SLOT = new RegExp(`${MARK}([^${MARK}]*)${MARK}`, 'g');
+const ANSWER_SLOT = new RegExp(`${MARK}(yes|no):([^${MARK}]*)${MARK}`, 'g');
+
+/** Fills the slots; a slot without a value becomes nothing. */
+function fill(template: string, slots: Readonly<Record<string, string>>): string {
+  return template.replace(SLOT, (_, name: string) => slots[name] ?? '');
+}
+
 function hiddenFields(state: FormState): string {
   return Object.entries(state.hidden ?? {})
     .map(
@@ -77,12 +76,10 @@ function hiddenFields(state: FormState): string {
     .join('');
 }
 
-function notDeletedList(
-  strings: BannerStrings,
-  notDeleted: readonly NotDeleted[] | undefined,
-): string {
-  if (!notDeleted || notDeleted.length === 0) return '';
-  const items = notDeleted
+function notDeletedList(templates: BannerTemplates, state: FormState): string {
+  const cookies = state.notDeleted ?? [];
+  if (cookies.length === 0) return '';
+  const items = cookies
     .map((cookie) => {
       const who = cookie.privacyPolicy
         ? `<a href="${escapeHtml(cookie.privacyPolicy)}" rel="noopener noreferrer">${escapeHtml(cookie.provider)}</a>`
@@ -90,57 +87,43 @@ function notDeletedList(
       return `<li><code>${escapeHtml(cookie.name)}</code> (${who})</li>`;
     })
     .join('');
-  return `<p>${escapeHtml(strings.notDeleted)}</p><ul class="cookie-consent-not-deleted">${items}</ul>`;
+  return fill(templates.notDeleted, { items });
 }
 
-function changeLink(strings: BannerStrings): string {
-  return strings.preferencesUrl
-    ? `<p><a href="${escapeHtml(strings.preferencesUrl)}">${escapeHtml(strings.change)}</a></p>`
-    : '';
-}
-
-export function renderBanner(strings: BannerStrings, state: BannerState): string {
-  const heading = `<h2 class="cookie-consent-title">${escapeHtml(strings.title)}</h2>`;
-  const region = (body: string) =>
-    `<div class="cookie-consent" role="region" aria-label="${escapeHtml(strings.title)}" lang="${escapeHtml(strings.lang)}">${body}</div>`;
+export function renderBanner(templates: BannerTemplates, state: BannerState): string {
   if (state.answered) {
-    const message =
-      state.answered === 'accept'
-        ? strings.accepted
-        : state.answered === 'reject'
-          ? strings.rejected
-          : strings.saved;
-    return region(
-      `<div class="cookie-consent-confirmation" role="status" tabindex="-1" autofocus>${heading}<p>${escapeHtml(message)}</p>${notDeletedList(strings, state.notDeleted)}${changeLink(strings)}</div>`,
-    );
+    return fill(templates.confirmation, {
+      message: templates.messages[state.answered],
+      notDeleted: notDeletedList(templates, state),
+    });
   }
-  const gpc = state.gpc ? `<p class="cookie-consent-gpc">${escapeHtml(strings.gpc)}</p>` : '';
-  const choose = strings.preferencesUrl
-    ? ` <a class="cookie-consent-choose" href="${escapeHtml(strings.preferencesUrl)}">${escapeHtml(strings.choose)}</a>`
-    : '';
-  return region(
-    `${heading}<p>${escapeHtml(strings.text)}</p>${gpc}<form method="post" action="${escapeHtml(state.action)}">${hiddenFields(state)}<button type="submit" name="cookies" value="accept">${escapeHtml(strings.accept)}</button> <button type="submit" name="cookies" value="reject">${escapeHtml(strings.reject)}</button>${choose}</form>`,
-  );
+  return fill(templates.question, {
+    gpc: state.gpc ? templates.gpc : '',
+    action: escapeHtml(state.action),
+    hidden: hiddenFields(state),
+  });
 }
 
 export function renderPreferences<C extends { categories: object }>(
-  strings: BannerStrings,
+  templates: BannerTemplates,
   state: PreferencesState<C>,
 ): string {
   const chosen = (state.consent?.categories ?? {}) as Readonly<Record<string, boolean>>;
-  const confirmation = state.saved
-    ? `<div class="cookie-consent-confirmation" role="status" tabindex="-1" autofocus><p>${escapeHtml(strings.saved)}</p>${notDeletedList(strings, state.notDeleted)}</div>`
-    : '';
-  const gpc = state.gpc ? `<p class="cookie-consent-gpc">${escapeHtml(strings.gpc)}</p>` : '';
-  const questions = strings.categories
-    .map((category) => {
-      const field = `consent-${category.id}`;
-      const id = (answer: string) => escapeHtml(`${field}-${answer}`);
-      const on = chosen[category.id] === true;
-      return `<fieldset class="cookie-consent-category"><legend>${escapeHtml(category.label)}</legend><p>${escapeHtml(category.description)}</p><input type="radio" name="${escapeHtml(field)}" id="${id('yes')}" value="yes"${on ? ' checked' : ''}> <label for="${id('yes')}">${escapeHtml(strings.yes)}</label> <input type="radio" name="${escapeHtml(field)}" id="${id('no')}" value="no"${on ? '' : ' checked'}> <label for="${id('no')}">${escapeHtml(strings.no)}</label></fieldset>`;
-    })
-    .join('');
-  return `<div class="cookie-consent-preferences" lang="${escapeHtml(strings.lang)}">${confirmation}${gpc}<form method="post" action="${escapeHtml(state.action)}">${hiddenFields(state)}<input type="hidden" name="cookies" value="save">${questions}<button type="submit">${escapeHtml(strings.save)}</button></form></div>`;
+  const answers: Record<string, string> = {};
+  for (const marker of templates.preferences.matchAll(ANSWER_SLOT)) {
+    const [, answer, category = ''] = marker;
+    const on = chosen[category] === true;
+    answers[`${answer}:${category}`] = (answer === 'yes') === on ? ' checked' : '';
+  }
+  return fill(templates.preferences, {
+    ...answers,
+    confirmation: state.saved
+      ? fill(templates.saved, { notDeleted: notDeletedList(templates, state) })
+      : '',
+    gpc: state.gpc ? templates.gpc : '',
+    action: escapeHtml(state.action),
+    hidden: hiddenFields(state),
+  });
 }
 
 /**

@@ -4,7 +4,9 @@ import {
   type Category,
   isFirstPartyCookie,
 } from '@cookie-catalog/catalog';
+import Handlebars from 'handlebars';
 import type { Generator } from '../../generator.js';
+import { template } from '../policy-docs/templates.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals.js';
 
@@ -92,13 +94,13 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const banner = emitSourceFile([
-      `import { type BannerState, type BannerStrings, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(`${runtimeFolder}render.js`)};`,
+      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(`${runtimeFolder}render.js`)};`,
       `import type { Consent } from './consent.js';`,
       `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
       `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
-      `/** The words of the banner and the preferences form, per locale: catalog text, escaped when rendered. */\nconst STRINGS: Readonly<Record<Locale, BannerStrings>> = ${dataLiteral(Object.fromEntries(catalog.locales.map((l) => [l, bannerStrings(catalog, l, optional)])))};`,
-      `/** The GOV.UK-style banner: accept and reject of equal weight, a link to choose; after an answer, its confirmation (focused). */\nexport function consentBanner(locale: Locale, state: BannerState): string {\n  return renderBanner(STRINGS[locale], state);\n}`,
-      `/** The preferences form: one yes/no question per optional category, with the catalog's words. */\nexport function consentPreferences(locale: Locale, state: PreferencesState<Consent>): string {\n  return renderPreferences(STRINGS[locale], state);\n}`,
+      `/** The banner and the preferences form per locale, from the handlebars templates: catalog words escaped, request state in slots. */\nconst TEMPLATES: Readonly<Record<Locale, BannerTemplates>> = ${dataLiteral(Object.fromEntries(catalog.locales.map((l) => [l, bannerTemplates(catalog, l, optional)])))};`,
+      `/** The GOV.UK-style banner: accept and reject of equal weight, a link to choose; after an answer, its confirmation (focused). */\nexport function consentBanner(locale: Locale, state: BannerState): string {\n  return renderBanner(TEMPLATES[locale], state);\n}`,
+      `/** The preferences form: one yes/no question per optional category, with the catalog's words. */\nexport function consentPreferences(locale: Locale, state: PreferencesState<Consent>): string {\n  return renderPreferences(TEMPLATES[locale], state);\n}`,
     ]);
     return [
       { path: 'banner.ts', contents: banner },
@@ -162,9 +164,17 @@ function removalOf(entry: CatalogEntry): object[] {
   ];
 }
 
-function bannerStrings(catalog: Catalog, locale: string, optional: readonly Category[]): object {
+/** A marker the package's renderer fills at run time (never in catalog text: validate refuses NUL). */
+const slot = (name: string) => `\u0000${name}\u0000`;
+
+/**
+ * One locale's banner, confirmation and preferences form, rendered from the handlebars templates
+ * beside this file: every catalog word escaped by handlebars (and braces, for Vue pages), request
+ * state left in slots.
+ */
+function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Category[]): object {
   const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
-  return {
+  const view = {
     lang: locale,
     title: label('consentBannerTitle').replaceAll('{controller}', catalog.controller.name),
     text: label('consentBannerText'),
@@ -172,21 +182,50 @@ function bannerStrings(catalog: Catalog, locale: string, optional: readonly Cate
     reject: label('consentReject'),
     choose: label('consentChoose'),
     save: label('consentSave'),
-    accepted: label('consentAccepted'),
-    rejected: label('consentRejected'),
     saved: label('consentSaved'),
     change: label('consentChange'),
     gpc: label('consentGpc'),
     notDeleted: label('consentNotDeleted'),
     yes: label('consentYes'),
     no: label('consentNo'),
-    preferencesUrl: catalog.consent?.preferencesUrl ?? null,
+    preferencesUrl: catalog.consent?.preferencesUrl ?? '',
     categories: optional.map((c) => ({
       id: c.id,
       label: c.label[locale] ?? '',
       description: c.description[locale] ?? '',
+      slotYes: slot(`yes:${c.id}`),
+      slotNo: slot(`no:${c.id}`),
     })),
+    slotGpc: slot('gpc'),
+    slotAction: slot('action'),
+    slotHidden: slot('hidden'),
+    slotMessage: slot('message'),
+    slotNotDeleted: slot('notDeleted'),
+    slotConfirmation: slot('confirmation'),
+    slotItems: slot('items'),
   };
+  const render = (name: string) => inert(template<typeof view>(TEMPLATES, name)(view).trim());
+  const words = (key: keyof Catalog['labels']) => inert(Handlebars.escapeExpression(label(key)));
+  return {
+    question: render('question.hbs'),
+    confirmation: render('confirmation.hbs'),
+    preferences: render('preferences.hbs'),
+    gpc: render('gpc.hbs'),
+    notDeleted: render('not-deleted.hbs'),
+    saved: render('saved.hbs'),
+    messages: {
+      accept: words('consentAccepted'),
+      reject: words('consentRejected'),
+      save: words('consentSaved'),
+    },
+  };
+}
+
+const TEMPLATES = new URL('./', import.meta.url);
+
+/** Braces as entities: in a Vue or VitePress page, catalog text must not become an expression. */
+function inert(html: string): string {
+  return html.replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'));
 }
 
 /**
