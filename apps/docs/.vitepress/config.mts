@@ -26,6 +26,9 @@ export default defineConfig({
   srcDir: process.env.COOKIE_POLICY_PAGES ?? 'pages',
   title: site.controller,
   cleanUrls: false,
+  // No light/dark switch: VitePress would keep the choice in localStorage
+  // (vitepress-theme-appearance), storage no catalog declares. `cookie-catalog audit` checks it.
+  appearance: false,
   locales,
   themeConfig: {
     outline: false,

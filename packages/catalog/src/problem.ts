@@ -4,7 +4,10 @@ import { RULES } from './rule-ids.js';
 /** `info`: something to know, never a failure (scan cannot resolve a name, audit saw a host). */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Where in a catalog file a problem was found. Lines and columns count from 1. */
+/**
+ * Where a problem was found: a catalog or source file (lines and columns count from 1), or a page
+ * of a site (`file` is its URL; line and column are 0).
+ */
 export interface SourcePosition {
   readonly file: string;
   readonly line: number;

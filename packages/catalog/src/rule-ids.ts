@@ -205,6 +205,47 @@ export const RULES = {
     'cookie-catalog scan',
     'A cookie-catalog-ignore comment says why.',
   ),
+  // Audit (cookie-catalog audit): what a browser saw, held against the catalog
+  'audit/undeclared-cookie': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 13',
+    'Every cookie the site stores is declared.',
+  ),
+  'audit/undeclared-storage': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 13',
+    'Every local storage, session storage and IndexedDB key is declared.',
+  ),
+  'audit/undeclared-request': rule(
+    'error',
+    'ePrivacy Directive art. 5(3) (similar technologies)',
+    'Pixels and beacons to other sites are declared.',
+  ),
+  'audit/before-consent': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 7',
+    'Nothing of a category that needs consent is stored before the visitor answers.',
+  ),
+  'audit/lifetime': rule(
+    'error',
+    'GDPR art. 13(2)(a); RFC 6265bis §5.5',
+    'A cookie is kept no longer than declared.',
+  ),
+  'audit/attributes': rule(
+    'error',
+    'RFC 6265bis §4.1.2',
+    'A cookie is stored with at least the attributes declared.',
+  ),
+  'audit/third-party-host': rule(
+    'info',
+    'cookie-catalog audit',
+    'Other sites the pages load from.',
+  ),
+  'audit/not-seen': rule(
+    'info',
+    'cookie-catalog audit',
+    'A declared entry the pages visited did not use.',
+  ),
   // Exports (cookie-catalog export, and generate for the export generators)
   'export/unknown-lifetime': rule(
     'error',

@@ -20,6 +20,8 @@ Commands:
   import --from ocd-csv FILE
                       Draft entry files from an Open Cookie Database CSV (rows of
                       --platform NAME, or all), with TODOs for legal; never overwrites
+  audit URL           Crawl a site in Chromium before and after consent and hold what it
+                      stores against the catalog (exit 1 on errors)
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
@@ -39,6 +41,13 @@ Options:
   --skip-unknown      export, generate: leave entries whose lifetime has no number of seconds
                       out of the TCF disclosure (and say which) instead of refusing
   --platform NAME     import: only rows of this platform (repeatable)
+  --pages N           audit: pages per pass, same-site links breadth-first (default 20)
+  --consent C         audit: the after-consent pass grants all (default), none (no such pass),
+                      or the categories named (a,b)
+  --propose DIR       audit: a draft entry file per undeclared cookie or key
+  --storage-state F   audit: Playwright storage state, for pages behind a login
+  --consent-cookie N=V  audit: set this cookie for the after-consent pass instead
+  --accept-selector S audit: click this on the first page instead (another site's banner)
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --base GITREF       diff, changeset: compare with the catalog at this git ref
@@ -67,7 +76,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     command === 'generate' ||
     command === 'translations' ||
     command === 'import' ||
-    command === 'scan';
+    command === 'scan' ||
+    command === 'audit';
   if (rest.length > 0 && !takesArguments) {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
@@ -112,6 +122,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             out: values.out,
             skipUnknown: values['skip-unknown'] ?? false,
             locale: values.locale?.[0],
+          },
+          io,
+        );
+      }
+      case 'audit': {
+        if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+          io.stderr(`cookie-catalog: --format must be text, json or markdown, not "${format}"\n`);
+          return 2;
+        }
+        if (rest.length > 1) {
+          io.stderr('cookie-catalog: audit takes one start address\n');
+          return 2;
+        }
+        const { auditCommand } = await import('./commands/audit.js');
+        return await auditCommand(
+          {
+            catalog: values.catalog ?? 'catalog',
+            url: rest[0],
+            pages: values.pages,
+            consent: values.consent,
+            format,
+            propose: values.propose,
+            storageState: values['storage-state'],
+            consentCookie: values['consent-cookie'],
+            acceptSelector: values['accept-selector'],
           },
           io,
         );
@@ -223,6 +258,12 @@ function parse(argv: readonly string[]) {
       'skip-unknown': { type: 'boolean' },
       platform: { type: 'string', multiple: true },
       tsconfig: { type: 'string' },
+      pages: { type: 'string' },
+      consent: { type: 'string' },
+      propose: { type: 'string' },
+      'storage-state': { type: 'string' },
+      'consent-cookie': { type: 'string' },
+      'accept-selector': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -19,7 +19,11 @@ export function formatProblemsText(
   const c = pc.createColors(color);
   return problems
     .map((p) => {
-      const where = escapeInvisible(`${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`);
+      const where = escapeInvisible(
+        /^https?:/.test(p.file)
+          ? p.file
+          : `${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`,
+      );
       const rule =
         p.severity === 'error'
           ? c.red(p.rule)

@@ -53,6 +53,14 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
       parameter.description,
     );
   }
+  if (entry.provider.name !== undefined && /^\s*TODO\b/.test(entry.provider.name)) {
+    report.add(
+      'text/todo',
+      ['provider', 'name'],
+      `the provider is still a placeholder: "${entry.provider.name.trim().slice(0, 80)}"`,
+      'write the name of the company whose software sets it',
+    );
+  }
   if (/^\s*TODO\b/.test(entry.category)) {
     report.add(
       'text/todo',

@@ -1,0 +1,257 @@
+import {
+  type Catalog,
+  type CatalogEntry,
+  createProblem,
+  isFirstPartyCookie,
+  type Problem,
+  type RuleId,
+} from '@cookie-catalog/catalog';
+import { getDomain } from 'tldts';
+import type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './observe.js';
+
+/*
+ * What the browser saw, held against the catalog. Findings share validate's shape, with the page
+ * (a URL) as the place: undeclared cookies, storage keys and tracking requests, optional cookies
+ * before consent, lifetimes longer and attributes weaker than declared (errors); other hosts the
+ * pages contacted, and entries never seen (notes).
+ */
+
+const MINUTE = 60;
+const SAME_SITE_RANK = { None: 0, Lax: 1, Strict: 2 } as const;
+
+function siteOf(host: string): string {
+  const bare = host.replace(/^\./, '').replace(/:\d+$/, '');
+  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+}
+
+function nameRegExp(entry: CatalogEntry): RegExp {
+  const parts = entry.name.parts.map((part) => {
+    if (part.type === 'literal') return part.text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const parameter = entry.name.parameters.find((p) => p.name === part.name);
+    return parameter?.type === 'integer' ? '-?\\d+' : '[^;=\\s]+';
+  });
+  return new RegExp(`^${parts.join('')}$`);
+}
+
+const at = (url: string) => ({ file: url, line: 0, column: 0 });
+
+export interface Comparison {
+  readonly problems: Problem[];
+  /** The observations no entry declares: what `--propose` drafts. */
+  readonly undeclared: readonly (
+    | { readonly kind: 'cookie'; readonly cookie: ObservedCookie }
+    | { readonly kind: 'storage'; readonly storage: ObservedStorage }
+  )[];
+}
+
+export function compare(catalog: Catalog, start: string, passes: readonly Pass[]): Comparison {
+  const site = siteOf(new URL(start).hostname);
+  const problems: Problem[] = [];
+  const undeclared: Comparison['undeclared'][number][] = [];
+  const add = (rule: RuleId, url: string, message: string, fix: string) =>
+    problems.push(createProblem(rule, at(url), message, fix));
+  const optional = new Set(catalog.categories.filter((c) => c.consentRequired).map((c) => c.id));
+  // Domains the catalog treats as ours: where first-party entries live.
+  const own = new Set(
+    catalog.entries.filter((e) => e.party === 'first').map((e) => e.provider.domain),
+  );
+  const seenEntries = new Set<string>();
+  const reported = new Set<string>();
+  const once = (key: string) => !reported.has(key) && reported.add(key) !== undefined;
+
+  const matchCookie = (cookie: ObservedCookie): CatalogEntry | undefined => {
+    const onSite = siteOf(cookie.domain) === site;
+    return catalog.entries.find(
+      (e) =>
+        e.kind === 'cookie' &&
+        nameRegExp(e).test(cookie.name) &&
+        (onSite
+          ? e.party === 'first' || own.has(e.provider.domain)
+          : e.party === 'third' &&
+            (cookie.domain.replace(/^\./, '') === e.provider.domain ||
+              cookie.domain.endsWith(`.${e.provider.domain}`))),
+    );
+  };
+
+  for (const pass of passes) {
+    const before = pass.name === 'before consent';
+    for (const cookie of pass.cookies) {
+      const entry = matchCookie(cookie);
+      const where = `${cookie.name} (${cookie.domain}${cookie.path})`;
+      if (!entry) {
+        if (once(`undeclared-cookie|${cookie.name}|${cookie.domain}`)) {
+          add(
+            'audit/undeclared-cookie',
+            cookie.page,
+            `the cookie ${where} is stored${cookie.setBy ? `, set by ${cookie.setBy}` : ''}, but the catalog does not declare it`,
+            'declare it in catalog/cookies/ (cookie-catalog audit --propose DIR drafts the file), or stop setting it',
+          );
+          undeclared.push({ kind: 'cookie', cookie });
+        }
+        continue;
+      }
+      seenEntries.add(entry.id);
+      if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
+        add(
+          'audit/before-consent',
+          cookie.page,
+          `${where} (${entry.id}, category ${entry.category}) is stored before the visitor answered the consent question`,
+          'set it only after consent to its category (hasConsent), or hold its script back (activateConsentedScripts)',
+        );
+      }
+      checkLifetime(cookie, entry, once, add);
+      checkAttributes(cookie, entry, once, add);
+    }
+    for (const item of pass.storage) {
+      const onSite = siteOf(new URL(item.origin).hostname) === site;
+      const entry = catalog.entries.find(
+        (e) =>
+          e.kind === item.kind &&
+          nameRegExp(e).test(item.key) &&
+          (onSite
+            ? e.party === 'first' || own.has(e.provider.domain)
+            : new URL(item.origin).hostname.endsWith(e.provider.domain)),
+      );
+      const where = `${item.kind} key "${item.key}" of ${item.origin}`;
+      if (!entry) {
+        if (once(`undeclared-storage|${item.kind}|${item.origin}|${item.key}`)) {
+          add(
+            'audit/undeclared-storage',
+            item.page,
+            `the ${where} is stored, but the catalog does not declare it`,
+            `declare it in catalog/cookies/ with kind: ${item.kind}, or stop storing it`,
+          );
+          undeclared.push({ kind: 'storage', storage: item });
+        }
+        continue;
+      }
+      seenEntries.add(entry.id);
+      if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
+        add(
+          'audit/before-consent',
+          item.page,
+          `the ${where} (${entry.id}, category ${entry.category}) is stored before the visitor answered the consent question`,
+          'store it only after consent to its category',
+        );
+      }
+    }
+    for (const request of pass.requests) checkRequest(catalog, request, seenEntries, once, add);
+  }
+  for (const entry of catalog.entries) {
+    if (entry.kind === 'pixel' || seenEntries.has(entry.id)) continue;
+    add(
+      'audit/not-seen',
+      start,
+      `${entry.id} (${entry.name.pattern}) was declared but not seen on the pages visited`,
+      'check that the pages visited use it (a login: --storage-state), or remove the entry if it is gone',
+    );
+  }
+  return { problems, undeclared };
+}
+
+function declaredSeconds(entry: CatalogEntry): number | 'session' | undefined {
+  const { lifetime } = entry;
+  if (lifetime.kind === 'session') return 'session';
+  if (lifetime.kind === 'duration') return lifetime.seconds;
+  if (lifetime.kind === 'provider-stated')
+    return lifetime.stated.kind === 'session' && !lifetime.inactivity
+      ? 'session'
+      : lifetime.keptSeconds;
+  return undefined;
+}
+
+function checkLifetime(
+  cookie: ObservedCookie,
+  entry: CatalogEntry,
+  once: (key: string) => boolean,
+  add: (rule: RuleId, url: string, message: string, fix: string) => void,
+): void {
+  const declared = declaredSeconds(entry);
+  if (declared === undefined || cookie.expires === -1) return;
+  const kept = cookie.expires - cookie.seenAt;
+  const longer = declared === 'session' ? true : kept > declared + MINUTE;
+  if (longer && once(`lifetime|${entry.id}`)) {
+    add(
+      'audit/lifetime',
+      cookie.page,
+      `${cookie.name} is kept ${Math.round(kept)} s, longer than the catalog declares for ${entry.id} (${declared === 'session' ? 'this session' : `${declared} s`})`,
+      isFirstPartyCookie(entry)
+        ? `set it with set${entry.functionName}, which uses the declared lifetime`
+        : 'correct the declared lifetime to what the provider sets',
+    );
+  }
+}
+
+function checkAttributes(
+  cookie: ObservedCookie,
+  entry: CatalogEntry,
+  once: (key: string) => boolean,
+  add: (rule: RuleId, url: string, message: string, fix: string) => void,
+): void {
+  if (!isFirstPartyCookie(entry)) return;
+  const declared = entry.attributes;
+  const weaker: string[] = [];
+  if (declared.httpOnly && !cookie.httpOnly) weaker.push('HttpOnly is missing');
+  if (declared.secure && !cookie.secure) weaker.push('Secure is missing');
+  if (SAME_SITE_RANK[cookie.sameSite] < SAME_SITE_RANK[declared.sameSite])
+    weaker.push(`SameSite=${cookie.sameSite} instead of ${declared.sameSite}`);
+  const domainCookie = cookie.domain.startsWith('.');
+  if (
+    declared.domain === undefined
+      ? domainCookie
+      : domainCookie && declared.domain.endsWith(`.${cookie.domain.slice(1)}`)
+  )
+    weaker.push(
+      `Domain=${cookie.domain.replace(/^\./, '')} is wider than declared (${declared.domain ?? 'host-only'})`,
+    );
+  if (cookie.path !== declared.path) weaker.push(`Path=${cookie.path} instead of ${declared.path}`);
+  if (weaker.length > 0 && once(`attributes|${entry.id}`)) {
+    add(
+      'audit/attributes',
+      cookie.page,
+      `${cookie.name} is stored with weaker attributes than declared: ${weaker.join('; ')}`,
+      `set it with set${entry.functionName} from the server package, which always sends the declared attributes`,
+    );
+  }
+}
+
+function checkRequest(
+  catalog: Catalog,
+  request: ObservedRequest,
+  seenEntries: Set<string>,
+  once: (key: string) => boolean,
+  add: (rule: RuleId, url: string, message: string, fix: string) => void,
+): void {
+  const tracking =
+    request.type === 'ping' ||
+    request.type === 'beacon' ||
+    (request.type === 'image' && request.invisible);
+  if (!tracking) {
+    if (once(`host|${request.host}`))
+      add(
+        'audit/third-party-host',
+        request.page,
+        `the page loads a ${request.type} from ${request.host}`,
+        'nothing to do unless it stores or tracks; its cookies and pixels are checked separately',
+      );
+    return;
+  }
+  const hostname = new URL(request.url).hostname;
+  const pixel = catalog.entries.find(
+    (e) =>
+      e.kind === 'pixel' &&
+      (hostname === e.provider.domain || hostname.endsWith(`.${e.provider.domain}`)),
+  );
+  if (pixel) {
+    seenEntries.add(pixel.id);
+    return;
+  }
+  if (once(`request|${hostname}|${request.type}`)) {
+    add(
+      'audit/undeclared-request',
+      request.page,
+      `the page sends a ${request.type === 'image' ? 'tracking pixel (an image it does not show)' : request.type} to ${hostname} (${request.url.slice(0, 120)}), which the catalog does not declare`,
+      'declare it as kind: pixel with its provider, or remove it',
+    );
+  }
+}

@@ -1,0 +1,239 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import {
+  type Catalog,
+  draftEntryYaml,
+  draftId,
+  escapeInvisible,
+  loadCatalog,
+  type Problem,
+} from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
+
+export interface AuditCommandOptions {
+  readonly catalog: string;
+  readonly url: string | undefined;
+  readonly pages: string | undefined;
+  readonly consent: string | undefined;
+  readonly format: 'text' | 'json' | 'markdown';
+  readonly propose: string | undefined;
+  readonly storageState: string | undefined;
+  readonly consentCookie: string | undefined;
+  readonly acceptSelector: string | undefined;
+}
+
+/**
+ * `cookie-catalog audit <url>`: a real Chromium crawls the site before and after consent; what it
+ * stores is held against the catalog. Exit 1 when a finding is an error, so it can gate CI.
+ */
+export async function auditCommand(options: AuditCommandOptions, io: CliIo): Promise<number> {
+  const c = pc.createColors(io.color);
+  if (!options.url || !/^https?:\/\//.test(options.url)) {
+    io.stderr(
+      'cookie-catalog: audit needs the http(s) address of a page: audit https://example.com\n',
+    );
+    return 2;
+  }
+  const pages = options.pages === undefined ? 20 : Number(options.pages);
+  if (!Number.isSafeInteger(pages) || pages < 1) {
+    io.stderr(`cookie-catalog: --pages must be a whole number of pages, not "${options.pages}"\n`);
+    return 2;
+  }
+  const result = await loadCatalog(resolve(io.cwd, options.catalog));
+  if (!result.catalog) {
+    io.stderr(formatProblemsText(result.problems, io));
+    io.stderr(`${c.red('✗')} ${options.catalog} is not valid; audit needs a valid catalog.\n`);
+    return 1;
+  }
+  const catalog = result.catalog;
+  const consent =
+    options.consent === undefined || options.consent === 'all'
+      ? 'all'
+      : options.consent === 'none'
+        ? 'none'
+        : options.consent.split(',').map((id) => id.trim());
+  if (Array.isArray(consent)) {
+    const known = catalog.categories.filter((cat) => cat.consentRequired).map((cat) => cat.id);
+    const unknown = consent.filter((id) => !known.includes(id));
+    if (unknown.length > 0) {
+      io.stderr(
+        `cookie-catalog: --consent names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not a category that needs consent (${known.join(', ') || 'none'})\n`,
+      );
+      return 2;
+    }
+  }
+  // playwright-core loads only for this command (the audit package holds it).
+  const { auditSite } = await import('@cookie-catalog/audit');
+  const audit = await auditSite(catalog, {
+    url: options.url,
+    pages,
+    consent,
+    ...(options.consentCookie && { consentCookie: options.consentCookie }),
+    ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+    ...(options.storageState && { storageState: resolve(io.cwd, options.storageState) }),
+    progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
+  });
+  const errors = audit.problems.filter((p) => p.severity === 'error').length;
+  if (options.propose) {
+    const written = await propose(catalog, audit, resolve(io.cwd, options.propose), options.url);
+    io.stderr(
+      `${c.green('✓')} drafted ${written.length} entr${written.length === 1 ? 'y' : 'ies'} in ${relative(io.cwd, resolve(io.cwd, options.propose)) || '.'}${written.length ? `: ${written.join(', ')}` : ''}\n`,
+    );
+  }
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify(auditJson(options.url, audit), null, 2)}\n`);
+  } else if (options.format === 'markdown') {
+    io.stdout(
+      auditMarkdown(
+        options.url,
+        audit.problems,
+        audit.passes.map((p) => p.pages.length),
+      ),
+    );
+  } else {
+    io.stdout(formatProblemsText(audit.problems, io));
+    io.stdout(
+      `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '))}\n`,
+    );
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function count(problems: readonly Problem[], severity: Problem['severity']): number {
+  return problems.filter((p) => p.severity === severity).length;
+}
+
+function summary(problems: readonly Problem[], passes: string): string {
+  const errors = count(problems, 'error');
+  const text = `${errors} error${errors === 1 ? '' : 's'}, ${count(problems, 'info')} note${count(problems, 'info') === 1 ? '' : 's'} (${passes})`;
+  return errors > 0 ? `✗ ${text}` : `✓ the site stores what the catalog declares: ${text}`;
+}
+
+/** The JSON report (schemaVersion 1): what each pass saw, and the findings. */
+function auditJson(
+  url: string,
+  audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
+) {
+  return {
+    schemaVersion: 1,
+    url,
+    errors: count(audit.problems, 'error'),
+    notes: count(audit.problems, 'info'),
+    passes: audit.passes,
+    problems: audit.problems.map(({ file, ...problem }) => ({ ...problem, page: file })),
+  };
+}
+
+/** For a pull-request comment: the findings by rule, page addresses and names as code. */
+function auditMarkdown(
+  url: string,
+  problems: readonly Problem[],
+  pages: readonly number[],
+): string {
+  const code = (text: string) =>
+    `\`${escapeInvisible(text)
+      .replace(/`/g, "'")
+      .replace(/[\r\n]+/g, ' ')}\``;
+  const text = (value: string) =>
+    escapeInvisible(value.replace(/[\r\n]+/g, ' ')).replace(/[\\`*_[\]<>|~&#!{}()]/g, '\\$&');
+  const errors = count(problems, 'error');
+  const lines = [
+    `### Cookie audit of ${code(url)}`,
+    '',
+    errors > 0
+      ? `**${errors} error${errors === 1 ? '' : 's'}** in ${pages.join(' + ')} pages (before and after consent).`
+      : `No errors in ${pages.join(' + ')} pages (before and after consent).`,
+    '',
+  ];
+  if (problems.length > 0) {
+    lines.push('| Rule | Page | Finding | Fix |', '|---|---|---|---|');
+    for (const p of problems)
+      lines.push(
+        `| ${p.severity === 'error' ? '**' : ''}${code(p.rule)}${p.severity === 'error' ? '**' : ''} | ${code(p.file)} | ${text(p.message)} | ${text(p.fix)} |`,
+      );
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One draft entry file per undeclared cookie or storage key, with what the browser saw. */
+async function propose(
+  catalog: Catalog,
+  audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
+  dir: string,
+  url: string,
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const taken = new Set([
+    ...catalog.entries.map((e) => e.id),
+    ...(await readdir(dir)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)),
+  ]);
+  const site = new URL(url).hostname;
+  const ownDomain = catalog.entries.find((e) => e.party === 'first')?.provider.domain ?? site;
+  const written: string[] = [];
+  for (const item of audit.undeclared) {
+    const isCookie = item.kind === 'cookie';
+    const name = isCookie ? item.cookie.name : item.storage.key;
+    const host = isCookie
+      ? item.cookie.domain.replace(/^\./, '')
+      : new URL(item.storage.origin).hostname;
+    const firstParty = host === site || host.endsWith(`.${site}`) || site.endsWith(`.${host}`);
+    const id = draftId(name, taken);
+    const lifetime = isCookie
+      ? observedLifetime(item.cookie.expires, item.cookie.seenAt)
+      : undefined;
+    const comments = isCookie
+      ? [
+          `Drafted by \`cookie-catalog audit ${url}\`: seen on ${item.cookie.page}.`,
+          `Set by ${item.cookie.setBy ?? 'an unknown source'}.`,
+          `Stored on ${item.cookie.domain}${item.cookie.path}${item.cookie.httpOnly ? ', HttpOnly' : ''}${item.cookie.secure ? ', Secure' : ''}, SameSite=${item.cookie.sameSite}${item.cookie.expires === -1 ? ', for the session' : `, kept ${lifetime ?? 'for a while'}`}.`,
+          'Check every fact, then write each TODO; `cookie-catalog validate` lists what is left.',
+        ]
+      : [
+          `Drafted by \`cookie-catalog audit ${url}\`: ${item.storage.kind} of ${item.storage.origin}, seen on ${item.storage.page}.`,
+          'Check every fact, then write each TODO; `cookie-catalog validate` lists what is left.',
+        ];
+    const draft = draftEntryYaml(
+      {
+        id,
+        name,
+        kind: isCookie ? 'cookie' : item.storage.kind,
+        category: undefined,
+        party: firstParty ? 'first' : 'third',
+        setBy: firstParty ? 'vendor' : 'provider',
+        provider: {
+          name: 'TODO: the company whose software sets it',
+          domain: firstParty ? ownDomain : host,
+        },
+        lifetime: isCookie
+          ? item.cookie.expires === -1
+            ? { statedByProvider: 'session' }
+            : lifetime && { statedByProvider: lifetime }
+          : item.storage.kind === 'sessionStorage'
+            ? 'session'
+            : 'persistent',
+        comments,
+      },
+      catalog.locales,
+    );
+    await writeFile(join(dir, `${id}.yaml`), draft, { flag: 'wx' });
+    written.push(id);
+  }
+  return written;
+}
+
+/** What the browser keeps, in whole days (or hours, minutes) as an entry file writes it. */
+function observedLifetime(expires: number, seenAt: number): string | undefined {
+  const seconds = Math.max(0, expires - seenAt);
+  for (const [unit, size] of [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ] as const) {
+    const amount = Math.round(seconds / size);
+    if (amount >= 1) return `${amount} ${unit}${amount === 1 ? '' : 's'}`;
+  }
+  return undefined;
+}
