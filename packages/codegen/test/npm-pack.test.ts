@@ -14,6 +14,7 @@ const PUBLISHED = [
   'codegen',
   'runtime',
   'scan',
+  'audit',
   'server',
   'client',
   'policy-table',
@@ -107,7 +108,7 @@ describe('every package is ready to publish', () => {
     const app = join(dir, 'app');
     await mkdir(tarballs);
     await mkdir(app);
-    for (const name of ['catalog', 'codegen', 'runtime', 'scan']) {
+    for (const name of ['catalog', 'codegen', 'runtime', 'scan', 'audit']) {
       await exec('npm', ['pack', '--pack-destination', tarballs], { cwd: join(PACKAGES, name) });
     }
     await writeFile(join(app, 'package.json'), '{ "name": "new-organisation", "private": true }\n');
