@@ -41,6 +41,7 @@ export interface Comparison {
   readonly undeclared: readonly (
     | { readonly kind: 'cookie'; readonly cookie: ObservedCookie }
     | { readonly kind: 'storage'; readonly storage: ObservedStorage }
+    | { readonly kind: 'request'; readonly request: ObservedRequest }
   )[];
 }
 
@@ -135,7 +136,10 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         );
       }
     }
-    for (const request of pass.requests) checkRequest(catalog, request, seenEntries, once, add);
+    for (const request of pass.requests) {
+      if (checkRequest(catalog, request, seenEntries, once, add))
+        undeclared.push({ kind: 'request', request });
+    }
   }
   for (const entry of catalog.entries) {
     if (entry.kind === 'pixel' || seenEntries.has(entry.id)) continue;
@@ -215,13 +219,14 @@ function checkAttributes(
   }
 }
 
+/** Reports a request; true when it is an undeclared tracking request (first time seen). */
 function checkRequest(
   catalog: Catalog,
   request: ObservedRequest,
   seenEntries: Set<string>,
   once: (key: string) => boolean,
   add: (rule: RuleId, url: string, message: string, fix: string) => void,
-): void {
+): boolean {
   const tracking =
     request.type === 'ping' ||
     request.type === 'beacon' ||
@@ -234,7 +239,7 @@ function checkRequest(
         `the page loads a ${request.type} from ${request.host}`,
         'nothing to do unless it stores or tracks; its cookies and pixels are checked separately',
       );
-    return;
+    return false;
   }
   const hostname = new URL(request.url).hostname;
   const pixel = catalog.entries.find(
@@ -244,14 +249,14 @@ function checkRequest(
   );
   if (pixel) {
     seenEntries.add(pixel.id);
-    return;
+    return false;
   }
-  if (once(`request|${hostname}|${request.type}`)) {
-    add(
-      'audit/undeclared-request',
-      request.page,
-      `the page sends a ${request.type === 'image' ? 'tracking pixel (an image it does not show)' : request.type} to ${hostname} (${request.url.slice(0, 120)}), which the catalog does not declare`,
-      'declare it as kind: pixel with its provider, or remove it',
-    );
-  }
+  if (!once(`request|${hostname}|${request.type}`)) return false;
+  add(
+    'audit/undeclared-request',
+    request.page,
+    `the page sends a ${request.type === 'image' ? 'tracking pixel (an image it does not show)' : request.type} to ${hostname} (${request.url.slice(0, 120)}), which the catalog does not declare`,
+    'declare it as kind: pixel with its provider, or remove it',
+  );
+  return true;
 }

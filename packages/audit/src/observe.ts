@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -119,12 +119,34 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
       executablePath: CHROMIUM,
       headless: true,
       args: ARGS,
-      ...(options.storageState && { storageState: options.storageState }),
-    } as Parameters<typeof chromium.launchPersistentContext>[1]);
+    });
+    if (options.storageState) await restoreState(context, options.storageState);
     return await crawl(context, name, options);
   } finally {
     await context?.close();
     await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Playwright's storage state (what `context.storageState()` saves after a login): its cookies go
+ * into the jar, its local storage into each origin before the first script runs. A persistent
+ * profile does not take the file itself.
+ */
+async function restoreState(context: BrowserContext, path: string): Promise<void> {
+  const state = JSON.parse(await readFile(path, 'utf8')) as {
+    cookies?: Parameters<BrowserContext['addCookies']>[0];
+    origins?: { origin: string; localStorage?: { name: string; value: string }[] }[];
+  };
+  if (state.cookies?.length) await context.addCookies(state.cookies);
+  const origins = (state.origins ?? []).filter((o) => o.localStorage?.length);
+  if (origins.length > 0) {
+    await context.addInitScript((saved) => {
+      const mine = saved.find((o) => o.origin === location.origin);
+      for (const { name, value } of mine?.localStorage ?? []) {
+        if (localStorage.getItem(name) === null) localStorage.setItem(name, value);
+      }
+    }, origins);
   }
 }
 

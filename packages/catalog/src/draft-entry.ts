@@ -95,6 +95,8 @@ export function draftEntryYaml(draft: EntryDraft, locales: readonly string[]): s
   lines.push(`  domain: ${q(draft.provider.domain)}`);
   if (draft.provider.privacyPolicy !== undefined)
     lines.push(`  privacyPolicy: ${q(draft.provider.privacyPolicy)}`);
+  else if (draft.party === 'third')
+    lines.push('  privacyPolicy: "TODO: https link to their privacy policy"');
   lines.push(`setBy: ${draft.setBy}`);
   const { lifetime } = draft;
   if (lifetime === undefined) lines.push(`lifetime: "TODO: how long it is kept"`);

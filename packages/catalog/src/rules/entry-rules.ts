@@ -267,6 +267,15 @@ function checkParty(report: FileReport, entry: EntryInput): void {
   for (const key of ['privacyPolicy', 'cookiePolicy'] as const) {
     const link = provider[key];
     if (link === undefined) continue;
+    if (/^\s*TODO\b/.test(link)) {
+      report.add(
+        'text/todo',
+        ['provider', key],
+        `the ${key === 'privacyPolicy' ? 'privacy policy' : 'cookie policy'} link is still a placeholder`,
+        'write the https:// link to the provider’s own page',
+      );
+      continue;
+    }
     const checked = checkLink(link);
     if (!checked.ok)
       report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');

@@ -93,7 +93,21 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       ),
     );
   } else {
-    io.stdout(formatProblemsText(audit.problems, io));
+    // Grouped for people: errors first, then by rule and page.
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const grouped = [...audit.problems].sort(
+      (a, b) =>
+        order[a.severity] - order[b.severity] ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
+    io.stdout(formatProblemsText(grouped, io));
+    const byRule = new Map<string, number>();
+    for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
+    if (byRule.size > 0)
+      io.stdout(
+        `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`,
+      );
     io.stdout(
       `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '))}\n`,
     );
@@ -174,6 +188,31 @@ async function propose(
   const ownDomain = catalog.entries.find((e) => e.party === 'first')?.provider.domain ?? site;
   const written: string[] = [];
   for (const item of audit.undeclared) {
+    if (item.kind === 'request') {
+      const host = new URL(item.request.url).hostname;
+      const id = draftId(`${host} pixel`, taken);
+      const draft = draftEntryYaml(
+        {
+          id,
+          name: `${host} pixel`,
+          kind: 'pixel',
+          category: undefined,
+          party: 'third',
+          setBy: 'provider',
+          provider: { name: 'TODO: the company that receives it', domain: host },
+          lifetime: 'none',
+          comments: [
+            `Drafted by \`cookie-catalog audit ${url}\`: a ${item.request.type === 'image' ? 'tracking image' : item.request.type} sent from ${item.request.page}.`,
+            `Request: ${item.request.url.slice(0, 200)}`,
+            'Check every fact, then write each TODO; `cookie-catalog validate` lists what is left.',
+          ],
+        },
+        catalog.locales,
+      );
+      await writeFile(join(dir, `${id}.yaml`), draft, { flag: 'wx' });
+      written.push(id);
+      continue;
+    }
     const isCookie = item.kind === 'cookie';
     const name = isCookie ? item.cookie.name : item.storage.key;
     const host = isCookie
