@@ -413,6 +413,22 @@ describe('json/catalog', () => {
     }
   });
 
+  it('carries consent: the cookie, the version, each category’s Consent Mode types', async () => {
+    const document = catalogJson(await validCatalog(FIXTURE_CATALOG)) as {
+      consent: unknown;
+      categories: { id: string; consentMode: string[] }[];
+    };
+    const catalog = await validCatalog(FIXTURE_CATALOG);
+    expect(document.consent).toEqual({
+      cookie: catalog.consent?.cookie,
+      version: catalog.consent?.version,
+      preferencesUrl: catalog.consent?.preferencesUrl ?? null,
+    });
+    expect(document.categories.map((c) => c.consentMode)).toEqual(
+      catalog.categories.map((c) => c.consentMode),
+    );
+  });
+
   it('the schema rejects what the catalog cannot hold', async () => {
     const document = catalogJson(await validCatalog(FIXTURE_CATALOG)) as {
       entries: { kind: string; lifetime: unknown }[];

@@ -62,6 +62,17 @@ export const CATALOG_JSON_SCHEMA = {
       'website',
     ]),
     dpo: object({ email: text }),
+    consent: {
+      description: 'How consent is recorded, or null when no consent cookie is named.',
+      oneOf: [
+        { type: 'null' },
+        object({
+          cookie: { ...text, description: 'The id of the entry whose cookie records the answer.' },
+          version: { type: 'integer', minimum: 1 },
+          preferencesUrl: { type: ['string', 'null'] },
+        }),
+      ],
+    },
     categories: {
       type: 'array',
       description: 'In the order declared.',
@@ -76,6 +87,21 @@ export const CATALOG_JSON_SCHEMA = {
         }),
         openCookieDatabase: {
           enum: ['Functional', 'Personalization', 'Analytics', 'Marketing', 'Security', null],
+        },
+        consentMode: {
+          type: 'array',
+          description: 'Google Consent Mode v2 types this category grants.',
+          items: {
+            enum: [
+              'ad_storage',
+              'ad_user_data',
+              'ad_personalization',
+              'analytics_storage',
+              'functionality_storage',
+              'personalization_storage',
+              'security_storage',
+            ],
+          },
         },
       }),
     },
@@ -189,6 +215,11 @@ export const CATALOG_JSON_SCHEMA = {
           'The exact Set-Cookie attributes, for cookies our code sets.',
         ),
         value: { $ref: '#/$defs/value' },
+        location: object(
+          { path: text, domain: text },
+          ['path'],
+          "Where a vendor's cookie on our domain lives, when the catalog says.",
+        ),
         source: { ...text, description: 'The catalog file, relative to the catalog folder.' },
       },
       [

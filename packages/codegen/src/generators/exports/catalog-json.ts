@@ -20,6 +20,13 @@ export function catalogJson(catalog: Catalog): unknown {
     defaultLocale: catalog.defaultLocale,
     controller: catalog.controller,
     dpo: catalog.dpo,
+    consent: catalog.consent
+      ? {
+          cookie: catalog.consent.cookie,
+          version: catalog.consent.version,
+          preferencesUrl: catalog.consent.preferencesUrl ?? null,
+        }
+      : null,
     categories: catalog.categories.map((c) => ({
       id: c.id,
       consentRequired: c.consentRequired,
@@ -27,6 +34,7 @@ export function catalogJson(catalog: Catalog): unknown {
       description: c.description,
       tcf: c.tcf,
       openCookieDatabase: c.openCookieDatabase ?? null,
+      consentMode: c.consentMode,
     })),
     authorities: catalog.authorities,
     entries: catalog.entries.map(entryJson),
@@ -53,6 +61,7 @@ function entryJson(entry: CatalogEntry) {
     ...optional('note', entry.note),
     ...(entry.attributes && { attributes: entry.attributes }),
     ...(entry.value && { value: entry.value }),
+    ...(entry.location && { location: entry.location }),
     source: entry.source,
   };
 }
