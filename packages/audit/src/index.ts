@@ -4,7 +4,7 @@ import { type Pass, runPass } from './observe.js';
 
 export type { Comparison } from './compare.js';
 export type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './observe.js';
-export { CHROMIUM } from './observe.js';
+export { CHROMIUM, CHROMIUM_ARGS } from './observe.js';
 
 export interface AuditOptions {
   readonly url: string;

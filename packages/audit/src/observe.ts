@@ -14,7 +14,8 @@ import { getDomain } from 'tldts';
 /** Debian's chromium unless CHROMIUM_PATH names another; a browser is never downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+/** Flags that keep Chromium quiet on a machine without a network. */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -118,7 +119,7 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     if (options.storageState) await restoreState(context, options.storageState);
     return await crawl(context, name, options);

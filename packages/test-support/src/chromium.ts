@@ -1,22 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '@cookie-catalog/audit';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-/** Debian's chromium, installed by .ci/run; tests never download a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium quiet on a machine without a network (see the machine notes). */
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same browser and flags as `cookie-catalog audit`: Debian's chromium (installed by .ci/run)
+// or CHROMIUM_PATH; tests never download a browser.
+export { CHROMIUM };
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -36,7 +26,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
     ...(options.javaScriptEnabled !== undefined && {
       javaScriptEnabled: options.javaScriptEnabled,
     }),

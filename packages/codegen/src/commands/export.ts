@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { loadCatalog, locateProblems } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { formatProblemsText } from '../format-problems.js';
 import { type Generator, runGenerator } from '../generator.js';
 import {
   CATALOG_JSON_FILE,
@@ -13,6 +11,7 @@ import {
 import { ExportRefused } from '../generators/exports/export-refused.js';
 import { ocdCsvGenerator } from '../generators/exports/ocd-csv.js';
 import { tcfDeviceStorageGenerator } from '../generators/exports/tcf-device-storage.js';
+import { reportRefusals, validCatalog } from './valid-catalog.js';
 
 /** Each format, the generator that writes it and which of its files is the export. */
 export const EXPORT_FORMATS: Readonly<
@@ -58,38 +57,28 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
     io.stderr(`cookie-catalog: unknown export format "${options.format}"; known: ${known}\n`);
     return 2;
   }
-  const catalogDir = resolve(io.cwd, options.catalog);
-  const result = await loadCatalog(catalogDir);
+  const valid = await validCatalog(options.catalog, io, 'nothing was exported');
+  if (!valid) return 1;
+  const { dir: catalogDir, catalog } = valid;
   const c = pc.createColors(io.color);
-  if (!result.catalog) {
-    io.stderr(formatProblemsText(result.problems, io));
+  if (options.locale !== undefined && !catalog.locales.includes(options.locale)) {
     io.stderr(
-      `${c.red('✗')} ${options.catalog} is not valid (${result.errorCount} errors); nothing was exported.\n`,
-    );
-    return 1;
-  }
-  if (options.locale !== undefined && !result.catalog.locales.includes(options.locale)) {
-    io.stderr(
-      `cookie-catalog: --locale ${options.locale} is not one of the catalog's locales (${result.catalog.locales.join(', ')})\n`,
+      `cookie-catalog: --locale ${options.locale} is not one of the catalog's locales (${catalog.locales.join(', ')})\n`,
     );
     return 2;
   }
   const generatorOptions = { skipUnknown: options.skipUnknown, locale: options.locale };
   let contents: string;
   try {
-    const files = runGenerator(format.generator, result.catalog, generatorOptions);
+    const files = runGenerator(format.generator, catalog, generatorOptions);
     const file = format.file === undefined ? files[0] : files.find((f) => f.path === format.file);
     contents = file?.contents ?? '';
   } catch (error) {
     if (!(error instanceof ExportRefused)) throw error;
-    const problems = await locateProblems(catalogDir, error.problems);
-    io.stderr(formatProblemsText(problems, io));
-    io.stderr(
-      `${c.red('✗')} ${options.format} cannot be written from this catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was exported.\n`,
-    );
+    await reportRefusals(catalogDir, [error], io, 'nothing was exported');
     return 1;
   }
-  for (const note of format.generator.notes?.(result.catalog, {
+  for (const note of format.generator.notes?.(catalog, {
     ...(format.generator.defaultOptions as object),
     ...generatorOptions,
   }) ?? [])

@@ -1,12 +1,11 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadCatalog, locateProblems } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { formatProblemsText } from '../format-problems.js';
 import { type GeneratedFile, type Generator, generators, runGenerator } from '../generator.js';
 import { ExportRefused } from '../generators/exports/export-refused.js';
 import '../generators/index.js';
+import { reportRefusals, validCatalog } from './valid-catalog.js';
 
 export interface GenerateOptions {
   readonly catalog: string;
@@ -42,16 +41,10 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
   }
   if (selected.length === 0) selected.push(...generators.list());
 
-  const catalogDir = resolve(io.cwd, options.catalog);
-  const result = await loadCatalog(catalogDir);
+  const valid = await validCatalog(options.catalog, io, 'nothing was written');
+  if (!valid) return 1;
+  const { dir: catalogDir, catalog } = valid;
   const c = pc.createColors(io.color);
-  if (!result.catalog) {
-    io.stderr(formatProblemsText(result.problems, io));
-    io.stderr(
-      `${c.red('✗')} ${options.catalog} is not valid (${result.errorCount} errors); nothing was written.\n`,
-    );
-    return 1;
-  }
   const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
   // Every generator runs before anything is written: one that refuses leaves the disk untouched.
   const generatorOptions = { skipUnknown: options.skipUnknown ?? false };
@@ -59,26 +52,19 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
   const refusals: ExportRefused[] = [];
   for (const generator of selected) {
     try {
-      outputs.push({ generator, files: runGenerator(generator, result.catalog, generatorOptions) });
+      outputs.push({ generator, files: runGenerator(generator, catalog, generatorOptions) });
     } catch (error) {
       if (!(error instanceof ExportRefused)) throw error;
       refusals.push(error);
     }
   }
   if (refusals.length > 0) {
-    const problems = await locateProblems(
-      catalogDir,
-      refusals.flatMap((r) => r.problems),
-    );
-    io.stderr(formatProblemsText(problems, io));
-    io.stderr(
-      `${c.red('✗')} ${refusals.map((r) => r.format).join(', ')} cannot be written from this catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was written.\n`,
-    );
+    await reportRefusals(catalogDir, refusals, io, 'nothing was written');
     return 1;
   }
   let differences = 0;
   for (const { generator, files } of outputs) {
-    for (const note of generator.notes?.(result.catalog, {
+    for (const note of generator.notes?.(catalog, {
       ...(generator.defaultOptions as object),
       ...generatorOptions,
     }) ?? [])

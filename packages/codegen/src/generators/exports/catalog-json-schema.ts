@@ -1,3 +1,5 @@
+import { CONSENT_MODE_TYPES, OCD_CATEGORIES } from '@cookie-catalog/catalog';
+
 /*
  * The JSON Schema (draft 2020-12) of catalog.json. Written by hand from the Catalog model in
  * @cookie-catalog/catalog; a test validates the export of every fixture catalog against it, so
@@ -85,23 +87,11 @@ export const CATALOG_JSON_SCHEMA = {
           purposes: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 11 } },
           specialPurposes: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 3 } },
         }),
-        openCookieDatabase: {
-          enum: ['Functional', 'Personalization', 'Analytics', 'Marketing', 'Security', null],
-        },
+        openCookieDatabase: { enum: [...OCD_CATEGORIES, null] },
         consentMode: {
           type: 'array',
           description: 'Google Consent Mode v2 types this category grants.',
-          items: {
-            enum: [
-              'ad_storage',
-              'ad_user_data',
-              'ad_personalization',
-              'analytics_storage',
-              'functionality_storage',
-              'personalization_storage',
-              'security_storage',
-            ],
-          },
+          items: { enum: [...CONSENT_MODE_TYPES] },
         },
       }),
     },
