@@ -15,7 +15,8 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
  * become a closed union; the consent cookie policy.yaml names records the answer (its value type
  * follows from them); withdrawing a category deletes every cookie of it that lives on our own
  * domain, and names the ones only their provider can remove. The banner and preferences form
- * get each locale's words (escaped at render time by the package's renderer).
+ * are rendered per locale from the handlebars templates beside this file (catalog words escaped
+ * there); the package's renderer fills in request state, escaped, at run time.
  */
 
 export interface TsConsentOptions {
