@@ -64,7 +64,7 @@ describe('the policy table in headless Chromium, checked by axe-core', () => {
   );
 
   it.each(locales.map((locale) => [locale]))(
-    '%s on a phone: each caption is whole in view, and no cookie name is broken across lines',
+    '%s on a phone: each row a labelled card, nothing scrolls sideways, captions whole, no name broken',
     async (locale) => {
       const tab = await browser.context.newPage();
       await tab.setViewportSize({ width: 375, height: 800 });
@@ -77,8 +77,20 @@ describe('the policy table in headless Chromium, checked by axe-core', () => {
           const line = Number.parseFloat(
             getComputedStyle(region.querySelector('code') as Element).lineHeight,
           );
+          const headings = [...region.querySelectorAll('thead th')].map((th) => th.textContent);
           return {
             caption: caption.textContent,
+            // A card, not a wide table: the region holds everything without scrolling.
+            scrollsSideways: region.scrollWidth > region.clientWidth + 1,
+            // Each value shows its column's heading before it (for eyes; screen readers have thead).
+            unlabelled: [...region.querySelectorAll('tbody td')]
+              .filter(
+                (td) =>
+                  !headings.includes(
+                    getComputedStyle(td, '::before').content.replace(/^"|: "$/g, ''),
+                  ),
+              )
+              .map((td) => td.textContent),
             inView: captionBox.left >= box.left - 0.5 && captionBox.right <= box.right + 0.5,
             clipped: caption.scrollWidth > caption.clientWidth,
             brokenNames: [...region.querySelectorAll('code')]
@@ -94,6 +106,8 @@ describe('the policy table in headless Chromium, checked by axe-core', () => {
       expect(regions.length).toBeGreaterThan(0);
       for (const region of regions) {
         expect(region, region.caption ?? '').toMatchObject({
+          scrollsSideways: false,
+          unlabelled: [],
           inView: true,
           clipped: false,
           brokenNames: [],
