@@ -100,21 +100,11 @@ async function handle(
     return;
   }
   if (request.method === 'GET' && url.pathname === '/cookies') {
-    const language = readLanguage(cookies) ?? 'en';
     const csrf = csrfToken(cookies, response);
-    response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.end(
-      preferencesPage(
-        language,
-        consentPreferences(language, {
-          action: '/cookies',
-          hidden: { csrf },
-          gpc,
-          consent: readConsent(cookies),
-        }),
-      ),
-    );
-    return;
+    return sendPreferences(response, readLanguage(cookies) ?? 'en', csrf, {
+      consent: readConsent(cookies),
+      gpc,
+    });
   }
   if (request.method === 'POST') {
     const form = new URLSearchParams(await body(request));
@@ -146,7 +136,7 @@ async function handle(
             banner: consentBanner(language, { action: '/cookies', answered, notDeleted }),
           });
         }
-        return sendPreferences(response, language, csrf, consent, notDeleted);
+        return sendPreferences(response, language, csrf, { consent, saved: true, notDeleted });
       }
       case '/login':
         setAccessToken(response, `${randomToken(24)}.${randomToken(24)}`);
@@ -189,24 +179,23 @@ function sendInvoice(
   );
 }
 
+/** The cookie settings page: the answer in force, or the one just saved with its confirmation. */
 function sendPreferences(
   response: ServerResponse,
   language: 'en' | 'sv',
   csrf: string,
-  consent: ReturnType<typeof readConsent>,
-  notDeleted: readonly NotDeleted[],
+  state: {
+    consent: ReturnType<typeof readConsent>;
+    gpc?: boolean;
+    saved?: boolean;
+    notDeleted?: readonly NotDeleted[];
+  },
 ): void {
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.end(
     preferencesPage(
       language,
-      consentPreferences(language, {
-        action: '/cookies',
-        hidden: { csrf },
-        consent,
-        saved: true,
-        notDeleted,
-      }),
+      consentPreferences(language, { action: '/cookies', hidden: { csrf }, ...state }),
     ),
   );
 }

@@ -3,6 +3,7 @@ import {
   type CatalogEntry,
   createProblem,
   isFirstPartyCookie,
+  nameMatcherSource,
   type Problem,
   type RuleId,
 } from '@cookie-catalog/catalog';
@@ -24,14 +25,7 @@ function siteOf(host: string): string {
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
 }
 
-function nameRegExp(entry: CatalogEntry): RegExp {
-  const parts = entry.name.parts.map((part) => {
-    if (part.type === 'literal') return part.text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-    const parameter = entry.name.parameters.find((p) => p.name === part.name);
-    return parameter?.type === 'integer' ? '-?\\d+' : '[^;=\\s]+';
-  });
-  return new RegExp(`^${parts.join('')}$`);
-}
+const nameRegExp = (entry: CatalogEntry) => new RegExp(nameMatcherSource(entry.name));
 
 const at = (url: string) => ({ file: url, line: 0, column: 0 });
 

@@ -23,7 +23,7 @@ export { checkLink } from './links.js';
 export { type CatalogResult, loadCatalog } from './load-catalog.js';
 export { locateProblems, type PendingProblem } from './locate.js';
 export * from './model.js';
-export type { NamePart } from './name-pattern.js';
+export { type NamePart, nameMatcherSource } from './name-pattern.js';
 export { createProblem, type Problem, type Severity, type SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';

@@ -65,3 +65,20 @@ export function parseNamePattern(name: string): ParsedNamePattern {
   if (literal) parts.push({ type: 'literal', text: literal });
   return { ok: true, parts };
 }
+
+/**
+ * A regular expression (source, anchored) that a cookie or key name matches exactly when it can be
+ * this name: fixed text as it is, an integer parameter as digits, any other parameter as one or
+ * more characters a cookie name can hold. What scan, audit and consent withdrawal match names by.
+ */
+export function nameMatcherSource(name: {
+  readonly parts: readonly NamePart[];
+  readonly parameters: readonly { readonly name: string; readonly type: 'string' | 'integer' }[];
+}): string {
+  const parts = name.parts.map((part) => {
+    if (part.type === 'literal') return part.text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const parameter = name.parameters.find((p) => p.name === part.name);
+    return parameter?.type === 'integer' ? '-?[0-9]+' : '[^=;\\s]+';
+  });
+  return `^${parts.join('')}$`;
+}

@@ -125,7 +125,7 @@ describe('ts/consent', () => {
       "{ name: 'chat_pref', attributes: '; Max-Age=0; Path=/help; Secure; SameSite=Strict' }",
     );
     expect(server?.contents).toContain(
-      "{ name: 'wab_{n}', pattern: '^wab_[^=;\\\\s]+$', attributes: '; Max-Age=0; Path=/; Domain=billogram.com' }",
+      "{ name: 'wab_{n}', pattern: '^wab_-?[0-9]+$', attributes: '; Max-Age=0; Path=/; Domain=billogram.com' }",
     );
     // The third-party ones are named, with where to read more.
     expect(server?.contents).toMatch(

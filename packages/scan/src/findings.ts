@@ -3,6 +3,7 @@ import {
   type CatalogEntry,
   createProblem,
   isFirstPartyCookie,
+  nameMatcherSource,
   type Problem,
 } from '@cookie-catalog/catalog';
 import type { NameShape, StorageCall, Store } from './detect.js';
@@ -140,16 +141,12 @@ function generatedFunction(call: LocatedCall, entry: CatalogEntry): string | und
  * a fixed name is compared exactly, a pattern through its regular expression.
  */
 export function nameMatches(shape: NameShape, entry: CatalogEntry): boolean {
-  const pattern = new RegExp(
-    `^${entry.name.parts
-      .map((part) => (part.type === 'literal' ? escapeRegExp(part.text) : '[\\s\\S]+'))
-      .join('')}$`,
-  );
+  const pattern = new RegExp(nameMatcherSource(entry.name));
   if (!shape.includes(null)) return pattern.test(shape.join(''));
   if (entry.name.parameters.length === 0) return false;
   // A shape with holes fits a pattern when each hole can stand for a parameter: fill the holes
-  // with a parameter-like value, and the pattern's own example must fit the shape.
-  const filled = shape.map((part) => part ?? 'x').join('');
+  // with a value any parameter accepts, and the pattern's own example must fit the shape.
+  const filled = shape.map((part) => part ?? '1').join('');
   const shapeRegExp = new RegExp(
     `^${shape.map((part) => (part === null ? '[\\s\\S]+' : escapeRegExp(part))).join('')}$`,
   );

@@ -5,12 +5,12 @@ import {
   draftEntryYaml,
   draftId,
   escapeInvisible,
-  loadCatalog,
   type Problem,
 } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
+import { validCatalog } from './valid-catalog.js';
 
 export interface AuditCommandOptions {
   readonly catalog: string;
@@ -41,13 +41,9 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     io.stderr(`cookie-catalog: --pages must be a whole number of pages, not "${options.pages}"\n`);
     return 2;
   }
-  const result = await loadCatalog(resolve(io.cwd, options.catalog));
-  if (!result.catalog) {
-    io.stderr(formatProblemsText(result.problems, io));
-    io.stderr(`${c.red('✗')} ${options.catalog} is not valid; audit needs a valid catalog.\n`);
-    return 1;
-  }
-  const catalog = result.catalog;
+  const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
+  if (!valid) return 1;
+  const { catalog } = valid;
   const consent =
     options.consent === undefined || options.consent === 'all'
       ? 'all'

@@ -1,8 +1,9 @@
-import { relative, resolve } from 'node:path';
-import { loadCatalog, type Problem } from '@cookie-catalog/catalog';
+import { relative } from 'node:path';
+import type { Problem } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
+import { validCatalog } from './valid-catalog.js';
 
 export interface ScanOptions {
   readonly catalog: string;
@@ -17,17 +18,13 @@ export interface ScanOptions {
  */
 export async function scanCommand(options: ScanOptions, io: CliIo): Promise<number> {
   const c = pc.createColors(io.color);
-  const result = await loadCatalog(resolve(io.cwd, options.catalog));
-  if (!result.catalog) {
-    io.stderr(formatProblemsText(result.problems, io));
-    io.stderr(`${c.red('✗')} ${options.catalog} is not valid; scan needs a valid catalog.\n`);
-    return 1;
-  }
+  const valid = await validCatalog(options.catalog, io, 'scan needs a valid catalog');
+  if (!valid) return 1;
   // ts-morph loads only for this command (the scan package holds it).
   const { scanProject, ScanInputError, toSarif, shapeText } = await import('@cookie-catalog/scan');
   let scanned: Awaited<ReturnType<typeof scanProject>>;
   try {
-    scanned = await scanProject(result.catalog, {
+    scanned = await scanProject(valid.catalog, {
       cwd: io.cwd,
       paths: options.paths,
       tsconfig: options.tsconfig,

@@ -3,6 +3,7 @@ import {
   type CatalogEntry,
   type Category,
   isFirstPartyCookie,
+  nameMatcherSource,
 } from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
 import type { Generator } from '../../generator.js';
@@ -136,7 +137,7 @@ function removalOf(entry: CatalogEntry): object[] {
       ? { name: entry.name.pattern }
       : {
           name: entry.name.pattern,
-          pattern: `^${entry.name.parts.map((p) => (p.type === 'literal' ? p.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '[^=;\\s]+')).join('')}$`,
+          pattern: nameMatcherSource(entry.name),
         };
   if (isFirstPartyCookie(entry)) {
     const a = entry.attributes;
