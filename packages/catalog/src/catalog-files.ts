@@ -1,5 +1,13 @@
-import { constants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createProblem, type Problem, type SourcePosition } from './problem.js';
 
@@ -10,6 +18,10 @@ import { createProblem, type Problem, type SourcePosition } from './problem.js';
  * where a file belongs are located errors, never followed or opened; a file larger than any
  * catalog file needs is refused before it is read; bytes that are not UTF-8 are named, not
  * silently replaced with U+FFFD.
+ *
+ * The file system is asked synchronously behind the async API: a catalog is a few dozen small
+ * files, and each awaited look (lstat, open, stat, read, close per file) waited a turn of the
+ * thread pool, ~35 ms of legal's `validate`. The functions stay async for callers.
  */
 
 /** policy.yaml of a 40-language catalog is ~100 kB; this leaves room without letting a 49 MB file in. */
@@ -26,9 +38,9 @@ export type ReadFile =
 export async function readCatalogFile(dir: string, relative: string): Promise<ReadFile> {
   const path = join(dir, relative);
   const at: SourcePosition = { file: path, line: 1, column: 1 };
-  const linked = await linkedFolderOf(dir, relative);
+  const linked = linkedFolderOf(dir, relative);
   if (linked) return { ok: false, problem: linkProblem(join(dir, linked), linked) };
-  const stats = await lstat(path).catch(() => undefined);
+  const stats = lstatOrUndefined(path);
   if (!stats) return { ok: false, problem: undefined };
   if (stats.isSymbolicLink()) return { ok: false, problem: linkProblem(path, relative) };
   if (stats.isDirectory()) {
@@ -47,24 +59,50 @@ export async function readCatalogFile(dir: string, relative: string): Promise<Re
     return { ok: false, problem: tooLarge(at, relative, stats.size) };
   // Opened without following a link and without waiting on a pipe, then checked again: the file
   // cannot be swapped for a link or a device between the look above and the read.
-  const handle = await open(
-    path,
-    constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
-  ).catch(() => undefined);
-  if (!handle) return { ok: false, problem: notRegular(at, relative) };
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return { ok: false, problem: notRegular(at, relative) };
+  }
   let bytes: Buffer;
   try {
-    if (!(await handle.stat()).isFile()) return { ok: false, problem: notRegular(at, relative) };
-    // Read at most one byte past the limit, so a file that grows meanwhile cannot exhaust memory.
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    bytes = buffer.subarray(0, bytesRead);
+    if (!fstatSync(fd).isFile()) return { ok: false, problem: notRegular(at, relative) };
+    bytes = readUpTo(fd, stats.size, MAX_FILE_BYTES + 1);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, problem: tooLarge(at, relative, bytes.length) };
   return decodeUtf8(path, bytes);
+}
+
+/**
+ * The file's bytes, at most `limit` of them (one past the size limit, so a file that grows while
+ * it is read cannot exhaust memory). The buffer starts at the size the file had when looked at,
+ * not at the limit: a catalog of 1,000 small files must not allocate 2 MB for each.
+ */
+function readUpTo(fd: number, expected: number, limit: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expected + 1, limit));
+  let length = 0;
+  for (;;) {
+    const bytesRead = readSync(fd, buffer, length, buffer.length - length, length);
+    length += bytesRead;
+    if (bytesRead === 0 || length === limit) return buffer.subarray(0, length);
+    if (length === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -76,13 +114,13 @@ export async function listCatalogFolder(
   relative: string,
   problems: Problem[],
 ): Promise<CatalogFolderEntry[] | undefined> {
-  const linked = await linkedFolderOf(dir, relative, true);
+  const linked = linkedFolderOf(dir, relative, true);
   if (linked) {
     problems.push(linkProblem(join(dir, linked), linked));
     return [];
   }
   const path = join(dir, relative);
-  const stats = await lstat(path).catch(() => undefined);
+  const stats = lstatOrUndefined(path);
   if (!stats) return undefined;
   if (!stats.isDirectory()) {
     problems.push(
@@ -95,7 +133,7 @@ export async function listCatalogFolder(
     );
     return [];
   }
-  const dirents = await readdir(path, { withFileTypes: true });
+  const dirents = readdirSync(path, { withFileTypes: true });
   return dirents
     .map((d) => ({
       name: d.name,
@@ -116,16 +154,12 @@ export interface CatalogFolderEntry {
 }
 
 /** The first folder on the way to `relative` (the last part too, with `includeLast`) that is a link. */
-async function linkedFolderOf(
-  dir: string,
-  relative: string,
-  includeLast = false,
-): Promise<string | undefined> {
+function linkedFolderOf(dir: string, relative: string, includeLast = false): string | undefined {
   const parts = relative.split('/');
   const folders = includeLast ? parts : parts.slice(0, -1);
   for (let i = 1; i <= folders.length; i++) {
     const prefix = folders.slice(0, i).join('/');
-    const stats = await lstat(join(dir, prefix)).catch(() => undefined);
+    const stats = lstatOrUndefined(join(dir, prefix));
     if (stats?.isSymbolicLink()) return prefix;
   }
   return undefined;

@@ -3,7 +3,7 @@
 // clone, `npx cookie-catalog` right after `npm ci` finds no build yet: say so in one line.
 let cli;
 try {
-  cli = await import('../dist/cli.js');
+  cli = await import('../dist/bundle/cli.js');
 } catch (error) {
   const unbuilt =
     error?.code === 'ERR_MODULE_NOT_FOUND' && /[\\/]dist[\\/]/.test(String(error.message));
@@ -12,6 +12,14 @@ try {
     'cookie-catalog: the toolchain is not built yet; run `npm run build` once, then try again.\n',
   );
   process.exit(1);
+}
+
+// `cookie-catalog validate | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
 }
 
 process.exitCode = await cli.main(process.argv.slice(2), {

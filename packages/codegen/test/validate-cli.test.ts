@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -144,6 +145,31 @@ describe('cookie-catalog validate on bad input', () => {
       stderr:
         'cookie-catalog: the toolchain is not built yet; run `npm run build` once, then try again.\n',
     });
+  });
+
+  it('the installed binary (the bundled validate path) reports exactly what the CLI module does', async () => {
+    const dir = await editedCatalog([
+      { file: 'cookies/language.yaml', find: 'lifetime: 30 days', with: 'lifetime: 2 years' },
+    ]);
+    for (const args of [
+      ['validate', '--catalog', FIXTURE_CATALOG],
+      ['validate', '--catalog', dir],
+      ['validate', '--format', 'json', '--catalog', dir],
+    ]) {
+      expect(await runBin(args)).toEqual(await run(args));
+    }
+  });
+
+  it('stops quietly when the reader closes the pipe early (`validate | head`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'generators'], { cwd: REPO });
+    child.stdout.destroy(); // closed before the first line is written
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const [code] = await once(child, 'close');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('says clearly when the catalog folder does not exist', async () => {

@@ -1,4 +1,5 @@
 import { builtInLabel, OPTIONAL_LABELS } from '../built-in-labels.js';
+import { languageName } from '../language-name.js';
 import { checkLink, isEmailAddress } from '../links.js';
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
@@ -15,7 +16,6 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   setOnOurSiteBy: ['vendor'],
   consentBannerTitle: ['controller'],
 };
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /** Every rule policy.yaml must satisfy on its own. */
 export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogContext {
@@ -272,8 +272,8 @@ function checkBuiltInLabels(
     report.add(
       'i18n/missing-translation',
       ['labels'],
-      `the tool has no built-in ${LANGUAGE_NAMES.of(locale) ?? locale} (${locale}) words for ${missing.join(', ')}`,
-      `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'unknownLifetime', 'en')}" } in ${LANGUAGE_NAMES.of(locale) ?? locale}`,
+      `the tool has no built-in ${languageName(locale)} (${locale}) words for ${missing.join(', ')}`,
+      `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'unknownLifetime', 'en')}" } in ${languageName(locale)}`,
       { key: true },
     );
   }

@@ -1,10 +1,10 @@
 import { describeCharacter } from '../cookie-grammar.js';
 import { fieldLabel as label } from '../field-label.js';
 import { findInvisibleCharacter } from '../invisible-characters.js';
+import { languageName } from '../language-name.js';
 import type { SourcePath } from '../yaml-source.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 
-const LOCALE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 /**
  * A purpose, label or note is a sentence or a short paragraph; the policy's long prose lives in
  * sections/*.md. A limit keeps one pasted document from making every generated page huge.
@@ -29,8 +29,8 @@ export function checkLocalizedText(
         report.add(
           'i18n/missing-translation',
           path,
-          `${label(path)} has no ${LOCALE_NAMES.of(locale) ?? locale} (${locale}) text`,
-          `add "${locale}:" with the text in ${LOCALE_NAMES.of(locale) ?? locale}`,
+          `${label(path)} has no ${languageName(locale)} (${locale}) text`,
+          `add "${locale}:" with the text in ${languageName(locale)}`,
           { key: true },
         );
       }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { readCatalogFile } from '../catalog-files.js';
 import { TRANSLATIONS_FILE } from '../catalog-layout.js';
+import { languageName } from '../language-name.js';
 import type { Catalog } from '../model.js';
 import { createProblem, type Problem } from '../problem.js';
 import type { PolicyInput } from '../schema.js';
@@ -14,8 +15,6 @@ const recordsSchema = z
   .describe(
     'Per locale, per text, the fingerprint of the source text its translation was reviewed against.',
   );
-
-const LOCALE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
 
 /**
  * Translations stay honest: when the default-locale text of a purpose, label or section changes
@@ -56,8 +55,8 @@ export async function checkTranslationRecords(
     for (const locale of catalog.locales.filter((l) => l !== original)) {
       const recorded = records[locale]?.[translatable.key];
       if (recorded === expected) continue;
-      const language = LOCALE_NAMES.of(locale) ?? locale;
-      const sourceLanguage = LOCALE_NAMES.of(original) ?? original;
+      const language = languageName(locale);
+      const sourceLanguage = languageName(original);
       problems.push(
         createProblem(
           'i18n/stale-translation',

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog, CatalogEntry, LabelKey } from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
-import { StructureKind, VariableDeclarationKind } from 'ts-morph';
 import type { GeneratedFile, Generator } from '../../generator.js';
 import { fillPlaceholders } from '../fill-placeholders.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
+import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 import { lifetimeText } from './lifetime-text.js';
 
 /*

@@ -1,7 +1,8 @@
 import type { Catalog } from '@cookie-catalog/catalog';
-import { StructureKind, VariableDeclarationKind } from 'ts-morph';
+import type { VariableStatementStructure } from 'ts-morph';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
+import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 /**
  * `export type Locale`, the catalog's `locales` (in its order) and `defaultLocale`, and per name
@@ -19,7 +20,7 @@ export function stringsModule(
       type: catalog.locales.map((l) => JSON.stringify(l)).join(' | '),
     },
     {
-      kind: StructureKind.VariableStatement as const,
+      kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: ['Every locale of the policy, in the order the catalog lists them.'],
@@ -32,7 +33,7 @@ export function stringsModule(
       ],
     },
     {
-      kind: StructureKind.VariableStatement as const,
+      kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The locale the policy is written in first; a site serves it at its root.'],
@@ -40,14 +41,16 @@ export function stringsModule(
         { name: 'defaultLocale', type: 'Locale', initializer: dataLiteral(catalog.defaultLocale) },
       ],
     },
-    ...Object.entries(exports).map(([name, [docs, byLocale]]) => ({
-      kind: StructureKind.VariableStatement as const,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [docs],
-      declarations: [
-        { name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) },
-      ],
-    })),
+    ...Object.entries(exports).map(
+      ([name, [docs, byLocale]]): VariableStatementStructure => ({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [docs],
+        declarations: [
+          { name, type: 'Readonly<Record<Locale, string>>', initializer: dataLiteral(byLocale) },
+        ],
+      }),
+    ),
   ]);
 }

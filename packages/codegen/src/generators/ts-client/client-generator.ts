@@ -1,15 +1,11 @@
 import { type Catalog, type FirstPartyCookie, isFirstPartyCookie } from '@cookie-catalog/catalog';
-import {
-  type FunctionDeclarationStructure,
-  type StatementStructures,
-  StructureKind,
-  VariableDeclarationKind,
-} from 'ts-morph';
+import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
 import type { Generator } from '../../generator.js';
 import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
+import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
   /** Where the generated module imports its run-time support from. */

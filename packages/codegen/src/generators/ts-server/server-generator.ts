@@ -1,10 +1,11 @@
 import { type Catalog, isFirstPartyCookie } from '@cookie-catalog/catalog';
-import { type StatementStructures, StructureKind } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import type { Generator } from '../../generator.js';
 import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
+import { StructureKind } from '../typescript/ts-morph.js';
 
 export interface TsServerOptions {
   /** Where the generated module imports its run-time support from. */

@@ -1,12 +1,7 @@
 import type { Catalog, FirstPartyCookie, Lifetime } from '@cookie-catalog/catalog';
-import {
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type StatementStructures,
-  StructureKind,
-  VariableDeclarationKind,
-} from 'ts-morph';
+import type { OptionalKind, ParameterDeclarationStructure, StatementStructures } from 'ts-morph';
 import { camelCase, commentText, dataLiteral, stringLiteral } from './literals.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import {
   type CodePreference,
   type FailExpression,

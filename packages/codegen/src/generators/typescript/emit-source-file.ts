@@ -1,5 +1,6 @@
-import { printStructure, type StatementStructures, StructureKind } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import { GENERATED_HEADER } from '../../generator.js';
+import { printStructure, StructureKind } from './ts-morph.js';
 
 /**
  * Prints one TypeScript module from ts-morph structures, in one call per file. printStructure
