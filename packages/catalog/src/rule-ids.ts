@@ -270,6 +270,11 @@ export const RULES = {
   ),
   'advice/host-only': rule('warning', `${BIS} §4.1.2.3`, 'Prefer host-only cookies (no Domain).'),
   'advice/secure': rule('warning', `${BIS} §4.1.2.5`, 'First-party cookies should be Secure.'),
+  'advice/shared-name': rule(
+    'warning',
+    '@edge-runtime/cookies ResponseCookies, behind Next.js cookies() and NextResponse.cookies',
+    'Two of our cookies with the same name (on other paths or domains) replace each other in stores keyed by name.',
+  ),
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

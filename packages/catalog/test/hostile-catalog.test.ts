@@ -901,3 +901,42 @@ describe('each hostile edit to the catalog gives its own clear error at the righ
       expect(errors.map((p) => `${p.message} | ${p.fix}`).join('\n')).toMatch(test.says);
   });
 });
+
+describe('advice/shared-name', () => {
+  const twin: Edit[] = [
+    { file: 'cookies/zz-copy.yaml', copyOf: language, with: '' },
+    { file: 'cookies/zz-copy.yaml', find: 'id: language', with: 'id: language_admin' },
+    {
+      file: 'cookies/zz-copy.yaml',
+      find: '  secure: true',
+      with: '  path: /admin\n  secure: true',
+    },
+  ];
+
+  it('warns, at the name, when two of our cookies share a name on different paths', async () => {
+    const dir = await editedCatalog(twin);
+    const result = await loadCatalog(dir);
+    expect(result.catalog).toBeDefined(); // a browser keeps them apart: advice, not an error
+    const shared = result.problems.filter((p) => p.rule === 'advice/shared-name');
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({
+      severity: 'warning',
+      file: join(dir, 'cookies/zz-copy.yaml'),
+      line: await lineOf(dir, 'cookies/zz-copy.yaml', 'name: language'),
+    });
+    expect(shared[0]?.message).toMatch(/cookies\/language\.yaml.*Next\.js.*one cookie per name/);
+  });
+
+  it('can be declined with a reason', async () => {
+    const dir = await editedCatalog([
+      ...twin,
+      {
+        file: 'cookies/zz-copy.yaml',
+        find: 'kind: cookie',
+        with: 'kind: cookie\nacknowledge:\n  advice/shared-name: the app does not use Next.js',
+      },
+    ]);
+    const result = await loadCatalog(dir);
+    expect(result.problems.filter((p) => p.rule === 'advice/shared-name')).toEqual([]);
+  });
+});

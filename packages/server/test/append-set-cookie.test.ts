@@ -60,7 +60,7 @@ describe('appendSetCookie replaces only the same cookie', () => {
       }),
     );
     expect(() => appendSetCookie(target as unknown as CookieTarget, 'a=1')).toThrow(
-      /pass a Node ServerResponse \(or Express res\), a Fetch Headers or Response, or a Hono Context/,
+      /pass a Node ServerResponse \(or Express res\), a Fetch Headers or Response, a Hono Context, or a Next\.js cookie store/,
     );
   });
 });

@@ -26,7 +26,7 @@ export interface CookieUnderTest {
   set(target: unknown): void;
   setWith(target: unknown, value: unknown): void;
   remove(target: unknown): void;
-  read(header: string | null | undefined): unknown;
+  read(source: unknown): unknown;
 }
 
 /** The catalog the packages were built from (catalog/ of this repository, whatever it holds). */
@@ -91,4 +91,17 @@ function jsonExample(type: JsonFieldType): unknown {
       : type.type === 'string'
         ? 'x'
         : type.values[0];
+}
+
+/**
+ * Whether Next.js's cookie stores can hold the cookie's example value unchanged: they
+ * percent-encode what they are given, so a raw value with characters such as "/" is refused by
+ * the setter there (URI-encoded values go in decoded).
+ */
+export function fitsNextStores(subject: CookieUnderTest): boolean {
+  const { value } = subject.cookie;
+  if ('encoding' in value && value.encoding === 'uri') return true;
+  const line = subject.serialize();
+  const wire = line.slice(line.indexOf('=') + 1, line.indexOf(';'));
+  return encodeURIComponent(wire) === wire;
 }

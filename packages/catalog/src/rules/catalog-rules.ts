@@ -48,6 +48,7 @@ export function checkAcrossEntries(
     }
   }
   for (const group of stores.values()) checkOneStore(group);
+  checkSharedNames(entries);
   if (policy && policyReport) checkConsentCookie(entries, policy, policyReport, usedCategories);
   if (policy && policyReport) {
     policy.categories.forEach((category, index) => {
@@ -60,6 +61,34 @@ export function checkAcrossEntries(
         );
       }
     });
+  }
+}
+
+/**
+ * Two of our own cookies with one name in different places (paths, domains, partitions) are two
+ * cookies to a browser, but one to the cookie stores of Next.js, which are keyed by name alone:
+ * setting either through `cookies()` or `NextResponse.cookies` replaces the other. Advice, so a
+ * team that never sets them through Next.js can decline it with a reason.
+ */
+function checkSharedNames(entries: readonly CheckedEntry[]): void {
+  const first = new Map<string, { relative: string; store: string | undefined }>();
+  for (const { input, report, relative } of entries) {
+    if (!input || !isOwnCookie(input)) continue;
+    const store = storeOf(input)?.key;
+    const earlier = first.get(input.name);
+    if (!earlier) {
+      first.set(input.name, { relative, store });
+      continue;
+    }
+    // The same store is already an error (catalog/duplicate-cookie).
+    if (earlier.store === store || input.acknowledge?.['advice/shared-name'] !== undefined)
+      continue;
+    report.add(
+      'advice/shared-name',
+      ['name'],
+      `${earlier.relative} also declares a cookie named "${input.name}"; Next.js's cookie stores (cookies(), NextResponse.cookies) keep one cookie per name, so setting one of them there replaces the other`,
+      'give one of them another name, or decline advice/shared-name under acknowledge: with the reason (e.g. the app never sets them through Next.js)',
+    );
   }
 }
 

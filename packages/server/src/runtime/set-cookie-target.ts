@@ -18,7 +18,37 @@ export interface HonoContextLike {
   readonly res: { readonly headers: Headers };
 }
 
-export type CookieTarget = Headers | Response | NodeResponseLike | HonoContextLike;
+/**
+ * A cookie store that sets cookies by name: Next.js's `cookies()` in Route Handlers and Server
+ * Actions, `NextResponse.cookies` and `request.cookies` in middleware (the `ResponseCookies` of
+ * `@edge-runtime/cookies`). Such a store rewrites every Set-Cookie header from what it holds each
+ * time it is used, so a cookie must go in through `set`, or a later `set` of another drops it.
+ * It keeps one cookie per name, and percent-encodes every value it writes.
+ */
+export interface CookieStoreLike {
+  set(cookie: StoreCookie): unknown;
+  getAll(): unknown;
+}
+
+/** What a {@link CookieStoreLike} is given: the Set-Cookie line's parts (SameSite in lower case). */
+export interface StoreCookie {
+  name: string;
+  value: string;
+  path?: string;
+  domain?: string;
+  maxAge?: number;
+  secure?: boolean;
+  httpOnly?: boolean;
+  sameSite?: 'strict' | 'lax' | 'none';
+  partitioned?: boolean;
+}
+
+export type CookieTarget =
+  | Headers
+  | Response
+  | NodeResponseLike
+  | HonoContextLike
+  | CookieStoreLike;
 
 /**
  * Adds a Set-Cookie header line, replacing one this response already carries for the same
@@ -27,21 +57,67 @@ export type CookieTarget = Headers | Response | NodeResponseLike | HonoContextLi
  * the same name, Domain and Path (bis §5.7 step 22), and partitioned or not (CHIPS). So a cookie
  * and its namesake on another path both survive.
  */
-export function appendSetCookie(target: CookieTarget, line: string): void {
+export function appendSetCookie(target: CookieTarget, line: string, uriEncoded = false): void {
   if (target === null || typeof target !== 'object') {
     throw new TypeError(
-      `Cannot set a cookie on ${target === null ? 'null' : typeof target}: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context`,
+      `Cannot set a cookie on ${target === null ? 'null' : typeof target}: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, a Hono Context, or a Next.js cookie store (cookies(), NextResponse.cookies)`,
     );
   }
   const identity = cookieIdentity(line);
   if (target instanceof Headers) setOnHeaders(target, identity, line);
-  else if (target instanceof Response) setOnHeaders(target.headers, identity, line);
-  else if (isNodeResponse(target)) setOnNodeResponse(target, identity, line);
+  else if (target instanceof Response) {
+    // NextResponse: its `cookies` store owns the Set-Cookie headers.
+    const store = (target as { cookies?: unknown }).cookies;
+    if (isCookieStore(store)) setOnCookieStore(store, line, uriEncoded);
+    else setOnHeaders(target.headers, identity, line);
+  } else if (isNodeResponse(target)) setOnNodeResponse(target, identity, line);
   else if (isHonoContext(target)) setOnHonoContext(target, identity, line);
+  else if (isCookieStore(target)) setOnCookieStore(target, line, uriEncoded);
   else
     throw new TypeError(
-      'Cannot set a cookie on this object: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, or a Hono Context',
+      'Cannot set a cookie on this object: pass a Node ServerResponse (or Express res), a Fetch Headers or Response, a Hono Context, or a Next.js cookie store (cookies(), NextResponse.cookies)',
     );
+}
+
+/**
+ * Hands the line's parts to a name-keyed store. The store percent-encodes the value it is given
+ * (encodeURIComponent), so a value we encoded as URI text goes in decoded, and it reaches the
+ * browser in the same meaning; any other value goes in as it is, and must come out unchanged.
+ */
+function setOnCookieStore(store: CookieStoreLike, line: string, uriEncoded: boolean): void {
+  const [pair = '', ...attributes] = line.split('; ');
+  const equals = pair.indexOf('=');
+  const name = pair.slice(0, equals);
+  const wire = pair.slice(equals + 1);
+  const value = uriEncoded ? decodeURIComponent(wire) : wire;
+  if (!uriEncoded && encodeURIComponent(value) !== value) {
+    throw new TypeError(
+      `Cannot set cookie "${name}" through this cookie store: Next.js's cookie stores percent-encode every value, so ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)} would reach the browser changed and its reader would not recognise it. Set it on the response's headers instead (NextResponse: response.headers), or declare the value with encoding: uri in the catalog`,
+    );
+  }
+  const cookie: StoreCookie = { name, value };
+  for (const attribute of attributes) {
+    const at = attribute.indexOf('=');
+    const key = at < 0 ? attribute : attribute.slice(0, at);
+    const text = attribute.slice(at + 1);
+    if (key === 'Max-Age') cookie.maxAge = Number(text);
+    else if (key === 'Path') cookie.path = text;
+    else if (key === 'Domain') cookie.domain = text;
+    else if (key === 'Secure') cookie.secure = true;
+    else if (key === 'HttpOnly') cookie.httpOnly = true;
+    else if (key === 'Partitioned') cookie.partitioned = true;
+    else if (key === 'SameSite') cookie.sameSite = text.toLowerCase() as 'strict' | 'lax' | 'none';
+  }
+  store.set(cookie);
+}
+
+function isCookieStore(target: unknown): target is CookieStoreLike {
+  return (
+    typeof target === 'object' &&
+    target !== null &&
+    typeof (target as CookieStoreLike).set === 'function' &&
+    typeof (target as CookieStoreLike).getAll === 'function'
+  );
 }
 
 function setOnHeaders(headers: Headers, identity: CookieIdentity, line: string): void {

@@ -29,7 +29,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
       .map((cookie) => cookieCode(catalog, cookie));
     const helpers = new Set([
       'appendSetCookie',
-      'findCookie',
+      'cookieValue',
       ...cookies.flatMap((c) => [...c.helpers]),
     ]);
     const statements: (StatementStructures | string)[] = [
@@ -38,6 +38,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
         moduleSpecifier: runtimeImport,
         namedImports: [
           { name: 'CookieDeclaration', isTypeOnly: true },
+          { name: 'CookieSource', isTypeOnly: true },
           { name: 'CookieTarget', isTypeOnly: true },
           ...helperImports(helpers),
         ],
@@ -51,6 +52,8 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
 function serverStatements(code: CookieCode): (StatementStructures | string)[] {
   const { pascal, camel, params, value, valueType, paramList, shown } = code;
   const args = params ? 'params, ' : '';
+  // Next.js's cookie stores percent-encode what they are given: URI-encoded values go in decoded.
+  const uri = code.uriEncoded ? ', true' : '';
   return [
     ...declarationStatements(code, ' satisfies CookieDeclaration'),
     {
@@ -77,7 +80,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
         { name: 'value', type: valueType },
       ],
       returnType: 'void',
-      statements: [`$appendSetCookie(target, serialize${pascal}(${args}value));`],
+      statements: [`$appendSetCookie(target, serialize${pascal}(${args}value)${uri});`],
     },
     {
       kind: StructureKind.Function,
@@ -96,13 +99,13 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
       isExported: true,
       name: `read${pascal}`,
       docs: [
-        `Reads ${shown} from a request's \`Cookie\` header: the value, or undefined when it is absent or not valid. Never throws.`,
+        `Reads ${shown} from a request's \`Cookie\` header (or a Next.js cookie store such as \`await cookies()\`): the value, or undefined when it is absent or not valid. Never throws on a value.`,
       ],
-      parameters: [{ name: 'cookieHeader', type: 'string | null | undefined' }, ...paramList],
+      parameters: [{ name: 'cookies', type: 'CookieSource' }, ...paramList],
       returnType: `${valueType} | undefined`,
       statements: [
         ...code.readerGuard,
-        `const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, ${code.nameExpression}) : undefined;`,
+        `const raw = $cookieValue(cookies, ${code.nameExpression}${uri});`,
         ...value.decode,
       ],
     },

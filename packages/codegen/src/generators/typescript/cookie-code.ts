@@ -44,6 +44,8 @@ export interface CookieCode {
   readonly shown: string;
   /** Purpose, lifetime and category in one line, for docs. */
   readonly about: string;
+  /** Whether the value goes on the wire percent-encoded (`encoding: uri`). */
+  readonly uriEncoded: boolean;
   /** Run-time helpers this cookie's code uses. */
   readonly helpers: ReadonlySet<string>;
   /** The declaration constant's initializer. */
@@ -132,6 +134,7 @@ export function cookieCode(
     shown: `\`${commentText(cookie.name.pattern)}\``,
     about: `${commentText(cookie.purpose[catalog.defaultLocale] ?? '')} Lifetime: ${lifetimeWords(cookie.lifetime)}. Category: ${cookie.category}.`,
     helpers,
+    uriEncoded: 'encoding' in cookie.value && cookie.value.encoding === 'uri',
     declaration: `${dataLiteral({
       id: cookie.id,
       name: cookie.name.pattern,

@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `beta`.
  *
@@ -32,9 +32,9 @@ export function deleteBeta(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
 }
 
-/** Reads `beta` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readBeta(cookieHeader: string | null | undefined): BetaValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'beta') : undefined;
+/** Reads `beta` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readBeta(cookies: CookieSource): BetaValue | undefined {
+  const raw = $cookieValue(cookies, 'beta');
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }
 
@@ -73,9 +73,9 @@ export function deleteSessionId(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
 }
 
-/** Reads `__Host-session` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readSessionId(cookieHeader: string | null | undefined): SessionIdValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, '__Host-session') : undefined;
+/** Reads `__Host-session` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readSessionId(cookies: CookieSource): SessionIdValue | undefined {
+  const raw = $cookieValue(cookies, '__Host-session');
   if (raw === undefined || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
   return raw;
 }
@@ -126,12 +126,12 @@ export function deleteShard(target: CookieTarget, params: ShardName): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
-/** Reads `shard-{region}-{n}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readShard(cookieHeader: string | null | undefined, params: ShardName): ShardValue | undefined {
+/** Reads `shard-{region}-{n}` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readShard(cookies: CookieSource, params: ShardName): ShardValue | undefined {
   const regionParam = params['region'];
   const nParam = params['n'];
   if (!((typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam))) && (Number.isSafeInteger(nParam) && nParam >= 0))) return undefined;
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'shard-' + regionParam + '-' + String(nParam)) : undefined;
+  const raw = $cookieValue(cookies, 'shard-' + regionParam + '-' + String(nParam));
   if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
   return raw;
 }
@@ -162,7 +162,7 @@ export function serializeNote(value: NoteValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setNote(target: CookieTarget, value: NoteValue): void {
-  $appendSetCookie(target, serializeNote(value));
+  $appendSetCookie(target, serializeNote(value), true);
 }
 
 /** Deletes `note`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
@@ -171,9 +171,9 @@ export function deleteNote(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `note` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readNote(cookieHeader: string | null | undefined): NoteValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'note') : undefined;
+/** Reads `note` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readNote(cookies: CookieSource): NoteValue | undefined {
+  const raw = $cookieValue(cookies, 'note', true);
   const value = raw === undefined ? undefined : $decodeUri(raw);
   return value;
 }
@@ -216,9 +216,9 @@ export function deletePrefs(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
 }
 
-/** Reads `prefs` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readPrefs(cookieHeader: string | null | undefined): PrefsValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'prefs') : undefined;
+/** Reads `prefs` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readPrefs(cookies: CookieSource): PrefsValue | undefined {
+  const raw = $cookieValue(cookies, 'prefs');
   const json = raw === undefined ? undefined : $decodeBase64Url(raw);
   const parsed = json === undefined ? undefined : $parseJson(json);
   if (!$isRecord(parsed)) return undefined;
@@ -260,9 +260,9 @@ export function deleteTheme(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `theme` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readTheme(cookieHeader: string | null | undefined): ThemeValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'theme') : undefined;
+/** Reads `theme` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readTheme(cookies: CookieSource): ThemeValue | undefined {
+  const raw = $cookieValue(cookies, 'theme');
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
 }
 
@@ -299,9 +299,9 @@ export function deleteVisits(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `visits` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readVisits(cookieHeader: string | null | undefined): VisitsValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'visits') : undefined;
+/** Reads `visits` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readVisits(cookies: CookieSource): VisitsValue | undefined {
+  const raw = $cookieValue(cookies, 'visits');
   if (raw === undefined || !/^(?:0|-?[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 1000) ? number : undefined;

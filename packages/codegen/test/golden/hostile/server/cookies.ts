@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, decodeUri as $decodeUri, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeUri as $decodeUri, encodeUri as $encodeUri, invalidValue as $invalidValue } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `append-set`.
  *
@@ -32,9 +32,9 @@ export function deleteAppendSet(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
-/** Reads `append-set` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readAppendSet(cookieHeader: string | null | undefined): AppendSetValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'append-set') : undefined;
+/** Reads `append-set` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readAppendSet(cookies: CookieSource): AppendSetValue | undefined {
+  const raw = $cookieValue(cookies, 'append-set');
   return raw === 'true' ? true : raw === 'false' ? false : undefined;
 }
 
@@ -74,9 +74,9 @@ export function deleteCsrfApp(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/app; Secure; SameSite=Lax');
 }
 
-/** Reads `csrf` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readCsrfApp(cookieHeader: string | null | undefined): CsrfAppValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'csrf') : undefined;
+/** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readCsrfApp(cookies: CookieSource): CsrfAppValue | undefined {
+  const raw = $cookieValue(cookies, 'csrf');
   if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfAppPattern.test(raw))) return undefined;
   return raw;
 }
@@ -117,9 +117,9 @@ export function deleteCsrfRoot(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `csrf` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readCsrfRoot(cookieHeader: string | null | undefined): CsrfRootValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'csrf') : undefined;
+/** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readCsrfRoot(cookies: CookieSource): CsrfRootValue | undefined {
+  const raw = $cookieValue(cookies, 'csrf');
   if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfRootPattern.test(raw))) return undefined;
   return raw;
 }
@@ -152,7 +152,7 @@ export function serializeEmoji(value: EmojiValue): string {
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is set then.
  */
 export function setEmoji(target: CookieTarget, value: EmojiValue): void {
-  $appendSetCookie(target, serializeEmoji(value));
+  $appendSetCookie(target, serializeEmoji(value), true);
 }
 
 /** Deletes `emoji`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
@@ -161,9 +161,9 @@ export function deleteEmoji(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `emoji` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readEmoji(cookieHeader: string | null | undefined): EmojiValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'emoji') : undefined;
+/** Reads `emoji` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readEmoji(cookies: CookieSource): EmojiValue | undefined {
+  const raw = $cookieValue(cookies, 'emoji', true);
   const value = raw === undefined ? undefined : $decodeUri(raw);
   if (value === undefined || !emojiPattern.test(value)) return undefined;
   return value;
@@ -205,9 +205,9 @@ export function deleteFind(target: CookieTarget): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/** Reads `find` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readFind(cookieHeader: string | null | undefined): FindValue | undefined {
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'find') : undefined;
+/** Reads `find` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readFind(cookies: CookieSource): FindValue | undefined {
+  const raw = $cookieValue(cookies, 'find');
   if (raw === undefined || !(raw.length >= 1 && findPattern.test(raw))) return undefined;
   return raw;
 }
@@ -252,11 +252,11 @@ export function deleteMeaning(target: CookieTarget, params: MeaningName): void {
   $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
-/** Reads `m-{meaning}` from a request's `Cookie` header: the value, or undefined when it is absent or not valid. Never throws. */
-export function readMeaning(cookieHeader: string | null | undefined, params: MeaningName): MeaningValue | undefined {
+/** Reads `m-{meaning}` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
+export function readMeaning(cookies: CookieSource, params: MeaningName): MeaningValue | undefined {
   const meaningParam = params['meaning'];
   if (!((typeof meaningParam === 'string' && $TOKEN.test(meaningParam) && (meaningParam.length >= 1 && meaningParam.length <= 8 && meaningMeaningPattern.test(meaningParam))))) return undefined;
-  const raw = typeof cookieHeader === 'string' ? $findCookie(cookieHeader, 'm-' + meaningParam) : undefined;
+  const raw = $cookieValue(cookies, 'm-' + meaningParam);
   if (raw === undefined || !/^(?:0|-?[1-9][0-9]{0,15})$/.test(raw)) return undefined;
   const number = Number(raw);
   return Number.isSafeInteger(number) && !(number < 0) && !(number > 9) ? number : undefined;
