@@ -12,6 +12,9 @@ import {
 import {
   deleteAccessToken,
   deleteBillopaySession,
+  parseAccessToken,
+  parseBillopaySession,
+  parseCsrftoken,
   readAccessToken,
   readBillopaySession,
   readCsrftoken,
@@ -32,6 +35,15 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 function randomToken(length: number): string {
   return [...randomBytes(length)].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join('');
+}
+
+/**
+ * A value we made ourselves, checked against the catalog (parseX). Setters take only checked
+ * values; a token that does not fit here means this app and the catalog disagree, a bug.
+ */
+function checked<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the new ${what} does not fit the catalog's pattern`);
+  return value;
 }
 
 /**
@@ -139,14 +151,20 @@ async function handle(
         return sendPreferences(response, language, csrf, { consent, saved: true, notDeleted });
       }
       case '/login':
-        setAccessToken(response, `${randomToken(24)}.${randomToken(24)}`);
+        setAccessToken(
+          response,
+          checked(parseAccessToken(`${randomToken(24)}.${randomToken(24)}`), 'access token'),
+        );
         return redirect(response, INVOICE);
       case '/logout':
         deleteAccessToken(response);
         deleteBillopaySession(response);
         return redirect(response, INVOICE);
       case '/pay':
-        setBillopaySession(response, randomToken(32));
+        setBillopaySession(
+          response,
+          checked(parseBillopaySession(randomToken(32)), 'payment session'),
+        );
         return redirect(response, INVOICE);
     }
   }
@@ -158,7 +176,7 @@ async function handle(
 function csrfToken(cookies: string | undefined, response: ServerResponse): string {
   let csrf = readCsrftoken(cookies);
   if (!csrf) {
-    csrf = randomToken(32);
+    csrf = checked(parseCsrftoken(randomToken(32)), 'CSRF token');
     setCsrftoken(response, csrf);
   }
   return csrf;

@@ -4,10 +4,14 @@
 
 import * as server from '@cookie-catalog/server';
 import {
+  type CsrftokenValue,
   deleteLanguage,
+  parseCsrftoken,
+  readCsrftoken,
   readLanguage,
   serializeCsrftoken,
   serializeLanguage,
+  setCsrftoken,
   setLanguage,
 } from '@cookie-catalog/server';
 import { describe, expectTypeOf, it } from 'vitest';
@@ -15,7 +19,11 @@ import { describe, expectTypeOf, it } from 'vitest';
 // Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.
 describe('the types of the generated server package', () => {
   it('takes and returns typed values', () => {
-    expectTypeOf(serializeCsrftoken).parameter(0).toEqualTypeOf<string>();
+    // A value with a pattern is a type of its own: parse (or read) gives it, setters take it.
+    expectTypeOf(serializeCsrftoken).parameter(0).toEqualTypeOf<CsrftokenValue>();
+    expectTypeOf(parseCsrftoken('')).toEqualTypeOf<CsrftokenValue | undefined>();
+    expectTypeOf(readCsrftoken('')).toEqualTypeOf<CsrftokenValue | undefined>();
+    expectTypeOf<CsrftokenValue>().toExtend<string>();
     expectTypeOf(readLanguage('')).toEqualTypeOf<'en' | 'sv' | undefined>();
     expectTypeOf(setLanguage).toBeCallableWith(new Headers(), 'sv');
     expectTypeOf(deleteLanguage).toBeCallableWith(new Response());
@@ -29,6 +37,8 @@ describe('the types of the generated server package', () => {
     expectTypeOf(server.setPubnubSubscription).toBeFunction();
     // @ts-expect-error the pixel is not a cookie
     expectTypeOf(server.readInvoiceOpened).toBeFunction();
+    // @ts-expect-error an unchecked string is not a CSRF token: parseCsrftoken first
+    expectTypeOf(setCsrftoken).toBeCallableWith(new Headers(), 'abc');
     // @ts-expect-error attributes come from the catalog, not from the call
     expectTypeOf(setLanguage).toBeCallableWith(new Headers(), 'sv', { maxAge: 1 });
   });

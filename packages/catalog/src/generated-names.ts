@@ -17,12 +17,14 @@ export function generatedNamesOf(id: string, parameterNames: readonly string[]):
     `read${pascal}From`,
     `serialize${pascal}`,
     `delete${pascal}`,
+    `parse${pascal}`,
     `write${pascal}`,
     `remove${pascal}`,
     `${camel}Cookie`,
     `${pascal}Value`,
     `${pascal}Name`,
     `${camel}Pattern`,
+    `${camel}Brand`,
     ...parameterNames.map((name) => `${camel}${capitalized(name)}Pattern`),
   ];
 }

@@ -9,6 +9,7 @@ import {
   tsClientGenerator,
   tsServerGenerator,
 } from '../src/generators/index.js';
+import { checked } from './checked.js';
 import { compileStrict } from './compile-strict.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 import * as server from './golden/hostile/server/cookies.js';
@@ -65,9 +66,9 @@ describe('generated code for the hostile fixture', () => {
 
   it('keeps a namesake cookie on another path: setting one never drops the other', async () => {
     const headers = new Headers();
-    server.setCsrfRoot(headers, 'abcd1234');
+    server.setCsrfRoot(headers, checked(server.parseCsrfRoot('abcd1234')));
     server.deleteCsrfApp(headers);
-    server.setCsrfRoot(headers, 'wxyz6789');
+    server.setCsrfRoot(headers, checked(server.parseCsrfRoot('wxyz6789')));
     const lines = headers.getSetCookie();
     expect(lines).toEqual([
       'csrf=wxyz6789; Max-Age=3600; Path=/; Secure; SameSite=Lax',
@@ -75,18 +76,26 @@ describe('generated code for the hostile fixture', () => {
     ]);
     // A real cookie jar holds two cookies after setting both.
     const jar = new CookieJar();
-    await jar.setCookie(server.serializeCsrfRoot('abcd1234'), 'https://example.com/');
-    await jar.setCookie(server.serializeCsrfApp('efgh5678'), 'https://example.com/app/');
+    await jar.setCookie(
+      server.serializeCsrfRoot(checked(server.parseCsrfRoot('abcd1234'))),
+      'https://example.com/',
+    );
+    await jar.setCookie(
+      server.serializeCsrfApp(checked(server.parseCsrfApp('efgh5678'))),
+      'https://example.com/app/',
+    );
     expect(await jar.getCookieString('https://example.com/app/x')).toBe(
       'csrf=efgh5678; csrf=abcd1234',
     );
   });
 
   it('accepts what validation accepted: the example "😀😀" fits ^.{1,2}$ (the u flag)', () => {
-    const line = server.serializeEmoji('😀😀');
+    const line = server.serializeEmoji(checked(server.parseEmoji('😀😀')));
     expect(line).toMatch(/^emoji=%F0%9F%98%80%F0%9F%98%80;/);
     expect(server.readEmoji(line.split(';')[0])).toBe('😀😀');
-    expect(() => server.serializeEmoji('😀😀😀')).toThrow(/does not match/);
+    expect(server.parseEmoji('😀😀😀')).toBeUndefined();
+    // Setters check at run time too (an unchecked value from JavaScript, or a cast).
+    expect(() => server.serializeEmoji('😀😀😀' as server.EmojiValue)).toThrow(/does not match/);
   });
 
   it('reads each name parameter once, so a getter cannot swap in another value after the check', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { checked } from './checked.js';
 import * as server from './golden/basic/server/cookies.js';
 
 /** The golden output of the basic fixture, run: patterns, integers, JSON, encodings, size limits. */
 describe('generated server code for the basic fixture, at run time', () => {
   it('builds pattern names from typed parameters, and refuses parameters that could inject', () => {
-    expect(server.serializeShard({ region: 'se', n: 7 }, 'abc123')).toBe(
-      'shard-se-7=abc123; Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Lax',
-    );
+    expect(
+      server.serializeShard({ region: 'se', n: 7 }, checked(server.parseShard('abc123'))),
+    ).toBe('shard-se-7=abc123; Max-Age=86400; Path=/; Secure; HttpOnly; SameSite=Lax');
     expect(server.readShard('shard-se-7=abc123; shard-no-7=zzz', { region: 'se', n: 7 })).toBe(
       'abc123',
     );
@@ -19,15 +20,16 @@ describe('generated server code for the basic fixture, at run time', () => {
       { region: 'se', n: 1.5 },
       { region: 'se', n: Number.NaN },
     ]) {
-      expect(() => server.serializeShard(params, 'abc'), JSON.stringify(params)).toThrow(
-        /is not a valid \{(region|n)\} for this cookie's name/,
-      );
+      expect(
+        () => server.serializeShard(params, checked(server.parseShard('abc'))),
+        JSON.stringify(params),
+      ).toThrow(/is not a valid \{(region|n)\} for this cookie's name/);
       expect(server.readShard('shard-se-1=abc', params)).toBeUndefined();
     }
     const headers = new Headers();
-    server.setShard(headers, { region: 'se', n: 1 }, 'a');
-    server.setShard(headers, { region: 'no', n: 1 }, 'b');
-    server.setShard(headers, { region: 'se', n: 1 }, 'c');
+    server.setShard(headers, { region: 'se', n: 1 }, checked(server.parseShard('a')));
+    server.setShard(headers, { region: 'no', n: 1 }, checked(server.parseShard('b')));
+    server.setShard(headers, { region: 'se', n: 1 }, checked(server.parseShard('c')));
     expect(headers.getSetCookie().map((line) => line.split(';')[0])).toEqual([
       'shard-se-1=c',
       'shard-no-1=b',
@@ -35,7 +37,9 @@ describe('generated server code for the basic fixture, at run time', () => {
   });
 
   it('honours the __Host- prefix, Domain, Path and Partitioned exactly', () => {
-    expect(server.serializeSessionId('0123456789abcdef0123456789abcdef')).toBe(
+    expect(
+      server.serializeSessionId(checked(server.parseSessionId('0123456789abcdef0123456789abcdef'))),
+    ).toBe(
       '__Host-session=0123456789abcdef0123456789abcdef; Max-Age=7200; Path=/; Secure; HttpOnly; SameSite=Strict',
     );
     const headers = new Headers();

@@ -9,7 +9,20 @@ expectTypeOf(server.readPrefs('')).toEqualTypeOf<
   | { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string }
   | undefined
 >();
-expectTypeOf(server.readShard('', { region: 'se', n: 1 })).toEqualTypeOf<string | undefined>();
+expectTypeOf(server.readShard('', { region: 'se', n: 1 })).toEqualTypeOf<
+  server.ShardValue | undefined
+>();
+// A value with a pattern is a type of its own: parseX (or the reader) gives it, setters take it.
+expectTypeOf(server.parseShard('abc')).toEqualTypeOf<server.ShardValue | undefined>();
+expectTypeOf<server.ShardValue>().toExtend<string>();
+expectTypeOf(server.serializeShard).toBeCallableWith(
+  { region: 'se', n: 1 },
+  {} as server.ShardValue,
+);
+// @ts-expect-error an unchecked string does not fit a value with a pattern (parseShard first)
+server.serializeShard({ region: 'se', n: 1 }, 'abc');
+// @ts-expect-error nor does another cookie's checked value
+server.serializeShard({ region: 'se', n: 1 }, {} as server.SessionIdValue);
 expectTypeOf(server.serializeVisits).parameter(0).toEqualTypeOf<number>();
 expectTypeOf(server.themeCookie.attributes.sameSite).toEqualTypeOf<'Lax'>();
 expectTypeOf(server.sessionIdCookie.maxAge).toEqualTypeOf<7200>();

@@ -1,7 +1,12 @@
 import { type Catalog, type FirstPartyCookie, isFirstPartyCookie } from '@cookie-catalog/catalog';
 import type { FunctionDeclarationStructure, StatementStructures } from 'ts-morph';
 import type { Generator } from '../../generator.js';
-import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
+import {
+  type CookieCode,
+  cookieCode,
+  declarationStatements,
+  parseStatements,
+} from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
@@ -133,6 +138,7 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
     `if (typeof document === 'undefined') throw new Error(${stringLiteral(`${fn} needs a browser: there is no document.cookie here`)});`;
   return [
     ...declarationStatements(code),
+    ...(writable ? parseStatements(code) : []),
     ...(params ? patternReaders(code) : fixedReaders(code)),
     ...(writable
       ? [

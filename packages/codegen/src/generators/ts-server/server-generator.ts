@@ -1,7 +1,12 @@
 import { type Catalog, isFirstPartyCookie } from '@cookie-catalog/catalog';
 import type { StatementStructures } from 'ts-morph';
 import type { Generator } from '../../generator.js';
-import { type CookieCode, cookieCode, declarationStatements } from '../typescript/cookie-code.js';
+import {
+  type CookieCode,
+  cookieCode,
+  declarationStatements,
+  parseStatements,
+} from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { stringLiteral } from '../typescript/literals.js';
@@ -56,6 +61,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
   const uri = code.uriEncoded ? ', true' : '';
   return [
     ...declarationStatements(code, ' satisfies CookieDeclaration'),
+    ...parseStatements(code),
     {
       kind: StructureKind.Function,
       isExported: true,

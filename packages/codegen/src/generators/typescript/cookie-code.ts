@@ -206,3 +206,25 @@ function lifetimeWords(lifetime: Lifetime): string {
   if (lifetime.kind !== 'duration') return 'a session cookie';
   return `${lifetime.amount} ${lifetime.unit}${lifetime.amount === 1 ? '' : 's'}, Max-Age=${lifetime.seconds}`;
 }
+
+/**
+ * `parseX(text)` for a value with a pattern: the text typed as checked (the branded value type
+ * setters take), or undefined. Nothing for other values, whose types say all there is.
+ */
+export function parseStatements(code: CookieCode): StatementStructures[] {
+  const { parse } = code.value;
+  if (!parse) return [];
+  return [
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: `parse${code.pascal}`,
+      docs: [
+        `Checks \`text\` against what the catalog declares for ${code.shown}'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws.`,
+      ],
+      parameters: [{ name: 'text', type: 'string' }],
+      returnType: `${code.valueType} | undefined`,
+      statements: [...parse],
+    },
+  ];
+}

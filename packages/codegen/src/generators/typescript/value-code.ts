@@ -40,6 +40,12 @@ export interface ValueCode {
   readonly helpers: ReadonlySet<string>;
   /** Whether `encode` refers to `name` (the built cookie name), for the size limit. */
   readonly usesName: boolean;
+  /**
+   * For a string with a pattern: statements for `parseX(text)`, which return `text` typed as
+   * checked (the branded value type), or undefined. Setters take only such values, so an
+   * unchecked string is a compile error; they still check every value at run time.
+   */
+  readonly parse?: readonly string[];
 }
 
 /**
@@ -157,14 +163,32 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             ]
           : []),
       ];
+      // A pattern makes the value a type of its own: a string branded as checked, which only
+      // parseX and the reader give out (a unique symbol declared here, so no other value has it).
+      const valueType = `${cookie.functionName}Value`;
+      const brand = `${prefix}Brand`;
+      const branded = value.pattern !== undefined;
+      if (branded) constants.push(`declare const ${brand}: unique symbol;`);
+      const type = branded ? `string & { readonly [${brand}]: true }` : 'string';
+      const typed = (subject: string) => (branded ? `${subject} as ${valueType}` : subject);
       if (value.encoding === 'raw') {
         // When the declared pattern only admits cookie-octets, checking octets again is wasted work.
         const octetsImplied =
           value.pattern !== undefined && patternImpliesCookieOctets(value.pattern);
         if (!octetsImplied)
           helpers.add('COOKIE_OCTETS').add('firstInvalidOctet').add('describeValue');
+        const parseChecks = [
+          ...checks('text'),
+          ...(octetsImplied ? [] : ['!$COOKIE_OCTETS.test(text)']),
+        ];
         return {
-          type: 'string',
+          type,
+          ...(branded && {
+            parse: [
+              `if (typeof text !== 'string' || ${parseChecks.join(' || ')}) return undefined;`,
+              `return ${typed('text')};`,
+            ],
+          }),
           constants,
           helpers,
           usesName: needsSizeCheck(cookie),
@@ -182,7 +206,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             ...(checks('raw').length
               ? [`if (raw === undefined || ${checks('raw').join(' || ')}) return undefined;`]
               : []),
-            'return raw;',
+            `return ${typed('raw')};`,
           ],
         };
       }
@@ -190,7 +214,13 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
       const decoder = value.encoding === 'uri' ? 'decodeUri' : 'decodeBase64Url';
       helpers.add(encoder).add(decoder);
       return {
-        type: 'string',
+        type,
+        ...(branded && {
+          parse: [
+            `if (typeof text !== 'string' || ${checks('text').join(' || ')}) return undefined;`,
+            `return ${typed('text')};`,
+          ],
+        }),
         constants,
         helpers,
         usesName: needsSizeCheck(cookie),
@@ -205,7 +235,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
           ...(checks('value').length
             ? [`if (value === undefined || ${checks('value').join(' || ')}) return undefined;`]
             : []),
-          'return value;',
+          `return ${typed('value')};`,
         ],
       };
     }

@@ -44,8 +44,15 @@ export function readBeta(cookies: CookieSource): BetaValue | undefined {
  * Purpose in English. Lifetime: 2 hours, Max-Age=7200. Category: necessary.
  */
 export const sessionIdCookie = { id: 'session_id', name: '__Host-session', category: 'necessary', maxAge: 7200, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Strict', partitioned: false } } as const satisfies CookieDeclaration;
-export type SessionIdValue = string;
+export type SessionIdValue = string & { readonly [sessionIdBrand]: true };
 const sessionIdPattern = /* @__PURE__ */ new RegExp('^[a-f0-9]*$'); // ^[a-f0-9]{32}$
+declare const sessionIdBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `__Host-session`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseSessionId(text: string): SessionIdValue | undefined {
+  if (typeof text !== 'string' || !(text.length >= 32 && text.length <= 32 && sessionIdPattern.test(text))) return undefined;
+  return text as SessionIdValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `__Host-session`; see {@link sessionIdCookie}.
@@ -77,7 +84,7 @@ export function deleteSessionId(target: CookieTarget): void {
 export function readSessionId(cookies: CookieSource): SessionIdValue | undefined {
   const raw = $cookieValue(cookies, '__Host-session');
   if (raw === undefined || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
-  return raw;
+  return raw as SessionIdValue;
 }
 
 /**
@@ -86,10 +93,17 @@ export function readSessionId(cookies: CookieSource): SessionIdValue | undefined
  * Purpose in English. Lifetime: 1 day, Max-Age=86400. Category: necessary.
  */
 export const shardCookie = { id: 'shard', name: 'shard-{region}-{n}', category: 'necessary', maxAge: 86400, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: true, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
-export type ShardValue = string;
+export type ShardValue = string & { readonly [shardBrand]: true };
 export type ShardName = { readonly region: string; readonly n: number };
 const shardPattern = /* @__PURE__ */ new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]+$
+declare const shardBrand: unique symbol;
 const shardRegionPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]{2}$
+
+/** Checks `text` against what the catalog declares for `shard-{region}-{n}`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseShard(text: string): ShardValue | undefined {
+  if (typeof text !== 'string' || text.length > 16 || !(text.length >= 1 && shardPattern.test(text))) return undefined;
+  return text as ShardValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `shard-{region}-{n}`; see {@link shardCookie}.
@@ -133,7 +147,7 @@ export function readShard(cookies: CookieSource, params: ShardName): ShardValue 
   if (!((typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam))) && (Number.isSafeInteger(nParam) && nParam >= 0))) return undefined;
   const raw = $cookieValue(cookies, 'shard-' + regionParam + '-' + String(nParam));
   if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
-  return raw;
+  return raw as ShardValue;
 }
 
 /**

@@ -6,14 +6,15 @@ import { CookieValueError as $CookieValueError, decodeUri as $decodeUri, documen
  * The same name, on /app only: a browser keeps both. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const csrfAppCookie = { id: 'csrf_app', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/app', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type CsrfAppValue = string;
+export type CsrfAppValue = string & { readonly [csrfAppBrand]: true };
 const csrfAppPattern = /^[A-Za-z0-9]{8}$/;
+declare const csrfAppBrand: unique symbol;
 
 /** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readCsrfApp(cookies: string = $documentCookies()): CsrfAppValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
   if (raw === undefined || !csrfAppPattern.test(raw)) return undefined;
-  return raw;
+  return raw as CsrfAppValue;
 }
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
@@ -24,14 +25,15 @@ export const readCsrfAppFrom: (cookies: string) => CsrfAppValue | undefined = re
  * A token for the whole site; a namesake lives on /app. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const csrfRootCookie = { id: 'csrf_root', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type CsrfRootValue = string;
+export type CsrfRootValue = string & { readonly [csrfRootBrand]: true };
 const csrfRootPattern = /^[A-Za-z0-9]{8}$/;
+declare const csrfRootBrand: unique symbol;
 
 /** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readCsrfRoot(cookies: string = $documentCookies()): CsrfRootValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
   if (raw === undefined || !csrfRootPattern.test(raw)) return undefined;
-  return raw;
+  return raw as CsrfRootValue;
 }
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
@@ -42,15 +44,22 @@ export const readCsrfRootFrom: (cookies: string) => CsrfRootValue | undefined = 
  * One or two characters, astral ones included. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const emojiCookie = { id: 'emoji', name: 'emoji', category: 'necessary', maxAge: 3600, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type EmojiValue = string;
+export type EmojiValue = string & { readonly [emojiBrand]: true };
 const emojiPattern = /^.{1,2}$/u;
+declare const emojiBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `emoji`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseEmoji(text: string): EmojiValue | undefined {
+  if (typeof text !== 'string' || !emojiPattern.test(text)) return undefined;
+  return text as EmojiValue;
+}
 
 /** Reads `emoji` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readEmoji(cookies: string = $documentCookies()): EmojiValue | undefined {
   const raw = $findCookie(cookies, 'emoji');
   const value = raw === undefined ? undefined : $decodeUri(raw);
   if (value === undefined || !emojiPattern.test(value)) return undefined;
-  return value;
+  return value as EmojiValue;
 }
 
 /** Reads `emoji` from a cookie string such as `document.cookie`. Never throws. */
@@ -84,14 +93,15 @@ export function removeEmoji(): void {
  * Its declaration constant is findCookie, like the run-time helper. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const findCookie = { id: 'find', name: 'find', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type FindValue = string;
+export type FindValue = string & { readonly [findBrand]: true };
 const findPattern = /^[a-z]+$/;
+declare const findBrand: unique symbol;
 
 /** Reads `find` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readFind(cookies: string = $documentCookies()): FindValue | undefined {
   const raw = $findCookie(cookies, 'find');
   if (raw === undefined || !findPattern.test(raw)) return undefined;
-  return raw;
+  return raw as FindValue;
 }
 
 /** Reads `find` from a cookie string such as `document.cookie`. Never throws. */

@@ -44,8 +44,15 @@ export function readAppendSet(cookies: CookieSource): AppendSetValue | undefined
  * The same name, on /app only: a browser keeps both. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const csrfAppCookie = { id: 'csrf_app', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/app', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
-export type CsrfAppValue = string;
+export type CsrfAppValue = string & { readonly [csrfAppBrand]: true };
 const csrfAppPattern = /* @__PURE__ */ new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]{8}$
+declare const csrfAppBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `csrf`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseCsrfApp(text: string): CsrfAppValue | undefined {
+  if (typeof text !== 'string' || !(text.length >= 8 && text.length <= 8 && csrfAppPattern.test(text))) return undefined;
+  return text as CsrfAppValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `csrf`; see {@link csrfAppCookie}.
@@ -78,7 +85,7 @@ export function deleteCsrfApp(target: CookieTarget): void {
 export function readCsrfApp(cookies: CookieSource): CsrfAppValue | undefined {
   const raw = $cookieValue(cookies, 'csrf');
   if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfAppPattern.test(raw))) return undefined;
-  return raw;
+  return raw as CsrfAppValue;
 }
 
 /**
@@ -87,8 +94,15 @@ export function readCsrfApp(cookies: CookieSource): CsrfAppValue | undefined {
  * A token for the whole site; a namesake lives on /app. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const csrfRootCookie = { id: 'csrf_root', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
-export type CsrfRootValue = string;
+export type CsrfRootValue = string & { readonly [csrfRootBrand]: true };
 const csrfRootPattern = /* @__PURE__ */ new RegExp('^[A-Za-z0-9]*$'); // ^[A-Za-z0-9]{8}$
+declare const csrfRootBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `csrf`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseCsrfRoot(text: string): CsrfRootValue | undefined {
+  if (typeof text !== 'string' || !(text.length >= 8 && text.length <= 8 && csrfRootPattern.test(text))) return undefined;
+  return text as CsrfRootValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `csrf`; see {@link csrfRootCookie}.
@@ -121,7 +135,7 @@ export function deleteCsrfRoot(target: CookieTarget): void {
 export function readCsrfRoot(cookies: CookieSource): CsrfRootValue | undefined {
   const raw = $cookieValue(cookies, 'csrf');
   if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfRootPattern.test(raw))) return undefined;
-  return raw;
+  return raw as CsrfRootValue;
 }
 
 /**
@@ -130,8 +144,15 @@ export function readCsrfRoot(cookies: CookieSource): CsrfRootValue | undefined {
  * One or two characters, astral ones included. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const emojiCookie = { id: 'emoji', name: 'emoji', category: 'necessary', maxAge: 3600, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
-export type EmojiValue = string;
+export type EmojiValue = string & { readonly [emojiBrand]: true };
 const emojiPattern = /* @__PURE__ */ new RegExp('^.{1,2}$', 'u');
+declare const emojiBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `emoji`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseEmoji(text: string): EmojiValue | undefined {
+  if (typeof text !== 'string' || !emojiPattern.test(text)) return undefined;
+  return text as EmojiValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `emoji`; see {@link emojiCookie}.
@@ -166,7 +187,7 @@ export function readEmoji(cookies: CookieSource): EmojiValue | undefined {
   const raw = $cookieValue(cookies, 'emoji', true);
   const value = raw === undefined ? undefined : $decodeUri(raw);
   if (value === undefined || !emojiPattern.test(value)) return undefined;
-  return value;
+  return value as EmojiValue;
 }
 
 /**
@@ -175,8 +196,15 @@ export function readEmoji(cookies: CookieSource): EmojiValue | undefined {
  * Its declaration constant is findCookie, like the run-time helper. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
  */
 export const findCookie = { id: 'find', name: 'find', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
-export type FindValue = string;
+export type FindValue = string & { readonly [findBrand]: true };
 const findPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]+$
+declare const findBrand: unique symbol;
+
+/** Checks `text` against what the catalog declares for `find`'s value: the same text, typed as checked (setters take only checked values), or undefined when it does not fit. Never throws. */
+export function parseFind(text: string): FindValue | undefined {
+  if (typeof text !== 'string' || !(text.length >= 1 && findPattern.test(text))) return undefined;
+  return text as FindValue;
+}
 
 /**
  * The `Set-Cookie` header value that sets `find`; see {@link findCookie}.
@@ -209,7 +237,7 @@ export function deleteFind(target: CookieTarget): void {
 export function readFind(cookies: CookieSource): FindValue | undefined {
   const raw = $cookieValue(cookies, 'find');
   if (raw === undefined || !(raw.length >= 1 && findPattern.test(raw))) return undefined;
-  return raw;
+  return raw as FindValue;
 }
 
 /**
