@@ -34,6 +34,8 @@ Options:
   --strict            validate: treat warnings as errors
   --root DIR          generate: the repository root (default: the catalog's parent folder)
   --check             generate: write nothing; exit 1 if generated files on disk are out of date
+  --watch             generate: keep running, and generate again whenever the catalog changes
+                      (only changed files are written; an invalid catalog writes nothing)
   --locale L          translations reviewed: only this locale (repeatable);
                       export: the language of the texts
   --out PATH          export: the file to write; import: the folder for drafts
@@ -82,6 +84,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
   }
+  if (values.watch && (command !== 'generate' || values.check)) {
+    io.stderr(`cookie-catalog: --watch is for generate, without --check\n`);
+    return 2;
+  }
   const format = values.format ?? 'text';
   if (command === 'validate' && format !== 'text' && format !== 'json') {
     io.stderr(`cookie-catalog: --format must be text or json, not "${format}"\n`);
@@ -109,6 +115,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             ids: rest,
             check: values.check ?? false,
             skipUnknown: values['skip-unknown'] ?? false,
+            watch: values.watch ?? false,
           },
           io,
         );
@@ -250,6 +257,7 @@ function parse(argv: readonly string[]) {
       strict: { type: 'boolean' },
       root: { type: 'string' },
       check: { type: 'boolean' },
+      watch: { type: 'boolean' },
       locale: { type: 'string', multiple: true },
       base: { type: 'string' },
       from: { type: 'string' },

@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
@@ -17,6 +18,8 @@ export interface GenerateOptions {
   readonly check: boolean;
   /** json/tcf-device-storage: leave out entries without a lifetime in seconds (and say so). */
   readonly skipUnknown?: boolean;
+  /** Keep running: generate again whenever a file of the catalog changes. */
+  readonly watch?: boolean;
 }
 
 /**
@@ -40,7 +43,66 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     selected.push(generator);
   }
   if (selected.length === 0) selected.push(...generators.list());
+  if (options.watch) return watchCatalog(options, selected, io);
+  return generateOnce(options, selected, io);
+}
 
+/**
+ * `generate --watch`: generates, then again after every change to the catalog's files (changes
+ * within 50 ms are one), and never exits by itself. An invalid catalog prints its problems and
+ * writes nothing; the next save tries again. Only files whose contents change are written, so a
+ * dev server (the docs site's `npm run dev`) reloads exactly what the edit changed.
+ */
+async function watchCatalog(
+  options: GenerateOptions,
+  selected: readonly Generator<unknown>[],
+  io: CliIo,
+): Promise<number> {
+  const c = pc.createColors(io.color);
+  const dir = resolve(io.cwd, options.catalog);
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = async () => {
+    const started = performance.now();
+    const code = await generateOnce({ ...options, quiet: true }, selected, io);
+    const took = Math.round(performance.now() - started);
+    const time = new Date().toTimeString().slice(0, 8);
+    if (code === 0)
+      io.stdout(`${c.green('✓')} ${time} generated in ${took} ms; watching ${options.catalog}/\n`);
+    else io.stderr(`${c.red('✗')} ${time} waiting for the next change to ${options.catalog}/\n`);
+  };
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await run();
+      } while (again);
+      running = undefined;
+    })();
+  };
+  await run();
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(schedule, 50);
+  });
+  return new Promise((done) => {
+    watcher.on('error', (error) => {
+      io.stderr(`cookie-catalog: stopped watching ${options.catalog}/: ${error.message}\n`);
+      done(1);
+    });
+  });
+}
+
+async function generateOnce(
+  options: GenerateOptions & { readonly quiet?: boolean },
+  selected: readonly Generator<unknown>[],
+  io: CliIo,
+): Promise<number> {
   const valid = await validCatalog(options.catalog, io, 'nothing was written');
   if (!valid) return 1;
   const { dir: catalogDir, catalog } = valid;
@@ -78,15 +140,26 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
       differences += stale.length;
       continue;
     }
-    await rm(outDir, { recursive: true, force: true });
+    // Only what differs is touched: stray files, links and folders are removed, changed or
+    // missing files written. An unchanged file keeps its time stamp (a dev server sees no change).
+    const stale = new Set(await compareWithDisk(outDir, files));
+    for (const path of stale) await rm(join(outDir, path), { recursive: true, force: true });
     for (const file of files) {
+      if (!stale.has(file.path)) continue;
       const path = join(outDir, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.contents);
     }
-    io.stdout(
-      `${c.green('✓')} ${generator.id}: wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${shown}\n`,
-    );
+    const written = files.filter((f) => stale.has(f.path)).length;
+    const countFiles = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
+    if (written > 0)
+      io.stdout(
+        `${c.green('✓')} ${generator.id}: wrote ${countFiles(written)} to ${shown}${written < files.length ? ` (${files.length - written} unchanged)` : ''}\n`,
+      );
+    else if (!options.quiet)
+      io.stdout(
+        `${c.green('✓')} ${generator.id}: ${countFiles(files.length)} in ${shown}, up to date\n`,
+      );
   }
   if (options.check) {
     if (differences > 0) {
