@@ -59,7 +59,7 @@ describe('asking for consent in the invoice demo (headless Chromium)', () => {
       all.map((b) => `${getComputedStyle(b).fontWeight} ${getComputedStyle(b).fontSize}`),
     );
     expect(new Set(sizes).size).toBe(1); // equal weight
-    await page.waitForFunction(() => document.documentElement.dataset.helpCenter === 'not-loaded');
+    await page.locator('html[data-help-center="not-loaded"]').waitFor({ state: 'attached' });
     const stored = await jarNames();
     for (const entry of optionalEntries) expect(stored).not.toContain(entry.name.pattern);
     expect(stored).not.toContain(CONSENT_COOKIE);
@@ -112,7 +112,7 @@ describe('asking for consent in the invoice demo (headless Chromium)', () => {
         ).toBeGreaterThan(0);
     }
     await page.goto(`${origin}/invoice/10042`);
-    await page.waitForFunction(() => document.documentElement.dataset.helpCenter === 'not-loaded');
+    await page.locator('html[data-help-center="not-loaded"]').waitFor({ state: 'attached' });
     expect(await widgetRan(page)).toBe(false);
   });
 
@@ -139,7 +139,7 @@ describe('asking for consent in the invoice demo (headless Chromium)', () => {
     const page = await browser.context.newPage();
     await page.goto(`${origin}/invoice/10042`);
     await page.locator('.cookie-consent button[value="accept"]').waitFor();
-    await page.waitForFunction(() => document.documentElement.dataset.helpCenter === 'not-loaded');
+    await page.locator('html[data-help-center="not-loaded"]').waitFor({ state: 'attached' });
   });
 
   it('without JavaScript: the same through form posts, and nothing held back runs', async () => {

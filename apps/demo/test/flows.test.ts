@@ -58,21 +58,20 @@ describe('the invoice demo in headless Chromium', () => {
     // A recipient opens the invoice from the internet bank: csrftoken, efaktura; the pixel stores nothing.
     await page.goto(`${origin}/invoice/10042?via=bank`);
     expect(await page.locator('#from-bank').count()).toBe(1);
-    await page.waitForFunction(
-      () => document.querySelector('[data-language-read-by-script]')?.textContent === '(not set)',
-    );
+    // What the visitor sees: the page script has run and shows no language cookie yet.
+    await page.locator('[data-language-read-by-script]', { hasText: '(not set)' }).waitFor();
     expect(server.openedInvoices.has('10042')).toBe(true);
     await expectDeclared([csrftokenCookie, efakturaCookie], since);
 
     // They switch to Swedish with the page script (the client package writes language).
     await page.click('[data-set-language="sv"]');
-    await page.waitForFunction(() => document.documentElement.lang === 'sv');
-    expect(await page.textContent('[data-language-read-by-script]')).toBe('sv');
+    await page.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+    await page.locator('[data-language-read-by-script]', { hasText: /^sv$/ }).waitFor();
 
     // They reject optional cookies in the banner, log in, and start a payment: ordinary form posts.
     await page.click('.cookie-consent button[value="reject"]');
     await page.locator('.cookie-consent-confirmation').waitFor();
-    await page.waitForFunction(() => document.documentElement.dataset.helpCenter === 'not-loaded');
+    await page.locator('html[data-help-center="not-loaded"]').waitFor({ state: 'attached' });
     await page.click('form[action="/login"] button');
     await page.waitForSelector('#my-pages');
     await page.click('form[action="/pay"] button');

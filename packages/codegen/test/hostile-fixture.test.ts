@@ -10,7 +10,7 @@ import {
   tsServerGenerator,
 } from '../src/generators/index.js';
 import { checked } from './checked.js';
-import { compileStrict } from './compile-strict.js';
+import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 import * as server from './golden/hostile/server/cookies.js';
 
@@ -32,7 +32,7 @@ describe('generated code for the hostile fixture', () => {
     await expect(clientFile?.contents).toMatchFileSnapshot(golden('hostile/client/cookies.ts'));
     expect(compileStrict([golden('hostile/server/cookies.ts')])).toEqual([]);
     expect(compileStrict([golden('hostile/client/cookies.ts')], {}, { dom: true })).toEqual([]);
-  });
+  }, COMPILE_TIMEOUT);
 
   it('declares only names the catalog reserves for each entry, and helpers as $name', async () => {
     const reserved = new Set(

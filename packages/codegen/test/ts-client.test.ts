@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runGenerator } from '../src/generator.js';
 import { tsClientGenerator } from '../src/generators/index.js';
-import { compileStrict } from './compile-strict.js';
+import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
@@ -26,7 +26,7 @@ describe('ts/client on the basic fixture catalog', () => {
       fileURLToPath(new URL('./type-tests/client.types.ts', import.meta.url)),
     ];
     expect(compileStrict(files, {}, { dom: true })).toEqual([]);
-  });
+  }, COMPILE_TIMEOUT);
 
   it('gives readers to script-visible cookies only, writers to client-set ones only', async () => {
     const [file] = await generateBasic();

@@ -6,7 +6,7 @@ import { editedCatalog, FIXTURE_CATALOG, REAL_CATALOG } from '../../catalog/test
 import { runGenerator } from '../src/generator.js';
 import { tsConsentGenerator } from '../src/generators/ts-consent/consent-generator.js';
 import { tsServerGenerator } from '../src/generators/ts-server/server-generator.js';
-import { compileStrict } from './compile-strict.js';
+import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 
 const REPO = dirname(REAL_CATALOG);
 const EXAMPLES = join(REPO, 'examples');
@@ -97,7 +97,7 @@ describe('ts/consent', () => {
       ...catalogs.map((catalog, slot) => consentFiles(catalog, slot)),
     );
     expect(compileStrict([], files, { dom: true })).toEqual([]);
-  }, 60_000);
+  }, COMPILE_TIMEOUT);
 
   it('escapes catalog words in the banner and the form: markup and braces stay text', async () => {
     const evil = '<img src=x onerror=alert(1)>{{ 7*7 }}';

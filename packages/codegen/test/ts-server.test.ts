@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runGenerator } from '../src/generator.js';
 import { tsServerGenerator } from '../src/generators/index.js';
-import { compileStrict } from './compile-strict.js';
+import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
@@ -28,7 +28,7 @@ describe('ts/server on the basic fixture catalog', () => {
       fileURLToPath(new URL('./type-tests/server.types.ts', import.meta.url)),
     ]);
     expect(diagnostics).toEqual([]);
-  });
+  }, COMPILE_TIMEOUT);
 
   it('really rejects a wrong enum member (the type test is not vacuous)', () => {
     const probe = fileURLToPath(new URL('./type-tests/probe.ts', import.meta.url));
@@ -39,7 +39,7 @@ describe('ts/server on the basic fixture catalog', () => {
     expect(diagnostics.join('\n')).toMatch(
       /probe\.ts:2: Argument of type '"blue"' is not assignable/,
     );
-  });
+  }, COMPILE_TIMEOUT);
 
   it('emits functions only for first-party cookies', async () => {
     const [file] = await generateBasic();

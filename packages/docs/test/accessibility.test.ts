@@ -41,8 +41,10 @@ describe('the policy pages in headless Chromium, checked by axe-core', () => {
       const other = locales.find((l) => l !== locale);
       if (other === undefined) return; // one language: nothing to switch to
       await page.click(`a[hreflang="${other}"]`);
-      await page.waitForURL(`**/${other}.html`);
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
+      // The other language's page as the reader sees it: its lang and its first heading.
+      await page.locator(`html[lang="${other}"]`).waitFor({ state: 'attached' });
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      expect(page.url()).toMatch(new RegExp(`/${other}\\.html$`));
     },
   );
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileStrict } from '../../codegen/test/compile-strict.js';
+import { COMPILE_TIMEOUT, compileStrict } from '../../codegen/test/compile-strict.js';
 import { realCookies } from './real-catalog.js';
 
 /**
@@ -55,5 +55,5 @@ import * as server from '../../src/index.js';
 type Rest<T> = T extends [unknown, ...infer R] ? R : never;
 ${cookies.map((c) => usage(c.cookie.functionName)).join('')}`;
     expect(compileStrict([], { [FILE]: source }, { dom: true })).toEqual([]);
-  }, 120_000);
+  }, COMPILE_TIMEOUT);
 });
