@@ -35,9 +35,9 @@ let output = '';
 dev.stdout.on('data', (chunk) => {
   output += chunk;
 });
-let origin;
-while (!(origin = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1]))
-  await new Promise((resolve) => setTimeout(resolve, 100));
+const address = () => /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
+while (!address()) await new Promise((resolve) => setTimeout(resolve, 100));
+const origin = address();
 
 const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'chromium-')), {
   executablePath: CHROMIUM,

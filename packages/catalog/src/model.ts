@@ -171,6 +171,21 @@ export interface ConsentSettings {
   readonly preferencesUrl: string | undefined;
 }
 
+/** The generated packages, and the npm name of each (policy.yaml `packages`). */
+export const GENERATED_PACKAGES = ['server', 'client', 'policy-table', 'docs', 'consent'] as const;
+export type GeneratedPackage = (typeof GENERATED_PACKAGES)[number];
+
+/** The npm names of the generated packages: `@acme/cookies-server`, or `@cookie-catalog/server`. */
+export function packageNamesOf(
+  packages: { readonly scope: string; readonly prefix?: string | undefined } | undefined,
+): Readonly<Record<GeneratedPackage, string>> {
+  const scope = packages?.scope ?? '@cookie-catalog';
+  const prefix = packages ? (packages.prefix ?? 'cookies-') : '';
+  return Object.fromEntries(
+    GENERATED_PACKAGES.map((name) => [name, `${scope}/${prefix}${name}`]),
+  ) as Record<GeneratedPackage, string>;
+}
+
 /** The categories of the Open Cookie Database (github.com/jkwakman/Open-Cookie-Database). */
 export const OCD_CATEGORIES = [
   'Functional',
@@ -270,6 +285,8 @@ export interface Catalog {
   readonly dpo: { readonly email: string };
   /** How consent is recorded; undefined when policy.yaml names no consent cookie. */
   readonly consent: ConsentSettings | undefined;
+  /** The npm name of each generated package (policy.yaml `packages`). */
+  readonly packages: Readonly<Record<GeneratedPackage, string>>;
   /** In the order declared; categories without consent first. */
   readonly categories: readonly Category[];
   readonly authorities: readonly Authority[];

@@ -3,16 +3,17 @@ import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
 import { DEFAULT_VALUE, effectiveAttributes, isOwnCookie } from './defaults.js';
 import { functionNameOf } from './function-name.js';
 import { type Duration, parseDuration } from './lifetime.js';
-import type {
-  Catalog,
-  CatalogEntry,
-  CookieAttributes,
-  JsonFieldType,
-  LabelKey,
-  Lifetime,
-  LocalizedText,
-  PolicySection,
-  ValueType,
+import {
+  type Catalog,
+  type CatalogEntry,
+  type CookieAttributes,
+  type JsonFieldType,
+  type LabelKey,
+  type Lifetime,
+  type LocalizedText,
+  type PolicySection,
+  packageNamesOf,
+  type ValueType,
 } from './model.js';
 import { parseNamePattern } from './name-pattern.js';
 import type { EntryInput, PolicyInput } from './schema.js';
@@ -56,6 +57,7 @@ export function normalizeCatalog(
       version: policy.consent.version,
       preferencesUrl: policy.consent.preferencesUrl,
     },
+    packages: packageNamesOf(policy.packages),
     categories: orderedCategories.map(
       ({ id, consentRequired, label, description, tcf, openCookieDatabase, consentMode }) => ({
         id,

@@ -486,6 +486,28 @@ export const policySchema = z
       })
       .optional()
       .describe('How we ask for consent and keep the answer (@cookie-catalog/consent).'),
+    packages: z
+      .strictObject({
+        scope: z
+          .string()
+          .regex(
+            /^@[a-z0-9][a-z0-9._~-]*$/,
+            'is not an npm scope: @ and lower-case letters, such as @acme',
+          )
+          .describe('Your npm scope, e.g. `@acme`.'),
+        prefix: z
+          .string()
+          .regex(
+            /^([a-z0-9][a-z0-9._~-]*)?$/,
+            'may hold only lower-case letters, digits, ".", "_", "~" and "-"',
+          )
+          .optional()
+          .describe('What every package name starts with after the scope (default `cookies-`).'),
+      })
+      .optional()
+      .describe(
+        'The npm names of the generated packages: `<scope>/<prefix>server`, `…client`, `…policy-table`, `…docs`, `…consent` (e.g. @acme/cookies-server). Without it they are @cookie-catalog/server and so on.',
+      ),
     categories: z.array(categorySchema).min(1).describe('The categories, in the order shown.'),
     authorities: z
       .array(authoritySchema)

@@ -704,6 +704,18 @@ const cases: Record<string, Case> = {
     at: { file: 'cookies/zz-b.yaml', line: 'id: cs_token' },
     says: /csTokenPattern/,
   },
+  'a package scope without its @': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: '\ncategories:',
+        with: '\npackages:\n  scope: acme\ncategories:',
+      },
+    ],
+    errors: ['schema/value'],
+    at: { file: 'policy.yaml', line: 'scope: acme' },
+    says: /not an npm scope.*@acme/,
+  },
   'an unknown category': {
     edits: [{ file: language, find: 'category: necessary', with: 'category: marketing' }],
     errors: ['catalog/unknown-category'],

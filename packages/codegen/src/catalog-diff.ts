@@ -1,6 +1,8 @@
 import {
   type Catalog,
   type CatalogEntry,
+  GENERATED_PACKAGES,
+  type GeneratedPackage,
   isFirstPartyCookie,
   type JsonFieldType,
   type Lifetime,
@@ -25,13 +27,22 @@ export interface CatalogChange {
   readonly subject: string;
   /** In plain words: "access_token lifetime 1 hour → 2 hours". */
   readonly description: string;
+  /** By the packages' npm names (policy.yaml `packages`: @acme/cookies-server, …). */
+  readonly bumps: Readonly<Record<string, Bump>>;
+}
+
+interface InternalChange {
+  readonly subject: string;
+  readonly description: string;
   readonly bumps: Partial<Record<PackageName, Bump>>;
 }
 
 export interface CatalogDiff {
   readonly changes: readonly CatalogChange[];
-  /** The highest bump per package over all changes. */
-  readonly bumps: Partial<Record<PackageName, Bump>>;
+  /** The generated packages' npm names, in the order they are listed. */
+  readonly packages: readonly string[];
+  /** The highest bump per package (by npm name) over all changes. */
+  readonly bumps: Readonly<Record<string, Bump>>;
   /** What the change probably forgot, in plain words (e.g. to raise the consent version). */
   readonly warnings: readonly string[];
 }
@@ -51,7 +62,7 @@ const texts = (bump: Bump) => ({ [TABLE]: bump, [DOCS]: bump });
  * the documents.
  */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
-  const changes: CatalogChange[] = [];
+  const changes: InternalChange[] = [];
   const add = (subject: string, description: string, bumps: Partial<Record<PackageName, Bump>>) =>
     changes.push({ subject, description, bumps });
   const beforeById = new Map(before.entries.map((e) => [e.id, e]));
@@ -78,13 +89,26 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   diffPolicy(before, after, add);
   const warnings = diffConsent(before, after, add);
 
+  // Worked out under the internal names above; told under the names the catalog gives them.
+  const named = (internal: Partial<Record<PackageName, Bump>>) =>
+    Object.fromEntries(
+      (Object.entries(internal) as [PackageName, Bump][]).map(([name, bump]) => [
+        after.packages[name.slice('@cookie-catalog/'.length) as GeneratedPackage],
+        bump,
+      ]),
+    );
   const bumps: Partial<Record<PackageName, Bump>> = {};
   for (const change of changes) {
     for (const [name, bump] of Object.entries(change.bumps) as [PackageName, Bump][]) {
       bumps[name] = higher(bumps[name], bump);
     }
   }
-  return { changes, bumps, warnings };
+  return {
+    changes: changes.map((change) => ({ ...change, bumps: named(change.bumps) })),
+    packages: GENERATED_PACKAGES.map((name) => after.packages[name]),
+    bumps: named(bumps),
+    warnings,
+  };
 }
 
 /**

@@ -23,16 +23,20 @@ const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, impor
 const catalog = await loadFixtureCatalog('hostile');
 
 describe('generated code for the hostile fixture', () => {
-  it('matches the golden server and client modules, which compile in strict mode', async () => {
-    const [serverFile] = runGenerator(tsServerGenerator, catalog, {
-      runtimeImport: '@cookie-catalog/server/runtime',
-    });
-    const [clientFile] = runGenerator(tsClientGenerator, catalog);
-    await expect(serverFile?.contents).toMatchFileSnapshot(golden('hostile/server/cookies.ts'));
-    await expect(clientFile?.contents).toMatchFileSnapshot(golden('hostile/client/cookies.ts'));
-    expect(compileStrict([golden('hostile/server/cookies.ts')])).toEqual([]);
-    expect(compileStrict([golden('hostile/client/cookies.ts')], {}, { dom: true })).toEqual([]);
-  }, COMPILE_TIMEOUT);
+  it(
+    'matches the golden server and client modules, which compile in strict mode',
+    async () => {
+      const [serverFile] = runGenerator(tsServerGenerator, catalog, {
+        runtimeImport: '@cookie-catalog/server/runtime',
+      });
+      const [clientFile] = runGenerator(tsClientGenerator, catalog);
+      await expect(serverFile?.contents).toMatchFileSnapshot(golden('hostile/server/cookies.ts'));
+      await expect(clientFile?.contents).toMatchFileSnapshot(golden('hostile/client/cookies.ts'));
+      expect(compileStrict([golden('hostile/server/cookies.ts')])).toEqual([]);
+      expect(compileStrict([golden('hostile/client/cookies.ts')], {}, { dom: true })).toEqual([]);
+    },
+    COMPILE_TIMEOUT,
+  );
 
   it('declares only names the catalog reserves for each entry, and helpers as $name', async () => {
     const reserved = new Set(

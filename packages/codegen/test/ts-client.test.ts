@@ -20,13 +20,17 @@ describe('ts/client on the basic fixture catalog', () => {
     expect(await generateBasic()).toEqual(await generateBasic());
   });
 
-  it('compiles in strict mode with the DOM library, and what must not compile does not', () => {
-    const files = [
-      golden('basic/client/cookies.ts'),
-      fileURLToPath(new URL('./type-tests/client.types.ts', import.meta.url)),
-    ];
-    expect(compileStrict(files, {}, { dom: true })).toEqual([]);
-  }, COMPILE_TIMEOUT);
+  it(
+    'compiles in strict mode with the DOM library, and what must not compile does not',
+    () => {
+      const files = [
+        golden('basic/client/cookies.ts'),
+        fileURLToPath(new URL('./type-tests/client.types.ts', import.meta.url)),
+      ];
+      expect(compileStrict(files, {}, { dom: true })).toEqual([]);
+    },
+    COMPILE_TIMEOUT,
+  );
 
   it('gives readers to script-visible cookies only, writers to client-set ones only', async () => {
     const [file] = await generateBasic();

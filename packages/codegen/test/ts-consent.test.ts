@@ -82,22 +82,26 @@ function consentFiles(catalog: Catalog, slot: number): Record<string, string> {
 }
 
 describe('ts/consent', () => {
-  it('compiles in strict mode for every catalog, with or without a consent cookie', async () => {
-    const examples = (await readdir(EXAMPLES)).map((name) => join(EXAMPLES, name));
-    const catalogs = [
-      await valid(FIXTURE_CATALOG),
-      await withFirstPartyOptional(),
-      ...(await Promise.all(examples.map(valid))),
-    ];
-    expect(catalogs.some((c) => c.consent === undefined)).toBe(true); // one without consent
-    // One program for all of them (files that never touch the disk): the type checker's work,
-    // not a timing target, so the time allowed is generous.
-    const files = Object.assign(
-      {},
-      ...catalogs.map((catalog, slot) => consentFiles(catalog, slot)),
-    );
-    expect(compileStrict([], files, { dom: true })).toEqual([]);
-  }, COMPILE_TIMEOUT);
+  it(
+    'compiles in strict mode for every catalog, with or without a consent cookie',
+    async () => {
+      const examples = (await readdir(EXAMPLES)).map((name) => join(EXAMPLES, name));
+      const catalogs = [
+        await valid(FIXTURE_CATALOG),
+        await withFirstPartyOptional(),
+        ...(await Promise.all(examples.map(valid))),
+      ];
+      expect(catalogs.some((c) => c.consent === undefined)).toBe(true); // one without consent
+      // One program for all of them (files that never touch the disk): the type checker's work,
+      // not a timing target, so the time allowed is generous.
+      const files = Object.assign(
+        {},
+        ...catalogs.map((catalog, slot) => consentFiles(catalog, slot)),
+      );
+      expect(compileStrict([], files, { dom: true })).toEqual([]);
+    },
+    COMPILE_TIMEOUT,
+  );
 
   it('escapes catalog words in the banner and the form: markup and braces stay text', async () => {
     const evil = '<img src=x onerror=alert(1)>{{ 7*7 }}';

@@ -22,24 +22,32 @@ describe('ts/server on the basic fixture catalog', () => {
     expect(await generateBasic()).toEqual(await generateBasic());
   });
 
-  it('compiles in strict mode, and what must not compile does not', () => {
-    const diagnostics = compileStrict([
-      golden('basic/server/cookies.ts'),
-      fileURLToPath(new URL('./type-tests/server.types.ts', import.meta.url)),
-    ]);
-    expect(diagnostics).toEqual([]);
-  }, COMPILE_TIMEOUT);
+  it(
+    'compiles in strict mode, and what must not compile does not',
+    () => {
+      const diagnostics = compileStrict([
+        golden('basic/server/cookies.ts'),
+        fileURLToPath(new URL('./type-tests/server.types.ts', import.meta.url)),
+      ]);
+      expect(diagnostics).toEqual([]);
+    },
+    COMPILE_TIMEOUT,
+  );
 
-  it('really rejects a wrong enum member (the type test is not vacuous)', () => {
-    const probe = fileURLToPath(new URL('./type-tests/probe.ts', import.meta.url));
-    const diagnostics = compileStrict([], {
-      [probe]:
-        "import { serializeTheme } from '../golden/basic/server/cookies.js';\nserializeTheme('blue');\n",
-    });
-    expect(diagnostics.join('\n')).toMatch(
-      /probe\.ts:2: Argument of type '"blue"' is not assignable/,
-    );
-  }, COMPILE_TIMEOUT);
+  it(
+    'really rejects a wrong enum member (the type test is not vacuous)',
+    () => {
+      const probe = fileURLToPath(new URL('./type-tests/probe.ts', import.meta.url));
+      const diagnostics = compileStrict([], {
+        [probe]:
+          "import { serializeTheme } from '../golden/basic/server/cookies.js';\nserializeTheme('blue');\n",
+      });
+      expect(diagnostics.join('\n')).toMatch(
+        /probe\.ts:2: Argument of type '"blue"' is not assignable/,
+      );
+    },
+    COMPILE_TIMEOUT,
+  );
 
   it('emits functions only for first-party cookies', async () => {
     const [file] = await generateBasic();

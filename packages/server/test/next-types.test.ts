@@ -45,15 +45,19 @@ export function check${fn}(
 }
 
 describe.runIf(cookies.length > 0)('Next.js types', () => {
-  it('setters, deleters and readers accept what Next.js hands out, in strict mode', () => {
-    // With moduleResolution NodeNext (this repository's), Next.js's entry points take their .js;
-    // with "bundler", as in a Next.js app, they do not.
-    const source = `import { cookies } from 'next/headers.js';
+  it(
+    'setters, deleters and readers accept what Next.js hands out, in strict mode',
+    () => {
+      // With moduleResolution NodeNext (this repository's), Next.js's entry points take their .js;
+      // with "bundler", as in a Next.js app, they do not.
+      const source = `import { cookies } from 'next/headers.js';
 import { type NextRequest, NextResponse } from 'next/server.js';
 import * as server from '../../src/index.js';
 
 type Rest<T> = T extends [unknown, ...infer R] ? R : never;
 ${cookies.map((c) => usage(c.cookie.functionName)).join('')}`;
-    expect(compileStrict([], { [FILE]: source }, { dom: true })).toEqual([]);
-  }, COMPILE_TIMEOUT);
+      expect(compileStrict([], { [FILE]: source }, { dom: true })).toEqual([]);
+    },
+    COMPILE_TIMEOUT,
+  );
 });

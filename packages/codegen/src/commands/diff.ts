@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import { changesetsSince, gitRoot, uncoveredBumps, withCatalogAtRef } from '../baseline-catalog.js';
-import { type CatalogDiff, diffCatalogs, PACKAGES } from '../catalog-diff.js';
+import { type CatalogDiff, diffCatalogs } from '../catalog-diff.js';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 
@@ -121,9 +121,10 @@ function emptyLike(catalog: Catalog): Catalog {
 }
 
 function bumpLines(diff: CatalogDiff): [string, string][] {
-  return PACKAGES.flatMap((name) =>
-    diff.bumps[name] ? [[name, diff.bumps[name]] as [string, string]] : [],
-  );
+  return diff.packages.flatMap((name) => {
+    const bump = diff.bumps[name];
+    return bump ? [[name, bump] as [string, string]] : [];
+  });
 }
 
 function formatText(diff: CatalogDiff, against: string, color: boolean): string {

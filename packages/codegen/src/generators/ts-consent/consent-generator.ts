@@ -21,8 +21,11 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
  */
 
 export interface TsConsentOptions {
-  /** Where the typed setter and reader of the consent cookie come from (the server package). */
-  readonly serverImport: string;
+  /**
+   * Where the typed setter and reader of the consent cookie come from: the server package, by
+   * the name policy.yaml gives it (`packages`) unless set here.
+   */
+  readonly serverImport?: string | undefined;
   /** The folder of the consent package's hand-written run time, relative, ending in `/`. */
   readonly runtimeFolder: string;
 }
@@ -31,8 +34,8 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: { serverImport: '@cookie-catalog/server', runtimeFolder: '../runtime/' },
-  generate(catalog, { serverImport, runtimeFolder }) {
+  defaultOptions: { runtimeFolder: '../runtime/' },
+  generate(catalog, { serverImport = catalog.packages.server, runtimeFolder }) {
     const settings = catalog.consent;
     if (!settings) return withoutConsentCookie(catalog);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);

@@ -1,0 +1,62 @@
+import { loadCatalog } from '@cookie-catalog/catalog';
+import { describe, expect, it } from 'vitest';
+import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { diffCatalogs } from '../src/catalog-diff.js';
+import { runGenerator, tsConsentGenerator } from '../src/index.js';
+
+/** policy.yaml `packages`: another organisation publishes the generated packages under its name. */
+async function load(edits: Parameters<typeof editedCatalog>[0]) {
+  const { catalog, problems } = await loadCatalog(await editedCatalog(edits));
+  if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'));
+  return catalog;
+}
+
+const acme = {
+  file: 'policy.yaml',
+  find: '\ncategories:',
+  with: '\npackages:\n  scope: "@acme"\ncategories:',
+};
+
+describe('the generated packages under the names policy.yaml gives them', () => {
+  it('are @cookie-catalog/* without `packages`, and <scope>/cookies-* with it', async () => {
+    expect((await load([])).packages).toEqual({
+      server: '@cookie-catalog/server',
+      client: '@cookie-catalog/client',
+      'policy-table': '@cookie-catalog/policy-table',
+      docs: '@cookie-catalog/docs',
+      consent: '@cookie-catalog/consent',
+    });
+    expect((await load([acme])).packages.server).toBe('@acme/cookies-server');
+    const prefixed = await load([
+      { ...acme, with: '\npackages:\n  scope: "@acme"\n  prefix: ""\ncategories:' },
+    ]);
+    expect(prefixed.packages['policy-table']).toBe('@acme/policy-table');
+  });
+
+  it('the consent package imports the server package by that name', async () => {
+    const files = runGenerator(tsConsentGenerator, await load([acme]));
+    const server = files.find((f) => f.path === 'server.ts');
+    expect(server?.contents).toContain("from '@acme/cookies-server'");
+    expect(server?.contents).not.toContain('@cookie-catalog/server');
+  });
+
+  it('a catalog change bumps the packages by that name', async () => {
+    const before = await load([acme]);
+    const after = await load([
+      acme,
+      { file: 'cookies/language.yaml', find: 'lifetime: 30 days', with: 'lifetime: 60 days' },
+    ]);
+    const diff = diffCatalogs(before, after);
+    expect(diff.packages).toEqual(Object.values(after.packages));
+    expect(Object.keys(diff.bumps).sort()).toEqual(
+      [
+        '@acme/cookies-client',
+        '@acme/cookies-docs',
+        '@acme/cookies-policy-table',
+        '@acme/cookies-server',
+      ].sort(),
+    );
+    for (const change of diff.changes)
+      for (const name of Object.keys(change.bumps)) expect(name).toMatch(/^@acme\/cookies-/);
+  });
+});
