@@ -7,6 +7,8 @@ import type { CliIo } from './cli-io.js';
 const USAGE = `Usage: cookie-catalog <command> [options]
 
 Commands:
+  init DIR            Write a new organisation's repository: a starter catalog (TODOs for legal),
+                      the generated packages under --scope, the docs site, tests and CI
   validate            Check the catalog and report every problem (exit 1 if any error)
   generate [ID...]    Validate, then write the generated packages (all generators, or the
                       ones named, e.g. ts/server); nothing is written if the catalog is invalid
@@ -34,6 +36,9 @@ Options:
   --strict            validate: treat warnings as errors
   --root DIR          generate: the repository root (default: the catalog's parent folder)
   --check             generate: write nothing; exit 1 if generated files on disk are out of date
+  --locales en,fi     init: the policy's languages, the first is the default (default en)
+  --scope @acme       init: the npm scope of the generated packages (@acme/cookies-server, …)
+  --name "Acme AB"    init: the organisation's legal name
   --watch             generate: keep running, and generate again whenever the catalog changes
                       (only changed files are written; an invalid catalog writes nothing)
   --locale L          translations reviewed: only this locale (repeatable);
@@ -79,7 +84,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     command === 'translations' ||
     command === 'import' ||
     command === 'scan' ||
-    command === 'audit';
+    command === 'audit' ||
+    command === 'init';
   if (rest.length > 0 && !takesArguments) {
     io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
     return 2;
@@ -117,6 +123,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             skipUnknown: values['skip-unknown'] ?? false,
             watch: values.watch ?? false,
           },
+          io,
+        );
+      }
+      case 'init': {
+        if (rest.length > 1) {
+          io.stderr('cookie-catalog: init writes one folder\n');
+          return 2;
+        }
+        const { initCommand } = await import('./commands/init.js');
+        return await initCommand(
+          { dir: rest[0], locales: values.locales, scope: values.scope, name: values.name },
           io,
         );
       }
@@ -258,6 +275,9 @@ function parse(argv: readonly string[]) {
       root: { type: 'string' },
       check: { type: 'boolean' },
       watch: { type: 'boolean' },
+      locales: { type: 'string' },
+      scope: { type: 'string' },
+      name: { type: 'string' },
       locale: { type: 'string', multiple: true },
       base: { type: 'string' },
       from: { type: 'string' },

@@ -23,3 +23,22 @@ describe('raw HTML in a section is reported where CommonMark would see HTML, and
     ).toEqual([]);
   });
 });
+
+describe('a section that is still a placeholder', () => {
+  const todos = (text: string) =>
+    checkSectionMarkdown('sections/en/contact.md', text)
+      .filter((p) => p.rule === 'text/todo')
+      .map((p) => `${p.line}:${p.column}`);
+
+  it('is an error at each TODO line, in a list or a heading too', () => {
+    expect(todos('Write to us.\n\nTODO: the address.\n\n- TODO the phone\n## TODO\n')).toEqual([
+      '3:1',
+      '5:3',
+      '6:4',
+    ]);
+  });
+
+  it('but a TODO inside a sentence is text', () => {
+    expect(todos('Our TODO list app stores nothing.\n')).toEqual([]);
+  });
+});

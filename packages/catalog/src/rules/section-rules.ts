@@ -67,6 +67,17 @@ export function checkSectionMarkdown(file: string, text: string): Problem[] {
     return problems;
   }
   lines.forEach((line, index) => {
+    // A placeholder a starter catalog (init) or a draft left for legal to write.
+    if (/^\s*(?:[-*>#]+\s*)?TODO\b/.test(line)) {
+      problems.push(
+        createProblem(
+          'text/todo',
+          at(index + 1, line.indexOf('TODO') + 1),
+          `the section is still a placeholder here: "${line.trim().slice(0, 80)}"`,
+          'write the text of the section',
+        ),
+      );
+    }
     const invisible = findInvisibleCharacter(line.replace(/\r$/, ''));
     if (invisible) {
       problems.push(

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import {
+  type FirstPartyCookie,
+  isFirstPartyCookie,
+  type JsonFieldType,
+  loadCatalog,
+  type ValueType,
+} from '@cookie-catalog/catalog';
+import { CookieJar } from 'tough-cookie';
+import { describe, expect, it } from 'vitest';
+import * as server from '../src/index.js';
+
+/**
+ * Every cookie our code sets, through its generated setter, into a real cookie jar
+ * (tough-cookie): stored under its name, with the catalog's attributes, and read back. The test
+ * follows catalog/: add or change a cookie there and it is tested here too.
+ */
+const { catalog } = await loadCatalog(fileURLToPath(new URL('../../../catalog/', import.meta.url)));
+if (!catalog) throw new Error('catalog/ does not validate: run npx cookie-catalog validate');
+const api = server as unknown as Record<string, (...args: unknown[]) => unknown>;
+const cookies = catalog.entries
+  .filter(isFirstPartyCookie)
+  .filter((cookie) => cookie.name.parameters.length === 0);
+
+describe.runIf(cookies.length > 0)('every cookie our code sets', () => {
+  it.each(cookies.map((cookie) => [cookie.id, cookie] as const))(
+    '%s is stored as the catalog declares, and read back',
+    async (_id, cookie: FirstPartyCookie) => {
+      const value = exampleValue(cookie.value);
+      const line = api[`serialize${cookie.functionName}`]?.(value) as string;
+      const { attributes } = cookie;
+      const url = `https://${attributes.domain ?? cookie.provider.domain}${attributes.path}`;
+      const jar = new CookieJar(undefined, { prefixSecurity: 'strict', looseMode: false });
+      await jar.setCookie(line, url, { ignoreError: false });
+      const [stored] = await jar.getCookies(url, { http: true });
+      expect(stored?.key).toBe(cookie.name.pattern);
+      expect(stored?.secure).toBe(attributes.secure);
+      expect(stored?.httpOnly).toBe(attributes.httpOnly);
+      expect(stored?.sameSite).toBe(attributes.sameSite.toLowerCase());
+      const header = await jar.getCookieString(url, { http: true });
+      expect(api[`read${cookie.functionName}`]?.(header)).toEqual(value);
+    },
+  );
+});
+
+/** A value the declaration accepts: the catalog's example, or the simplest valid one. */
+function exampleValue(value: ValueType): unknown {
+  switch (value.type) {
+    case 'string':
+      return value.example;
+    case 'enum':
+      return value.values[0];
+    case 'boolean':
+      return true;
+    case 'integer':
+      return value.min ?? value.max ?? 1;
+    case 'json':
+      return Object.fromEntries(value.fields.map((field) => [field.name, jsonExample(field.type)]));
+  }
+}
+
+function jsonExample(type: JsonFieldType): unknown {
+  if (type.type === 'boolean') return true;
+  if (type.type === 'integer') return 1;
+  return type.type === 'string' ? 'x' : type.values[0];
+}

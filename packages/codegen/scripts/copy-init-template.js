@@ -1,0 +1,74 @@
+// `cookie-catalog init` writes a new organisation's repository. Its generated packages and docs
+// site are this repository's own (the hand-written run time of @cookie-catalog/server and
+// /consent, the package set-ups, the VitePress site): copied from them here at build, into
+// dist/init/, so there is one source and the packed toolchain carries it. init-template/ adds
+// what only a new repository has (its tests, vitest set-up, CI script). init renames the
+// packages to the organisation's scope as it writes them.
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const out = fileURLToPath(new URL('../dist/init/', import.meta.url));
+const own = fileURLToPath(new URL('../init-template/', import.meta.url));
+
+/** Files of the repository that belong to every organisation's repository. */
+const TAKE = {
+  'packages/server': [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'src/index.ts',
+    'src/runtime/',
+  ],
+  'packages/client': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts'],
+  'packages/policy-table': [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'src/index.ts',
+    'scripts/',
+  ],
+  'packages/docs': [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'src/index.ts',
+    'scripts/',
+  ],
+  'packages/consent': [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'src/index.ts',
+    'src/browser.ts',
+    'src/runtime/',
+  ],
+  'apps/docs': [
+    'package.json',
+    'tsconfig.json',
+    '.gitignore',
+    '.vitepress/config.mts',
+    '.vitepress/theme/',
+    'scripts/',
+  ],
+  '.': ['package.json', 'tsconfig.base.json', 'turbo.json'],
+};
+
+await rm(out, { recursive: true, force: true });
+for (const [folder, paths] of Object.entries(TAKE)) {
+  for (const path of paths) {
+    const from = join(repo, folder, path);
+    const to = join(out, folder, path);
+    await mkdir(dirname(to), { recursive: true });
+    // Sources only: no tests, nothing generated, nothing built.
+    await cp(from, to, {
+      recursive: true,
+      filter: (source) => !/\.test\.ts$|[\\/](generated|dist|node_modules)([\\/]|$)/.test(source),
+    });
+  }
+}
+await cp(own, out, { recursive: true });
+const count = (await readdir(out, { recursive: true })).length;
+if (process.env.INIT_TEMPLATE_REPORT)
+  console.log(`dist/init: ${count} entries from ${relative(process.cwd(), repo) || '.'}`);

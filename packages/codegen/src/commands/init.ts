@@ -1,0 +1,460 @@
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GENERATED_PACKAGES, packageNamesOf } from '@cookie-catalog/catalog';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
+
+export interface InitOptions {
+  readonly dir: string | undefined;
+  /** Comma-separated, the first is the default locale (default: en). */
+  readonly locales: string | undefined;
+  /** The npm scope of the generated packages (default: from --name). */
+  readonly scope: string | undefined;
+  /** The organisation's legal name. */
+  readonly name: string | undefined;
+}
+
+/**
+ * dist/init/: this repository's packages and docs site, copied at build
+ * (scripts/copy-init-template.js). Beside the compiled command (dist/commands, dist/bundle), or,
+ * when this module runs from src/ (the tests), in the built dist/.
+ */
+async function templateFolder(): Promise<string> {
+  const beside = fileURLToPath(new URL('../init/', import.meta.url));
+  if (await stat(beside).catch(() => undefined)) return beside;
+  return fileURLToPath(new URL('../../dist/init/', import.meta.url));
+}
+const TOOLCHAIN = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+/** Toolchain packages an organisation installs from npm, at this toolchain's version. */
+const TOOLCHAIN_PACKAGES = new Set([
+  '@cookie-catalog/catalog',
+  '@cookie-catalog/codegen',
+  '@cookie-catalog/runtime',
+]);
+/** What the generated packages and the docs site need to build and test; the rest is ours. */
+const KEPT_DEV_DEPENDENCIES = new Set(['typescript', 'vitest', 'tough-cookie', 'vitepress', 'vue']);
+/** Packages of the new repository that come with tests. */
+const TESTED = new Set(['packages/server', 'apps/docs']);
+
+/**
+ * `cookie-catalog init <dir>`: a new organisation's repository: its catalog (a starter policy
+ * and one entry of each kind, with TODO where legal must write; validate names every one), the
+ * generated packages under its own npm scope, the docs site, tests, CI and a README. Never
+ * writes into a folder that has anything in it.
+ */
+export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
+  const c = pc.createColors(io.color);
+  const fail = (message: string) => {
+    io.stderr(`cookie-catalog init: ${message}\n`);
+    return 2;
+  };
+  if (!options.dir) return fail('say where: cookie-catalog init <folder>');
+  const dir = resolve(io.cwd, options.dir);
+  const existing = await readdir(dir).catch(() => undefined);
+  if (existing && existing.length > 0)
+    return fail(`${options.dir} is not empty; init writes a new repository into an empty folder`);
+  if ((await stat(dir).catch(() => undefined))?.isFile())
+    return fail(`${options.dir} is a file; name a folder`);
+
+  const locales = (options.locales ?? 'en')
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const badLocale = locales.find((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(l));
+  if (badLocale !== undefined || locales.length === 0)
+    return fail(
+      `--locales takes language tags separated by commas, such as en,fi (not "${badLocale ?? ''}")`,
+    );
+  if (new Set(locales).size !== locales.length) return fail('--locales names a language twice');
+  const scope = options.scope ?? (options.name ? `@${slug(options.name)}` : undefined);
+  if (scope === undefined)
+    return fail('say which npm scope the packages are published under: --scope @yourorg');
+  if (!/^@[a-z0-9][a-z0-9._~-]*$/.test(scope))
+    return fail(`--scope must be an npm scope such as @acme, not "${scope}"`);
+
+  const toolchain = JSON.parse(await readFile(TOOLCHAIN, 'utf8')) as { version: string };
+  const names = packageNamesOf({ scope });
+  const rename = renamer(names, scope);
+  const written: string[] = [];
+  const write = async (path: string, text: string) => {
+    const file = join(dir, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text, path.endsWith('.ci/run') ? { mode: 0o755 } : {});
+    written.push(path);
+  };
+
+  const TEMPLATE = await templateFolder();
+  for (const path of (await readdir(TEMPLATE, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(TEMPLATE, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort()) {
+    const text = await readFile(join(TEMPLATE, path), 'utf8');
+    if (path === 'package.json') {
+      await write(path, rootManifest(JSON.parse(text), scope, toolchain.version));
+    } else if (path.endsWith('/package.json')) {
+      const folder = path.slice(0, -'/package.json'.length);
+      await write(
+        path,
+        packageManifest(JSON.parse(text), rename, toolchain.version, TESTED.has(folder)),
+      );
+    } else {
+      await write(path, rename(text));
+    }
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const starter = starterCatalog({ locales, name: options.name, scope, today });
+  for (const [path, text] of Object.entries(starter)) await write(`catalog/${path}`, text);
+  await write(
+    'README.md',
+    readme({ name: options.name, names, scope, toolchain: toolchain.version }),
+  );
+  await write(
+    '.gitignore',
+    'node_modules/\ndist/\n**/src/generated/\n.turbo/\n**/.vitepress/dist/\n**/.vitepress/cache/\n*.tsbuildinfo\n',
+  );
+  await write(
+    '.changeset/config.json',
+    `${JSON.stringify({ $schema: 'https://unpkg.com/@changesets/config@3.1.1/schema.json', changelog: '@changesets/cli/changelog', commit: false, access: 'public', baseBranch: 'main', updateInternalDependencies: 'patch', ignore: [] }, null, 2)}\n`,
+  );
+  await write(
+    '.changeset/README.md',
+    '# Changesets\n\nA catalog change gets its release note and version bumps from `npx cookie-catalog changeset`.\n',
+  );
+
+  const shown = relative(io.cwd, dir) || '.';
+  io.stdout(
+    `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
+  );
+  return 0;
+}
+
+/** Renames this repository's generated packages (and its docs site) to the organisation's. */
+function renamer(names: Readonly<Record<string, string>>, scope: string): (text: string) => string {
+  return (text) =>
+    text
+      .replaceAll('@cookie-catalog/docs-site', `${scope}/cookies-docs-site`)
+      .replace(
+        /@cookie-catalog\/(server|client|policy-table|docs|consent)(?![\w-])/g,
+        (_, name: string) => names[name] ?? name,
+      );
+}
+
+interface Manifest {
+  name: string;
+  version?: string;
+  license?: string;
+  repository?: unknown;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+function packageManifest(
+  manifest: Manifest,
+  rename: (text: string) => string,
+  toolchain: string,
+  tested: boolean,
+): string {
+  const dependencies = (deps: Record<string, string> | undefined, dev: boolean) => {
+    const kept: Record<string, string> = {};
+    for (const [name, version] of Object.entries(deps ?? {})) {
+      // Without tests, a package needs for development only the generator and the compiler.
+      const needed = !dev || (tested ? KEPT_DEV_DEPENDENCIES.has(name) : name === 'typescript');
+      if (name === '@cookie-catalog/codegen' || (!dev && TOOLCHAIN_PACKAGES.has(name)))
+        kept[name] = toolchain;
+      else if (rename(name) !== name) kept[rename(name)] = '0.1.0';
+      else if (needed) kept[name] = version;
+    }
+    if (dev && tested) {
+      kept['@cookie-catalog/catalog'] = toolchain;
+      kept.vitest = deps?.vitest ?? '4.1.12';
+    }
+    return Object.keys(kept).length ? Object.fromEntries(Object.entries(kept).sort()) : undefined;
+  };
+  const scripts = { ...manifest.scripts };
+  delete scripts.bench;
+  if (!tested) delete scripts.test;
+  const { repository: _repository, ...rest } = manifest;
+  const result: Manifest = {
+    ...rest,
+    name: rename(manifest.name),
+    ...(typeof manifest.description === 'string' && { description: rename(manifest.description) }),
+    version: '0.1.0',
+    license: 'UNLICENSED',
+    scripts,
+  };
+  const dependencies_ = dependencies(manifest.dependencies, false);
+  const devDependencies = dependencies(manifest.devDependencies, true);
+  if (dependencies_) result.dependencies = dependencies_;
+  else delete result.dependencies;
+  if (devDependencies) result.devDependencies = devDependencies;
+  else delete result.devDependencies;
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** The organisation's root package.json, from this repository's (its tool versions). */
+function rootManifest(ours: Manifest, scope: string, toolchain: string): string {
+  const pick = (names: string[], from: Record<string, string> | undefined) =>
+    Object.fromEntries(names.flatMap((n) => (from?.[n] ? [[n, from[n]]] : [])));
+  const devDependencies: Record<string, string> = {
+    '@cookie-catalog/catalog': toolchain,
+    '@cookie-catalog/codegen': toolchain,
+    ...pick(
+      ['@changesets/cli', '@types/node', 'turbo', 'typescript', 'vitest'],
+      ours.devDependencies,
+    ),
+  };
+  const scripts = pick(
+    ['build', 'generate', 'typecheck', 'test', 'validate', 'changeset'],
+    ours.scripts,
+  );
+  return `${JSON.stringify(
+    {
+      name: `${scope.slice(1)}-cookies`,
+      private: true,
+      description: 'Our cookie catalog, and the packages and docs site generated from it.',
+      type: 'module',
+      packageManager: ours.packageManager,
+      engines: ours.engines,
+      workspaces: ['packages/*', 'apps/*'],
+      scripts,
+      devDependencies: Object.fromEntries(Object.entries(devDependencies).sort()),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function slug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'org'
+  );
+}
+
+/** Text in every locale, each a TODO that validate reports until legal writes it. */
+function todo(locales: readonly string[], what: string): string {
+  return `{ ${locales.map((l) => `${l}: "TODO: ${what}"`).join(', ')} }`;
+}
+
+function starterCatalog(options: {
+  locales: readonly string[];
+  name: string | undefined;
+  scope: string;
+  today: string;
+}): Record<string, string> {
+  const { locales, today } = options;
+  const [defaultLocale] = locales;
+  const schema = (file: string) =>
+    `# yaml-language-server: $schema=../${file === 'policy' ? '' : '../'}node_modules/@cookie-catalog/catalog/schema/${file}.schema.json\n`;
+  const entry = (body: string) => `${schema('entry')}${body}`;
+  const purpose = (what: string) => `purpose: ${todo(locales, what)}\n`;
+  const sections = ['introduction', 'cookie-table', 'contact'];
+  const files: Record<string, string> = {
+    'policy.yaml': `${schema('policy')}# The policy as a whole. Every TODO is an error until it is written: run
+# \`npx cookie-catalog validate\` to list them. All fields: node_modules/@cookie-catalog/catalog/FIELDS.md
+version: "1.0"
+lastUpdated: "${today}"
+locales: [${locales.join(', ')}]
+defaultLocale: ${defaultLocale}
+controller:
+  name: ${JSON.stringify(options.name ?? "TODO: your organisation's legal name")}
+  website: "TODO: https://your-site.example"
+dpo:
+  email: "TODO: the data protection officer's address"
+# The npm names of the generated packages: ${options.scope}/cookies-server and so on.
+packages:
+  scope: "${options.scope}"
+consent:
+  cookie: consent
+  version: 1
+  preferencesUrl: /cookies
+categories:
+  - id: necessary
+    consentRequired: false
+    label: ${todo(locales, 'the name of this category, e.g. Necessary')}
+    description: ${todo(locales, 'what these cookies are needed for')}
+  - id: analytics
+    consentRequired: true
+    openCookieDatabase: Analytics
+    consentMode: [analytics_storage]
+    label: ${todo(locales, 'the name of this category, e.g. Statistics')}
+    description: ${todo(locales, 'what these cookies tell us, and that we ask first')}
+authorities:
+  - id: cookie-authority
+    supervises: cookies
+    name: ${todo(locales, 'the authority that supervises cookies in your country')}
+    url: ${todo(locales, "the authority's https address")}
+  - id: data-protection-authority
+    supervises: personal-data
+    name: ${todo(locales, 'the data protection authority')}
+    url: ${todo(locales, "the authority's https address")}
+sections: [${sections.join(', ')}]
+`,
+    // One entry of each kind; delete the ones you do not have, copy them for the ones you do.
+    'cookies/session.yaml':
+      entry(`# A cookie our server sets: generated setSession(res, value), readSession(cookies).
+id: session
+name: session
+kind: cookie
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: server
+lifetime: 2 hours
+${purpose('why we set it, in words a visitor understands')}attributes: { secure: true, httpOnly: true, sameSite: Lax }
+value: { type: string, pattern: "^[A-Za-z0-9]{32}$", example: Q7w2Ez9Rt4Yu1Io8Pa5Sd3Fg6Hj0Kl2M }
+`),
+    'cookies/language.yaml':
+      entry(`# A cookie our page script sets: generated writeLanguage(value) in the browser.
+id: language
+name: language
+kind: cookie
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: client
+lifetime: 1 year
+${purpose('why we remember the language')}attributes: { secure: true, httpOnly: false, sameSite: Lax }
+value: { type: enum, values: [${locales.join(', ')}] }
+`),
+    'cookies/consent.yaml':
+      entry(`# The answer to the consent question (policy.yaml consent: cookie). Its value follows from
+# the categories; @…/cookies-consent reads and writes it.
+id: consent
+name: cookie_consent
+kind: cookie
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: server
+lifetime: 180 days
+${purpose('why we remember your answer')}attributes: { secure: true, httpOnly: false, sameSite: Lax }
+`),
+    'cookies/analytics.yaml':
+      entry(`# A cookie another company sets: it is listed, and held back until the visitor agrees.
+id: analytics
+name: _stats
+kind: cookie
+category: analytics
+provider:
+  party: third
+  name: "TODO: the company"
+  domain: stats.example
+  privacyPolicy: "TODO: https://stats.example/privacy"
+setBy: provider
+lifetime: { statedByProvider: 1 year }
+${purpose('what the company learns, and what we use it for')}`),
+    'cookies/draft.yaml': entry(`# Local storage: kept until deleted.
+id: draft
+name: draft-message
+kind: localStorage
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: client
+lifetime: persistent
+${purpose('what we keep in the browser, and why')}`),
+    'cookies/wizard_step.yaml': entry(`# Session storage: gone when the tab closes.
+id: wizard_step
+name: wizard-step
+kind: sessionStorage
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: client
+lifetime: session
+${purpose('what we keep while the tab is open')}`),
+    'cookies/offline.yaml': entry(`# An IndexedDB database.
+id: offline
+name: offline-cache
+kind: indexedDB
+category: necessary
+provider: { party: first, domain: your-site.example }
+setBy: client
+lifetime: persistent
+${purpose('what works offline thanks to it')}`),
+    'cookies/newsletter_opened.yaml':
+      entry(`# A tracking pixel: stores nothing, but tells us that an e-mail was opened.
+id: newsletter_opened
+name: newsletter pixel
+kind: pixel
+category: analytics
+provider: { party: first, domain: your-site.example }
+setBy: server
+lifetime: none
+${purpose('what the pixel tells us')}`),
+  };
+  for (const locale of locales) {
+    files[`sections/${locale}/introduction.md`] =
+      'TODO: who we are, and what this policy covers.\n';
+    files[`sections/${locale}/contact.md`] =
+      'TODO: how to reach us and the data protection officer about cookies.\n';
+  }
+  return files;
+}
+
+function readme(options: {
+  name: string | undefined;
+  names: Readonly<Record<string, string>>;
+  scope: string;
+  toolchain: string;
+}): string {
+  const { names } = options;
+  return `# ${options.name ?? 'Our'} cookie catalog
+
+One catalog, \`catalog/\`, says which cookies and similar technologies we use and why. Everything
+else is generated from it by [cookie-catalog](https://www.npmjs.com/package/@cookie-catalog/codegen):
+
+| package | what it gives you |
+|---|---|
+| \`${names.server}\` | typed setters, deleters and readers for the cookies our server sets |
+| \`${names.client}\` | typed readers and writers for the browser |
+| \`${names['policy-table']}\` | the accessible cookie table per language (HTML, JSON, CSS) |
+| \`${names.docs}\` | the whole cookie policy per language (Markdown, HTML), and exports |
+| \`${names.consent}\` | the consent banner, consent readers and withdrawal |
+| \`apps/docs\` | the docs site (VitePress) that shows the policy |
+
+## Set up
+
+\`\`\`sh
+npm install
+npm run build     # validates the catalog, generates every package, builds the docs site
+npm test
+\`\`\`
+
+A new repository's catalog has \`TODO\` wherever legal must write: \`npm run build\` refuses until
+\`npx cookie-catalog validate\` passes, and names each one with its file, line and column.
+
+## For legal
+
+- One file per cookie in \`catalog/cookies/\`; the policy as a whole in \`catalog/policy.yaml\`;
+  the prose in \`catalog/sections/<language>/\`. The starter has one example of each kind of
+  entry: change them to yours, delete the ones you do not have.
+- After every change: \`npx cookie-catalog validate\`. To see the policy as readers will while you
+  write: \`npm run dev -w ${options.scope}/cookies-docs-site\`.
+- \`npx cookie-catalog diff --base main\` says in plain words what a change does and which packages
+  it bumps; \`npx cookie-catalog changeset\` writes that down for the release.
+
+## For engineers
+
+- \`setSession(res, value)\` and friends cannot get a name, lifetime or flag wrong: they come from
+  the catalog. Values with a pattern are checked types (\`parseSession(text)\`).
+- \`npx cookie-catalog scan src\` finds cookie code written by hand; \`npx cookie-catalog audit
+  https://your-site.example\` holds what the site really stores against the catalog.
+- \`.ci/run\` is what CI runs.
+
+## Upgrading the toolchain
+
+This repository was written by cookie-catalog ${options.toolchain}. To move to a later version,
+raise \`@cookie-catalog/catalog\`, \`/codegen\` and \`/runtime\` together in every package.json
+(\`npm install @cookie-catalog/codegen@latest …\`), then \`npm run build\` and \`npm test\`: the
+generated code changes with the toolchain, the catalog does not. Read the toolchain's changelog
+for changes to the generated API; the hand-written parts of the packages (\`src/index.ts\`,
+\`src/runtime/\`) come from the toolchain's \`init\` and may be compared with a fresh
+\`npx cookie-catalog init\` of the new version.
+`;
+}
