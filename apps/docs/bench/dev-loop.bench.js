@@ -2,42 +2,20 @@
 // Legal's edit-and-look loop: `npm run dev` on a scratch copy of the catalog, the policy open in
 // Chromium, then five saves of a section; each time from the save until the page shows the new
 // text. Target (issue #17): within 2 s.
-import { spawn } from 'node:child_process';
-import { appendFile, cp, mkdtemp } from 'node:fs/promises';
+import { appendFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '@cookie-catalog/audit';
-import { loadCatalog } from '@cookie-catalog/catalog';
+import { loadCatalog, TABLE_SECTION } from '@cookie-catalog/catalog';
 import { chromium } from 'playwright-core';
+import { startDevSite } from '../scripts/dev-site.mjs';
 
-const SITE = fileURLToPath(new URL('../', import.meta.url));
 const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 const { catalog } = await loadCatalog(CATALOG);
-const section = catalog.sections.find((s) => s.id !== 'table');
-const scratch = await mkdtemp(join(tmpdir(), 'cookie-catalog-dev-bench-'));
-await cp(CATALOG, join(scratch, 'catalog'), { recursive: true });
-const file = join(scratch, 'catalog', 'sections', catalog.defaultLocale, `${section.id}.md`);
-
-const dev = spawn(process.execPath, ['scripts/dev.mjs', '--host', '127.0.0.1', '--port', '0'], {
-  cwd: SITE,
-  detached: true,
-  env: {
-    ...process.env,
-    COOKIE_CATALOG: join(scratch, 'catalog'),
-    COOKIE_CATALOG_ROOT: scratch,
-    COOKIE_POLICY_PAGES: join(scratch, 'pages'),
-    NO_COLOR: '1',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let output = '';
-dev.stdout.on('data', (chunk) => {
-  output += chunk;
-});
-const address = () => /Local:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
-while (!address()) await new Promise((resolve) => setTimeout(resolve, 100));
-const origin = address();
+const section = catalog.sections.find((s) => s.id !== TABLE_SECTION);
+const dev = await startDevSite(CATALOG);
+const file = join(dev.catalog, 'sections', catalog.defaultLocale, `${section.id}.md`);
 
 const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'chromium-')), {
   executablePath: CHROMIUM,
@@ -47,7 +25,7 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
 const times = [];
 try {
   const page = await context.newPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${dev.origin}/`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   for (let i = 0; i < 5; i++) {
     const text = `Edit ${i} at ${Date.now()}.`;
@@ -58,7 +36,7 @@ try {
   }
 } finally {
   await context.close();
-  process.kill(-dev.pid, 'SIGTERM');
+  await dev.stop();
 }
 const median = [...times].sort((a, b) => a - b)[2];
 console.table([

@@ -14,6 +14,7 @@ export {
   TOKEN_PATTERN,
 } from './cookie-grammar.js';
 export { type DraftLifetime, draftEntryYaml, draftId, type EntryDraft } from './draft-entry.js';
+export { exampleValueOf } from './example-value.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';

@@ -1,5 +1,17 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  cp,
+  link,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -441,5 +453,37 @@ describe('generate --check', () => {
     expect(stderr).toMatch(/server\/src\/generated\/linked\.ts differs/);
     expect(stderr).toMatch(/server\/src\/generated\/stray-folder\/ differs/);
     expect(stderr).toMatch(/client\/src\/generated\/cookies\.ts differs/);
+  });
+
+  it('generate rewrites only what changed, in place, and never writes through a link', async () => {
+    const { catalog, root } = await generatedRoot();
+    const generated = join(root, 'packages', 'server', 'src', 'generated', 'cookies.ts');
+    const unchanged = join(root, 'packages', 'client', 'src', 'generated', 'cookies.ts');
+    const before = await stat(unchanged);
+    // Someone else's files, linked into generated folders (hard and symbolic).
+    const outside = join(root, 'outside.txt');
+    const elsewhere = join(root, 'elsewhere.txt');
+    await writeFile(outside, 'not ours\n');
+    await writeFile(elsewhere, 'not ours either\n');
+    await rm(generated);
+    await link(outside, generated);
+    const tableJson = join(root, 'packages', 'policy-table', 'src', 'generated', 'en.json');
+    await rm(tableJson);
+    await symlink(elsewhere, tableJson);
+    const file = join(catalog, 'cookies', 'access_token.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
+    );
+    expect(
+      (await run(['generate', '--skip-unknown', '--catalog', catalog, '--root', root])).code,
+    ).toBe(0);
+    expect(await readFile(outside, 'utf8')).toBe('not ours\n');
+    expect(await readFile(elsewhere, 'utf8')).toBe('not ours either\n');
+    expect(await readFile(generated, 'utf8')).toMatch(/Max-Age=7200/);
+    expect((await lstat(tableJson)).isFile()).toBe(true);
+    expect((await check(catalog, root)).code).toBe(0);
+    // The client module did not change (access_token is HttpOnly): not even its time stamp.
+    expect((await stat(unchanged)).mtimeMs).toBe(before.mtimeMs);
   });
 });

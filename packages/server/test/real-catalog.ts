@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import {
   type Catalog,
+  exampleValueOf,
   type FirstPartyCookie,
   isFirstPartyCookie,
-  type JsonFieldType,
   loadCatalog,
-  type ValueType,
 } from '@cookie-catalog/catalog';
 import * as server from '../src/index.js';
 
@@ -46,7 +45,7 @@ export async function realCookies(): Promise<CookieUnderTest[]> {
     const name = cookie.name.parts
       .map((part) => (part.type === 'literal' ? part.text : String(params?.[part.name])))
       .join('');
-    const value = exampleValue(cookie.value);
+    const value = exampleValueOf(cookie.value);
     const fn = (verb: string): Fn => {
       const found = api[`${verb}${cookie.functionName}`];
       if (!found) throw new Error(`@cookie-catalog/server has no ${verb}${cookie.functionName}`);
@@ -65,32 +64,6 @@ export async function realCookies(): Promise<CookieUnderTest[]> {
       read: (header) => fn('read')(header, ...withParams()),
     };
   });
-}
-
-/** A value the declaration accepts: the catalog's example, or the simplest valid one. */
-export function exampleValue(value: ValueType): unknown {
-  switch (value.type) {
-    case 'string':
-      return value.example;
-    case 'enum':
-      return value.values[0];
-    case 'boolean':
-      return true;
-    case 'integer':
-      return value.min ?? value.max ?? 1;
-    case 'json':
-      return Object.fromEntries(value.fields.map((field) => [field.name, jsonExample(field.type)]));
-  }
-}
-
-function jsonExample(type: JsonFieldType): unknown {
-  return type.type === 'boolean'
-    ? true
-    : type.type === 'integer'
-      ? 1
-      : type.type === 'string'
-        ? 'x'
-        : type.values[0];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { watch } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
@@ -141,9 +141,18 @@ async function generateOnce(
       continue;
     }
     // Only what differs is touched: stray files, links and folders are removed, changed or
-    // missing files written. An unchanged file keeps its time stamp (a dev server sees no change).
+    // missing files written. An unchanged file keeps its time stamp (a dev server sees no change),
+    // and a changed one is rewritten in place, never deleted first: a watcher (Vite's, in the
+    // docs site's npm run dev) that sees it vanish may stop watching it.
     const stale = new Set(await compareWithDisk(outDir, files));
-    for (const path of stale) await rm(join(outDir, path), { recursive: true, force: true });
+    const expected = new Set(files.map((f) => f.path));
+    for (const path of stale) {
+      // A hard link would carry the write to its other name: it is replaced, not written through.
+      const stats = await lstat(join(outDir, path)).catch(() => undefined);
+      const ownFile = stats?.isFile() === true && stats.nlink === 1;
+      if (!(expected.has(path) && ownFile))
+        await rm(join(outDir, path), { recursive: true, force: true });
+    }
     for (const file of files) {
       if (!stale.has(file.path)) continue;
       const path = join(outDir, file.path);

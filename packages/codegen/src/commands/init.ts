@@ -257,6 +257,21 @@ function starterCatalog(options: {
     `# yaml-language-server: $schema=../${file === 'policy' ? '' : '../'}node_modules/@cookie-catalog/catalog/schema/${file}.schema.json\n`;
   const entry = (body: string) => `${schema('entry')}${body}`;
   const purpose = (what: string) => `purpose: ${todo(locales, what)}\n`;
+  /** An entry of our own (first party), on the site's domain. */
+  const ours = (e: {
+    about: string;
+    id: string;
+    name?: string;
+    kind?: string;
+    category?: string;
+    setBy?: string;
+    lifetime?: string;
+    purpose: string;
+    rest?: string;
+  }) =>
+    entry(
+      `# ${e.about}\nid: ${e.id}\nname: ${e.name ?? e.id}\nkind: ${e.kind ?? 'cookie'}\ncategory: ${e.category ?? 'necessary'}\nprovider: { party: first, domain: your-site.example }\nsetBy: ${e.setBy ?? 'client'}\nlifetime: ${e.lifetime ?? 'persistent'}\n${purpose(e.purpose)}${e.rest ?? ''}`,
+    );
   const sections = ['introduction', 'cookie-table', 'contact'];
   const files: Record<string, string> = {
     'policy.yaml': `${schema('policy')}# The policy as a whole. Every TODO is an error until it is written: run
@@ -300,42 +315,32 @@ authorities:
 sections: [${sections.join(', ')}]
 `,
     // One entry of each kind; delete the ones you do not have, copy them for the ones you do.
-    'cookies/session.yaml':
-      entry(`# A cookie our server sets: generated setSession(res, value), readSession(cookies).
-id: session
-name: session
-kind: cookie
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: server
-lifetime: 2 hours
-${purpose('why we set it, in words a visitor understands')}attributes: { secure: true, httpOnly: true, sameSite: Lax }
-value: { type: string, pattern: "^[A-Za-z0-9]{32}$", example: Q7w2Ez9Rt4Yu1Io8Pa5Sd3Fg6Hj0Kl2M }
-`),
-    'cookies/language.yaml':
-      entry(`# A cookie our page script sets: generated writeLanguage(value) in the browser.
-id: language
-name: language
-kind: cookie
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: client
-lifetime: 1 year
-${purpose('why we remember the language')}attributes: { secure: true, httpOnly: false, sameSite: Lax }
-value: { type: enum, values: [${locales.join(', ')}] }
-`),
-    'cookies/consent.yaml':
-      entry(`# The answer to the consent question (policy.yaml consent: cookie). Its value follows from
-# the categories; @…/cookies-consent reads and writes it.
-id: consent
-name: cookie_consent
-kind: cookie
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: server
-lifetime: 180 days
-${purpose('why we remember your answer')}attributes: { secure: true, httpOnly: false, sameSite: Lax }
-`),
+    'cookies/session.yaml': ours({
+      about: 'A cookie our server sets: generated setSession(res, value), readSession(cookies).',
+      id: 'session',
+      setBy: 'server',
+      lifetime: '2 hours',
+      purpose: 'why we set it, in words a visitor understands',
+      rest: 'attributes: { secure: true, httpOnly: true, sameSite: Lax }\nvalue: { type: string, pattern: "^[A-Za-z0-9]{32}$", example: Q7w2Ez9Rt4Yu1Io8Pa5Sd3Fg6Hj0Kl2M }\n',
+    }),
+    'cookies/language.yaml': ours({
+      about: 'A cookie our page script sets: generated writeLanguage(value) in the browser.',
+      id: 'language',
+      setBy: 'client',
+      lifetime: '1 year',
+      purpose: 'why we remember the language',
+      rest: `attributes: { secure: true, httpOnly: false, sameSite: Lax }\nvalue: { type: enum, values: [${locales.join(', ')}] }\n`,
+    }),
+    'cookies/consent.yaml': ours({
+      about:
+        'The answer to the consent question (policy.yaml consent: cookie). Its value follows from\n# the categories; the consent package reads and writes it.',
+      id: 'consent',
+      name: 'cookie_consent',
+      setBy: 'server',
+      lifetime: '180 days',
+      purpose: 'why we remember your answer',
+      rest: 'attributes: { secure: true, httpOnly: false, sameSite: Lax }\n',
+    }),
     'cookies/analytics.yaml':
       entry(`# A cookie another company sets: it is listed, and held back until the visitor agrees.
 id: analytics
@@ -350,43 +355,38 @@ provider:
 setBy: provider
 lifetime: { statedByProvider: 1 year }
 ${purpose('what the company learns, and what we use it for')}`),
-    'cookies/draft.yaml': entry(`# Local storage: kept until deleted.
-id: draft
-name: draft-message
-kind: localStorage
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: client
-lifetime: persistent
-${purpose('what we keep in the browser, and why')}`),
-    'cookies/wizard_step.yaml': entry(`# Session storage: gone when the tab closes.
-id: wizard_step
-name: wizard-step
-kind: sessionStorage
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: client
-lifetime: session
-${purpose('what we keep while the tab is open')}`),
-    'cookies/offline.yaml': entry(`# An IndexedDB database.
-id: offline
-name: offline-cache
-kind: indexedDB
-category: necessary
-provider: { party: first, domain: your-site.example }
-setBy: client
-lifetime: persistent
-${purpose('what works offline thanks to it')}`),
-    'cookies/newsletter_opened.yaml':
-      entry(`# A tracking pixel: stores nothing, but tells us that an e-mail was opened.
-id: newsletter_opened
-name: newsletter pixel
-kind: pixel
-category: analytics
-provider: { party: first, domain: your-site.example }
-setBy: server
-lifetime: none
-${purpose('what the pixel tells us')}`),
+    'cookies/draft.yaml': ours({
+      about: 'Local storage: kept until deleted.',
+      id: 'draft',
+      name: 'draft-message',
+      kind: 'localStorage',
+      purpose: 'what we keep in the browser, and why',
+    }),
+    'cookies/wizard_step.yaml': ours({
+      about: 'Session storage: gone when the tab closes.',
+      id: 'wizard_step',
+      name: 'wizard-step',
+      kind: 'sessionStorage',
+      lifetime: 'session',
+      purpose: 'what we keep while the tab is open',
+    }),
+    'cookies/offline.yaml': ours({
+      about: 'An IndexedDB database.',
+      id: 'offline',
+      name: 'offline-cache',
+      kind: 'indexedDB',
+      purpose: 'what works offline thanks to it',
+    }),
+    'cookies/newsletter_opened.yaml': ours({
+      about: 'A tracking pixel: stores nothing, but tells us that an e-mail was opened.',
+      id: 'newsletter_opened',
+      name: 'newsletter pixel',
+      kind: 'pixel',
+      category: 'analytics',
+      setBy: 'server',
+      lifetime: 'none',
+      purpose: 'what the pixel tells us',
+    }),
   };
   for (const locale of locales) {
     files[`sections/${locale}/introduction.md`] =

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import {
+  exampleValueOf,
   type FirstPartyCookie,
   isFirstPartyCookie,
-  type JsonFieldType,
   loadCatalog,
-  type ValueType,
 } from '@cookie-catalog/catalog';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +25,7 @@ describe.runIf(cookies.length > 0)('every cookie our code sets', () => {
   it.each(cookies.map((cookie) => [cookie.id, cookie] as const))(
     '%s is stored as the catalog declares, and read back',
     async (_id, cookie: FirstPartyCookie) => {
-      const value = exampleValue(cookie.value);
+      const value = exampleValueOf(cookie.value);
       const line = api[`serialize${cookie.functionName}`]?.(value) as string;
       const { attributes } = cookie;
       const url = `https://${attributes.domain ?? cookie.provider.domain}${attributes.path}`;
@@ -42,25 +41,3 @@ describe.runIf(cookies.length > 0)('every cookie our code sets', () => {
     },
   );
 });
-
-/** A value the declaration accepts: the catalog's example, or the simplest valid one. */
-function exampleValue(value: ValueType): unknown {
-  switch (value.type) {
-    case 'string':
-      return value.example;
-    case 'enum':
-      return value.values[0];
-    case 'boolean':
-      return true;
-    case 'integer':
-      return value.min ?? value.max ?? 1;
-    case 'json':
-      return Object.fromEntries(value.fields.map((field) => [field.name, jsonExample(field.type)]));
-  }
-}
-
-function jsonExample(type: JsonFieldType): unknown {
-  if (type.type === 'boolean') return true;
-  if (type.type === 'integer') return 1;
-  return type.type === 'string' ? 'x' : type.values[0];
-}
