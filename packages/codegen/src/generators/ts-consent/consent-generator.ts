@@ -76,11 +76,11 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     }));
     const server = emitSourceFile([
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
-      `import { appendSetCookie, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
+      `import { appendSetCookie, type CookieSource, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
       `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
       `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
       `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
-      `/** The answer in a request's Cookie header; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookieHeader: string | null | undefined, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookieHeader), now);\n}`,
+      `/** The answer in a request's Cookie header (or a Next.js cookie store such as \`await cookies()\`); undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookies: CookieSource, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookies), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
       `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
@@ -274,7 +274,7 @@ function withoutConsentCookie(catalog: Catalog) {
       path: 'server.ts',
       contents: emitSourceFile([
         `import type { Consent, ConsentCategory } from './consent.js';`,
-        `${note}\nexport function readConsent(_cookieHeader: string | null | undefined): Consent | undefined {\n  return undefined;\n}`,
+        `${note}\nexport function readConsent(_cookies: unknown): Consent | undefined {\n  return undefined;\n}`,
         `export function hasConsent(_consent: Consent | undefined, _category: ConsentCategory): boolean {\n  return false;\n}`,
       ]),
     },
