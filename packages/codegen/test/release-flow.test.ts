@@ -4,6 +4,7 @@ import {
   link,
   lstat,
   mkdir,
+  mkdtemp,
   readdir,
   readFile,
   rename,
@@ -388,18 +389,25 @@ describe('diff --require-changeset asks for a changeset that covers the change',
       odd,
       (await readFile(odd, 'utf8')).replace('lifetime: 30 days', 'lifetime: 60 days'),
     );
-    const leftovers = async () =>
-      (await readdir(tmpdir())).filter((name) => name.startsWith('cookie-catalog-base-'));
-    const before = await leftovers();
-    const result = await run(
-      ['diff', '--base', 'main', '--catalog', 'catalog', '--format', 'json'],
-      dir,
-    );
+    // A temporary folder of this test's own: other test processes on the machine use /tmp too.
+    const scratch = await mkdtemp(join(tmpdir(), 'cookie-catalog-tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(
+        ['diff', '--base', 'main', '--catalog', 'catalog', '--format', 'json'],
+        dir,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
     expect(result.stderr).toBe('');
     expect(
       JSON.parse(result.stdout).changes.map((c: { description: string }) => c.description),
     ).toEqual(['sprak lifetime 30 days → 60 days']);
-    expect(await leftovers()).toEqual(before);
+    expect(await readdir(scratch)).toEqual([]);
   });
 });
 
