@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CatalogFolderEntry, listCatalogFolder, readCatalogFile } from './catalog-files.js';
+import { listCatalogFolder, readCatalogFile } from './catalog-files.js';
 import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
 import type { Catalog, LocalizedText } from './model.js';
 import { normalizeCatalog } from './normalize.js';
@@ -109,13 +109,6 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       ),
     );
   }
-  // Every entry file is read at once (the reads wait on the disk, not on each other); they are
-  // then checked one by one in name order, so the problems come out the same on every run.
-  const reads = new Map(
-    (entryFiles ?? [])
-      .filter(({ name, kind }) => isEntryFile(name, kind))
-      .map(({ name }) => [name, readCatalogFile(dir, `${ENTRIES_DIR}/${name}`)] as const),
-  );
   for (const { name, kind } of entryFiles ?? []) {
     const relative = `${ENTRIES_DIR}/${name}`;
     if (name.startsWith('.') && kind !== 'link') {
@@ -142,7 +135,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       );
       continue;
     }
-    const read = await (reads.get(name) ?? readCatalogFile(dir, relative));
+    const read = await readCatalogFile(dir, relative);
     if (!read.ok) {
       if (read.problem) problems.push(read.problem);
       continue;
@@ -205,22 +198,12 @@ async function loadSections(
       ),
     );
   }
-  // Listed and read all at once, then checked in order (see the entries above).
-  const listings = await Promise.all(
-    locales.map((locale) => listCatalogFolder(dir, `${SECTIONS_DIR}/${locale}`, problems)),
-  );
-  const reads = new Map(
-    locales.flatMap((locale, i) =>
-      (listings[i] ?? [])
-        .filter((f) => isSectionFile(policy, f.name))
-        .map((f) => {
-          const relative = `${SECTIONS_DIR}/${locale}/${f.name}`;
-          return [relative, readCatalogFile(dir, relative)] as const;
-        }),
-    ),
-  );
-  for (const [i, locale] of locales.entries()) {
-    const files = new Set((listings[i] ?? []).map((f) => f.name));
+  for (const locale of locales) {
+    const files = new Set(
+      ((await listCatalogFolder(dir, `${SECTIONS_DIR}/${locale}`, problems)) ?? []).map(
+        (f) => f.name,
+      ),
+    );
     policy.sections.forEach((id, index) => {
       if (id !== TABLE_SECTION && !files.has(`${id}.md`)) {
         policyReport.add(
@@ -234,7 +217,7 @@ async function loadSections(
     for (const file of [...files].sort()) {
       const path = join(dir, SECTIONS_DIR, locale, file);
       const id = file.replace(/\.md$/, '');
-      if (!isSectionFile(policy, file)) {
+      if (!file.endsWith('.md') || !policy.sections.includes(id) || id === TABLE_SECTION) {
         problems.push(
           createProblem(
             'policy/section',
@@ -249,8 +232,7 @@ async function loadSections(
         );
         continue;
       }
-      const relative = `${SECTIONS_DIR}/${locale}/${file}`;
-      const read = await (reads.get(relative) ?? readCatalogFile(dir, relative));
+      const read = await readCatalogFile(dir, `${SECTIONS_DIR}/${locale}/${file}`);
       if (!read.ok) {
         if (read.problem) problems.push(read.problem);
         continue;
@@ -262,18 +244,6 @@ async function loadSections(
       sections.set(id, texts);
     }
   }
-}
-
-/** Whether the loader reads `name` in cookies/ as an entry (see the loop that reports the rest). */
-function isEntryFile(name: string, kind: CatalogFolderEntry['kind']): boolean {
-  if (name.startsWith('.') && kind !== 'link') return false;
-  return name.endsWith('.yaml') || kind !== 'file';
-}
-
-/** Whether `file` in sections/<locale>/ is the text of one of the policy's sections. */
-function isSectionFile(policy: PolicyInput, file: string): boolean {
-  const id = file.replace(/\.md$/, '');
-  return file.endsWith('.md') && policy.sections.includes(id) && id !== TABLE_SECTION;
 }
 
 /** The locales and category ids of a policy.yaml that did not pass the schema, where readable. */
