@@ -1,7 +1,7 @@
 import type { Catalog, FirstPartyCookie, Lifetime } from '@cookie-catalog/catalog';
 import type { OptionalKind, ParameterDeclarationStructure, StatementStructures } from 'ts-morph';
 import { camelCase, commentText, dataLiteral, stringLiteral } from './literals.js';
-import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { StructureKind } from './ts-morph.js';
 import {
   type CodePreference,
   type FailExpression,
@@ -172,15 +172,9 @@ export function declarationStatements(
   initializerSuffix = '',
 ): (StatementStructures | string)[] {
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`What the catalog declares for ${code.shown}.\n\n${code.about}`],
-      declarations: [
-        { name: `${code.camel}Cookie`, initializer: `${code.declaration}${initializerSuffix}` },
-      ],
-    },
+    // Written as text, as ts-morph would print it: as a structure, its long initializer went
+    // through ts-morph's writer twice (printed apart, then copied in). The output is identical.
+    `${jsDoc(`What the catalog declares for ${code.shown}.\n\n${code.about}`)}\nexport const ${code.camel}Cookie = ${code.declaration}${initializerSuffix};`,
     {
       kind: StructureKind.TypeAlias,
       isExported: true,
@@ -227,4 +221,10 @@ export function parseStatements(code: CookieCode): StatementStructures[] {
       statements: [...parse],
     },
   ];
+}
+
+/** A JSDoc comment, line for line as ts-morph prints `docs` (an empty line is a lone star). */
+function jsDoc(text: string): string {
+  const lines = text.split('\n').map((line) => (line === '' ? ' *' : ` * ${line}`));
+  return `/**\n${lines.join('\n')}\n */`;
 }
