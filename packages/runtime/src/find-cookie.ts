@@ -35,3 +35,15 @@ const isBlank = (char: string | undefined) => char === ' ' || char === '\t';
 export function documentCookies(): string {
   return globalThis.document?.cookie ?? '';
 }
+
+/**
+ * Sets a cookie from page script (`document.cookie = line`). Where there is no document (server
+ * rendering) it says which writer cannot work there. One function for every generated writer,
+ * so each writer adds only its own line to a bundle.
+ */
+export function setDocumentCookie(line: string, writer: string): void {
+  const document = globalThis.document;
+  if (document === undefined)
+    throw new Error(`${writer} needs a browser: there is no document.cookie here`);
+  document.cookie = line;
+}

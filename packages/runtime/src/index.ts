@@ -11,4 +11,4 @@ export {
   TOKEN,
 } from './cookie-codec.js';
 export { CookieValueError, describeValue, invalidValue } from './cookie-value-error.js';
-export { documentCookies, findCookie } from './find-cookie.js';
+export { documentCookies, findCookie, setDocumentCookie } from './find-cookie.js';

@@ -40,7 +40,10 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
       .map((cookie) => cookieCode(catalog, cookie, 'size'));
     const helpers = new Set(['documentCookies', 'findCookie']);
     for (const code of cookies) {
-      const used = code.cookie.setBy === 'client' ? code.helpers : readerHelpers(code);
+      const used =
+        code.cookie.setBy === 'client'
+          ? [...code.helpers, 'setDocumentCookie']
+          : readerHelpers(code);
       for (const helper of used) helpers.add(helper);
     }
     const statements: (StatementStructures | string)[] = [
@@ -134,8 +137,6 @@ function readerHelpers(code: CookieCode): string[] {
 function clientStatements(code: CookieCode): (StatementStructures | string)[] {
   const { pascal, camel, params, valueType, paramList, shown } = code;
   const writable = code.cookie.setBy === 'client';
-  const needsBrowser = (fn: string) =>
-    `if (typeof document === 'undefined') throw new Error(${stringLiteral(`${fn} needs a browser: there is no document.cookie here`)});`;
   return [
     ...declarationStatements(code),
     ...(writable ? parseStatements(code) : []),
@@ -152,8 +153,10 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             parameters: [...paramList, { name: 'value', type: valueType }],
             returnType: 'void',
             statements: [
-              needsBrowser(`write${pascal}`),
-              ...code.serialize((setCookie) => `document.cookie = ${setCookie};`),
+              ...code.serialize(
+                (setCookie) =>
+                  `$setDocumentCookie(${setCookie}, ${stringLiteral(`write${pascal}`)});`,
+              ),
             ],
           } satisfies FunctionDeclarationStructure,
           {
@@ -166,9 +169,8 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             parameters: paramList,
             returnType: 'void',
             statements: [
-              needsBrowser(`remove${pascal}`),
               ...code.buildName(),
-              `document.cookie = name + ${stringLiteral(`=${code.deleteAttributeText}`)};`,
+              `$setDocumentCookie(name + ${stringLiteral(`=${code.deleteAttributeText}`)}, ${stringLiteral(`remove${pascal}`)});`,
             ],
           } satisfies FunctionDeclarationStructure,
         ]

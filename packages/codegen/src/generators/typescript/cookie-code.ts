@@ -75,6 +75,7 @@ export function cookieCode(
     'CookieValueError',
     ...(params ? ['TOKEN', 'invalidValue'] : []),
   ]);
+  if (prefer === 'size' && !params) helpers.delete('invalidValue');
   const { attributes } = cookie;
   const maxAge = cookie.lifetime.kind === 'duration' ? cookie.lifetime.seconds : undefined;
   const attributeText = [
@@ -99,8 +100,13 @@ export function cookieCode(
         .join(' + ')
     : nameLiteral;
   const cookieName = params ? 'name' : nameLiteral;
+  // In the browser (`size`) the error says what is wrong without describing the value: the
+  // describing code is a tenth of a client bundle. The server's errors quote the value.
   const fail: FailExpression = Object.assign(
-    (problem: string) => `throw $invalidValue(${cookieName}, value, ${stringLiteral(problem)})`,
+    (problem: string) =>
+      prefer === 'size'
+        ? `throw new $CookieValueError(${cookieName}, ${stringLiteral(`the value ${problem}`)})`
+        : `throw $invalidValue(${cookieName}, value, ${stringLiteral(problem)})`,
     {
       withMessage: (expression: string) =>
         `throw new $CookieValueError(${cookieName}, ${expression})`,

@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/runtime';
+import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, isRecord as $isRecord, parseJson as $parseJson, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `note`.
  *
@@ -23,20 +23,18 @@ export const readNoteFrom: (cookies: string) => NoteValue | undefined = readNote
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeNote(value: NoteValue): void {
-  if (typeof document === 'undefined') throw new Error('writeNote needs a browser: there is no document.cookie here');
   const name = 'note';
-  if (typeof value !== 'string') throw $invalidValue('note', value, 'is not a string');
+  if (typeof value !== 'string') throw new $CookieValueError('note', 'the value is not a string');
   const encoded = $encodeUri(value);
-  if (encoded === undefined) throw $invalidValue('note', value, 'is not well-formed text (it has an unpaired surrogate)');
+  if (encoded === undefined) throw new $CookieValueError('note', 'the value is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new $CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
-  document.cookie = name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax', 'writeNote');
 }
 
 /** Removes `note`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeNote(): void {
-  if (typeof document === 'undefined') throw new Error('removeNote needs a browser: there is no document.cookie here');
   const name = 'note';
-  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeNote');
 }
 
 /**
@@ -83,17 +81,15 @@ export const readThemeFrom: (cookies: string) => ThemeValue | undefined = readTh
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeTheme(value: ThemeValue): void {
-  if (typeof document === 'undefined') throw new Error('writeTheme needs a browser: there is no document.cookie here');
-  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw $invalidValue('theme', value, 'is not one of "light", "dark", "high-contrast"');
+  if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new $CookieValueError('theme', 'the value is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
-  document.cookie = 'theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie('theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax', 'writeTheme');
 }
 
 /** Removes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeTheme(): void {
-  if (typeof document === 'undefined') throw new Error('removeTheme needs a browser: there is no document.cookie here');
   const name = 'theme';
-  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeTheme');
 }
 
 /**
@@ -119,16 +115,14 @@ export const readVisitsFrom: (cookies: string) => VisitsValue | undefined = read
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeVisits(value: VisitsValue): void {
-  if (typeof document === 'undefined') throw new Error('writeVisits needs a browser: there is no document.cookie here');
-  if (!Number.isSafeInteger(value)) throw $invalidValue('visits', value, 'is not a whole number');
-  if (value < 0 || value > 1000) throw $invalidValue('visits', value, 'is outside 0…1000');
+  if (!Number.isSafeInteger(value)) throw new $CookieValueError('visits', 'the value is not a whole number');
+  if (value < 0 || value > 1000) throw new $CookieValueError('visits', 'the value is outside 0…1000');
   const encoded = String(value);
-  document.cookie = 'visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie('visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax', 'writeVisits');
 }
 
 /** Removes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeVisits(): void {
-  if (typeof document === 'undefined') throw new Error('removeVisits needs a browser: there is no document.cookie here');
   const name = 'visits';
-  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeVisits');
 }

@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { CookieValueError as $CookieValueError, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, invalidValue as $invalidValue } from '@cookie-catalog/runtime';
+import { CookieValueError as $CookieValueError, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `csrf`.
  *
@@ -70,21 +70,19 @@ export const readEmojiFrom: (cookies: string) => EmojiValue | undefined = readEm
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeEmoji(value: EmojiValue): void {
-  if (typeof document === 'undefined') throw new Error('writeEmoji needs a browser: there is no document.cookie here');
   const name = 'emoji';
-  if (typeof value !== 'string') throw $invalidValue('emoji', value, 'is not a string');
-  if (!emojiPattern.test(value)) throw $invalidValue('emoji', value, 'does not match "^.{1,2}$"');
+  if (typeof value !== 'string') throw new $CookieValueError('emoji', 'the value is not a string');
+  if (!emojiPattern.test(value)) throw new $CookieValueError('emoji', 'the value does not match "^.{1,2}$"');
   const encoded = $encodeUri(value);
-  if (encoded === undefined) throw $invalidValue('emoji', value, 'is not well-formed text (it has an unpaired surrogate)');
+  if (encoded === undefined) throw new $CookieValueError('emoji', 'the value is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new $CookieValueError('emoji', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
-  document.cookie = name + '=' + encoded + '; Max-Age=3600; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=' + encoded + '; Max-Age=3600; Path=/; Secure; SameSite=Lax', 'writeEmoji');
 }
 
 /** Removes `emoji`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeEmoji(): void {
-  if (typeof document === 'undefined') throw new Error('removeEmoji needs a browser: there is no document.cookie here');
   const name = 'emoji';
-  document.cookie = name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax';
+  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeEmoji');
 }
 
 /**
