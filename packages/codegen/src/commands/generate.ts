@@ -84,12 +84,14 @@ async function watchCatalog(
       running = undefined;
     })();
   };
-  await run();
+  // Watching starts before the first generation, so a save while it runs is not missed: the
+  // "watching" line is only printed once every later save will be seen.
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(dir, { recursive: true }, () => {
     clearTimeout(timer);
     timer = setTimeout(schedule, 50);
   });
+  schedule();
   return new Promise((done) => {
     watcher.on('error', (error) => {
       io.stderr(`cookie-catalog: stopped watching ${options.catalog}/: ${error.message}\n`);
