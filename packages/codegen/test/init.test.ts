@@ -92,6 +92,9 @@ describe('cookie-catalog init', () => {
     const taken = await runCli(['init', 'taken', '--scope', '@acme'], parent);
     expect(taken).toMatchObject({ code: 2, stderr: expect.stringMatching(/taken is not empty/) });
     expect(await readdir(join(parent, 'taken'))).toEqual(['notes.txt']);
+    // …but a fresh git repository is fine.
+    await mkdir(join(parent, 'repo', '.git'), { recursive: true });
+    expect((await runCli(['init', 'repo', '--scope', '@acme'], parent)).code).toBe(0);
     expect((await init(['--scope', 'acme'])).stderr).toMatch(
       /--scope must be an npm scope such as @acme/,
     );

@@ -52,7 +52,8 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
   };
   if (!options.dir) return fail('say where: cookie-catalog init <folder>');
   const dir = resolve(io.cwd, options.dir);
-  const existing = await readdir(dir).catch(() => undefined);
+  // An empty folder, or one with nothing but a fresh git repository (`git init acme` first).
+  const existing = (await readdir(dir).catch(() => undefined))?.filter((name) => name !== '.git');
   if (existing && existing.length > 0)
     return fail(`${options.dir} is not empty; init writes a new repository into an empty folder`);
   if ((await stat(dir).catch(() => undefined))?.isFile())
