@@ -206,7 +206,7 @@ for (const twin of twins) {
     met: both - base <= 24 ? 'yes' : 'NO',
   });
 }
-// Everything the real catalog's client package exports (readers, writers, declarations), in one
+// Everything the real catalog's client package exports (readers, writers, the error class), in one
 // bundle, against the whole of js-cookie bundled the same way.
 const jsCookie = await gzipped("export { default } from 'js-cookie';");
 const everything = await gzipped("export * from '@cookie-catalog/client';");

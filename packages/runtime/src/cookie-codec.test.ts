@@ -5,7 +5,7 @@ import {
   encodeBase64Url,
   encodeUri,
   firstInvalidOctet,
-  parseJson,
+  parseJsonObject,
 } from './cookie-codec.js';
 
 describe('value codecs', () => {
@@ -32,7 +32,17 @@ describe('value codecs', () => {
     expect(encodeBase64Url('a\ud800')).toBeUndefined();
     expect(encodeUri('a\udc00')).toBeUndefined();
     expect(decodeUri('%E0%A4%A')).toBeUndefined();
-    expect(parseJson('{')).toBeUndefined();
+    expect(decodeUri(undefined)).toBeUndefined();
+    expect(decodeBase64Url(undefined)).toBeUndefined();
+  });
+
+  it('gives a JSON object, or undefined for anything else', () => {
+    expect(parseJsonObject('{"a":1}')).toEqual({ a: 1 });
+    for (const text of [undefined, '', '{', 'null', '[1]', '"{}"', '1', 'true']) {
+      expect(parseJsonObject(text), String(text)).toBeUndefined();
+    }
+    // JSON.parse makes "__proto__" an own field, not the prototype.
+    expect(Object.getPrototypeOf(parseJsonObject('{"__proto__":{"x":1}}'))).toBe(Object.prototype);
   });
 
   it('names the first character a cookie cannot carry', () => {

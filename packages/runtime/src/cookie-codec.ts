@@ -30,10 +30,10 @@ export function encodeUri(value: string): string | undefined {
   }
 }
 
-/** Reverses encodeUri; undefined for broken escapes such as `%E0%A4%A`. */
-export function decodeUri(value: string): string | undefined {
+/** Reverses encodeUri; undefined for broken escapes such as `%E0%A4%A`, and for no value. */
+export function decodeUri(value: string | undefined): string | undefined {
   try {
-    return decodeURIComponent(value);
+    return value === undefined ? value : decodeURIComponent(value);
   } catch {
     return undefined;
   }
@@ -47,9 +47,10 @@ export function encodeBase64Url(value: string): string | undefined {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Reverses encodeBase64Url; undefined for anything that is not base64url of valid UTF-8. */
-export function decodeBase64Url(value: string): string | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(value) || value.length % 4 === 1) return undefined;
+/** Reverses encodeBase64Url; undefined for anything that is not base64url of valid UTF-8, and for no value. */
+export function decodeBase64Url(value: string | undefined): string | undefined {
+  if (value === undefined || !/^[A-Za-z0-9_-]*$/.test(value) || value.length % 4 === 1)
+    return undefined;
   try {
     const binary = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
@@ -59,10 +60,17 @@ export function decodeBase64Url(value: string): string | undefined {
   }
 }
 
-/** JSON.parse that answers undefined instead of throwing. */
-export function parseJson(text: string): unknown {
+/**
+ * The JSON object in `text` (not null, not an array), whose fields the generated reader then
+ * checks; undefined for no text, text that is not JSON, or JSON that is not an object.
+ */
+export function parseJsonObject(text: string | undefined): Record<string, unknown> | undefined {
   try {
-    return JSON.parse(text);
+    const parsed: unknown = text === undefined ? text : JSON.parse(text);
+    // isRecord, written out: a bundle with only readers then carries one function, not two.
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -4,14 +4,17 @@
  */
 export class CookieValueError extends Error {
   override readonly name = 'CookieValueError';
+  /** The cookie's wire name (for a pattern, the name built from its parameters when known). */
+  declare readonly cookie: string;
+  /** What is wrong with the value, in plain words. */
+  declare readonly reason: string;
 
-  constructor(
-    /** The cookie's wire name (for a pattern, the name built from its parameters when known). */
-    readonly cookie: string,
-    /** What is wrong with the value, in plain words. */
-    readonly reason: string,
-  ) {
+  // The fields are declared and assigned here rather than as parameter properties: a class field
+  // is emitted as a definition too, bytes in every browser bundle with a writer.
+  constructor(cookie: string, reason: string) {
     super(`Cannot set cookie "${cookie}": ${reason}`);
+    this.cookie = cookie;
+    this.reason = reason;
   }
 }
 

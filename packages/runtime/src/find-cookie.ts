@@ -11,12 +11,13 @@
 export function findCookie(cookies: string, name: string): string | undefined {
   // biome-ignore lint/suspicious/noAssignInExpressions: the shortest loop; this function is most of a reader's bundle
   for (let at = -1; (at = cookies.indexOf(name, at + 1)) > -1; ) {
+    // `before` stops on the first character before the name that is not blank (-1 at the start);
+    // `after` on the first one after it. Past either end, [] answers undefined: not blank.
     let before = at;
-    while (isBlank(cookies[before - 1])) before--;
     let after = at + name.length;
+    while (isBlank(cookies[--before])) {}
     while (isBlank(cookies[after])) after++;
-    // Before the start and past the end, [] answers undefined: neither blank nor ";" nor "=".
-    if ((!before || cookies[before - 1] === ';') && cookies[after] === '=') {
+    if ((before < 0 || cookies[before] === ';') && cookies[after] === '=') {
       let end = cookies.indexOf(';', after);
       if (end < 0) end = cookies.length;
       // Only SP and HTAB are trimmed (bis §5.6); String#trim would also eat U+00A0, U+FEFF, U+3000.
@@ -37,14 +38,12 @@ export function documentCookies(): string {
 }
 
 /**
- * Sets a cookie from page script (`document.cookie = line`). Where there is no document (server
- * rendering) it says which writer cannot work there. One function for every generated writer,
- * so each writer adds only its own line to a bundle.
+ * Sets a cookie from page script (`document.cookie = line`). One function for every generated
+ * writer, so each writer adds only its own line to a bundle. Where there is no document (server
+ * rendering) it throws the ReferenceError every DOM call throws there, "document is not defined",
+ * with the writer on the stack: the server package's setters are the ones to use there.
  */
-export function setDocumentCookie(line: string, writer: string): void {
-  const document = globalThis.document;
-  if (document === undefined)
-    throw new Error(`${writer} needs a browser: there is no document.cookie here`);
+export function setDocumentCookie(line: string): void {
   // biome-ignore lint/suspicious/noDocumentCookie: the line is built from the catalog's declaration by generated code, the point of this package
   document.cookie = line;
 }

@@ -7,7 +7,7 @@ export {
   firstInvalidOctet,
   isRecord,
   MAX_NAME_VALUE_BYTES,
-  parseJson,
+  parseJsonObject,
   TOKEN,
 } from './cookie-codec.js';
 export { CookieValueError, describeValue, invalidValue } from './cookie-value-error.js';

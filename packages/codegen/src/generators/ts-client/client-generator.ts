@@ -4,12 +4,12 @@ import type { Generator } from '../../generator.js';
 import {
   type CookieCode,
   cookieCode,
-  declarationStatements,
   parseStatements,
+  typeStatements,
 } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
-import { stringLiteral } from '../typescript/literals.js';
+import { commentText, stringLiteral } from '../typescript/literals.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
@@ -70,7 +70,7 @@ function fixedReaders(code: CookieCode): (StatementStructures | string)[] {
       isExported: true,
       name: `read${pascal}`,
       docs: [
-        `Reads ${shown} from \`document.cookie\` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.`,
+        `Reads ${shown} from \`document.cookie\` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.\n\n${code.about}`,
       ],
       parameters: [{ name: 'cookies', type: 'string', initializer: '$documentCookies()' }],
       returnType: `${valueType} | undefined`,
@@ -104,7 +104,7 @@ function patternReaders(code: CookieCode): (StatementStructures | string)[] {
       isExported: true,
       name: `read${pascal}From`,
       docs: [
-        `Reads ${shown} from a cookie string such as \`document.cookie\`: the value, or undefined when it is absent or not valid. Never throws.`,
+        `Reads ${shown} from a cookie string such as \`document.cookie\`: the value, or undefined when it is absent or not valid. Never throws.\n\n${code.about}`,
       ],
       parameters: [{ name: 'cookies', type: 'string' }, ...paramList],
       returnType: `${valueType} | undefined`,
@@ -130,15 +130,16 @@ function patternReaders(code: CookieCode): (StatementStructures | string)[] {
 
 /** The helpers a reader alone needs: decoders and the parameter check, never the encoders. */
 function readerHelpers(code: CookieCode): string[] {
-  const decoders = ['decodeUri', 'decodeBase64Url', 'parseJson', 'isRecord', 'TOKEN'];
+  const decoders = ['decodeUri', 'decodeBase64Url', 'parseJsonObject', 'TOKEN'];
   return [...code.helpers].filter((helper) => decoders.includes(helper));
 }
 
 function clientStatements(code: CookieCode): (StatementStructures | string)[] {
-  const { pascal, camel, params, valueType, paramList, shown } = code;
+  const { pascal, params, valueType, paramList, shown } = code;
+  const attributes = commentText(code.attributeText.slice(2));
   const writable = code.cookie.setBy === 'client';
   return [
-    ...declarationStatements(code),
+    ...typeStatements(code),
     ...(writable ? parseStatements(code) : []),
     ...(params ? patternReaders(code) : fixedReaders(code)),
     ...(writable
@@ -148,16 +149,11 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             isExported: true,
             name: `write${pascal}`,
             docs: [
-              `Writes ${shown} with the catalog's attributes; see {@link ${camel}Cookie}.\n@throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.`,
+              `Writes ${shown} with the catalog's attributes: ${attributes}.\n@throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.`,
             ],
             parameters: [...paramList, { name: 'value', type: valueType }],
             returnType: 'void',
-            statements: [
-              ...code.serialize(
-                (setCookie) =>
-                  `$setDocumentCookie(${setCookie}, ${stringLiteral(`write${pascal}`)});`,
-              ),
-            ],
+            statements: [...code.serialize((setCookie) => `$setDocumentCookie(${setCookie});`)],
           } satisfies FunctionDeclarationStructure,
           {
             kind: StructureKind.Function,
@@ -168,10 +164,14 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             ],
             parameters: paramList,
             returnType: 'void',
-            statements: [
-              ...code.buildName(),
-              `$setDocumentCookie(name + ${stringLiteral(`=${code.deleteAttributeText}`)}, ${stringLiteral(`remove${pascal}`)});`,
-            ],
+            statements: params
+              ? [
+                  ...code.buildName(),
+                  `$setDocumentCookie(name + ${stringLiteral(`=${code.deleteAttributeText}`)});`,
+                ]
+              : [
+                  `$setDocumentCookie(${stringLiteral(`${code.cookie.name.pattern}=${code.deleteAttributeText}`)});`,
+                ],
           } satisfies FunctionDeclarationStructure,
         ]
       : []),

@@ -170,8 +170,8 @@ export function cookieCode(
 }
 
 /**
- * What every generated module says first about a cookie: its declaration constant, its value
- * type (and name-parameter type), and the compiled checks its functions share.
+ * What the server module says first about a cookie: its declaration constant, then what
+ * {@link typeStatements} gives every module.
  */
 export function declarationStatements(
   code: CookieCode,
@@ -181,6 +181,17 @@ export function declarationStatements(
     // Written as text, as ts-morph would print it: as a structure, its long initializer went
     // through ts-morph's writer twice (printed apart, then copied in). The output is identical.
     `${jsDoc(`What the catalog declares for ${code.shown}.\n\n${code.about}`)}\nexport const ${code.camel}Cookie = ${code.declaration}${initializerSuffix};`,
+    ...typeStatements(code),
+  ];
+}
+
+/**
+ * A cookie's value type (and name-parameter type) and the compiled checks its functions share.
+ * The client module has only these: its declaration constant would be data a browser bundle
+ * carries for nothing (the server package exports it).
+ */
+export function typeStatements(code: CookieCode): (StatementStructures | string)[] {
+  return [
     {
       kind: StructureKind.TypeAlias,
       isExported: true,

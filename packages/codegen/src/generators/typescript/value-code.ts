@@ -231,7 +231,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
           ...sizeCheck(fail),
         ],
         decode: [
-          `const value = raw === undefined ? undefined : $${decoder}(raw);`,
+          `const value = $${decoder}(raw);`,
           ...(checks('value').length
             ? [`if (value === undefined || ${checks('value').join(' || ')}) return undefined;`]
             : []),
@@ -241,7 +241,7 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
     }
     case 'json': {
       const fields = value.fields;
-      helpers.add('isRecord').add('parseJson');
+      helpers.add('isRecord').add('parseJsonObject');
       if (value.encoding === 'base64url') helpers.add('encodeBase64Url');
       const decoder = value.encoding === 'uri' ? 'decodeUri' : 'decodeBase64Url';
       helpers.add(decoder);
@@ -275,9 +275,8 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
           ...sizeCheck(fail),
         ],
         decode: [
-          `const json = raw === undefined ? undefined : $${decoder}(raw);`,
-          'const parsed = json === undefined ? undefined : $parseJson(json);',
-          'if (!$isRecord(parsed)) return undefined;',
+          `const parsed = $parseJsonObject($${decoder}(raw));`,
+          'if (!parsed) return undefined;',
           ...read('parsed', 'parsed'),
           `return ${valid('parsed')} ? ${rebuilt('parsed', true)} : undefined;`,
         ],

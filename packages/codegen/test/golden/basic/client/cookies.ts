@@ -1,17 +1,15 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, isRecord as $isRecord, parseJson as $parseJson, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
+import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, parseJsonObject as $parseJsonObject, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
+export type NoteValue = string;
+
 /**
- * What the catalog declares for `note`.
+ * Reads `note` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
  *
  * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
  */
-export const noteCookie = { id: 'note', name: 'note', category: 'preferences', maxAge: 604800, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type NoteValue = string;
-
-/** Reads `note` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readNote(cookies: string = $documentCookies()): NoteValue | undefined {
   const raw = $findCookie(cookies, 'note');
-  const value = raw === undefined ? undefined : $decodeUri(raw);
+  const value = $decodeUri(raw);
   return value;
 }
 
@@ -19,7 +17,7 @@ export function readNote(cookies: string = $documentCookies()): NoteValue | unde
 export const readNoteFrom: (cookies: string) => NoteValue | undefined = readNote;
 
 /**
- * Writes `note` with the catalog's attributes; see {@link noteCookie}.
+ * Writes `note` with the catalog's attributes: Max-Age=604800; Path=/; Secure; SameSite=Lax.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeNote(value: NoteValue): void {
@@ -28,29 +26,25 @@ export function writeNote(value: NoteValue): void {
   const encoded = $encodeUri(value);
   if (encoded === undefined) throw new $CookieValueError('note', 'the value is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new $CookieValueError('note', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
-  $setDocumentCookie(name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax', 'writeNote');
+  $setDocumentCookie(name + '=' + encoded + '; Max-Age=604800; Path=/; Secure; SameSite=Lax');
 }
 
 /** Removes `note`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeNote(): void {
-  const name = 'note';
-  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeNote');
+  $setDocumentCookie('note=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
+export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
+
 /**
- * What the catalog declares for `prefs`.
+ * Reads `prefs` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
  *
  * Purpose in English. Lifetime: 3 months, Max-Age=7776000. Category: preferences.
  */
-export const prefsCookie = { id: 'prefs', name: 'prefs', category: 'preferences', maxAge: 7776000, setBy: 'server', attributes: { path: '/app', domain: 'example.com', secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' | 'comfortable'; readonly label: string };
-
-/** Reads `prefs` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readPrefs(cookies: string = $documentCookies()): PrefsValue | undefined {
   const raw = $findCookie(cookies, 'prefs');
-  const json = raw === undefined ? undefined : $decodeBase64Url(raw);
-  const parsed = json === undefined ? undefined : $parseJson(json);
-  if (!$isRecord(parsed)) return undefined;
+  const parsed = $parseJsonObject($decodeBase64Url(raw));
+  if (!parsed) return undefined;
   const parsed0 = parsed['fontSize'];
   const parsed1 = parsed['mode'];
   const parsed2 = parsed['label'];
@@ -59,15 +53,13 @@ export function readPrefs(cookies: string = $documentCookies()): PrefsValue | un
 
 /** Reads `prefs` from a cookie string such as `document.cookie`. Never throws. */
 export const readPrefsFrom: (cookies: string) => PrefsValue | undefined = readPrefs;
+export type ThemeValue = 'light' | 'dark' | 'high-contrast';
+
 /**
- * What the catalog declares for `theme`.
+ * Reads `theme` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
  *
  * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
  */
-export const themeCookie = { id: 'theme', name: 'theme', category: 'preferences', maxAge: 31536000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type ThemeValue = 'light' | 'dark' | 'high-contrast';
-
-/** Reads `theme` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readTheme(cookies: string = $documentCookies()): ThemeValue | undefined {
   const raw = $findCookie(cookies, 'theme');
   return raw === 'light' || raw === 'dark' || raw === 'high-contrast' ? raw : undefined;
@@ -77,30 +69,27 @@ export function readTheme(cookies: string = $documentCookies()): ThemeValue | un
 export const readThemeFrom: (cookies: string) => ThemeValue | undefined = readTheme;
 
 /**
- * Writes `theme` with the catalog's attributes; see {@link themeCookie}.
+ * Writes `theme` with the catalog's attributes: Max-Age=31536000; Path=/; Secure; SameSite=Lax.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeTheme(value: ThemeValue): void {
   if (value !== 'light' && value !== 'dark' && value !== 'high-contrast') throw new $CookieValueError('theme', 'the value is not one of "light", "dark", "high-contrast"');
   const encoded: string = value;
-  $setDocumentCookie('theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax', 'writeTheme');
+  $setDocumentCookie('theme=' + encoded + '; Max-Age=31536000; Path=/; Secure; SameSite=Lax');
 }
 
 /** Removes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeTheme(): void {
-  const name = 'theme';
-  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeTheme');
+  $setDocumentCookie('theme=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
+export type VisitsValue = number;
+
 /**
- * What the catalog declares for `visits`.
+ * Reads `visits` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
  *
  * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
  */
-export const visitsCookie = { id: 'visits', name: 'visits', category: 'preferences', maxAge: 2592000, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
-export type VisitsValue = number;
-
-/** Reads `visits` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
 export function readVisits(cookies: string = $documentCookies()): VisitsValue | undefined {
   const raw = $findCookie(cookies, 'visits');
   const number = Number(raw);
@@ -111,18 +100,17 @@ export function readVisits(cookies: string = $documentCookies()): VisitsValue | 
 export const readVisitsFrom: (cookies: string) => VisitsValue | undefined = readVisits;
 
 /**
- * Writes `visits` with the catalog's attributes; see {@link visitsCookie}.
+ * Writes `visits` with the catalog's attributes: Max-Age=2592000; Path=/; Secure; SameSite=Lax.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeVisits(value: VisitsValue): void {
   if (!Number.isSafeInteger(value)) throw new $CookieValueError('visits', 'the value is not a whole number');
   if (value < 0 || value > 1000) throw new $CookieValueError('visits', 'the value is outside 0…1000');
   const encoded = String(value);
-  $setDocumentCookie('visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax', 'writeVisits');
+  $setDocumentCookie('visits=' + encoded + '; Max-Age=2592000; Path=/; Secure; SameSite=Lax');
 }
 
 /** Removes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeVisits(): void {
-  const name = 'visits';
-  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeVisits');
+  $setDocumentCookie('visits=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }

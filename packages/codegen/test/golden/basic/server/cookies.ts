@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, invalidValue as $invalidValue, isRecord as $isRecord, parseJson as $parseJson } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, invalidValue as $invalidValue, isRecord as $isRecord, parseJsonObject as $parseJsonObject } from '@cookie-catalog/server/runtime';
 /**
  * What the catalog declares for `beta`.
  *
@@ -188,7 +188,7 @@ export function deleteNote(target: CookieTarget): void {
 /** Reads `note` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readNote(cookies: CookieSource): NoteValue | undefined {
   const raw = $cookieValue(cookies, 'note', true);
-  const value = raw === undefined ? undefined : $decodeUri(raw);
+  const value = $decodeUri(raw);
   return value;
 }
 
@@ -233,9 +233,8 @@ export function deletePrefs(target: CookieTarget): void {
 /** Reads `prefs` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readPrefs(cookies: CookieSource): PrefsValue | undefined {
   const raw = $cookieValue(cookies, 'prefs');
-  const json = raw === undefined ? undefined : $decodeBase64Url(raw);
-  const parsed = json === undefined ? undefined : $parseJson(json);
-  if (!$isRecord(parsed)) return undefined;
+  const parsed = $parseJsonObject($decodeBase64Url(raw));
+  if (!parsed) return undefined;
   const parsed0 = parsed['fontSize'];
   const parsed1 = parsed['mode'];
   const parsed2 = parsed['label'];

@@ -1,16 +1,14 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
 import { CookieValueError as $CookieValueError, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
-/**
- * What the catalog declares for `csrf`.
- *
- * The same name, on /app only: a browser keeps both. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
- */
-export const csrfAppCookie = { id: 'csrf_app', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/app', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type CsrfAppValue = string & { readonly [csrfAppBrand]: true };
 const csrfAppPattern = /^[A-Za-z0-9]{8}$/;
 declare const csrfAppBrand: unique symbol;
 
-/** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+/**
+ * Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
+ *
+ * The same name, on /app only: a browser keeps both. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
 export function readCsrfApp(cookies: string = $documentCookies()): CsrfAppValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
   if (raw === undefined || !csrfAppPattern.test(raw)) return undefined;
@@ -19,17 +17,15 @@ export function readCsrfApp(cookies: string = $documentCookies()): CsrfAppValue 
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
 export const readCsrfAppFrom: (cookies: string) => CsrfAppValue | undefined = readCsrfApp;
-/**
- * What the catalog declares for `csrf`.
- *
- * A token for the whole site; a namesake lives on /app. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
- */
-export const csrfRootCookie = { id: 'csrf_root', name: 'csrf', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type CsrfRootValue = string & { readonly [csrfRootBrand]: true };
 const csrfRootPattern = /^[A-Za-z0-9]{8}$/;
 declare const csrfRootBrand: unique symbol;
 
-/** Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+/**
+ * Reads `csrf` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
+ *
+ * A token for the whole site; a namesake lives on /app. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
 export function readCsrfRoot(cookies: string = $documentCookies()): CsrfRootValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
   if (raw === undefined || !csrfRootPattern.test(raw)) return undefined;
@@ -38,12 +34,6 @@ export function readCsrfRoot(cookies: string = $documentCookies()): CsrfRootValu
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
 export const readCsrfRootFrom: (cookies: string) => CsrfRootValue | undefined = readCsrfRoot;
-/**
- * What the catalog declares for `emoji`.
- *
- * One or two characters, astral ones included. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
- */
-export const emojiCookie = { id: 'emoji', name: 'emoji', category: 'necessary', maxAge: 3600, setBy: 'client', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type EmojiValue = string & { readonly [emojiBrand]: true };
 const emojiPattern = /^.{1,2}$/u;
 declare const emojiBrand: unique symbol;
@@ -54,10 +44,14 @@ export function parseEmoji(text: string): EmojiValue | undefined {
   return text as EmojiValue;
 }
 
-/** Reads `emoji` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+/**
+ * Reads `emoji` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
+ *
+ * One or two characters, astral ones included. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
 export function readEmoji(cookies: string = $documentCookies()): EmojiValue | undefined {
   const raw = $findCookie(cookies, 'emoji');
-  const value = raw === undefined ? undefined : $decodeUri(raw);
+  const value = $decodeUri(raw);
   if (value === undefined || !emojiPattern.test(value)) return undefined;
   return value as EmojiValue;
 }
@@ -66,7 +60,7 @@ export function readEmoji(cookies: string = $documentCookies()): EmojiValue | un
 export const readEmojiFrom: (cookies: string) => EmojiValue | undefined = readEmoji;
 
 /**
- * Writes `emoji` with the catalog's attributes; see {@link emojiCookie}.
+ * Writes `emoji` with the catalog's attributes: Max-Age=3600; Path=/; Secure; SameSite=Lax.
  * @throws {CookieValueError} when the value does not fit the catalog's declaration; nothing is written then.
  */
 export function writeEmoji(value: EmojiValue): void {
@@ -76,26 +70,23 @@ export function writeEmoji(value: EmojiValue): void {
   const encoded = $encodeUri(value);
   if (encoded === undefined) throw new $CookieValueError('emoji', 'the value is not well-formed text (it has an unpaired surrogate)');
   if (name.length + encoded.length > 4096) throw new $CookieValueError('emoji', `the value is ${encoded.length} bytes once encoded; with the name that is over the 4096-byte limit browsers enforce`);
-  $setDocumentCookie(name + '=' + encoded + '; Max-Age=3600; Path=/; Secure; SameSite=Lax', 'writeEmoji');
+  $setDocumentCookie(name + '=' + encoded + '; Max-Age=3600; Path=/; Secure; SameSite=Lax');
 }
 
 /** Removes `emoji`: Max-Age=0 with exactly the Path, Domain and flags it is written with. */
 export function removeEmoji(): void {
-  const name = 'emoji';
-  $setDocumentCookie(name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax', 'removeEmoji');
+  $setDocumentCookie('emoji=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
-/**
- * What the catalog declares for `find`.
- *
- * Its declaration constant is findCookie, like the run-time helper. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
- */
-export const findCookie = { id: 'find', name: 'find', category: 'necessary', maxAge: 3600, setBy: 'server', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const;
 export type FindValue = string & { readonly [findBrand]: true };
 const findPattern = /^[a-z]+$/;
 declare const findBrand: unique symbol;
 
-/** Reads `find` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws. */
+/**
+ * Reads `find` from `document.cookie` (or the cookie string given): the value, or undefined when it is absent, not valid, or there is no document (server rendering). Never throws.
+ *
+ * Its declaration constant is findCookie, like the run-time helper. Lifetime: 1 hour, Max-Age=3600. Category: necessary.
+ */
 export function readFind(cookies: string = $documentCookies()): FindValue | undefined {
   const raw = $findCookie(cookies, 'find');
   if (raw === undefined || !findPattern.test(raw)) return undefined;

@@ -185,7 +185,7 @@ export function deleteEmoji(target: CookieTarget): void {
 /** Reads `emoji` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readEmoji(cookies: CookieSource): EmojiValue | undefined {
   const raw = $cookieValue(cookies, 'emoji', true);
-  const value = raw === undefined ? undefined : $decodeUri(raw);
+  const value = $decodeUri(raw);
   if (value === undefined || !emojiPattern.test(value)) return undefined;
   return value as EmojiValue;
 }
