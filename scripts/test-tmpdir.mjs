@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export default function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'cookie-catalog-test-run-'));
   process.env.TMPDIR = dir;
+  // Named too, for what tests share within one run (the packed toolchain).
+  process.env.COOKIE_CATALOG_TEST_TMP = dir;
   return () => {
     if (process.env.KEEP_TEST_TMP) console.log(`temporary files kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { packedToolchain } from './packed-toolchain.js';
 import { runCli } from './run-cli.js';
 
 const exec = promisify(execFile);
-const PACKAGES = new URL('../../', import.meta.url).pathname;
 
 async function init(
   args: string[],
@@ -111,16 +111,7 @@ describe('cookie-catalog init', () => {
     const { dir } = await init(['--locales', 'en,fi', '--scope', '@acme', '--name', 'Acme Oy']);
     await writeTodos(dir);
     // The toolchain from its tarballs, as npm would give it; every other package from the cache.
-    const tarballs = join(dir, '..', 'tarballs');
-    await mkdir(tarballs);
-    const packed: Record<string, string> = {};
-    for (const name of ['catalog', 'codegen', 'runtime', 'scan', 'audit']) {
-      const { stdout } = await exec('npm', ['pack', '--pack-destination', tarballs], {
-        cwd: join(PACKAGES, name),
-      });
-      packed[`@cookie-catalog/${name}`] =
-        `file:${join(tarballs, stdout.trim().split('\n').at(-1) ?? '')}`;
-    }
+    const packed = await packedToolchain();
     const manifests = [
       'package.json',
       ...(await readdir(dir, { recursive: true })).filter((f) =>

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
+import { packedToolchain } from './packed-toolchain.js';
 
 const exec = promisify(execFile);
 const PACKAGES = join(new URL('.', import.meta.url).pathname, '..', '..');
@@ -22,12 +23,27 @@ const PUBLISHED = [
   'consent',
 ];
 
-/** What `npm pack` would put in the tarball, without writing one. */
+let dryRun: Promise<Map<string, string[]>> | undefined;
+
+/** What `npm pack` would put in each tarball, without writing one (one npm for all packages). */
 async function packedFiles(name: string): Promise<string[]> {
-  const { stdout } = await exec('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: join(PACKAGES, name),
+  dryRun ??= exec(
+    'npm',
+    [
+      'pack',
+      '--dry-run',
+      '--json',
+      '--ignore-scripts',
+      ...PUBLISHED.flatMap((p) => ['--workspace', `packages/${p}`]),
+    ],
+    { cwd: join(PACKAGES, '..'), maxBuffer: 64 * 1024 * 1024 },
+  ).then(({ stdout }) => {
+    const packs = JSON.parse(stdout) as { name: string; files: { path: string }[] }[];
+    return new Map(packs.map((p) => [p.name, p.files.map((f) => f.path).sort()]));
   });
-  return (JSON.parse(stdout)[0].files as { path: string }[]).map((f) => f.path).sort();
+  const files = (await dryRun).get(`@cookie-catalog/${name}`);
+  if (!files) throw new Error(`npm pack listed no @cookie-catalog/${name}`);
+  return files;
 }
 
 describe('every package is ready to publish', () => {
@@ -106,16 +122,11 @@ describe('every package is ready to publish', () => {
 
   it('the toolchain installs from its tarballs into an empty folder and runs there', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cookie-catalog-install-'));
-    const tarballs = join(dir, 'tarballs');
     const app = join(dir, 'app');
-    await mkdir(tarballs);
     await mkdir(app);
-    for (const name of ['catalog', 'codegen', 'runtime', 'scan', 'audit']) {
-      await exec('npm', ['pack', '--pack-destination', tarballs], { cwd: join(PACKAGES, name) });
-    }
     await writeFile(join(app, 'package.json'), '{ "name": "new-organisation", "private": true }\n');
     // Our packages from their tarballs; what they depend on from the npm cache (or registry).
-    const packed = (await readdir(tarballs)).map((file) => join(tarballs, file));
+    const packed = Object.values(await packedToolchain());
     await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...packed], {
       cwd: app,
     });
