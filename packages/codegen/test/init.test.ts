@@ -50,6 +50,8 @@ describe('cookie-catalog init', () => {
     expect(stdout).toMatch(/@acme\/cookies-server, @acme\/cookies-client/);
     const manifest = JSON.parse(await readFile(join(dir, 'packages/server/package.json'), 'utf8'));
     expect(manifest.name).toBe('@acme/cookies-server');
+    // Our typecheck runs a private package's TypeScript 7; the new repository's runs its tsc.
+    expect(manifest.scripts.typecheck).toBe('tsc -p tsconfig.json --noEmit');
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))).toMatchObject({
       packageManager: expect.stringMatching(/^npm@/),
       workspaces: ['packages/*', 'apps/*'],

@@ -178,6 +178,8 @@ function packageManifest(
   };
   const scripts = { ...manifest.scripts };
   delete scripts.bench;
+  // Our typecheck runs TypeScript 7 from a private package of ours; a new repository's runs tsc.
+  if (scripts.typecheck) scripts.typecheck = scripts.typecheck.replace(/^tsc-native /, 'tsc ');
   if (!tested) delete scripts.test;
   const { repository: _repository, ...rest } = manifest;
   const result: Manifest = {
