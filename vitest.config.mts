@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './scripts/longest-first-sequencer.mjs';
 
 // One run over every package. The JSON report is what .ci/run counts for its closing line;
 // .ci/examples sends each example catalog's report elsewhere with VITEST_JSON_REPORT.
@@ -10,6 +11,7 @@ export default defineConfig({
     // one test file at a time (npm test took 252 s here; with 3 workers 159 s, with 4 no faster).
     maxWorkers: 3,
     globalSetup: ['scripts/test-tmpdir.mjs'],
+    sequence: { sequencer: LongestFirstSequencer },
     reporters: [
       'default',
       ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? 'reports/vitest.json' }],

@@ -1,40 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { packedToolchain } from './packed-toolchain.js';
+import { init, writeTodos } from './init-repository.js';
 import { runCli } from './run-cli.js';
-
-const exec = promisify(execFile);
-
-async function init(
-  args: string[],
-): Promise<{ dir: string; code: number; stdout: string; stderr: string }> {
-  const parent = await mkdtemp(join(tmpdir(), 'cookie-catalog-init-'));
-  const result = await runCli(['init', 'acme', ...args], parent);
-  return { dir: join(parent, 'acme'), ...result };
-}
-
-/** What legal does after init: every TODO written (links as links, the address as an address). */
-async function writeTodos(dir: string): Promise<void> {
-  const catalog = join(dir, 'catalog');
-  for (const file of await readdir(catalog, { recursive: true })) {
-    const path = join(catalog, file);
-    if (file.endsWith('.md')) await writeFile(path, 'Written by legal.\n');
-    if (!file.endsWith('.yaml')) continue;
-    const lines = (await readFile(path, 'utf8')).split('\n').map((line) => {
-      const filled = /\b(url|website|privacyPolicy):/.test(line)
-        ? '"https://authority.example/"'
-        : /\bemail:/.test(line)
-          ? 'dpo@acme.example'
-          : '"Written by legal."';
-      return line.replace(/"TODO:[^"]*"/g, filled);
-    });
-    await writeFile(path, lines.join('\n'));
-  }
-}
 
 describe('cookie-catalog init', () => {
   it('writes a repository whose catalog names every TODO legal must write, and nothing else', async () => {
@@ -108,44 +77,4 @@ describe('cookie-catalog init', () => {
       /@akesson-co-ab\/cookies-server/,
     );
   });
-
-  it('the new repository installs the packed toolchain, builds, and passes its own tests', async () => {
-    const { dir } = await init(['--locales', 'en,fi', '--scope', '@acme', '--name', 'Acme Oy']);
-    await writeTodos(dir);
-    // The toolchain from its tarballs, as npm would give it; every other package from the cache.
-    const packed = await packedToolchain();
-    const manifests = [
-      'package.json',
-      ...(await readdir(dir, { recursive: true })).filter((f) =>
-        /^(packages|apps)\/[^/]+\/package\.json$/.test(f),
-      ),
-    ];
-    for (const file of manifests) {
-      const manifest = JSON.parse(await readFile(join(dir, file), 'utf8'));
-      for (const field of ['dependencies', 'devDependencies'])
-        for (const name of Object.keys(manifest[field] ?? {}))
-          if (packed[name]) manifest[field][name] = packed[name];
-      // The toolchain's own dependencies on each other, from the same tarballs.
-      if (file === 'package.json') manifest.overrides = packed;
-      await writeFile(join(dir, file), `${JSON.stringify(manifest, null, 2)}\n`);
-    }
-    const env = {
-      ...process.env,
-      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-      TURBO_TELEMETRY_DISABLED: '1',
-      DO_NOT_TRACK: '1',
-    };
-    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], {
-      cwd: dir,
-      env,
-    });
-    await exec('npm', ['run', 'build'], { cwd: dir, env });
-    const consent = await readFile(join(dir, 'packages/consent/src/generated/server.ts'), 'utf8');
-    expect(consent).toContain("from '@acme/cookies-server'");
-    const tested = await exec('npm', ['test'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal colours, if any, are removed
-    const summary = tested.stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(summary).toMatch(/Tests\s+\d+ passed/);
-    expect(summary).not.toMatch(/failed/);
-  }, 600_000);
 });

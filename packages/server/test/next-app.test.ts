@@ -1,8 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { launchChromium } from '@cookie-catalog/test-support';
@@ -100,7 +101,12 @@ let next: ChildProcess | undefined;
 let origin = '';
 
 beforeAll(async () => {
-  await rm(APP, { recursive: true, force: true });
+  // The app's files are written afresh; Next's build folder is kept between runs, as in any Next
+  // project: `next build` rebuilds every output in it and reuses its own cache (.next/cache), a
+  // third of the CPU time of a build from nothing.
+  await mkdir(APP, { recursive: true });
+  for (const entry of await readdir(APP))
+    if (entry !== '.next') await rm(join(APP, entry), { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
     const file = `${APP}${path}`;
     await mkdir(file.slice(0, file.lastIndexOf('/')), { recursive: true });
