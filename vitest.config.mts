@@ -10,7 +10,7 @@ export default defineConfig({
     // as much as they compute. Vitest's default is one worker fewer than the cores: on two cores,
     // one test file at a time (npm test took 252 s here; with 3 workers 159 s, with 4 no faster).
     maxWorkers: 3,
-    globalSetup: ['scripts/test-tmpdir.mjs'],
+    globalSetup: ['scripts/test-tmpdir.mjs', 'packages/test-support/src/shared-chromium.ts'],
     sequence: { sequencer: LongestFirstSequencer },
     reporters: [
       'default',

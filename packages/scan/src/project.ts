@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Project, ScriptKind, type SourceFile, ts } from 'ts-morph';
 
 /*
@@ -63,7 +63,9 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
   const files: { source: SourceFile; path: string }[] = [];
   const texts = new Map<string, string>();
   for (const path of await listFiles(roots)) {
-    const text = await readFile(path, 'utf8');
+    // Read once, here: a file deleted since the walk is not scanned.
+    const text = await readFile(path, 'utf8').catch(unlessGone);
+    if (text === undefined) continue;
     texts.set(path, text);
     if (COMPONENT.test(path)) {
       const script = componentScript(text);
@@ -74,7 +76,7 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
       });
       files.push({ source, path });
     } else {
-      files.push({ source: project.addSourceFileAtPath(path), path });
+      files.push({ source: project.createSourceFile(path, text, { overwrite: true }), path });
     }
   }
   return { project, files, texts };
@@ -85,21 +87,37 @@ async function listFiles(roots: readonly string[]): Promise<string[]> {
   for (const root of roots) {
     const info = await stat(root).catch(() => undefined);
     if (!info) throw new ScanInputError(`${root} does not exist`);
-    if (info.isFile()) {
-      found.push(root);
-      continue;
-    }
-    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      const parts = relative(root, path).split(sep);
-      if (parts.some((part) => SKIPPED_FOLDER.has(part))) continue;
-      if (path.includes(GENERATED) || path.includes(VITEPRESS_CACHE) || path.endsWith('.d.ts'))
-        continue;
+    if (info.isFile()) found.push(root);
+    else await walk(root, found);
+  }
+  return [...new Set(found)].sort();
+}
+
+/**
+ * The scripts and components under `folder`, without going into the folders never scanned
+ * (dependencies, build output, generated packages, VitePress's cache). A folder or file that goes
+ * away during the walk (a dev server or a build rewriting its cache) is simply not there.
+ */
+async function walk(folder: string, found: string[]): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(unlessGone);
+  for (const entry of entries ?? []) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const inside = `${path}${sep}`;
+      if (SKIPPED_FOLDER.has(entry.name)) continue;
+      if (inside.endsWith(GENERATED) || inside.endsWith(VITEPRESS_CACHE)) continue;
+      await walk(path, found);
+    } else if (entry.isFile() && !entry.name.endsWith('.d.ts')) {
+      if (path.includes(GENERATED) || path.includes(VITEPRESS_CACHE)) continue;
       if (SCRIPT.test(entry.name) || COMPONENT.test(entry.name)) found.push(path);
     }
   }
-  return [...new Set(found)].sort();
+}
+
+/** undefined for a file or folder that is no longer there; any other error is thrown on. */
+function unlessGone(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+  throw error;
 }
 
 /** A mistake in what the user asked for (a path that is not there): a message, not a crash. */

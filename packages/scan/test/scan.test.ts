@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
@@ -165,8 +166,46 @@ describe('cookie-catalog scan on a project with every hand-written form', () => 
 describe('our own apps scan clean', () => {
   it.each([['apps/demo'], ['apps/docs']])('%s', async (app) => {
     const { code, stdout, stderr } = await runCli(['scan', app, '--catalog', 'catalog'], REPO);
-    expect(stderr).toBe('');
+    expect(stderr, stderr).toBe('');
     expect(stdout).toMatch(/✓ no hand-written cookie or storage access in \d+ files/);
     expect(code).toBe(0);
+  });
+});
+
+describe('a code base that changes while it is scanned', () => {
+  it('folders and files that come and go (a dev server rewriting its cache) are not an error', async () => {
+    const { catalog } = await fixtureCatalog();
+    const dir = await mkdtemp(join(tmpdir(), 'cookie-catalog-scan-churn-'));
+    await cp(PROJECT, join(dir, 'app'), { recursive: true });
+    const expected = (
+      await scanProject(catalog, { cwd: join(dir, 'app'), paths: [], tsconfig: undefined })
+    ).problems.length;
+    // While the scans run, folders full of scripts appear and vanish beside the project's files,
+    // the way Vite's deps_temp_* folders do. Whatever the timing, the project's own findings stay.
+    let churning = true;
+    const churn = (async () => {
+      for (let round = 0; churning; round++) {
+        const folder = join(dir, 'app', `deps_temp_${round % 4}`, 'deep');
+        await mkdir(folder, { recursive: true });
+        for (let i = 0; i < 20; i++) await writeFile(join(folder, `chunk-${i}.js`), 'export {};\n');
+        await rm(join(dir, 'app', `deps_temp_${(round + 2) % 4}`), {
+          recursive: true,
+          force: true,
+        });
+      }
+    })();
+    try {
+      for (let scan = 0; scan < 5; scan++) {
+        const result = await scanProject(catalog, {
+          cwd: join(dir, 'app'),
+          paths: [],
+          tsconfig: undefined,
+        });
+        expect(result.problems.length).toBe(expected);
+      }
+    } finally {
+      churning = false;
+      await churn;
+    }
   });
 });

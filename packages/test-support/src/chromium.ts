@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '@cookie-catalog/audit';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Browser as PlaywrightBrowser } from 'playwright-core';
+import { SHARED_CHROMIUM } from './shared-chromium.js';
 
 // The same browser and flags as `cookie-catalog audit`: Debian's chromium (installed by .ci/run)
 // or CHROMIUM_PATH; tests never download a browser.
@@ -20,17 +21,31 @@ export interface ChromiumOptions {
   readonly extraHTTPHeaders?: Readonly<Record<string, string>>;
 }
 
-/** A fresh headless Chromium with an empty profile of its own. */
+let shared: Promise<PlaywrightBrowser> | undefined;
+
+/**
+ * A headless Chromium with an empty profile of its own: in `npm test`, a new context of the
+ * run's one browser (shared-chromium.ts); otherwise a browser started for the caller.
+ */
 export async function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
+  const contextOptions = {
+    ...(options.javaScriptEnabled !== undefined && {
+      javaScriptEnabled: options.javaScriptEnabled,
+    }),
+    ...(options.extraHTTPHeaders && { extraHTTPHeaders: { ...options.extraHTTPHeaders } }),
+  };
+  const endpoint = process.env[SHARED_CHROMIUM];
+  if (endpoint) {
+    shared ??= chromium.connect(endpoint);
+    const context = await (await shared).newContext(contextOptions);
+    return { context, close: () => context.close() };
+  }
   const userDataDir = await mkdtemp(join(tmpdir(), 'cookie-catalog-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [...CHROMIUM_ARGS],
-    ...(options.javaScriptEnabled !== undefined && {
-      javaScriptEnabled: options.javaScriptEnabled,
-    }),
-    ...(options.extraHTTPHeaders && { extraHTTPHeaders: { ...options.extraHTTPHeaders } }),
+    ...contextOptions,
   });
   return {
     context,
