@@ -4,6 +4,9 @@ import LongestFirstSequencer from './scripts/longest-first-sequencer.mjs';
 // One run over every package. The JSON report is what .ci/run counts for its closing line;
 // .ci/examples sends each example catalog's report elsewhere with VITEST_JSON_REPORT.
 export default defineConfig({
+  // Where vitest remembers each file's last duration (the sequencer's order): outside
+  // node_modules, so `npm ci` does not forget it.
+  cacheDir: '.cache/vite',
   test: {
     projects: ['packages/*', 'apps/*'],
     // The tests wait on Chromium, child processes (npm, git, next, vitepress) and local servers
