@@ -33,7 +33,7 @@ export function encodeUri(value: string): string | undefined {
 /** Reverses encodeUri; undefined for broken escapes such as `%E0%A4%A`, and for no value. */
 export function decodeUri(value: string | undefined): string | undefined {
   try {
-    return value === undefined ? value : decodeURIComponent(value);
+    return value && decodeURIComponent(value);
   } catch {
     return undefined;
   }
@@ -66,9 +66,10 @@ export function decodeBase64Url(value: string | undefined): string | undefined {
  */
 export function parseJsonObject(text: string | undefined): Record<string, unknown> | undefined {
   try {
-    const parsed: unknown = text === undefined ? text : JSON.parse(text);
+    const parsed: unknown = text && JSON.parse(text);
     // isRecord, written out: a bundle with only readers then carries one function, not two.
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    // Object(x) === x: an object (JSON gives no functions), not null, not a string or a number.
+    return Object(parsed) === parsed && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;
   } catch {

@@ -22,7 +22,8 @@ export function findCookie(cookies: string, name: string): string | undefined {
       if (end < 0) end = cookies.length;
       // Only SP and HTAB are trimmed (bis §5.6); String#trim would also eat U+00A0, U+FEFF, U+3000.
       while (isBlank(cookies[++after])) {}
-      while (isBlank(cookies[end - 1]) && end > after) end--;
+      // A value of blanks only: this walks back to the "=", and slice gives "" for end < after.
+      while (isBlank(cookies[end - 1])) end--;
       return cookies.slice(after, end);
     }
   }

@@ -150,6 +150,14 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             : undefined,
           matcher ? `!${matcher.test(subject)}` : undefined,
         ].filter((part) => part !== undefined);
+      // The same checks, as what a valid value passes.
+      const passes = (subject: string) =>
+        [
+          value.maxLength !== undefined && !lengthImplied
+            ? `${subject}.length <= ${value.maxLength}`
+            : undefined,
+          matcher?.test(subject),
+        ].filter((part) => part !== undefined);
       const encodeChecks = (fail: FailExpression) => [
         `if (typeof value !== 'string') ${fail('is not a string')};`,
         ...(value.maxLength !== undefined
@@ -203,10 +211,9 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             ...sizeCheck(fail),
           ],
           decode: [
-            ...(checks('raw').length
-              ? [`if (raw === undefined || ${checks('raw').join(' || ')}) return undefined;`]
-              : []),
-            `return ${typed('raw')};`,
+            checks('raw').length
+              ? `return raw !== undefined && ${passes('raw').join(' && ')} ? ${typed('raw')} : undefined;`
+              : `return raw;`,
           ],
         };
       }
@@ -232,10 +239,9 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         ],
         decode: [
           `const value = $${decoder}(raw);`,
-          ...(checks('value').length
-            ? [`if (value === undefined || ${checks('value').join(' || ')}) return undefined;`]
-            : []),
-          `return ${typed('value')};`,
+          checks('value').length
+            ? `return value !== undefined && ${passes('value').join(' && ')} ? ${typed('value')} : undefined;`
+            : 'return value;',
         ],
       };
     }
@@ -274,11 +280,11 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
             : `const encoded = $encodeBase64Url(${json}) as string;`,
           ...sizeCheck(fail),
         ],
+        // A parsed object's fields are plain data (JSON.parse makes no getters), so the reader
+        // names each field where it checks and where it copies it, without locals: smaller.
         decode: [
           `const parsed = $parseJsonObject($${decoder}(raw));`,
-          'if (!parsed) return undefined;',
-          ...read('parsed', 'parsed'),
-          `return ${valid('parsed')} ? ${rebuilt('parsed', true)} : undefined;`,
+          `return parsed && ${fields.map((f) => jsonFieldCheck(f.type, `parsed[${stringLiteral(f.name)}]`)).join(' && ')} ? { ${fields.map((f) => `${propertyName(f.name)}: parsed[${stringLiteral(f.name)}] as ${jsonFieldType(f.type)}`).join(', ')} } : undefined;`,
         ],
       };
     }

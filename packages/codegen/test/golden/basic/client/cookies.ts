@@ -44,11 +44,7 @@ export type PrefsValue = { readonly fontSize: number; readonly mode: 'compact' |
 export function readPrefs(cookies: string = $documentCookies()): PrefsValue | undefined {
   const raw = $findCookie(cookies, 'prefs');
   const parsed = $parseJsonObject($decodeBase64Url(raw));
-  if (!parsed) return undefined;
-  const parsed0 = parsed['fontSize'];
-  const parsed1 = parsed['mode'];
-  const parsed2 = parsed['label'];
-  return Number.isSafeInteger(parsed0) && (parsed1 === 'compact' || parsed1 === 'comfortable') && typeof parsed2 === 'string' ? { fontSize: parsed0 as number, mode: parsed1 as 'compact' | 'comfortable', label: parsed2 as string } : undefined;
+  return parsed && Number.isSafeInteger(parsed['fontSize']) && (parsed['mode'] === 'compact' || parsed['mode'] === 'comfortable') && typeof parsed['label'] === 'string' ? { fontSize: parsed['fontSize'] as number, mode: parsed['mode'] as 'compact' | 'comfortable', label: parsed['label'] as string } : undefined;
 }
 
 /** Reads `prefs` from a cookie string such as `document.cookie`. Never throws. */

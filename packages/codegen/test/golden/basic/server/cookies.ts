@@ -83,8 +83,7 @@ export function deleteSessionId(target: CookieTarget): void {
 /** Reads `__Host-session` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readSessionId(cookies: CookieSource): SessionIdValue | undefined {
   const raw = $cookieValue(cookies, '__Host-session');
-  if (raw === undefined || !(raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw))) return undefined;
-  return raw as SessionIdValue;
+  return raw !== undefined && (raw.length >= 32 && raw.length <= 32 && sessionIdPattern.test(raw)) ? raw as SessionIdValue : undefined;
 }
 
 /**
@@ -146,8 +145,7 @@ export function readShard(cookies: CookieSource, params: ShardName): ShardValue 
   const nParam = params['n'];
   if (!((typeof regionParam === 'string' && $TOKEN.test(regionParam) && regionParam.length <= 2 && (regionParam.length >= 2 && regionParam.length <= 2 && shardRegionPattern.test(regionParam))) && (Number.isSafeInteger(nParam) && nParam >= 0))) return undefined;
   const raw = $cookieValue(cookies, 'shard-' + regionParam + '-' + String(nParam));
-  if (raw === undefined || raw.length > 16 || !(raw.length >= 1 && shardPattern.test(raw))) return undefined;
-  return raw as ShardValue;
+  return raw !== undefined && raw.length <= 16 && (raw.length >= 1 && shardPattern.test(raw)) ? raw as ShardValue : undefined;
 }
 
 /**
@@ -234,11 +232,7 @@ export function deletePrefs(target: CookieTarget): void {
 export function readPrefs(cookies: CookieSource): PrefsValue | undefined {
   const raw = $cookieValue(cookies, 'prefs');
   const parsed = $parseJsonObject($decodeBase64Url(raw));
-  if (!parsed) return undefined;
-  const parsed0 = parsed['fontSize'];
-  const parsed1 = parsed['mode'];
-  const parsed2 = parsed['label'];
-  return Number.isSafeInteger(parsed0) && (parsed1 === 'compact' || parsed1 === 'comfortable') && typeof parsed2 === 'string' ? { fontSize: parsed0 as number, mode: parsed1 as 'compact' | 'comfortable', label: parsed2 as string } : undefined;
+  return parsed && Number.isSafeInteger(parsed['fontSize']) && (parsed['mode'] === 'compact' || parsed['mode'] === 'comfortable') && typeof parsed['label'] === 'string' ? { fontSize: parsed['fontSize'] as number, mode: parsed['mode'] as 'compact' | 'comfortable', label: parsed['label'] as string } : undefined;
 }
 
 /**

@@ -11,8 +11,7 @@ declare const csrfAppBrand: unique symbol;
  */
 export function readCsrfApp(cookies: string = $documentCookies()): CsrfAppValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
-  if (raw === undefined || !csrfAppPattern.test(raw)) return undefined;
-  return raw as CsrfAppValue;
+  return raw !== undefined && csrfAppPattern.test(raw) ? raw as CsrfAppValue : undefined;
 }
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
@@ -28,8 +27,7 @@ declare const csrfRootBrand: unique symbol;
  */
 export function readCsrfRoot(cookies: string = $documentCookies()): CsrfRootValue | undefined {
   const raw = $findCookie(cookies, 'csrf');
-  if (raw === undefined || !csrfRootPattern.test(raw)) return undefined;
-  return raw as CsrfRootValue;
+  return raw !== undefined && csrfRootPattern.test(raw) ? raw as CsrfRootValue : undefined;
 }
 
 /** Reads `csrf` from a cookie string such as `document.cookie`. Never throws. */
@@ -52,8 +50,7 @@ export function parseEmoji(text: string): EmojiValue | undefined {
 export function readEmoji(cookies: string = $documentCookies()): EmojiValue | undefined {
   const raw = $findCookie(cookies, 'emoji');
   const value = $decodeUri(raw);
-  if (value === undefined || !emojiPattern.test(value)) return undefined;
-  return value as EmojiValue;
+  return value !== undefined && emojiPattern.test(value) ? value as EmojiValue : undefined;
 }
 
 /** Reads `emoji` from a cookie string such as `document.cookie`. Never throws. */
@@ -89,8 +86,7 @@ declare const findBrand: unique symbol;
  */
 export function readFind(cookies: string = $documentCookies()): FindValue | undefined {
   const raw = $findCookie(cookies, 'find');
-  if (raw === undefined || !findPattern.test(raw)) return undefined;
-  return raw as FindValue;
+  return raw !== undefined && findPattern.test(raw) ? raw as FindValue : undefined;
 }
 
 /** Reads `find` from a cookie string such as `document.cookie`. Never throws. */

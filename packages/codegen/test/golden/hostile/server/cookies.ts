@@ -84,8 +84,7 @@ export function deleteCsrfApp(target: CookieTarget): void {
 /** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readCsrfApp(cookies: CookieSource): CsrfAppValue | undefined {
   const raw = $cookieValue(cookies, 'csrf');
-  if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfAppPattern.test(raw))) return undefined;
-  return raw as CsrfAppValue;
+  return raw !== undefined && (raw.length >= 8 && raw.length <= 8 && csrfAppPattern.test(raw)) ? raw as CsrfAppValue : undefined;
 }
 
 /**
@@ -134,8 +133,7 @@ export function deleteCsrfRoot(target: CookieTarget): void {
 /** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readCsrfRoot(cookies: CookieSource): CsrfRootValue | undefined {
   const raw = $cookieValue(cookies, 'csrf');
-  if (raw === undefined || !(raw.length >= 8 && raw.length <= 8 && csrfRootPattern.test(raw))) return undefined;
-  return raw as CsrfRootValue;
+  return raw !== undefined && (raw.length >= 8 && raw.length <= 8 && csrfRootPattern.test(raw)) ? raw as CsrfRootValue : undefined;
 }
 
 /**
@@ -186,8 +184,7 @@ export function deleteEmoji(target: CookieTarget): void {
 export function readEmoji(cookies: CookieSource): EmojiValue | undefined {
   const raw = $cookieValue(cookies, 'emoji', true);
   const value = $decodeUri(raw);
-  if (value === undefined || !emojiPattern.test(value)) return undefined;
-  return value as EmojiValue;
+  return value !== undefined && emojiPattern.test(value) ? value as EmojiValue : undefined;
 }
 
 /**
@@ -236,8 +233,7 @@ export function deleteFind(target: CookieTarget): void {
 /** Reads `find` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
 export function readFind(cookies: CookieSource): FindValue | undefined {
   const raw = $cookieValue(cookies, 'find');
-  if (raw === undefined || !(raw.length >= 1 && findPattern.test(raw))) return undefined;
-  return raw as FindValue;
+  return raw !== undefined && (raw.length >= 1 && findPattern.test(raw)) ? raw as FindValue : undefined;
 }
 
 /**
