@@ -9,7 +9,7 @@ import {
 } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
-import { commentText, stringLiteral } from '../typescript/literals.js';
+import { commentText } from '../typescript/literals.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
@@ -46,15 +46,16 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
           : readerHelpers(code);
       for (const helper of used) helpers.add(helper);
     }
-    const statements: (StatementStructures | string)[] = [
-      {
+    function* statements(): Iterable<StatementStructures | string> {
+      yield {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: runtimeImport,
         namedImports: helperImports(helpers),
-      },
-      ...cookies.flatMap(clientStatements),
-    ];
-    return [{ path: 'cookies.ts', contents: emitSourceFile(statements) }];
+      };
+      // One cookie's structures at a time, as they are printed (see emitSourceFile).
+      for (const cookie of cookies) yield* clientStatements(cookie);
+    }
+    return [{ path: 'cookies.ts', contents: emitSourceFile(statements()) }];
   },
 };
 
@@ -164,14 +165,7 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             ],
             parameters: paramList,
             returnType: 'void',
-            statements: params
-              ? [
-                  ...code.buildName(),
-                  `$setDocumentCookie(name + ${stringLiteral(`=${code.deleteAttributeText}`)});`,
-                ]
-              : [
-                  `$setDocumentCookie(${stringLiteral(`${code.cookie.name.pattern}=${code.deleteAttributeText}`)});`,
-                ],
+            statements: code.deletion((setCookie) => `$setDocumentCookie(${setCookie});`),
           } satisfies FunctionDeclarationStructure,
         ]
       : []),

@@ -9,7 +9,6 @@ import {
 } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { helperImports } from '../typescript/helper-import.js';
-import { stringLiteral } from '../typescript/literals.js';
 import { StructureKind } from '../typescript/ts-morph.js';
 
 export interface TsServerOptions {
@@ -37,8 +36,8 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
       'cookieValue',
       ...cookies.flatMap((c) => [...c.helpers]),
     ]);
-    const statements: (StatementStructures | string)[] = [
-      {
+    function* statements(): Iterable<StatementStructures | string> {
+      yield {
         kind: StructureKind.ImportDeclaration,
         moduleSpecifier: runtimeImport,
         namedImports: [
@@ -47,10 +46,11 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
           { name: 'CookieTarget', isTypeOnly: true },
           ...helperImports(helpers),
         ],
-      },
-      ...cookies.flatMap(serverStatements),
-    ];
-    return [{ path: 'cookies.ts', contents: emitSourceFile(statements) }];
+      };
+      // One cookie's structures at a time, as they are printed (see emitSourceFile).
+      for (const cookie of cookies) yield* serverStatements(cookie);
+    }
+    return [{ path: 'cookies.ts', contents: emitSourceFile(statements()) }];
   },
 };
 
@@ -95,10 +95,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
       docs: [`Deletes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is set with.`],
       parameters: [{ name: 'target', type: 'CookieTarget' }, ...paramList],
       returnType: 'void',
-      statements: [
-        ...code.buildName(),
-        `$appendSetCookie(target, name + ${stringLiteral(`=${code.deleteAttributeText}`)});`,
-      ],
+      statements: code.deletion((setCookie) => `$appendSetCookie(target, ${setCookie});`),
     },
     {
       kind: StructureKind.Function,

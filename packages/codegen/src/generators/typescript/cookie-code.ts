@@ -26,8 +26,6 @@ export interface CookieCode {
   readonly params: ReturnType<typeof nameParameterCode> | undefined;
   /** `; Max-Age=…; Path=/; Secure; …` exactly as it follows the value. */
   readonly attributeText: string;
-  /** The same attributes with Max-Age=0. */
-  readonly deleteAttributeText: string;
   readonly maxAge: number | undefined;
   /** An expression for the wire name (a literal, or built from the parameters' locals). */
   readonly nameExpression: string;
@@ -57,6 +55,11 @@ export interface CookieCode {
    * (by default `return …;`, for serializeX).
    */
   serialize(finish?: (setCookie: string) => string): string[];
+  /**
+   * Statements that hand `finish` the string that deletes the cookie: Max-Age=0 with the same
+   * Path, Domain and flags; one literal for a fixed name.
+   */
+  deletion(finish: (setCookie: string) => string): string[];
 }
 
 export function cookieCode(
@@ -87,6 +90,7 @@ export function cookieCode(
     `; SameSite=${attributes.sameSite}`,
     attributes.partitioned ? '; Partitioned' : '',
   ].join('');
+  const deleteAttributeText = `; Max-Age=0${attributeText.replace(/^; Max-Age=\d+/, '')}`;
   const nameLiteral = stringLiteral(cookie.name.pattern);
   const nameExpression = params
     ? cookie.name.parts
@@ -130,7 +134,6 @@ export function cookieCode(
     value,
     params,
     attributeText,
-    deleteAttributeText: `; Max-Age=0${attributeText.replace(/^; Max-Age=\d+/, '')}`,
     maxAge,
     nameExpression,
     readerGuard: params ? [...params.read, `if (!(${params.valid})) return undefined;`] : [],
@@ -157,6 +160,10 @@ export function cookieCode(
       },
     })} as const`,
     buildName,
+    deletion: (finish) =>
+      params
+        ? [...buildName(), finish(`name + ${stringLiteral(`=${deleteAttributeText}`)}`)]
+        : [finish(stringLiteral(`${cookie.name.pattern}=${deleteAttributeText}`))],
     serialize: (finish = (setCookie) => `return ${setCookie};`) => [
       ...(params || value.usesName ? buildName() : []),
       ...value.encode(fail),

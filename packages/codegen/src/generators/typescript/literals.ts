@@ -8,8 +8,12 @@
  * backslashes, control characters and line breaks; then only the quote style changes.
  */
 export function stringLiteral(text: string): string {
+  // Printable ASCII without ' and \ is its own literal: the common case, without the two scans.
+  if (PLAIN_ASCII.test(text)) return `'${text}'`;
   return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
+
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /** A JavaScript expression for plain data: strings, numbers, booleans, null, undefined, arrays, objects. */
 export function dataLiteral(value: unknown): string {

@@ -28,8 +28,7 @@ export function setBeta(target: CookieTarget, value: BetaValue): void {
 
 /** Deletes `beta`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteBeta(target: CookieTarget): void {
-  const name = 'beta';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
+  $appendSetCookie(target, 'beta=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None; Partitioned');
 }
 
 /** Reads `beta` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -76,8 +75,7 @@ export function setSessionId(target: CookieTarget, value: SessionIdValue): void 
 
 /** Deletes `__Host-session`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteSessionId(target: CookieTarget): void {
-  const name = '__Host-session';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
+  $appendSetCookie(target, '__Host-session=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Strict');
 }
 
 /** Reads `__Host-session` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -179,8 +177,7 @@ export function setNote(target: CookieTarget, value: NoteValue): void {
 
 /** Deletes `note`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteNote(target: CookieTarget): void {
-  const name = 'note';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'note=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `note` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -224,8 +221,7 @@ export function setPrefs(target: CookieTarget, value: PrefsValue): void {
 
 /** Deletes `prefs`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deletePrefs(target: CookieTarget): void {
-  const name = 'prefs';
-  $appendSetCookie(target, name + '=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'prefs=; Max-Age=0; Domain=example.com; Path=/app; Secure; SameSite=Lax');
 }
 
 /** Reads `prefs` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -263,8 +259,7 @@ export function setTheme(target: CookieTarget, value: ThemeValue): void {
 
 /** Deletes `theme`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteTheme(target: CookieTarget): void {
-  const name = 'theme';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'theme=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `theme` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -302,8 +297,7 @@ export function setVisits(target: CookieTarget, value: VisitsValue): void {
 
 /** Deletes `visits`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteVisits(target: CookieTarget): void {
-  const name = 'visits';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'visits=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `visits` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */

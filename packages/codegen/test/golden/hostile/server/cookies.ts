@@ -28,8 +28,7 @@ export function setAppendSet(target: CookieTarget, value: AppendSetValue): void 
 
 /** Deletes `append-set`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteAppendSet(target: CookieTarget): void {
-  const name = 'append-set';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
+  $appendSetCookie(target, 'append-set=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax');
 }
 
 /** Reads `append-set` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -77,8 +76,7 @@ export function setCsrfApp(target: CookieTarget, value: CsrfAppValue): void {
 
 /** Deletes `csrf`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteCsrfApp(target: CookieTarget): void {
-  const name = 'csrf';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/app; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'csrf=; Max-Age=0; Path=/app; Secure; SameSite=Lax');
 }
 
 /** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -126,8 +124,7 @@ export function setCsrfRoot(target: CookieTarget, value: CsrfRootValue): void {
 
 /** Deletes `csrf`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteCsrfRoot(target: CookieTarget): void {
-  const name = 'csrf';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'csrf=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `csrf` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -176,8 +173,7 @@ export function setEmoji(target: CookieTarget, value: EmojiValue): void {
 
 /** Deletes `emoji`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteEmoji(target: CookieTarget): void {
-  const name = 'emoji';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'emoji=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `emoji` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
@@ -226,8 +222,7 @@ export function setFind(target: CookieTarget, value: FindValue): void {
 
 /** Deletes `find`: Max-Age=0 with exactly the Path, Domain and flags it is set with. */
 export function deleteFind(target: CookieTarget): void {
-  const name = 'find';
-  $appendSetCookie(target, name + '=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+  $appendSetCookie(target, 'find=; Max-Age=0; Path=/; Secure; SameSite=Lax');
 }
 
 /** Reads `find` from a request's `Cookie` header (or a Next.js cookie store such as `await cookies()`): the value, or undefined when it is absent or not valid. Never throws on a value. */
