@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { Project, ScriptKind, type SourceFile, ts } from 'ts-morph';
+import { Project, type ResolutionHostFactory, ScriptKind, type SourceFile, ts } from 'ts-morph';
 
 /*
  * The program to scan: a tsconfig's files when there is one (with its path aliases and module
@@ -15,6 +15,28 @@ const SKIPPED_FOLDER = new Set(['node_modules', 'dist', 'build', '.git', '.turbo
 const GENERATED = `${sep}src${sep}generated${sep}`;
 /** VitePress's pre-bundled dependencies. */
 const VITEPRESS_CACHE = `${sep}.vitepress${sep}cache${sep}`;
+
+/**
+ * The scan reads the project's own code: which package a name comes from is read from the import
+ * itself (`originOf`), and platform globals are the names the program does not declare. So the
+ * program holds no dependency's types, no @types package and no standard library: for a VitePress
+ * site they were 600 files and 12 MB of declarations, nearly all of a scan's time.
+ */
+const OWN_CODE_ONLY: ts.CompilerOptions = { types: [], noLib: true };
+
+/** Resolves relative imports and path aliases to the project's files, never into a dependency. */
+const ownModulesOnly: ResolutionHostFactory = (host, getCompilerOptions) => ({
+  resolveModuleNames: (moduleNames, containingFile) =>
+    moduleNames.map((name) => {
+      const { resolvedModule } = ts.resolveModuleName(
+        name,
+        containingFile,
+        getCompilerOptions(),
+        host,
+      );
+      return resolvedModule && !resolvedModule.isExternalLibraryImport ? resolvedModule : undefined;
+    }),
+});
 
 export interface ScanProject {
   readonly project: Project;
@@ -43,8 +65,10 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
   const project = tsconfig
     ? new Project({
         tsConfigFilePath: tsconfig,
+        compilerOptions: OWN_CODE_ONLY,
         skipAddingFilesFromTsConfig: true,
         skipFileDependencyResolution: true,
+        resolutionHost: ownModulesOnly,
       })
     : new Project({
         compilerOptions: {
@@ -56,9 +80,10 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
           moduleResolution: ts.ModuleResolutionKind.NodeNext,
           jsx: ts.JsxEmit.Preserve,
           skipLibCheck: true,
-          types: [],
+          ...OWN_CODE_ONLY,
         },
         skipFileDependencyResolution: true,
+        resolutionHost: ownModulesOnly,
       });
   const files: { source: SourceFile; path: string }[] = [];
   const texts = new Map<string, string>();

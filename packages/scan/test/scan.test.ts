@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../codegen/test/run-cli.js';
 import { scanProject } from '../src/index.js';
+import { loadProject } from '../src/project.js';
 
 const PROJECT = fileURLToPath(new URL('./fixtures/project/', import.meta.url));
 const REPO = dirname(REAL_CATALOG);
@@ -106,6 +107,20 @@ describe('cookie-catalog scan on a project with every hand-written form', () => 
     expect(where('tracking_id')).toMatchObject({ api: 'document.cookie =', access: 'write' });
     expect(where('vue_key')).toMatchObject({ line: 7, column: 3 }); // its place in the .vue file
     expect(where('access_token')?.access).toBe('delete'); // Max-Age=0
+  });
+
+  it("reads the project's own files, not its dependencies' types or the standard library", async () => {
+    // The fixture imports cookie, hono, js-cookie and next, which are installed here, and its
+    // tsconfig asks for the DOM library: none of it is what the scan reads (see OWN_CODE_ONLY).
+    const { project, files } = await loadProject({ cwd: PROJECT, paths: [], tsconfig: undefined });
+    const inProgram = project
+      .getProgram()
+      .compilerObject.getSourceFiles()
+      .map((file) => relative(PROJECT, file.fileName));
+    expect(
+      inProgram.filter((name) => name.startsWith('..') || name.includes('node_modules')),
+    ).toEqual([]);
+    expect(inProgram.length).toBeGreaterThanOrEqual(files.length);
   });
 
   it('the CLI: text like validate, exit 1 on errors, SARIF 2.1.0 that validates', async () => {
