@@ -253,18 +253,13 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
       helpers.add(decoder);
       const type = `{ ${fields.map((f) => `readonly ${propertyName(f.name)}: ${jsonFieldType(f.type)}`).join('; ')} }`;
       const shape = fields.map((f) => `${f.name}: ${describeJsonField(f.type)}`).join(', ');
-      const valid = (subject: string) =>
-        fields.map((f, i) => jsonFieldCheck(f.type, `${subject}${i}`)).join(' && ');
-      const read = (local: string, source: string) =>
-        fields.map((f, i) => `const ${local}${i} = ${source}[${stringLiteral(f.name)}];`);
-      const rebuilt = (subject: string, cast: boolean) =>
-        `{ ${fields
-          .map(
-            (f, i) =>
-              `${propertyName(f.name)}: ${subject}${i}${cast ? ` as ${jsonFieldType(f.type)}` : ''}`,
-          )
-          .join(', ')} }`;
-      const json = `JSON.stringify(${rebuilt('field', false)})`;
+      // A setter reads each field of the value once, into a local (`field0`, …): a getter could
+      // otherwise pass the check with one value and be serialized with another.
+      const field = (i: number) => `field${i}`;
+      const json = `JSON.stringify({ ${fields.map((f, i) => `${propertyName(f.name)}: ${field(i)}`).join(', ')} })`;
+      // A parsed object's fields are plain data (JSON.parse makes no getters), so a reader names
+      // each field where it checks it and where it copies it, without locals: smaller.
+      const parsed = (f: { readonly name: string }) => `parsed[${stringLiteral(f.name)}]`;
       return {
         type,
         constants,
@@ -272,19 +267,20 @@ export function valueCode(cookie: FirstPartyCookie, prefer: CodePreference = 'sp
         usesName: needsSizeCheck(cookie),
         encode: (fail) => [
           `if (!$isRecord(value)) ${fail(`is not an object { ${shape} }`)};`,
-          ...read('field', '(value as Record<string, unknown>)'),
-          `if (!(${valid('field')})) ${fail(`does not have the shape { ${shape} }`)};`,
+          ...fields.map(
+            (f, i) =>
+              `const ${field(i)} = (value as Record<string, unknown>)[${stringLiteral(f.name)}];`,
+          ),
+          `if (!(${fields.map((f, i) => jsonFieldCheck(f.type, field(i))).join(' && ')})) ${fail(`does not have the shape { ${shape} }`)};`,
           // JSON.stringify escapes lone surrogates, so its output always encodes.
           value.encoding === 'uri'
             ? `const encoded = encodeURIComponent(${json});`
             : `const encoded = $encodeBase64Url(${json}) as string;`,
           ...sizeCheck(fail),
         ],
-        // A parsed object's fields are plain data (JSON.parse makes no getters), so the reader
-        // names each field where it checks and where it copies it, without locals: smaller.
         decode: [
           `const parsed = $parseJsonObject($${decoder}(raw));`,
-          `return parsed && ${fields.map((f) => jsonFieldCheck(f.type, `parsed[${stringLiteral(f.name)}]`)).join(' && ')} ? { ${fields.map((f) => `${propertyName(f.name)}: parsed[${stringLiteral(f.name)}] as ${jsonFieldType(f.type)}`).join(', ')} } : undefined;`,
+          `return parsed && ${fields.map((f) => jsonFieldCheck(f.type, parsed(f))).join(' && ')} ? { ${fields.map((f) => `${propertyName(f.name)}: ${parsed(f)} as ${jsonFieldType(f.type)}`).join(', ')} } : undefined;`,
         ],
       };
     }
