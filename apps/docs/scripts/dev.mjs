@@ -6,10 +6,17 @@
 //
 // COOKIE_CATALOG: another catalog folder (default ../../catalog); COOKIE_CATALOG_ROOT: where its
 // generated packages go (default: the catalog's parent). Extra arguments go to `vitepress dev`.
+//
+// A change to the catalog's languages (a locale added or removed, a title renamed) changes the
+// pages and VitePress's own configuration: the pages are written again and `vitepress dev` starts
+// again on the same port (an open page reconnects by itself).
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const catalog = resolve(here, process.env.COOKIE_CATALOG ?? '../../catalog');
@@ -54,19 +61,74 @@ const generate = start(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
-// The first generation is written before the site starts.
-let started = false;
-generate.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
-  if (started || !String(chunk).includes('watching')) return;
-  started = true;
+/** What the pages and VitePress's configuration are made from (see site.mjs). */
+async function siteShape() {
+  const site = JSON.parse(
+    await readFile(join(dirname(env.COOKIE_POLICY_DOCS), 'site.json'), 'utf8'),
+  );
+  return JSON.stringify([site.locales, site.defaultLocale, site.controller]);
+}
+
+async function writePages() {
   const pages = spawn(process.execPath, [join(here, 'scripts/pages.mjs')], {
     cwd: here,
     env,
     stdio: 'inherit',
   });
-  pages.on('exit', (code) => {
-    if (code !== 0) return stop(code ?? 1);
-    start([vitepress, 'dev', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const [code] = await once(pages, 'exit');
+  if (code !== 0) stop(code ?? 1);
+  return code === 0;
+}
+
+let site; // the `vitepress dev` process
+let address; // where it serves, once it says
+let shape; // siteShape() of the pages it serves
+let checking = Promise.resolve();
+const siteArgs = () => {
+  // Once it has a port, a restart keeps it (an open page reconnects to the same address).
+  const args = process.argv.slice(2);
+  const port = args.indexOf('--port');
+  if (address && port >= 0) args[port + 1] = address.port;
+  else if (address) args.push('--port', address.port);
+  return [vitepress, 'dev', ...args];
+};
+
+async function startSite() {
+  if (!(await writePages())) return;
+  site = start(siteArgs(), { stdio: ['ignore', 'pipe', 'inherit'] });
+  site.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const local = /Local:\s+(http:\/\/[^/\s]+)\//.exec(stripVTControlCharacters(String(chunk)));
+    if (local) address = new URL(local[1]);
+  });
+}
+
+async function restartSite() {
+  const old = site;
+  children.splice(children.indexOf(old), 1);
+  old.removeAllListeners('exit');
+  if (old.exitCode === null) {
+    old.kill();
+    await once(old, 'exit');
+  }
+  console.log("The catalog's languages changed: the site starts again.");
+  await startSite();
+}
+
+// The first generation is written before the site starts; after each later one, the site starts
+// again when the languages changed.
+generate.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  checking = checking.then(async () => {
+    if (!site) {
+      if (!String(chunk).includes('watching')) return;
+      shape = await siteShape();
+      await startSite();
+      return;
+    }
+    const now = await siteShape().catch(() => shape);
+    if (now === shape) return;
+    shape = now;
+    await restartSite();
   });
 });
