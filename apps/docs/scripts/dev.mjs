@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -43,6 +44,11 @@ function start(args, options) {
 function stop(code) {
   for (const child of children) if (child.exitCode === null) child.kill();
   process.exitCode = code;
+  // A VitePress that is still starting (bundling dependencies) can take its time to close.
+  setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    process.exit(code);
+  }, 3_000).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -90,6 +96,8 @@ const siteArgs = () => {
   const port = args.indexOf('--port');
   if (address && port >= 0) args[port + 1] = address.port;
   else if (address) args.push('--port', address.port);
+  // That address or none: the open page knows no other.
+  if (address) args.push('--strictPort');
   return [vitepress, 'dev', ...args];
 };
 
@@ -108,27 +116,46 @@ async function restartSite() {
   children.splice(children.indexOf(old), 1);
   old.removeAllListeners('exit');
   if (old.exitCode === null) {
-    old.kill();
+    old.kill('SIGKILL'); // nothing to save: it is started again at once
     await once(old, 'exit');
   }
   console.log("The catalog's languages changed: the site starts again.");
+  if (address) await portFree(Number(address.port));
   await startSite();
+}
+
+/** Until nothing listens on `port` (the old server's socket is gone), for at most 5 s. */
+async function portFree(port) {
+  for (let i = 0; i < 50; i++) {
+    const server = createServer();
+    const free = await new Promise((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, address.hostname, () => server.close(() => resolve(true)));
+    });
+    if (free) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 // The first generation is written before the site starts; after each later one, the site starts
 // again when the languages changed.
 generate.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  checking = checking.then(async () => {
-    if (!site) {
-      if (!String(chunk).includes('watching')) return;
-      shape = await siteShape();
-      await startSite();
-      return;
-    }
-    const now = await siteShape().catch(() => shape);
-    if (now === shape) return;
-    shape = now;
-    await restartSite();
-  });
+  checking = checking
+    .then(async () => {
+      if (!site) {
+        if (!String(chunk).includes('watching')) return;
+        shape = await siteShape();
+        await startSite();
+        return;
+      }
+      const now = await siteShape();
+      if (now === shape) return;
+      shape = now;
+      await restartSite();
+    })
+    .catch((error) => {
+      console.error(error);
+      stop(1);
+    });
 });
