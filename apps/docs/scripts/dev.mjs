@@ -149,7 +149,8 @@ generate.stdout.on('data', (chunk) => {
         await startSite();
         return;
       }
-      const now = await siteShape();
+      // Unreadable for a moment (being written): the next line of output looks again.
+      const now = await siteShape().catch(() => shape);
       if (now === shape) return;
       shape = now;
       await restartSite();
