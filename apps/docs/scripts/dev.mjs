@@ -24,7 +24,7 @@ const catalog = resolve(here, process.env.COOKIE_CATALOG ?? '../../catalog');
 const root = resolve(here, process.env.COOKIE_CATALOG_ROOT ?? dirname(catalog));
 const require = createRequire(import.meta.url);
 const cli = join(
-  dirname(require.resolve('@cookie-catalog/codegen/package.json')),
+  dirname(require.resolve('@cookie-catalog/cli/package.json')),
   'bin',
   'cookie-catalog.js',
 );

@@ -14,7 +14,7 @@ import {
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../../packages/catalog/test/catalog-copy.js';
-import { runCli } from '../../../packages/codegen/test/run-cli.js';
+import { runCli } from '../../../packages/cli/test/run-cli.js';
 
 const exec = promisify(execFile);
 const SITE = fileURLToPath(new URL('..', import.meta.url));

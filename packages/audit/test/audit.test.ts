@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Catalog, type CatalogEntry, loadCatalog } from '@cookie-catalog/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
-import { runCli } from '../../codegen/test/run-cli.js';
+import { runCli } from '../../cli/test/run-cli.js';
 import { auditSite } from '../src/index.js';
 
 /*

@@ -25,6 +25,15 @@ export { type CatalogResult, loadCatalog } from './load-catalog.js';
 export { locateProblems, type PendingProblem } from './locate.js';
 export * from './model.js';
 export { type NamePart, nameMatcherSource } from './name-pattern.js';
+export {
+  compareStringRules,
+  describeStringRuleChange,
+  patternImpliesCookieOctets,
+  regexFlags,
+  type SingleClassPattern,
+  type StringRule,
+  singleClassPattern,
+} from './pattern-analysis.js';
 export { createProblem, type Problem, type Severity, type SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';

@@ -12,6 +12,7 @@ import {
   lineOf,
   REAL_CATALOG,
 } from '../../catalog/test/catalog-copy.js';
+import { runCli } from '../../cli/test/run-cli.js';
 import { runGenerator } from '../src/generator.js';
 import { catalogJson, catalogJsonGenerator } from '../src/generators/exports/catalog-json.js';
 import { parseCsv, toCsv } from '../src/generators/exports/csv.js';
@@ -20,7 +21,6 @@ import {
   type TcfDeviceStorage,
   tcfDeviceStorageGenerator,
 } from '../src/generators/exports/tcf-device-storage.js';
-import { runCli } from './run-cli.js';
 
 const REPO = dirname(REAL_CATALOG);
 const FIXTURES = new URL('./fixtures/exports/', import.meta.url).pathname;

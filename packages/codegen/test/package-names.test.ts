@@ -1,7 +1,6 @@
 import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
-import { diffCatalogs } from '../src/catalog-diff.js';
 import { runGenerator, tsConsentGenerator } from '../src/index.js';
 
 /** policy.yaml `packages`: another organisation publishes the generated packages under its name. */
@@ -38,25 +37,5 @@ describe('the generated packages under the names policy.yaml gives them', () => 
     const server = files.find((f) => f.path === 'server.ts');
     expect(server?.contents).toContain("from '@acme/cookies-server'");
     expect(server?.contents).not.toContain('@cookie-catalog/server');
-  });
-
-  it('a catalog change bumps the packages by that name', async () => {
-    const before = await load([acme]);
-    const after = await load([
-      acme,
-      { file: 'cookies/language.yaml', find: 'lifetime: 30 days', with: 'lifetime: 60 days' },
-    ]);
-    const diff = diffCatalogs(before, after);
-    expect(diff.packages).toEqual(Object.values(after.packages));
-    expect(Object.keys(diff.bumps).sort()).toEqual(
-      [
-        '@acme/cookies-client',
-        '@acme/cookies-docs',
-        '@acme/cookies-policy-table',
-        '@acme/cookies-server',
-      ].sort(),
-    );
-    for (const change of diff.changes)
-      for (const name of Object.keys(change.bumps)) expect(name).toMatch(/^@acme\/cookies-/);
   });
 });

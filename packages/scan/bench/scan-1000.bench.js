@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 const FILES = 1_000;
 const RUNS = 3;
-const BIN = fileURLToPath(new URL('../../codegen/bin/cookie-catalog.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../cli/bin/cookie-catalog.js', import.meta.url));
 const CATALOG = fileURLToPath(new URL('../../catalog/test/fixtures/invoicing/', import.meta.url));
 
 const root = await mkdtemp(join(tmpdir(), 'cookie-catalog-scan-bench-'));

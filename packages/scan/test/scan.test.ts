@@ -7,7 +7,7 @@ import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
-import { runCli } from '../../codegen/test/run-cli.js';
+import { runCli } from '../../cli/test/run-cli.js';
 import { scanProject } from '../src/index.js';
 import { loadProject } from '../src/project.js';
 

@@ -4,12 +4,12 @@ import type {
   NameParameter,
   ValueType,
 } from '@cookie-catalog/catalog';
-import { MAX_NAME_VALUE_BYTES } from '@cookie-catalog/catalog';
 import {
+  MAX_NAME_VALUE_BYTES,
   patternImpliesCookieOctets,
   regexFlags,
   singleClassPattern,
-} from '../../pattern-analysis.js';
+} from '@cookie-catalog/catalog';
 import { camelCase, propertyName, stringLiteral } from './literals.js';
 
 /*

@@ -1,10 +1,19 @@
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/catalog';
+import {
+  bumpLines,
+  type CatalogDiff,
+  changesetFileName,
+  changesetsSince,
+  diffCatalogs,
+  formatChangeset,
+  formatDiffMarkdown,
+  gitRoot,
+  uncoveredBumps,
+  withCatalogAtRef,
+} from '@cookie-catalog/release';
 import pc from 'picocolors';
-import { changesetsSince, gitRoot, uncoveredBumps, withCatalogAtRef } from '../baseline-catalog.js';
-import { type CatalogDiff, diffCatalogs } from '../catalog-diff.js';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 
@@ -28,7 +37,7 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
   if (typeof compared === 'number') return compared;
   const { diff, against } = compared;
   if (options.format === 'json') io.stdout(`${JSON.stringify({ against, ...diff }, null, 2)}\n`);
-  else if (options.format === 'markdown') io.stdout(formatMarkdown(diff, against));
+  else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(diff, against));
   else io.stdout(formatText(diff, against, io.color));
   if (options.requireChangeset && diff.changes.length > 0) {
     const root = await gitRoot(resolve(io.cwd, options.catalog));
@@ -66,11 +75,7 @@ export async function changesetCommand(options: DiffOptions, io: CliIo): Promise
   const text = formatChangeset(diff);
   const root =
     (await gitRoot(resolve(io.cwd, options.catalog))) ?? dirname(resolve(io.cwd, options.catalog));
-  const file = join(
-    root,
-    '.changeset',
-    `catalog-${createHash('sha256').update(text).digest('hex').slice(0, 8)}.md`,
-  );
+  const file = join(root, '.changeset', changesetFileName(text));
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
   io.stdout(`${c.green('✓')} wrote ${relative(io.cwd, file)}\n`);
@@ -120,13 +125,6 @@ function emptyLike(catalog: Catalog): Catalog {
   return { ...catalog, entries: [], sections: [], categories: [] };
 }
 
-function bumpLines(diff: CatalogDiff): [string, string][] {
-  return diff.packages.flatMap((name) => {
-    const bump = diff.bumps[name];
-    return bump ? [[name, bump] as [string, string]] : [];
-  });
-}
-
 function formatText(diff: CatalogDiff, against: string, color: boolean): string {
   const c = pc.createColors(color);
   if (diff.changes.length === 0) return `${c.green('✓')} no catalog changes since ${against}\n`;
@@ -141,48 +139,4 @@ function formatText(diff: CatalogDiff, against: string, color: boolean): string 
     '',
     ...diff.warnings.map((warning) => `${c.yellow('warning:')} ${escapeInvisible(warning)}\n`),
   ].join('\n');
-}
-
-function formatMarkdown(diff: CatalogDiff, against: string): string {
-  if (diff.changes.length === 0)
-    return `### Cookie catalog\n\nNo catalog changes since \`${against}\`.\n`;
-  return [
-    '### Cookie catalog changes',
-    '',
-    `Compared with \`${against}\`:`,
-    '',
-    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
-    '',
-    '| Package | Version bump |',
-    '|---|---|',
-    ...bumpLines(diff).map(
-      ([name, bump]) => `| \`${name}\` | ${bump === 'major' ? '**major**' : bump} |`,
-    ),
-    '',
-    ...diff.warnings.map((warning) => `> **Warning:** ${escapeMarkdown(warning)}\n`),
-  ].join('\n');
-}
-
-function formatChangeset(diff: CatalogDiff): string {
-  return [
-    '---',
-    ...bumpLines(diff).map(([name, bump]) => `"${name}": ${bump}`),
-    '---',
-    '',
-    'Cookie catalog changes:',
-    '',
-    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
-    '',
-  ].join('\n');
-}
-
-/**
- * Catalog text (names, patterns such as `^[A-Za-z0-9_-]+$`) as literal Markdown text on one line
- * (CommonMark §2.4): a line break in a name must not start a heading or a link in a PR comment.
- */
-function escapeMarkdown(text: string): string {
-  return escapeInvisible(text.replace(/[\r\n\u2028\u2029]+/g, ' ')).replace(
-    /[\\`*_[\]<>|~&#!{}()]/g,
-    '\\$&',
-  );
 }

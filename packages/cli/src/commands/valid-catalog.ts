@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { type Catalog, loadCatalog, locateProblems } from '@cookie-catalog/catalog';
+import type { ExportRefused } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
-import type { ExportRefused } from '../generators/exports/export-refused.js';
 
 /**
  * The catalog a command works from, validated. When it is not valid, every problem is printed

@@ -8,8 +8,10 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
-/** What a new organisation installs from npm: the CLI and what it loads. */
-export const TOOLCHAIN = ['catalog', 'codegen', 'runtime', 'scan', 'audit'] as const;
+/** What a team must install to validate, generate and release: the CLI and what it loads. */
+export const MINIMAL_TOOLCHAIN = ['catalog', 'cli', 'codegen', 'release', 'runtime'] as const;
+/** Everything a new organisation may install from npm: the minimal toolchain and the optional parts. */
+export const TOOLCHAIN = [...MINIMAL_TOOLCHAIN, 'scan', 'audit'] as const;
 
 /** `file:` specifiers of the toolchain's tarballs, by package name. */
 export type PackedToolchain = Record<string, string>;
@@ -17,7 +19,7 @@ export type PackedToolchain = Record<string, string>;
 let packed: Promise<PackedToolchain> | undefined;
 
 /**
- * The toolchain packed as `npm publish` would pack it (one `npm pack` of the five workspaces).
+ * The toolchain packed as `npm publish` would pack it (one `npm pack` of its seven workspaces).
  * Packed once per `npm test` run: the tests that install it share the tarballs through the
  * run's own temporary folder (scripts/test-tmpdir.mjs); the first to ask packs them, the others
  * wait for its list. Outside such a run (one package's `vitest run`), packed afresh.

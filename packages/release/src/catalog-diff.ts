@@ -1,6 +1,8 @@
 import {
   type Catalog,
   type CatalogEntry,
+  compareStringRules,
+  describeStringRuleChange,
   GENERATED_PACKAGES,
   type GeneratedPackage,
   isFirstPartyCookie,
@@ -9,7 +11,6 @@ import {
   type LocalizedText,
   type ValueType,
 } from '@cookie-catalog/catalog';
-import { compareStringRules, describeStringRuleChange } from './pattern-analysis.js';
 
 /** The packages a catalog change can bump, and how (semver). */
 export const PACKAGES = [

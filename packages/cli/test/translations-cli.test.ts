@@ -73,9 +73,13 @@ describe('translations stay honest', () => {
 
   it('an English-only catalog needs no translations.yaml, and the command says so instead of writing one', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'cookie-catalog-')), 'catalog');
-    await cp(fileURLToPath(new URL('./fixtures/hostile/catalog/', import.meta.url)), dir, {
-      recursive: true,
-    });
+    await cp(
+      fileURLToPath(new URL('../../codegen/test/fixtures/hostile/catalog/', import.meta.url)),
+      dir,
+      {
+        recursive: true,
+      },
+    );
     expect((await run(['validate', '--strict', '--catalog', 'catalog'], dirname(dir))).code).toBe(
       0,
     );

@@ -242,8 +242,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       case 'generators': {
         // The registry fills as the generator modules load.
-        await import('./generators/index.js');
-        const { generators } = await import('./generator.js');
+        const { generators } = await import('@cookie-catalog/codegen');
         for (const generator of generators.list()) {
           io.stdout(
             `${generator.id.padEnd(20)} ${generator.outDir.padEnd(36)} ${generator.description}\n`,

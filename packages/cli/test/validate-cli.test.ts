@@ -92,7 +92,7 @@ describe('cookie-catalog validate on a valid catalog', () => {
     expect((await run(['validate'])).code).toBe(0);
     const { code } = await run(
       ['validate', '--catalog', '../../catalog'],
-      join(REPO, 'packages', 'codegen'),
+      join(REPO, 'packages', 'cli'),
     );
     expect(code).toBe(0);
   });

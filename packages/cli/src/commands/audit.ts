@@ -10,6 +10,7 @@ import {
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
+import { loadOptional } from '../optional-package.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface AuditCommandOptions {
@@ -41,6 +42,15 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     io.stderr(`cookie-catalog: --pages must be a whole number of pages, not "${options.pages}"\n`);
     return 2;
   }
+  // playwright-core loads only for this command (the audit package holds it).
+  const loaded = await loadOptional(
+    '@cookie-catalog/audit',
+    'audit',
+    () => import('@cookie-catalog/audit'),
+    io,
+  );
+  if (!loaded) return 2;
+  const { auditSite } = loaded;
   const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
   if (!valid) return 1;
   const { catalog } = valid;
@@ -60,8 +70,6 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       return 2;
     }
   }
-  // playwright-core loads only for this command (the audit package holds it).
-  const { auditSite } = await import('@cookie-catalog/audit');
   const audit = await auditSite(catalog, {
     url: options.url,
     pages,

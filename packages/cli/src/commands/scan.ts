@@ -3,6 +3,7 @@ import type { Problem } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
+import { loadOptional } from '../optional-package.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface ScanOptions {
@@ -18,10 +19,17 @@ export interface ScanOptions {
  */
 export async function scanCommand(options: ScanOptions, io: CliIo): Promise<number> {
   const c = pc.createColors(io.color);
+  // ts-morph loads only for this command (the scan package holds it).
+  const loaded = await loadOptional(
+    '@cookie-catalog/scan',
+    'scan',
+    () => import('@cookie-catalog/scan'),
+    io,
+  );
+  if (!loaded) return 2;
+  const { scanProject, ScanInputError, toSarif, shapeText } = loaded;
   const valid = await validCatalog(options.catalog, io, 'scan needs a valid catalog');
   if (!valid) return 1;
-  // ts-morph loads only for this command (the scan package holds it).
-  const { scanProject, ScanInputError, toSarif, shapeText } = await import('@cookie-catalog/scan');
   let scanned: Awaited<ReturnType<typeof scanProject>>;
   try {
     scanned = await scanProject(valid.catalog, {

@@ -6,13 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { packedToolchain } from './packed-toolchain.js';
+import { MINIMAL_TOOLCHAIN, packedToolchain } from './packed-toolchain.js';
 
 const exec = promisify(execFile);
 const PACKAGES = join(new URL('.', import.meta.url).pathname, '..', '..');
 const PUBLISHED = [
   'catalog',
+  'cli',
   'codegen',
+  'release',
   'runtime',
   'scan',
   'audit',
@@ -120,19 +122,36 @@ describe('every package is ready to publish', () => {
     );
   }, 30_000);
 
-  it('the toolchain installs from its tarballs into an empty folder and runs there', async () => {
+  it('the minimal toolchain installs from its tarballs into an empty folder: validate and generate work, audit and scan say what to add', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cookie-catalog-install-'));
     const app = join(dir, 'app');
     await mkdir(app);
     await writeFile(join(app, 'package.json'), '{ "name": "new-organisation", "private": true }\n');
     // Our packages from their tarballs; what they depend on from the npm cache (or registry).
-    const packed = Object.values(await packedToolchain());
-    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...packed], {
+    const toolchain = await packedToolchain();
+    const minimal = MINIMAL_TOOLCHAIN.map((name) => toolchain[`@cookie-catalog/${name}`] ?? name);
+    expect(
+      minimal.every((spec) => spec.startsWith('file:')),
+      JSON.stringify(toolchain),
+    ).toBe(true);
+    await exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...minimal], {
       cwd: app,
     });
-    await cp(new URL('./fixtures/hostile/catalog/', import.meta.url), join(app, 'catalog'), {
-      recursive: true,
-    });
+    // Nothing heavy that validate and generate do not use: no browser driver, no audit or scan.
+    const installed = await exec('npm', ['ls', '--all', '--parseable'], { cwd: app });
+    const paths = installed.stdout.split('\n');
+    for (const heavy of ['playwright-core', '@cookie-catalog/audit', '@cookie-catalog/scan'])
+      expect(
+        paths.filter((p) => p.endsWith(`/node_modules/${heavy}`)),
+        heavy,
+      ).toEqual([]);
+    await cp(
+      new URL('../../codegen/test/fixtures/hostile/catalog/', import.meta.url),
+      join(app, 'catalog'),
+      {
+        recursive: true,
+      },
+    );
     const bin = join(app, 'node_modules', '.bin', 'cookie-catalog');
     const validated = await exec(bin, ['validate'], { cwd: app });
     expect(validated.stdout).toMatch(/✓ catalog is valid/);
@@ -140,11 +159,38 @@ describe('every package is ready to publish', () => {
     expect(generated.stdout).toMatch(/ts\/server: wrote 1 file/);
     const server = await readFile(join(app, 'packages/server/src/generated/cookies.ts'), 'utf8');
     expect(server).toMatch(/^\/\/ Generated from catalog\/ by cookie-catalog\. Do not edit\./);
-    // scan loads ts-morph from the installed packages and reads the product's code.
+    // The optional parts: one line naming the package to add, exit 2, no stack trace.
+    for (const [command, name] of [
+      [['audit', 'http://127.0.0.1:9/'], '@cookie-catalog/audit'],
+      [['scan', 'src'], '@cookie-catalog/scan'],
+    ] as const) {
+      const failed = await exec(bin, [...command], { cwd: app }).then(
+        () => ({ code: 0, stdout: '', stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failed.code, command[0]).toBe(2);
+      expect(failed.stdout).toBe('');
+      expect(failed.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining(`npm install --save-dev ${name}@0.1.0`),
+      ]);
+      expect(failed.stderr).not.toMatch(/\n\s+at |internal error/);
+    }
+    // Added later, scan loads ts-morph from the installed packages and reads the product's code.
+    await exec(
+      'npm',
+      [
+        'install',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        toolchain['@cookie-catalog/scan'] ?? '',
+      ],
+      { cwd: app },
+    );
     await mkdir(join(app, 'src'));
     await writeFile(join(app, 'src', 'page.js'), "document.cookie = 'made_up=1';\n");
     const scanned = await exec(bin, ['scan', 'src'], { cwd: app }).catch((e) => e);
     expect(scanned.code).toBe(1);
     expect(scanned.stdout).toMatch(/src\/page\.js:1:1 {2}scan\/undeclared/);
-  }, 180_000);
+  }, 240_000);
 });

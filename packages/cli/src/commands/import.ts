@@ -8,9 +8,9 @@ import {
   POLICY_FILE,
   parseYamlSource,
 } from '@cookie-catalog/catalog';
+import { importOcdCsv, type OcdImportContext } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { importOcdCsv, type OcdImportContext } from '../generators/exports/ocd-import.js';
 
 export interface ImportOptions {
   readonly catalog: string;

@@ -1,16 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import pc from 'picocolors';
-import type { CliIo } from '../cli-io.js';
-import { type Generator, runGenerator } from '../generator.js';
 import {
   CATALOG_JSON_FILE,
   CATALOG_SCHEMA_FILE,
   catalogJsonGenerator,
-} from '../generators/exports/catalog-json.js';
-import { ExportRefused } from '../generators/exports/export-refused.js';
-import { ocdCsvGenerator } from '../generators/exports/ocd-csv.js';
-import { tcfDeviceStorageGenerator } from '../generators/exports/tcf-device-storage.js';
+  ExportRefused,
+  type Generator,
+  ocdCsvGenerator,
+  runGenerator,
+  tcfDeviceStorageGenerator,
+} from '@cookie-catalog/codegen';
+import pc from 'picocolors';
+import type { CliIo } from '../cli-io.js';
 import { reportRefusals, validCatalog } from './valid-catalog.js';
 
 /** Each format, the generator that writes it and which of its files is the export. */

@@ -1,4 +1,4 @@
-// npm run bench -w @cookie-catalog/codegen
+// npm run bench -w @cookie-catalog/cli
 // Legal's loop and the generate step, as a user runs them: the installed binary in a fresh
 // process (npx alone adds ~0.5 s before our code runs, so the bench calls node_modules/.bin).
 // Targets (issue #19):

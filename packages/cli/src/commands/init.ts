@@ -30,7 +30,9 @@ const TOOLCHAIN = fileURLToPath(new URL('../../package.json', import.meta.url));
 /** Toolchain packages an organisation installs from npm, at this toolchain's version. */
 const TOOLCHAIN_PACKAGES = new Set([
   '@cookie-catalog/catalog',
+  '@cookie-catalog/cli',
   '@cookie-catalog/codegen',
+  '@cookie-catalog/release',
   '@cookie-catalog/runtime',
 ]);
 /** What the generated packages and the docs site need to build and test; the rest is ours. */
@@ -165,7 +167,7 @@ function packageManifest(
     for (const [name, version] of Object.entries(deps ?? {})) {
       // Without tests, a package needs for development only the generator and the compiler.
       const needed = !dev || (tested ? KEPT_DEV_DEPENDENCIES.has(name) : name === 'typescript');
-      if (name === '@cookie-catalog/codegen' || (!dev && TOOLCHAIN_PACKAGES.has(name)))
+      if (name === '@cookie-catalog/cli' || (!dev && TOOLCHAIN_PACKAGES.has(name)))
         kept[name] = toolchain;
       else if (rename(name) !== name) kept[rename(name)] = '0.1.0';
       else if (needed) kept[name] = version;
@@ -205,7 +207,7 @@ function rootManifest(ours: Manifest, scope: string, toolchain: string): string 
     Object.fromEntries(names.flatMap((n) => (from?.[n] ? [[n, from[n]]] : [])));
   const devDependencies: Record<string, string> = {
     '@cookie-catalog/catalog': toolchain,
-    '@cookie-catalog/codegen': toolchain,
+    '@cookie-catalog/cli': toolchain,
     ...pick(
       ['@changesets/cli', '@types/node', 'turbo', 'typescript', 'vitest'],
       ours.devDependencies,
@@ -410,7 +412,7 @@ function readme(options: {
   return `# ${options.name ?? 'Our'} cookie catalog
 
 One catalog, \`catalog/\`, says which cookies and similar technologies we use and why. Everything
-else is generated from it by [cookie-catalog](https://www.npmjs.com/package/@cookie-catalog/codegen):
+else is generated from it by [cookie-catalog](https://www.npmjs.com/package/@cookie-catalog/cli):
 
 | package | what it gives you |
 |---|---|
@@ -447,14 +449,17 @@ A new repository's catalog has \`TODO\` wherever legal must write: \`npm run bui
 - \`setSession(res, value)\` and friends cannot get a name, lifetime or flag wrong: they come from
   the catalog. Values with a pattern are checked types (\`parseSession(text)\`).
 - \`npx cookie-catalog scan src\` finds cookie code written by hand; \`npx cookie-catalog audit
-  https://your-site.example\` holds what the site really stores against the catalog.
+  https://your-site.example\` holds what the site really stores against the catalog. Both are
+  optional parts of the toolchain (scan brings TypeScript's compiler, audit a browser driver and
+  needs a Chromium); add them once with
+  \`npm install --save-dev @cookie-catalog/scan@${options.toolchain} @cookie-catalog/audit@${options.toolchain}\`.
 - \`.ci/run\` is what CI runs.
 
 ## Upgrading the toolchain
 
 This repository was written by cookie-catalog ${options.toolchain}. To move to a later version,
-raise \`@cookie-catalog/catalog\`, \`/codegen\` and \`/runtime\` together in every package.json
-(\`npm install @cookie-catalog/codegen@latest …\`), then \`npm run build\` and \`npm test\`: the
+raise every \`@cookie-catalog/*\` package together in every package.json
+(\`npm install @cookie-catalog/cli@latest …\`), then \`npm run build\` and \`npm test\`: the
 generated code changes with the toolchain, the catalog does not. Read the toolchain's changelog
 for changes to the generated API; the hand-written parts of the packages (\`src/index.ts\`,
 \`src/runtime/\`) come from the toolchain's \`init\` and may be compared with a fresh

@@ -1,11 +1,15 @@
 import { watch } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import {
+  ExportRefused,
+  type GeneratedFile,
+  type Generator,
+  generators,
+  runGenerator,
+} from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { type GeneratedFile, type Generator, generators, runGenerator } from '../generator.js';
-import { ExportRefused } from '../generators/exports/export-refused.js';
-import '../generators/index.js';
 import { reportRefusals, validCatalog } from './valid-catalog.js';
 
 export interface GenerateOptions {

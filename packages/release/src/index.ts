@@ -1,0 +1,25 @@
+// What a catalog change means for the generated packages and their consumers: the diff in plain
+// words, the bump each package needs, the changeset that records it, the catalog at a git ref.
+// Never prints: the `cookie-catalog` CLI (@cookie-catalog/cli) does that.
+export {
+  type AddedChangeset,
+  changesetsSince,
+  gitRoot,
+  uncoveredBumps,
+  withCatalogAtRef,
+} from './baseline-catalog.js';
+export {
+  type Bump,
+  type CatalogChange,
+  type CatalogDiff,
+  diffCatalogs,
+  PACKAGES,
+  type PackageName,
+} from './catalog-diff.js';
+export {
+  bumpLines,
+  changesetFileName,
+  escapeMarkdown,
+  formatChangeset,
+  formatDiffMarkdown,
+} from './changeset.js';
