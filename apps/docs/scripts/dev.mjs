@@ -54,17 +54,7 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 const generate = start(
-  [
-    cli,
-    'generate',
-    'html/policy',
-    '--watch',
-    '--skip-unknown',
-    '--catalog',
-    catalog,
-    '--root',
-    root,
-  ],
+  [cli, 'generate', 'html/policy', '--watch', '--catalog', catalog, '--root', root],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 /** What the pages and VitePress's configuration are made from (see site.mjs). */

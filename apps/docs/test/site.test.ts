@@ -93,10 +93,7 @@ describe('the docs site (built by the README build command), in headless Chromiu
     ] as const) {
       const response = await fetch(`${server.origin}${url}`);
       expect(response.status, url).toBe(200);
-      const exported = await runCli(
-        ['export', '--format', format, '--skip-unknown', '--catalog', CATALOG],
-        SITE,
-      );
+      const exported = await runCli(['export', '--format', format, '--catalog', CATALOG], SITE);
       expect(exported.code).toBe(0);
       expect(await response.text(), url).toBe(exported.stdout);
     }

@@ -34,7 +34,13 @@ export {
   type StringRule,
   singleClassPattern,
 } from './pattern-analysis.js';
-export { createProblem, type Problem, type Severity, type SourcePosition } from './problem.js';
+export {
+  createProblem,
+  type Problem,
+  type Severity,
+  type SourcePosition,
+  sortProblems,
+} from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
 export {

@@ -45,8 +45,8 @@ Options:
                       export: the language of the texts
   --out PATH          export: the file to write; import: the folder for drafts
                       (default: the catalog's cookies/)
-  --skip-unknown      export, generate: leave entries whose lifetime has no number of seconds
-                      out of the TCF disclosure (and say which) instead of refusing
+  --skip-unknown      (no longer needed, accepted for old scripts: an export always leaves out
+                      what its format cannot state, and says so as a note)
   --platform NAME     import: only rows of this platform (repeatable)
   --pages N           audit: pages per pass, same-site links breadth-first (default 20)
   --consent C         audit: the after-consent pass grants all (default), none (no such pass),
@@ -120,7 +120,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             root: values.root,
             ids: rest,
             check: values.check ?? false,
-            skipUnknown: values['skip-unknown'] ?? false,
             watch: values.watch ?? false,
           },
           io,
@@ -144,7 +143,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             catalog: values.catalog ?? 'catalog',
             format: values.format,
             out: values.out,
-            skipUnknown: values['skip-unknown'] ?? false,
             locale: values.locale?.[0],
           },
           io,

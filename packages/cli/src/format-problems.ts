@@ -51,6 +51,7 @@ export function formatProblemsJson(
       valid: result.errorCount === 0,
       errors: result.errorCount,
       warnings: result.warningCount,
+      notes: result.problems.filter((p) => p.severity === 'info').length,
       entries: result.catalog?.entries.length ?? null,
       problems: result.problems.map((p) => ({ ...p, file: relative(cwd, p.file) || p.file })),
     },

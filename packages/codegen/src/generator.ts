@@ -1,4 +1,4 @@
-import type { Catalog } from '@cookie-catalog/catalog';
+import type { Catalog, PendingProblem } from '@cookie-catalog/catalog';
 
 /** The fixed first line of every generated file. No dates, no paths: output is deterministic. */
 export const GENERATED_HEADER = 'Generated from catalog/ by cookie-catalog. Do not edit.';
@@ -22,8 +22,11 @@ export interface Generator<Options = Record<string, never>> {
   readonly outDir: string;
   readonly defaultOptions: Options;
   generate(catalog: Catalog, options: Options): readonly GeneratedFile[];
-  /** What the output leaves out or assumes, one line each, for the CLI to tell the user. */
-  notes?(catalog: Catalog, options: Options): readonly string[];
+  /**
+   * What the output leaves out because its format cannot state it, one note per fact, placed in
+   * the catalog (rule `export/…`, severity info). A generator never refuses a valid catalog.
+   */
+  notes?(catalog: Catalog, options: Options): readonly PendingProblem[];
 }
 
 const GENERATOR_ID = /^[a-z]+\/[a-z][a-z0-9-]*$/;

@@ -9,7 +9,6 @@ export {
   runGenerator,
 } from './generator.js';
 export { CATALOG_JSON_FILE, CATALOG_SCHEMA_FILE } from './generators/exports/catalog-json.js';
-export { ExportRefused } from './generators/exports/export-refused.js';
 export {
   importOcdCsv,
   type OcdImport,
@@ -27,3 +26,4 @@ export {
   tsConsentGenerator,
   tsServerGenerator,
 } from './generators/index.js';
+export { exportNotes } from './notes.js';

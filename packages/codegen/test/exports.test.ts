@@ -13,7 +13,7 @@ import {
   REAL_CATALOG,
 } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../cli/test/run-cli.js';
-import { runGenerator } from '../src/generator.js';
+import { generators, runGenerator } from '../src/generator.js';
 import { catalogJson, catalogJsonGenerator } from '../src/generators/exports/catalog-json.js';
 import { parseCsv, toCsv } from '../src/generators/exports/csv.js';
 import { OCD_COLUMNS, ocdCsvGenerator } from '../src/generators/exports/ocd-csv.js';
@@ -21,6 +21,8 @@ import {
   type TcfDeviceStorage,
   tcfDeviceStorageGenerator,
 } from '../src/generators/exports/tcf-device-storage.js';
+import '../src/generators/index.js';
+import { exportNotes, GENERATORS_WITH_NOTES } from '../src/notes.js';
 
 const REPO = dirname(REAL_CATALOG);
 const FIXTURES = new URL('./fixtures/exports/', import.meta.url).pathname;
@@ -44,10 +46,8 @@ async function allCatalogs(): Promise<[string, Catalog][]> {
   );
 }
 
-function tcfOf(catalog: Catalog, options: { skipUnknown?: boolean } = {}): TcfDeviceStorage {
-  const [file] = runGenerator(tcfDeviceStorageGenerator, catalog, {
-    skipUnknown: options.skipUnknown ?? true,
-  });
+function tcfOf(catalog: Catalog): TcfDeviceStorage {
+  const [file] = runGenerator(tcfDeviceStorageGenerator, catalog);
   return JSON.parse(file?.contents ?? '');
 }
 
@@ -197,7 +197,7 @@ describe('json/tcf-device-storage', () => {
     for (const pixel of pixels) expect(domains).toContain(pixel.provider.domain);
   });
 
-  it('refuses an unknown lifetime with the file, line and column, and writes nothing', async () => {
+  it('leaves out a lifetime with no number of seconds, and says so as a located note', async () => {
     const dir = await editedCatalog([
       { file: 'cookies/v_unknown.yaml', with: entryFile('v_unknown', 'v_unknown', 'unknown') },
     ]);
@@ -211,40 +211,53 @@ describe('json/tcf-device-storage', () => {
       '--out',
       out,
     ]);
-    expect(code).toBe(1);
+    expect(code).toBe(0);
     const line = await lineOf(dir, 'cookies/v_unknown.yaml', 'lifetime:');
-    expect(stderr).toContain(`v_unknown.yaml:${line}:11  export/unknown-lifetime`);
+    expect(stderr).toContain(`v_unknown.yaml:${line}:11  export/unknown-lifetime  note:`);
     // The fixture's PubNub cookie "never expires" by its provider's word: no seconds either.
     expect(stderr).toContain('pubnub_subscription.yaml');
-    expect(stderr).toMatch(/fix: ask Example Vendor/);
+    expect(stderr).toMatch(/fix: to list it, ask Example Vendor/);
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
-    await expect(readFile(out)).rejects.toThrow();
-
-    const skipped = await run([
-      'export',
-      '--format',
-      'json/tcf-device-storage',
-      '--catalog',
-      dir,
-      '--skip-unknown',
-      '--out',
-      out,
-    ]);
-    expect(skipped.code).toBe(0);
-    expect(skipped.stderr).toMatch(/left out 2 entries .*v_unknown \(cookies\/v_unknown\.yaml\)/);
     const document: TcfDeviceStorage = JSON.parse(await readFile(out, 'utf8'));
     expect(document.disclosures.map((d) => d.identifier)).not.toContain('v_unknown');
+    expect(document.disclosures.length).toBeGreaterThan(0);
     expect(validateTcf(document)).toBe(true);
   });
 
-  it('generate refuses too, naming the entries, and leaves every output folder untouched', async () => {
+  it('validate lists the same notes before any build, and they fail nothing, not even --strict', async () => {
+    const dir = await editedCatalog([
+      { file: 'cookies/v_unknown.yaml', with: entryFile('v_unknown', 'v_unknown', 'unknown') },
+    ]);
+    const line = await lineOf(dir, 'cookies/v_unknown.yaml', 'lifetime:');
+    const validated = await run(['validate', '--catalog', dir]);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toContain(`v_unknown.yaml:${line}:11  export/unknown-lifetime  note:`);
+    expect(validated.stdout).toMatch(/✓ .* is valid: .*; 2 notes on what the exports leave out\./);
+    const json = JSON.parse((await run(['validate', '--catalog', dir, '--format', 'json'])).stdout);
+    expect(json.valid).toBe(true);
+    expect(
+      json.problems.filter((p: { rule: string }) => p.rule === 'export/unknown-lifetime'),
+    ).toHaveLength(2);
+    // --strict fails on warnings only; a note never makes it fail.
+    const strict = await run(['validate', '--strict', '--catalog', dir]);
+    expect(strict.code).toBe(json.warnings > 0 ? 1 : 0);
+  });
+
+  it('generate writes every output, the export without the entry, and prints the notes', async () => {
     const dir = await editedCatalog([]);
     const root = join(dir, '..', 'root');
     const { code, stderr } = await run(['generate', '--catalog', dir, '--root', root]);
-    expect(code).toBe(1);
-    expect(stderr).toContain('export/unknown-lifetime');
-    expect(stderr).toContain('nothing was written');
-    await expect(readdir(root)).rejects.toThrow();
+    expect(code).toBe(0);
+    expect(stderr).toContain('export/unknown-lifetime  note:');
+    const tcf = JSON.parse(
+      await readFile(
+        join(root, 'packages/docs/src/generated/exports/tcf/device-storage.json'),
+        'utf8',
+      ),
+    ) as TcfDeviceStorage;
+    expect(tcf.disclosures.length).toBeGreaterThan(0);
+    const checked = await run(['generate', '--check', '--catalog', dir, '--root', root]);
+    expect(checked.code).toBe(0);
   });
 });
 
@@ -385,15 +398,22 @@ describe('csv/ocd', () => {
     }
   });
 
-  it('refuses a consent category without an Open Cookie Database category, located', async () => {
+  it('leaves out the entries of a consent category without an Open Cookie Database category, with a located note', async () => {
     const dir = await editedCatalog([
       { file: 'policy.yaml', find: '    openCookieDatabase: Functional\n', with: '' },
     ]);
-    const { code, stderr } = await run(['export', '--format', 'csv/ocd', '--catalog', dir]);
-    expect(code).toBe(1);
+    const catalog = await validCatalog(dir);
+    const { code, stdout, stderr } = await run(['export', '--format', 'csv/ocd', '--catalog', dir]);
+    expect(code).toBe(0);
     const line = await lineOf(dir, 'policy.yaml', 'id: help-center');
-    expect(stderr).toContain(`policy.yaml:${line}:9  export/category-mapping`);
-    expect(stderr).toContain('add openCookieDatabase:');
+    expect(stderr).toContain(`policy.yaml:${line}:9  export/category-mapping  note:`);
+    expect(stderr).toContain('to list them, add openCookieDatabase:');
+    const rows = parseCsvOracle(stdout);
+    const left = catalog.entries.filter((e) => e.category === 'help-center' && e.kind !== 'pixel');
+    expect(left.length).toBeGreaterThan(0);
+    const kept = catalog.entries.filter((e) => e.category !== 'help-center' && e.kind !== 'pixel');
+    // The header, then one row per entry whose category maps.
+    expect(rows.length).toBe(1 + kept.length);
   });
 });
 
@@ -442,13 +462,32 @@ describe('json/catalog', () => {
   });
 });
 
+describe('export notes', () => {
+  it('exportNotes (what validate lists) asks every registered generator that has notes', () => {
+    const withNotes = generators
+      .list()
+      .filter((g) => g.notes)
+      .map((g) => g.id);
+    expect(withNotes.length).toBeGreaterThan(0);
+    expect(GENERATORS_WITH_NOTES.map((g) => g.id).sort()).toEqual(withNotes.sort());
+  });
+
+  it('are the generators’ own notes, for every catalog, each with a rule of severity info', async () => {
+    for (const [name, catalog] of await allCatalogs()) {
+      const expected = generators.list().flatMap((g) => g.notes?.(catalog, g.defaultOptions) ?? []);
+      expect(exportNotes(catalog), name).toEqual(expected);
+      for (const note of expected) expect(note.rule, name).toMatch(/^export\//);
+    }
+  });
+});
+
 describe('every export is deterministic', () => {
   it('the same catalog gives the same bytes, whatever order its files are read in', async () => {
     const catalog = await validCatalog(FIXTURE_CATALOG);
     const again = await validCatalog(await editedCatalog([]));
     for (const generator of [tcfDeviceStorageGenerator, ocdCsvGenerator, catalogJsonGenerator]) {
-      const once = runGenerator(generator as never, catalog, { skipUnknown: true } as never);
-      expect(runGenerator(generator as never, again, { skipUnknown: true } as never)).toEqual(once);
+      const once = runGenerator(generator as never, catalog);
+      expect(runGenerator(generator as never, again)).toEqual(once);
     }
   });
 });

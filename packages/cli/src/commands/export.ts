@@ -4,7 +4,6 @@ import {
   CATALOG_JSON_FILE,
   CATALOG_SCHEMA_FILE,
   catalogJsonGenerator,
-  ExportRefused,
   type Generator,
   ocdCsvGenerator,
   runGenerator,
@@ -12,7 +11,7 @@ import {
 } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { reportRefusals, validCatalog } from './valid-catalog.js';
+import { reportNotes, validCatalog } from './valid-catalog.js';
 
 /** Each format, the generator that writes it and which of its files is the export. */
 export const EXPORT_FORMATS: Readonly<
@@ -38,14 +37,13 @@ export interface ExportOptions {
   readonly format: string | undefined;
   /** A file to write; stdout when undefined. */
   readonly out: string | undefined;
-  readonly skipUnknown: boolean;
   readonly locale: string | undefined;
 }
 
 /**
  * `cookie-catalog export --format ID`: one machine-readable file from the validated catalog, to
- * stdout or --out. Invalid catalog or a fact the format needs missing: located problems, exit 1,
- * nothing written.
+ * stdout or --out. Invalid catalog: located problems, exit 1, nothing written. What the format
+ * cannot state is left out, and listed as notes on stderr.
  */
 export async function exportCommand(options: ExportOptions, io: CliIo): Promise<number> {
   const known = Object.keys(EXPORT_FORMATS).join(', ');
@@ -68,22 +66,15 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
     );
     return 2;
   }
-  const generatorOptions = { skipUnknown: options.skipUnknown, locale: options.locale };
-  let contents: string;
-  try {
-    const files = runGenerator(format.generator, catalog, generatorOptions);
-    const file = format.file === undefined ? files[0] : files.find((f) => f.path === format.file);
-    contents = file?.contents ?? '';
-  } catch (error) {
-    if (!(error instanceof ExportRefused)) throw error;
-    await reportRefusals(catalogDir, [error], io, 'nothing was exported');
-    return 1;
-  }
-  for (const note of format.generator.notes?.(catalog, {
+  const generatorOptions = {
     ...(format.generator.defaultOptions as object),
-    ...generatorOptions,
-  }) ?? [])
-    io.stderr(`${c.yellow('!')} ${options.format}: ${note}\n`);
+    locale: options.locale,
+  };
+  const files = runGenerator(format.generator, catalog, generatorOptions);
+  const file = format.file === undefined ? files[0] : files.find((f) => f.path === format.file);
+  const contents = file?.contents ?? '';
+  // What the format cannot state is left out of the file, and said here (stderr, not the file).
+  await reportNotes(catalogDir, format.generator.notes?.(catalog, generatorOptions) ?? [], io);
   if (options.out === undefined) {
     io.stdout(contents);
     return 0;

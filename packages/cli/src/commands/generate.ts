@@ -2,7 +2,6 @@ import { watch } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
-  ExportRefused,
   type GeneratedFile,
   type Generator,
   generators,
@@ -10,7 +9,7 @@ import {
 } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
-import { reportRefusals, validCatalog } from './valid-catalog.js';
+import { reportNotes, validCatalog } from './valid-catalog.js';
 
 export interface GenerateOptions {
   readonly catalog: string;
@@ -20,8 +19,6 @@ export interface GenerateOptions {
   readonly ids: readonly string[];
   /** Compare with the files on disk instead of writing. */
   readonly check: boolean;
-  /** json/tcf-device-storage: leave out entries without a lifetime in seconds (and say so). */
-  readonly skipUnknown?: boolean;
   /** Keep running: generate again whenever a file of the catalog changes. */
   readonly watch?: boolean;
 }
@@ -114,29 +111,20 @@ async function generateOnce(
   const { dir: catalogDir, catalog } = valid;
   const c = pc.createColors(io.color);
   const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
-  // Every generator runs before anything is written: one that refuses leaves the disk untouched.
-  const generatorOptions = { skipUnknown: options.skipUnknown ?? false };
-  const outputs: { generator: Generator<unknown>; files: readonly GeneratedFile[] }[] = [];
-  const refusals: ExportRefused[] = [];
-  for (const generator of selected) {
-    try {
-      outputs.push({ generator, files: runGenerator(generator, catalog, generatorOptions) });
-    } catch (error) {
-      if (!(error instanceof ExportRefused)) throw error;
-      refusals.push(error);
-    }
-  }
-  if (refusals.length > 0) {
-    await reportRefusals(catalogDir, refusals, io, 'nothing was written');
-    return 1;
-  }
+  // Every generator runs before anything is written. None refuses a valid catalog: what a format
+  // cannot state is left out, and said as a note (validate lists the same notes).
+  const outputs = selected.map((generator) => ({
+    generator,
+    files: runGenerator(generator, catalog),
+  }));
+  if (!options.quiet)
+    await reportNotes(
+      catalogDir,
+      selected.flatMap((g) => g.notes?.(catalog, g.defaultOptions) ?? []),
+      io,
+    );
   let differences = 0;
   for (const { generator, files } of outputs) {
-    for (const note of generator.notes?.(catalog, {
-      ...(generator.defaultOptions as object),
-      ...generatorOptions,
-    }) ?? [])
-      io.stderr(`${c.yellow('!')} ${generator.id}: ${note}\n`);
     const outDir = join(root, generator.outDir);
     const shown = relative(io.cwd, outDir) || '.';
     if (options.check) {

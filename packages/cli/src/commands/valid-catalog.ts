@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
-import { type Catalog, loadCatalog, locateProblems } from '@cookie-catalog/catalog';
-import type { ExportRefused } from '@cookie-catalog/codegen';
+import {
+  type Catalog,
+  loadCatalog,
+  locateProblems,
+  type PendingProblem,
+  type Problem,
+} from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
@@ -25,20 +30,23 @@ export async function validCatalog(
   return undefined;
 }
 
-/** Prints why export generators refused, each problem at its line and column in the catalog. */
-export async function reportRefusals(
+/**
+ * Prints what the exports leave out (notes, never a failure), each at its line and column in the
+ * catalog, once per fact however many generators said it.
+ */
+export async function reportNotes(
   dir: string,
-  refusals: readonly ExportRefused[],
+  pending: readonly PendingProblem[],
   io: CliIo,
-  consequence: string,
-): Promise<void> {
-  const problems = await locateProblems(
-    dir,
-    refusals.flatMap((r) => r.problems),
-  );
-  const c = pc.createColors(io.color);
-  io.stderr(formatProblemsText(problems, io));
-  io.stderr(
-    `${c.red('✗')} ${refusals.map((r) => r.format).join(', ')} cannot be written from this catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}); ${consequence}.\n`,
-  );
+): Promise<readonly Problem[]> {
+  const notes = await locateProblems(dir, pending);
+  const seen = new Set<string>();
+  const unique = notes.filter((note) => {
+    const key = `${note.file}\0${note.line}\0${note.column}\0${note.rule}\0${note.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  io.stderr(formatProblemsText(unique, io));
+  return unique;
 }

@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import { type Catalog, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
+import {
+  type Catalog,
+  type CatalogResult,
+  isFirstPartyCookie,
+  loadCatalog,
+  locateProblems,
+  sortProblems,
+} from '@cookie-catalog/catalog';
+import { exportNotes } from '@cookie-catalog/codegen/notes';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsJson, formatProblemsText } from '../format-problems.js';
@@ -10,9 +18,14 @@ export interface ValidateOptions {
   readonly strict: boolean;
 }
 
-/** `cookie-catalog validate`: every problem, then one summary line. 0 valid, 1 not. Writes nothing. */
+/**
+ * `cookie-catalog validate`: every problem, then one summary line. 0 valid, 1 not. Writes nothing.
+ * A valid catalog's notes come with it: what an export leaves out because its format cannot state
+ * it (legal sees that here, before any build; notes never fail, not even with --strict).
+ */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
-  const result = await loadCatalog(resolve(io.cwd, options.catalog));
+  const dir = resolve(io.cwd, options.catalog);
+  const result = await withExportNotes(dir, await loadCatalog(dir));
   const failed = result.errorCount > 0 || (options.strict && result.warningCount > 0);
   if (options.format === 'json') {
     io.stdout(formatProblemsJson(result, io));
@@ -30,10 +43,18 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     return 1;
   }
   io.stdout(text);
+  const notes = result.problems.filter((p) => p.severity === 'info').length;
   io.stdout(
-    `${c.green('✓')} ${options.catalog} is valid: ${summarize(result.catalog as Catalog)}${result.warningCount ? `; ${plural(result.warningCount, 'warning')}` : ''}.\n`,
+    `${c.green('✓')} ${options.catalog} is valid: ${summarize(result.catalog as Catalog)}${result.warningCount ? `; ${plural(result.warningCount, 'warning')}` : ''}${notes ? `; ${plural(notes, 'note')} on what the exports leave out` : ''}.\n`,
   );
   return 0;
+}
+
+async function withExportNotes(dir: string, result: CatalogResult): Promise<CatalogResult> {
+  if (!result.catalog) return result;
+  const notes = await locateProblems(dir, exportNotes(result.catalog));
+  if (notes.length === 0) return result;
+  return { ...result, problems: sortProblems([...result.problems, ...notes]) };
 }
 
 function summarize(catalog: Catalog): string {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogEntry } from '@cookie-catalog/catalog';
+import type { Catalog, CatalogEntry, PendingProblem } from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
 import { lifetimeText } from '../html-policy-table/lifetime-text.js';
 import { toCsv } from './csv.js';
-import { ExportRefused } from './export-refused.js';
 
 /*
  * The Open Cookie Database CSV (github.com/jkwakman/Open-Cookie-Database): the columns exactly,
@@ -30,31 +29,21 @@ export interface OcdOptions {
   readonly locale: string | undefined;
 }
 
-/** The CSV's rows, header first. Throws ExportRefused when a category has no OCD category. */
+/**
+ * The CSV's rows, header first. Entries of a category that names no Open Cookie Database category
+ * are left out (the database has no row without one, and a consent category's cannot be assumed);
+ * `ocdLeftOut` says which, one note per category.
+ */
 export function ocdRows(catalog: Catalog, options: OcdOptions): string[][] {
   const locale =
     options.locale !== undefined && catalog.locales.includes(options.locale)
       ? options.locale
       : catalog.defaultLocale;
-  const refused = catalog.categories.flatMap((category, index) =>
-    category.openCookieDatabase === undefined &&
-    catalog.entries.some((e) => e.category === category.id)
-      ? [
-          {
-            rule: 'export/category-mapping' as const,
-            file: 'policy.yaml',
-            path: ['categories', index, 'id'],
-            message: `category "${category.id}" needs consent, so the Open Cookie Database category cannot be assumed`,
-            fix: 'add openCookieDatabase: Functional, Personalization, Analytics, Marketing or Security to the category',
-          },
-        ]
-      : [],
-  );
-  if (refused.length > 0) throw new ExportRefused('csv/ocd', refused);
   const ocdCategory = new Map(catalog.categories.map((c) => [c.id, c.openCookieDatabase ?? '']));
   const rows: string[][] = [[...OCD_COLUMNS]];
   for (const entry of catalog.entries) {
     if (entry.kind === 'pixel') continue; // stores nothing: not a cookie or data key
+    if (!ocdCategory.get(entry.category)) continue; // no OCD category: in ocdLeftOut
     const { name, wildcard } = ocdName(entry);
     const domain = entry.attributes?.domain ?? entry.provider.domain;
     rows.push([
@@ -118,4 +107,23 @@ export const ocdCsvGenerator: Generator<OcdOptions> = {
   generate(catalog, options) {
     return [{ path: OCD_FILE, contents: toCsv(ocdRows(catalog, options)) }];
   },
+  notes: (catalog) => ocdLeftOut(catalog),
 };
+
+/** One note per category whose entries the CSV leaves out, placed at the category in policy.yaml. */
+export function ocdLeftOut(catalog: Catalog): PendingProblem[] {
+  return catalog.categories.flatMap((category, index) => {
+    if (category.openCookieDatabase !== undefined) return [];
+    const left = catalog.entries.filter((e) => e.category === category.id && e.kind !== 'pixel');
+    if (left.length === 0) return [];
+    return [
+      {
+        rule: 'export/category-mapping' as const,
+        file: 'policy.yaml',
+        path: ['categories', index, 'id'],
+        message: `the Open Cookie Database CSV leaves out ${left.length === 1 ? 'the entry' : `the ${left.length} entries`} of category "${category.id}" (${left.map((e) => e.id).join(', ')}): it names no Open Cookie Database category${category.consentRequired ? ', and for a category that needs consent none can be assumed' : ''}`,
+        fix: 'to list them, add openCookieDatabase: Functional, Personalization, Analytics, Marketing or Security to the category',
+      },
+    ];
+  });
+}

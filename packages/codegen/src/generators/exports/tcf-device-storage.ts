@@ -1,6 +1,5 @@
-import type { Catalog, CatalogEntry, Lifetime } from '@cookie-catalog/catalog';
+import type { Catalog, Lifetime, PendingProblem } from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
-import { ExportRefused } from './export-refused.js';
 import { wildcardName } from './wildcard-name.js';
 
 /*
@@ -35,25 +34,26 @@ export interface TcfDeviceStorage {
 }
 
 export interface TcfOptions {
-  /** Leave out entries whose lifetime has no number of seconds, instead of refusing. */
-  readonly skipUnknown: boolean;
   /** The language of `description`; the spec suggests English. Default: en, else the default locale. */
   readonly locale: string | undefined;
 }
 
 export interface TcfResult {
   readonly document: TcfDeviceStorage;
-  /** Entries left out under skipUnknown, because their lifetime has no number of seconds. */
-  readonly skipped: readonly CatalogEntry[];
+  /** What the disclosure leaves out because the format cannot state it: one note per entry. */
+  readonly leftOut: readonly PendingProblem[];
 }
 
-/** Builds the disclosure document; throws ExportRefused naming every entry it cannot state. */
+/**
+ * Builds the disclosure document. An entry the format cannot state (no number of seconds for its
+ * lifetime, a name that is all parameter) is left out, with a note saying why and what would
+ * let it in: what validate accepts always exports.
+ */
 export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResult {
   const locale = descriptionLocale(catalog, options.locale);
   const categories = new Map(catalog.categories.map((c) => [c.id, c] as const));
   const disclosures: TcfDisclosure[] = [];
-  const skipped: CatalogEntry[] = [];
-  const refused: ConstructorParameters<typeof ExportRefused>[1][number][] = [];
+  const leftOut: PendingProblem[] = [];
   const domainPurposes = new Map<string, { purposes: Set<number>; special: Set<number> }>();
   const useDomain = (domain: string, purposes: readonly number[], special: readonly number[]) => {
     const seen = domainPurposes.get(domain) ?? { purposes: new Set(), special: new Set() };
@@ -71,12 +71,12 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
     const identifier = wildcardName(entry.name);
     if (/^\**$/.test(identifier)) {
-      refused.push({
+      leftOut.push({
         rule: 'export/identifier',
         file: entry.source,
         path: ['name'],
-        message: `the name "${entry.name.pattern}" is all parameter, which the TCF would write as a lone "*" (not allowed)`,
-        fix: 'give the name its fixed part, e.g. prefix_{id}',
+        message: `the TCF disclosure leaves out "${entry.name.pattern}": its name is all parameter, which the TCF would write as a lone "*" (not allowed)`,
+        fix: 'to list it, give the name its fixed part, e.g. prefix_{id}',
       });
       continue;
     }
@@ -84,16 +84,12 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     if (entry.kind === 'cookie') {
       const seconds = maxAgeOf(entry.lifetime);
       if (seconds === undefined) {
-        if (options.skipUnknown) {
-          skipped.push(entry);
-          continue;
-        }
-        refused.push({
+        leftOut.push({
           rule: 'export/unknown-lifetime',
           file: entry.source,
           path: ['lifetime'],
-          message: `the TCF disclosure must state how long "${entry.name.pattern}" is kept in seconds, but its lifetime is ${entry.lifetime.kind === 'unknown' ? 'unknown' : '"forever", which has no number of seconds'}`,
-          fix: `ask ${entry.provider.name} what expiry it sets and write it (e.g. { statedByProvider: 10 years }), or export with --skip-unknown to leave this entry out`,
+          message: `the TCF disclosure leaves out "${entry.name.pattern}": it states every cookie's lifetime in seconds, and this one is ${entry.lifetime.kind === 'unknown' ? 'unknown' : '"forever", which has no number of seconds'}`,
+          fix: `to list it, ask ${entry.provider.name} what expiry it sets and write it (e.g. { statedByProvider: 10 years })`,
         });
         continue;
       }
@@ -110,7 +106,6 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
       description: entry.purpose[locale] ?? '',
     });
   }
-  if (refused.length > 0) throw new ExportRefused('json/tcf-device-storage', refused);
   const domains = [...domainPurposes.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([domain, { purposes, special }]) => ({
@@ -118,7 +113,7 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
       purposes: [...purposes].sort((a, b) => a - b),
       ...(special.size > 0 && { specialPurposes: [...special].sort((a, b) => a - b) }),
     }));
-  return { document: { disclosures, domains }, skipped };
+  return { document: { disclosures, domains }, leftOut };
 }
 
 /**
@@ -162,18 +157,12 @@ export const tcfDeviceStorageGenerator: Generator<TcfOptions> = {
   id: 'json/tcf-device-storage',
   description: 'IAB TCF device storage disclosure JSON (v1.1), for deviceStorageDisclosureUrl',
   outDir: 'packages/docs/src/generated/exports/tcf',
-  defaultOptions: { skipUnknown: false, locale: undefined },
+  defaultOptions: { locale: undefined },
   generate(catalog, options) {
     const { document } = tcfDeviceStorage(catalog, options);
     return [{ path: TCF_FILE, contents: `${JSON.stringify(document, null, 2)}\n` }];
   },
   notes(catalog, options) {
-    const { skipped } = tcfDeviceStorage(catalog, options);
-    if (skipped.length === 0) return [];
-    return [
-      `left out ${skipped.length} entr${skipped.length === 1 ? 'y' : 'ies'} whose lifetime has no number of seconds (ask the provider): ${skipped
-        .map((e) => `${e.name.pattern} (${e.source})`)
-        .join(', ')}`,
-    ];
+    return tcfDeviceStorage(catalog, options).leftOut;
   },
 };
