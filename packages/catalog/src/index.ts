@@ -25,8 +25,9 @@ export { type CatalogResult, loadCatalog } from './load-catalog.js';
 export { locateProblems, type PendingProblem } from './locate.js';
 export * from './model.js';
 export { type NamePart, nameMatcherSource } from './name-pattern.js';
-export { createProblem, type Problem, type Severity, type SourcePosition } from './problem.js';
+export { createProblem, type Problem, type SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
+export type { Severity } from './severity.js';
 export { entrySchema, policySchema } from './schema.js';
 export {
   formatTranslationRecords,
