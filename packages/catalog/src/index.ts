@@ -15,6 +15,8 @@ export {
 } from './cookie-grammar.js';
 export { type DraftLifetime, draftEntryYaml, draftId, type EntryDraft } from './draft-entry.js';
 export { exampleValueOf } from './example-value.js';
+export { formatProblemsJson, type JsonFormatOptions, problemsJson } from './findings/json.js';
+export { formatProblemsText, type TextColors, type TextFormatOptions } from './findings/text.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';
@@ -27,8 +29,8 @@ export * from './model.js';
 export { type NamePart, nameMatcherSource } from './name-pattern.js';
 export { createProblem, type Problem, type SourcePosition } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
-export type { Severity } from './severity.js';
 export { entrySchema, policySchema } from './schema.js';
+export type { Severity } from './severity.js';
 export {
   formatTranslationRecords,
   markReviewed,
