@@ -16,6 +16,11 @@ export {
 export { type DraftLifetime, draftEntryYaml, draftId, type EntryDraft } from './draft-entry.js';
 export { exampleValueOf } from './example-value.js';
 export { formatProblemsJson, type JsonFormatOptions, problemsJson } from './findings/json.js';
+export {
+  formatProblemsMarkdown,
+  type MarkdownFormatOptions,
+  markdownCode,
+} from './findings/markdown.js';
 export { formatProblemsText, type TextColors, type TextFormatOptions } from './findings/text.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
