@@ -21,6 +21,13 @@ export {
   type MarkdownFormatOptions,
   markdownCode,
 } from './findings/markdown.js';
+export {
+  type SarifLog,
+  type SarifOptions,
+  type SarifRuleInfo,
+  type SarifTool,
+  toSarif,
+} from './findings/sarif.js';
 export { formatProblemsText, type TextColors, type TextFormatOptions } from './findings/text.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
