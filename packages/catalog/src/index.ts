@@ -15,6 +15,20 @@ export {
 } from './cookie-grammar.js';
 export { type DraftLifetime, draftEntryYaml, draftId, type EntryDraft } from './draft-entry.js';
 export { exampleValueOf } from './example-value.js';
+export { formatProblemsJson, type JsonFormatOptions, problemsJson } from './findings/json.js';
+export {
+  formatProblemsMarkdown,
+  type MarkdownFormatOptions,
+  markdownCode,
+} from './findings/markdown.js';
+export {
+  type SarifLog,
+  type SarifOptions,
+  type SarifRuleInfo,
+  type SarifTool,
+  toSarif,
+} from './findings/sarif.js';
+export { formatProblemsText, type TextColors, type TextFormatOptions } from './findings/text.js';
 export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';
@@ -34,15 +48,10 @@ export {
   type StringRule,
   singleClassPattern,
 } from './pattern-analysis.js';
-export {
-  createProblem,
-  type Problem,
-  type Severity,
-  type SourcePosition,
-  sortProblems,
-} from './problem.js';
+export { createProblem, type Problem, type SourcePosition, sortProblems } from './problem.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
+export type { Severity } from './severity.js';
 export {
   formatTranslationRecords,
   markReviewed,

@@ -1,8 +1,5 @@
-import type { RuleId } from './rule-ids.js';
-import { RULES } from './rule-ids.js';
-
-/** `info`: something to know, never a failure (scan cannot resolve a name, audit saw a host). */
-export type Severity = 'error' | 'warning' | 'info';
+import { RULES, type RuleId } from './rule-ids.js';
+import type { Severity } from './severity.js';
 
 /**
  * Where a problem was found: a catalog or source file (lines and columns count from 1), or a page

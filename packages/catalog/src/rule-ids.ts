@@ -1,4 +1,4 @@
-import type { Severity } from './problem.js';
+import type { Severity } from './severity.js';
 
 interface RuleInfo {
   readonly severity: Severity;
