@@ -246,6 +246,12 @@ export const RULES = {
     'cookie-catalog audit',
     'A declared entry the pages visited did not use.',
   ),
+  // Import (cookie-catalog import)
+  'import/ocd-csv': rule(
+    'error',
+    'Open Cookie Database CSV (RFC 4180)',
+    'An imported file is an Open Cookie Database CSV: its header, and rows of its columns.',
+  ),
   // Exports: notes (validate lists them; generate and export leave the entry out and go on)
   'export/unknown-lifetime': rule(
     'info',

@@ -1,61 +1,42 @@
-import { relative } from 'node:path';
-import { type CatalogResult, escapeInvisible, type Problem } from '@cookie-catalog/catalog';
+import {
+  type CatalogResult,
+  type Problem,
+  formatProblemsJson as problemsAsJson,
+  formatProblemsText as problemsAsText,
+} from '@cookie-catalog/catalog';
 import pc from 'picocolors';
+
+/*
+ * Every command prints findings through the catalog package's formatters (one shape, one place
+ * that escapes): validate, generate's and export's notes, import, scan and audit alike.
+ */
 
 export interface FormatOptions {
   readonly cwd: string;
   readonly color: boolean;
 }
 
-/**
- * `path:line:col  rule-id  message (citation)` and an indented fix, one block per problem,
- * the format editors and CI annotate from. Everything that can carry catalog text (file names
- * too) goes through escapeInvisible: the terminal shows an ESC, it never obeys one.
- */
-export function formatProblemsText(
-  problems: readonly Problem[],
-  { cwd, color }: FormatOptions,
-): string {
-  const c = pc.createColors(color);
-  return problems
-    .map((p) => {
-      const where = escapeInvisible(
-        /^https?:/.test(p.file)
-          ? p.file
-          : `${relative(cwd, p.file) || p.file}:${p.line}:${p.column}`,
-      );
-      const rule =
-        p.severity === 'error'
-          ? c.red(p.rule)
-          : p.severity === 'warning'
-            ? c.yellow(p.rule)
-            : c.blue(p.rule);
-      const label =
-        p.severity === 'warning'
-          ? `${c.yellow('warning:')} `
-          : p.severity === 'info'
-            ? `${c.blue('note:')} `
-            : '';
-      const citation = p.citation ? ` ${c.dim(`(${p.citation})`)}` : '';
-      return `${c.bold(where)}  ${rule}  ${label}${escapeInvisible(p.message)}${citation}\n    ${c.cyan('fix:')} ${escapeInvisible(p.fix)}\n`;
-    })
-    .join('');
+/** `path:line:col  rule-id  message (citation)` and an indented fix, coloured on a terminal. */
+export function formatProblemsText(problems: readonly Problem[], io: FormatOptions): string {
+  return problemsAsText(problems, {
+    cwd: io.cwd,
+    color: io.color ? pc.createColors(true) : undefined,
+  });
 }
 
+/** validate --format json: the verdict and counts, then every problem. */
 export function formatProblemsJson(
   result: CatalogResult,
   { cwd }: Pick<FormatOptions, 'cwd'>,
 ): string {
-  return `${JSON.stringify(
-    {
+  return problemsAsJson(result.problems, {
+    cwd,
+    fields: {
       valid: result.errorCount === 0,
       errors: result.errorCount,
       warnings: result.warningCount,
       notes: result.problems.filter((p) => p.severity === 'info').length,
       entries: result.catalog?.entries.length ?? null,
-      problems: result.problems.map((p) => ({ ...p, file: relative(cwd, p.file) || p.file })),
     },
-    null,
-    2,
-  )}\n`;
+  });
 }

@@ -78,7 +78,11 @@ describe('cookie-catalog validate on a valid catalog', () => {
       notes: 1,
       entries: 15,
       problems: [
-        { rule: 'export/unknown-lifetime', severity: 'info', file: expect.stringMatching(/pubnub/) },
+        {
+          rule: 'export/unknown-lifetime',
+          severity: 'info',
+          file: expect.stringMatching(/pubnub/),
+        },
       ],
     });
     const dir = await editedCatalog([

@@ -633,7 +633,10 @@ describe('cookie-catalog import --from ocd-csv', () => {
     await writeFile(csv, `${OCD_COLUMNS.join(',')}\r\na,b,Functional,"never closed,x\r\n`);
     const { code, stderr } = await run(['import', '--from', 'ocd-csv', csv, '--catalog', dir]);
     expect(code).toBe(1);
-    expect(stderr).toContain('broken.csv:2:16  a quoted field is never closed');
+    // In the shape of every finding: place, rule, what is wrong, and the fix.
+    expect(stderr).toMatch(
+      /broken\.csv:2:16 {2}import\/ocd-csv {2}a quoted field is never closed .*\n {4}fix: close the quoted field/,
+    );
     expect(await readdir(join(dir, 'cookies'))).toEqual([]);
     await writeFile(csv, 'Name,Domain\r\n_ga,example.com\r\n');
     const wrong = await run(['import', '--from', 'ocd-csv', csv, '--catalog', dir]);

@@ -7,7 +7,6 @@ export type { Access, NameShape, Store } from './detect.js';
 export type { LocatedCall } from './findings.js';
 export { shapeText } from './findings.js';
 export { componentScript, ScanInputError } from './project.js';
-export { toSarif } from './sarif.js';
 
 export interface ScanResult {
   /** Every hand-written cookie or storage access found, in file order. */

@@ -5,6 +5,8 @@ import {
   draftEntryYaml,
   draftId,
   escapeInvisible,
+  formatProblemsMarkdown,
+  markdownCode,
   type Problem,
 } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
@@ -150,30 +152,17 @@ function auditMarkdown(
   problems: readonly Problem[],
   pages: readonly number[],
 ): string {
-  const code = (text: string) =>
-    `\`${escapeInvisible(text)
-      .replace(/`/g, "'")
-      .replace(/[\r\n]+/g, ' ')}\``;
-  const text = (value: string) =>
-    escapeInvisible(value.replace(/[\r\n]+/g, ' ')).replace(/[\\`*_[\]<>|~&#!{}()]/g, '\\$&');
   const errors = count(problems, 'error');
   const lines = [
-    `### Cookie audit of ${code(url)}`,
+    `### Cookie audit of ${markdownCode(url)}`,
     '',
     errors > 0
       ? `**${errors} error${errors === 1 ? '' : 's'}** in ${pages.join(' + ')} pages (before and after consent).`
       : `No errors in ${pages.join(' + ')} pages (before and after consent).`,
     '',
   ];
-  if (problems.length > 0) {
-    lines.push('| Rule | Page | Finding | Fix |', '|---|---|---|---|');
-    for (const p of problems)
-      lines.push(
-        `| ${p.severity === 'error' ? '**' : ''}${code(p.rule)}${p.severity === 'error' ? '**' : ''} | ${code(p.file)} | ${text(p.message)} | ${text(p.fix)} |`,
-      );
-    lines.push('');
-  }
-  return `${lines.join('\n')}\n`;
+  // The findings as every command writes them for a pull request: each string a code span.
+  return `${lines.join('\n')}\n${formatProblemsMarkdown(problems)}`;
 }
 
 /** One draft entry file per undeclared cookie or storage key, with what the browser saw. */

@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import {
+  createProblem,
   draftEntryYaml,
   ENTRIES_DIR,
-  escapeInvisible,
   loadCatalog,
   POLICY_FILE,
   parseYamlSource,
@@ -11,6 +11,7 @@ import {
 import { importOcdCsv, type OcdImportContext } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
+import { formatProblemsText } from '../format-problems.js';
 
 export interface ImportOptions {
   readonly catalog: string;
@@ -69,11 +70,13 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
     { platforms: options.platforms },
   );
   if (!imported.ok) {
-    io.stderr(
-      escapeInvisible(
-        `${relative(io.cwd, file) || file}:${imported.line}:${imported.column}  ${imported.reason}\n`,
-      ),
+    const problem = createProblem(
+      'import/ocd-csv',
+      { file, ...imported },
+      imported.reason,
+      imported.fix,
     );
+    io.stderr(formatProblemsText([problem], io));
     io.stderr(`${c.red('✗')} nothing was imported.\n`);
     return 1;
   }

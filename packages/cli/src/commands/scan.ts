@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Problem } from '@cookie-catalog/catalog';
+import { type Problem, toSarif } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
@@ -27,7 +27,7 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
     io,
   );
   if (!loaded) return 2;
-  const { scanProject, ScanInputError, toSarif, shapeText } = loaded;
+  const { scanProject, ScanInputError, shapeText } = loaded;
   const valid = await validCatalog(options.catalog, io, 'scan needs a valid catalog');
   if (!valid) return 1;
   let scanned: Awaited<ReturnType<typeof scanProject>>;
@@ -47,7 +47,12 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
   const failed = errors > 0 ? 1 : 0;
   if (options.format === 'sarif') {
     const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
-    io.stdout(`${JSON.stringify(toSarif(problems, { root: io.cwd, version }), null, 2)}\n`);
+    const tool = {
+      name: 'cookie-catalog scan',
+      version,
+      informationUri: 'https://github.com/cookie-catalog/cookie-catalog#scan',
+    };
+    io.stdout(`${JSON.stringify(toSarif(problems, { tool, root: io.cwd }), null, 2)}\n`);
     return failed;
   }
   if (options.format === 'json') {

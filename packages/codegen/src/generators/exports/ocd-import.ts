@@ -26,7 +26,13 @@ export interface OcdImportContext {
 
 export type OcdImport =
   | { readonly ok: true; readonly drafts: readonly EntryDraft[]; readonly rowsRead: number }
-  | { readonly ok: false; readonly line: number; readonly column: number; readonly reason: string };
+  | {
+      readonly ok: false;
+      readonly line: number;
+      readonly column: number;
+      readonly reason: string;
+      readonly fix: string;
+    };
 
 export function importOcdCsv(
   text: string,
@@ -34,7 +40,11 @@ export function importOcdCsv(
   filter: { readonly platforms: readonly string[] } = { platforms: [] },
 ): OcdImport {
   const parsed = parseCsv(text, { unguard: true });
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok)
+    return {
+      ...parsed,
+      fix: 'close the quoted field with a second " (a " inside one is written "")',
+    };
   const [header, ...rows] = parsed.rows;
   const expected = OCD_COLUMNS.join(',');
   if (!header || header.join(',') !== expected) {
@@ -43,6 +53,7 @@ export function importOcdCsv(
       line: 1,
       column: 1,
       reason: `the first line is not the Open Cookie Database header (${expected})`,
+      fix: 'import the Open Cookie Database CSV itself (open-cookie-database.csv), or our own csv/ocd export, with its header line as it is',
     };
   }
   const wanted = new Set(filter.platforms.map((p) => p.toLowerCase()));
@@ -58,6 +69,7 @@ export function importOcdCsv(
         line,
         column: 1,
         reason: `row has ${row.length} fields; the Open Cookie Database has ${OCD_COLUMNS.length}`,
+        fix: 'quote a field that holds a comma ("a, b"), or remove the extra fields of this row',
       };
     }
     const [

@@ -1,0 +1,234 @@
+import { dirname, join, posix, relative } from 'node:path';
+import { ts } from 'ts-morph';
+import type { Bump } from './catalog-diff.js';
+
+/*
+ * The public API of generated TypeScript packages, base against head, as the people who import
+ * them meet it. Both sides are compiled in one program (in memory, nothing written), so the
+ * checker can hold a head export against its base: would code written against the base still
+ * compile against the head?
+ *
+ * - an export gone → major; an export added → minor;
+ * - a function whose head type is assignable to its base type only (a parameter widened, a
+ *   result narrowed) → minor; one that is not (a parameter narrowed, a result widened: a reader
+ *   that can now return a new value) → major;
+ * - a type widened → minor, narrowed or changed otherwise → major;
+ * - a constant that is not a function is data (a cookie's declaration: its lifetime and
+ *   attributes, even typed `as const`) → patch, like any other text that differs (JSDoc, bodies).
+ */
+
+export interface ApiChange {
+  readonly bump: Bump;
+  readonly reason: string;
+}
+
+export interface TypeScriptPackage {
+  /** The generated package's key (`server`, `consent`, …). */
+  readonly key: string;
+  /** Files by path inside the package (`src/generated/cookies.ts`). */
+  readonly before: ReadonlyMap<string, string>;
+  readonly after: ReadonlyMap<string, string>;
+}
+
+export interface ApiCompareOptions {
+  /** A folder whose node_modules holds what generated code imports (`@cookie-catalog/runtime`). */
+  readonly root: string;
+  /** Generated packages by npm name → key, so one generated package's import of another resolves. */
+  readonly packageNames: Readonly<Record<string, string>>;
+}
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
+
+/** The API changes of every package whose TypeScript differs, by key. */
+export function compareTypeScriptApis(
+  packages: readonly TypeScriptPackage[],
+  options: ApiCompareOptions,
+): Map<string, ApiChange[]> {
+  const result = new Map<string, ApiChange[]>();
+  const changed = packages.filter((p) => !sameFiles(p.before, p.after));
+  if (changed.length === 0) return result;
+  const base = join(options.root, '.cookie-catalog-compare');
+  const virtual = new Map<string, string>();
+  const entries = new Map<string, { before: string[]; after: string[] }>();
+  for (const side of ['before', 'after'] as const) {
+    for (const pkg of packages) {
+      const folder = join(base, side, pkg.key);
+      const found: string[] = [];
+      for (const [path, contents] of pkg[side]) {
+        const file = join(folder, path);
+        virtual.set(file, linkGeneratedPackages(contents, file, side, pkg, packages, options));
+        if (isEntry(path, pkg[side])) found.push(file);
+      }
+      const seen = entries.get(pkg.key) ?? { before: [], after: [] };
+      seen[side] = found.sort();
+      entries.set(pkg.key, seen);
+    }
+  }
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
+  host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
+  host.getSourceFile = (file, language, onError, create) => {
+    const text = virtual.get(file);
+    return text === undefined
+      ? getSourceFile.call(host, file, language, onError, create)
+      : ts.createSourceFile(file, text, language, true);
+  };
+  host.getCurrentDirectory = () => options.root;
+  const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
+  const checker = program.getTypeChecker();
+
+  for (const pkg of changed) {
+    const files = entries.get(pkg.key) ?? { before: [], after: [] };
+    const before = exportsOf(program, checker, files.before, join(base, 'before', pkg.key));
+    const after = exportsOf(program, checker, files.after, join(base, 'after', pkg.key));
+    const changes: ApiChange[] = [];
+    for (const [name, old] of before) {
+      const next = after.get(name);
+      if (!next) {
+        changes.push({ bump: 'major', reason: `${name} removed` });
+        continue;
+      }
+      const change = compareExport(checker, name, old, next);
+      if (change) changes.push(change);
+    }
+    for (const name of after.keys())
+      if (!before.has(name)) changes.push({ bump: 'minor', reason: `${name} added` });
+    // Whatever else differs (data in constants, texts, JSDoc, function bodies) is a patch.
+    if (!changes.some((c) => c.bump !== 'patch'))
+      changes.push({
+        bump: 'patch',
+        reason: 'generated code changed (data, texts or run-time behaviour)',
+      });
+    result.set(pkg.key, changes);
+  }
+  return result;
+}
+
+interface Exported {
+  readonly symbol: ts.Symbol;
+  readonly kind: 'function' | 'value' | 'type';
+  readonly type: ts.Type;
+  readonly text: string;
+}
+
+/**
+ * A package's entry modules: `index.ts` (and another top-level module a package.json `exports`
+ * may name, such as `browser.ts`) when the package has an index; every module when it has not.
+ */
+function isEntry(path: string, files: ReadonlyMap<string, string>): boolean {
+  const folder = posix.dirname(path);
+  const index = posix.join(folder, 'index.ts');
+  if (!files.has(index)) return true;
+  return path === index || path === posix.join(folder, 'browser.ts');
+}
+
+/**
+ * A generated package imports another by its npm name (consent imports the server package): in
+ * the comparison, that name points at the other package's entry on the same side.
+ */
+function linkGeneratedPackages(
+  contents: string,
+  file: string,
+  side: 'before' | 'after',
+  own: TypeScriptPackage,
+  packages: readonly TypeScriptPackage[],
+  options: ApiCompareOptions,
+): string {
+  return contents.replace(/(from\s+)'([^']+)'/g, (whole, from: string, specifier: string) => {
+    const key = options.packageNames[specifier];
+    const target = packages.find((p) => p.key === key);
+    if (!target || target === own) return whole;
+    const index = [...target[side].keys()].find((path) => path.endsWith('index.ts'));
+    if (!index) return whole;
+    const entry = join(options.root, '.cookie-catalog-compare', side, target.key, index);
+    let path = relative(dirname(file), entry).split('\\').join('/').replace(/\.ts$/, '.js');
+    if (!path.startsWith('.')) path = `./${path}`;
+    return `${from}'${path}'`;
+  });
+}
+
+function exportsOf(
+  program: ts.Program,
+  checker: ts.TypeChecker,
+  files: readonly string[],
+  folder: string,
+): Map<string, Exported> {
+  const found = new Map<string, Exported>();
+  const multiple = files.length > 1;
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    const module = source && checker.getSymbolAtLocation(source);
+    if (!module) continue;
+    const prefix = multiple ? `${relative(folder, file).split('\\').join('/')}: ` : '';
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol =
+        exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const name = `${prefix}${exported.getName()}`;
+      if (symbol.flags & ts.SymbolFlags.Value) {
+        const type = checker.getTypeOfSymbol(symbol);
+        const kind = type.getCallSignatures().length > 0 ? 'function' : 'value';
+        found.set(name, { symbol, kind, type, text: typeText(checker, type) });
+      } else if (symbol.flags & ts.SymbolFlags.Type) {
+        const type = checker.getDeclaredTypeOfSymbol(symbol);
+        found.set(name, { symbol, kind: 'type', type, text: typeText(checker, type) });
+      }
+    }
+  }
+  return found;
+}
+
+function compareExport(
+  checker: ts.TypeChecker,
+  name: string,
+  old: Exported,
+  next: Exported,
+): ApiChange | undefined {
+  if (old.kind !== next.kind) {
+    return { bump: 'major', reason: `${name} is now a ${next.kind} (was a ${old.kind})` };
+  }
+  // Data: a constant's value, e.g. a cookie's Max-Age in its declaration.
+  if (old.kind === 'value') {
+    return old.text === next.text
+      ? undefined
+      : { bump: 'patch', reason: `${name} holds other data` };
+  }
+  const forward = checker.isTypeAssignableTo(next.type, old.type);
+  const backward = checker.isTypeAssignableTo(old.type, next.type);
+  if (forward && backward) return undefined;
+  if (old.kind === 'function') {
+    // Code written against the base still compiles when the head's type fits where the base's was.
+    return forward
+      ? { bump: 'minor', reason: `${name} accepts more (or returns less): ${next.text}` }
+      : {
+          bump: 'major',
+          reason: `${name} accepts less or returns more: ${old.text} → ${next.text}`,
+        };
+  }
+  return backward
+    ? { bump: 'minor', reason: `type ${name} widened: ${old.text} → ${next.text}` }
+    : { bump: 'major', reason: `type ${name} narrowed or changed: ${old.text} → ${next.text}` };
+}
+
+function typeText(checker: ts.TypeChecker, type: ts.Type): string {
+  return checker.typeToString(
+    type,
+    undefined,
+    ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias,
+  );
+}
+
+function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, contents] of a) if (b.get(path) !== contents) return false;
+  return true;
+}
