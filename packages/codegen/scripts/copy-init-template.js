@@ -1,6 +1,6 @@
 // `cookie-catalog init` writes a new organisation's repository. Its generated packages and docs
-// site are this repository's own (the hand-written run time of @cookie-catalog/server and
-// /consent, the package set-ups, the VitePress site): copied from them here at build, into
+// site are this repository's own (the hand-written entry modules of the generated packages, the
+// package set-ups, the VitePress site): copied from them here at build, into
 // dist/init/, so there is one source and the packed toolchain carries it. init-template/ adds
 // what only a new repository has (its tests, vitest set-up, CI script). init renames the
 // packages to the organisation's scope as it writes them.
@@ -14,13 +14,7 @@ const own = fileURLToPath(new URL('../init-template/', import.meta.url));
 
 /** Files of the repository that belong to every organisation's repository. */
 const TAKE = {
-  'packages/server': [
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    'src/index.ts',
-    'src/runtime/',
-  ],
+  'packages/server': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts'],
   'packages/client': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts'],
   'packages/policy-table': [
     'package.json',
@@ -42,7 +36,6 @@ const TAKE = {
     'tsconfig.build.json',
     'src/index.ts',
     'src/browser.ts',
-    'src/runtime/',
   ],
   'apps/docs': [
     'package.json',

@@ -26,9 +26,7 @@ describe('generated code for the hostile fixture', () => {
   it(
     'matches the golden server and client modules, which compile in strict mode',
     async () => {
-      const [serverFile] = runGenerator(tsServerGenerator, catalog, {
-        runtimeImport: '@cookie-catalog/server/runtime',
-      });
+      const [serverFile] = runGenerator(tsServerGenerator, catalog);
       const [clientFile] = runGenerator(tsClientGenerator, catalog);
       await expect(serverFile?.contents).toMatchFileSnapshot(golden('hostile/server/cookies.ts'));
       await expect(clientFile?.contents).toMatchFileSnapshot(golden('hostile/client/cookies.ts'));

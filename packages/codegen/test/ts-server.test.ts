@@ -7,9 +7,7 @@ import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
 const generateBasic = async () =>
-  runGenerator(tsServerGenerator, await loadFixtureCatalog('basic'), {
-    runtimeImport: '@cookie-catalog/server/runtime',
-  });
+  runGenerator(tsServerGenerator, await loadFixtureCatalog('basic'));
 
 describe('ts/server on the basic fixture catalog', () => {
   it('matches the golden output (update with `npx vitest run -u`)', async () => {

@@ -1,12 +1,14 @@
-export { CookieValueError, findCookie } from '@cookie-catalog/runtime';
+export {
+  appendSetCookie,
+  type CookieDeclaration,
+  type CookieSource,
+  type CookieStoreLike,
+  type CookieStoreReader,
+  type CookieTarget,
+  CookieValueError,
+  findCookie,
+  type HonoContextLike,
+  type NodeResponseLike,
+  type StoreCookie,
+} from '@cookie-catalog/runtime';
 export * from './generated/cookies.js';
-export type { CookieDeclaration } from './runtime/cookie-declaration.js';
-export type { CookieSource, CookieStoreReader } from './runtime/cookie-source.js';
-export type {
-  CookieStoreLike,
-  CookieTarget,
-  HonoContextLike,
-  NodeResponseLike,
-  StoreCookie,
-} from './runtime/set-cookie-target.js';
-export { appendSetCookie } from './runtime/set-cookie-target.js';

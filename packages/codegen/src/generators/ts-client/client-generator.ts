@@ -13,7 +13,7 @@ import { commentText } from '../typescript/literals.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
-  /** Where the generated module imports its run-time support from. */
+  /** Where the generated module imports its run-time support from: the toolchain's package. */
   readonly runtimeImport: string;
 }
 

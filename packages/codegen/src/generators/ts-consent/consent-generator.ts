@@ -17,7 +17,8 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
  * follows from them); withdrawing a category deletes every cookie of it that lives on our own
  * domain, and names the ones only their provider can remove. The banner and preferences form
  * are rendered per locale from the handlebars templates beside this file (catalog words escaped
- * there); the package's renderer fills in request state, escaped, at run time.
+ * there); the toolchain's renderer (@cookie-catalog/runtime/consent) fills in request state,
+ * escaped, at run time.
  */
 
 export interface TsConsentOptions {
@@ -26,16 +27,24 @@ export interface TsConsentOptions {
    * the name policy.yaml gives it (`packages`) unless set here.
    */
   readonly serverImport?: string | undefined;
-  /** The folder of the consent package's hand-written run time, relative, ending in `/`. */
-  readonly runtimeFolder: string;
+  /** Where the response adapters come from (appendSetCookie): the toolchain's run time. */
+  readonly runtimeImport: string;
+  /** Where withdrawal and the banner renderer come from: the toolchain's consent run time. */
+  readonly consentRuntimeImport: string;
 }
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: { runtimeFolder: '../runtime/' },
-  generate(catalog, { serverImport = catalog.packages.server, runtimeFolder }) {
+  defaultOptions: {
+    runtimeImport: '@cookie-catalog/runtime',
+    consentRuntimeImport: '@cookie-catalog/runtime/consent',
+  },
+  generate(
+    catalog,
+    { serverImport = catalog.packages.server, runtimeImport, consentRuntimeImport },
+  ) {
     const settings = catalog.consent;
     if (!settings) return withoutConsentCookie(catalog);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
@@ -76,10 +85,11 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     }));
     const server = emitSourceFile([
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
-      `import { appendSetCookie, type CookieSource, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
+      `import { appendSetCookie, type CookieSource, type CookieTarget } from ${stringLiteral(runtimeImport)};`,
+      `import { read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
       `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
-      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
-      `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
+      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(consentRuntimeImport)};`,
+      `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(consentRuntimeImport)};`,
       `/** The answer in a request's Cookie header (or a Next.js cookie store such as \`await cookies()\`); undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookies: CookieSource, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookies), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
@@ -99,7 +109,7 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const banner = emitSourceFile([
-      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(`${runtimeFolder}render.js`)};`,
+      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(consentRuntimeImport)};`,
       `import type { Consent } from './consent.js';`,
       `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
       `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
@@ -169,7 +179,7 @@ function removalOf(entry: CatalogEntry): object[] {
   ];
 }
 
-/** A marker the package's renderer fills at run time (never in catalog text: validate refuses NUL). */
+/** A marker the run-time renderer fills (never in catalog text: validate refuses NUL). */
 const slot = (name: string) => `\u0000${name}\u0000`;
 
 /**

@@ -12,7 +12,7 @@ import { helperImports } from '../typescript/helper-import.js';
 import { StructureKind } from '../typescript/ts-morph.js';
 
 export interface TsServerOptions {
-  /** Where the generated module imports its run-time support from. */
+  /** Where the generated module imports its run-time support from: the toolchain's package. */
   readonly runtimeImport: string;
 }
 
@@ -26,7 +26,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
   description:
     'Typed Set-Cookie setters, deleters and Cookie-header readers (@cookie-catalog/server)',
   outDir: 'packages/server/src/generated',
-  defaultOptions: { runtimeImport: '../runtime/index.js' },
+  defaultOptions: { runtimeImport: '@cookie-catalog/runtime' },
   generate(catalog: Catalog, { runtimeImport }) {
     const cookies = catalog.entries
       .filter(isFirstPartyCookie)
