@@ -12,8 +12,10 @@ const generateBasic = async () =>
 describe('ts/server on the basic fixture catalog', () => {
   it('matches the golden output (update with `npx vitest run -u`)', async () => {
     const files = await generateBasic();
-    expect(files.map((f) => f.path)).toEqual(['cookies.ts']);
+    expect(files.map((f) => f.path)).toEqual(['cookies.ts', 'index.ts']);
     await expect(files[0]?.contents).toMatchFileSnapshot(golden('basic/server/cookies.ts'));
+    // The package's entry: the generated module and the run-time names apps use with it.
+    await expect(files[1]?.contents).toMatchFileSnapshot(golden('basic/server/index.ts'));
   });
 
   it('is deterministic', async () => {
@@ -25,6 +27,7 @@ describe('ts/server on the basic fixture catalog', () => {
     () => {
       const diagnostics = compileStrict([
         golden('basic/server/cookies.ts'),
+        golden('basic/server/index.ts'),
         fileURLToPath(new URL('./type-tests/server.types.ts', import.meta.url)),
       ]);
       expect(diagnostics).toEqual([]);

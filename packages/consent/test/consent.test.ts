@@ -14,7 +14,7 @@ import {
   hasGlobalPrivacyControl,
   LOCALES,
   readConsent,
-} from '../src/index.js';
+} from '../src/generated/index.js';
 
 // Expectations follow the catalog the package was generated from.
 const { catalog } = await loadCatalog(new URL('../../../catalog/', import.meta.url).pathname);
