@@ -1,9 +1,11 @@
 // `cookie-catalog init` writes a new organisation's repository. Its generated packages and docs
-// site are this repository's own (the hand-written run time of @cookie-catalog/server and
-// /consent, the package set-ups, the VitePress site): copied from them here at build, into
-// dist/init/, so there is one source and the packed toolchain carries it. init-template/ adds
-// what only a new repository has (its tests, vitest set-up, CI script). init renames the
-// packages to the organisation's scope as it writes them.
+// site are set up as this repository's own (the package set-ups, the VitePress site): copied
+// from them here at build, into dist/init/, so there is one source and the packed toolchain
+// carries it. A generated package's src/ is not copied: it holds nothing but what `generate`
+// writes (entry modules included), and what the generated code runs on comes from
+// @cookie-catalog/runtime, so a fix there reaches an organisation with a toolchain upgrade, not
+// only with a new `init`. init-template/ adds what only a new repository has (its tests, vitest
+// set-up, CI script). init renames the packages to the organisation's scope as it writes them.
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,36 +16,11 @@ const own = fileURLToPath(new URL('../init-template/', import.meta.url));
 
 /** Files of the repository that belong to every organisation's repository. */
 const TAKE = {
-  'packages/server': [
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    'src/index.ts',
-    'src/runtime/',
-  ],
-  'packages/client': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src/index.ts'],
-  'packages/policy-table': [
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    'src/index.ts',
-    'scripts/',
-  ],
-  'packages/docs': [
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    'src/index.ts',
-    'scripts/',
-  ],
-  'packages/consent': [
-    'package.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-    'src/index.ts',
-    'src/browser.ts',
-    'src/runtime/',
-  ],
+  'packages/server': ['package.json', 'tsconfig.json', 'tsconfig.build.json'],
+  'packages/client': ['package.json', 'tsconfig.json', 'tsconfig.build.json'],
+  'packages/policy-table': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/'],
+  'packages/docs': ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/'],
+  'packages/consent': ['package.json', 'tsconfig.json', 'tsconfig.build.json'],
   'apps/docs': [
     'package.json',
     'tsconfig.json',

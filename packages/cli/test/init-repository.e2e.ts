@@ -43,6 +43,12 @@ describe('a repository written by cookie-catalog init', () => {
       env,
     });
     await exec('npm', ['run', 'build'], { cwd: dir, env });
+    // Generated packages hold generated code only: init writes no source, generate writes it all.
+    const sources = (await readdir(join(dir, 'packages'), { recursive: true })).filter((file) =>
+      /^[^/]+\/src\//.test(file),
+    );
+    expect(sources).toContain('server/src/generated/index.ts');
+    expect(sources.filter((file) => !/^[^/]+\/src\/generated(\/|$)/.test(file))).toEqual([]);
     const consent = await readFile(join(dir, 'packages/consent/src/generated/server.ts'), 'utf8');
     expect(consent).toContain("from '@acme/cookies-server'");
     const tested = await exec('npm', ['test'], { cwd: dir, env: { ...env, NO_COLOR: '1' } });

@@ -54,11 +54,13 @@ describe('every package is ready to publish', () => {
     async (name) => {
       const manifest = JSON.parse(await readFile(join(PACKAGES, name, 'package.json'), 'utf8'));
       expect(manifest.name).toBe(`@cookie-catalog/${name}`);
+      // The docs package's entry is generated into a folder of its own (dist/entry/).
+      const entry = name === 'docs' ? './dist/entry/index' : './dist/index';
       expect(manifest.exports['.']).toMatchObject({
-        types: './dist/index.d.ts',
-        default: './dist/index.js',
+        types: `${entry}.d.ts`,
+        default: `${entry}.js`,
       });
-      expect(manifest.types).toBe('./dist/index.d.ts');
+      expect(manifest.types).toBe(`${entry}.d.ts`);
       expect(manifest.files).toContain('dist');
       expect(manifest.sideEffects).toBeDefined();
       expect(manifest.license).toBe('MIT');
@@ -72,8 +74,9 @@ describe('every package is ready to publish', () => {
     async (name) => {
       const files = await packedFiles(name);
       expect(files).toContain('package.json');
-      expect(files).toContain('dist/index.js');
-      expect(files).toContain('dist/index.d.ts');
+      const entry = name === 'docs' ? 'dist/entry/index' : 'dist/index';
+      expect(files).toContain(`${entry}.js`);
+      expect(files).toContain(`${entry}.d.ts`);
       expect(files).toContain('LICENSE');
       // A source map ships its sources inside it, or it would point at files not in the package.
       for (const map of files.filter((f) => f.endsWith('.map'))) {
@@ -156,9 +159,11 @@ describe('every package is ready to publish', () => {
     const validated = await exec(bin, ['validate'], { cwd: app });
     expect(validated.stdout).toMatch(/✓ catalog is valid/);
     const generated = await exec(bin, ['generate'], { cwd: app });
-    expect(generated.stdout).toMatch(/ts\/server: wrote 1 file/);
-    const server = await readFile(join(app, 'packages/server/src/generated/cookies.ts'), 'utf8');
-    expect(server).toMatch(/^\/\/ Generated from catalog\/ by cookie-catalog\. Do not edit\./);
+    expect(generated.stdout).toMatch(/ts\/server: wrote 2 files/);
+    for (const file of ['cookies.ts', 'index.ts']) {
+      const server = await readFile(join(app, 'packages/server/src/generated', file), 'utf8');
+      expect(server).toMatch(/^\/\/ Generated from catalog\/ by cookie-catalog\. Do not edit\./);
+    }
     // The optional parts: one line naming the package to add, exit 2, no stack trace.
     for (const [command, name] of [
       [['audit', 'http://127.0.0.1:9/'], '@cookie-catalog/audit'],

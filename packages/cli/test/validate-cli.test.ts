@@ -210,6 +210,7 @@ describe('cookie-catalog validate on bad input', () => {
       'md/policy',
       'ts/client',
       'ts/consent',
+      'ts/docs',
       'ts/server',
     ]);
   });

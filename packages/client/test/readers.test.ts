@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CookieUnderTest, realCatalog, realCookies } from '../../server/test/real-catalog.js';
-import * as client from '../src/index.js';
+import * as client from '../src/generated/index.js';
 
 /*
  * The browser readers of whatever catalog the package was built from, on RULES.md's hostile

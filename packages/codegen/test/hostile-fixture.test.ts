@@ -13,6 +13,7 @@ import { checked } from './checked.js';
 import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 import * as server from './golden/hostile/server/cookies.js';
+import * as entry from './golden/hostile/server/index.js';
 
 /*
  * The hostile fixture holds ids, names and values that broke generated code before: ids whose
@@ -26,13 +27,14 @@ describe('generated code for the hostile fixture', () => {
   it(
     'matches the golden server and client modules, which compile in strict mode',
     async () => {
-      const [serverFile] = runGenerator(tsServerGenerator, catalog, {
-        runtimeImport: '@cookie-catalog/server/runtime',
-      });
+      const [serverFile, serverEntry] = runGenerator(tsServerGenerator, catalog);
       const [clientFile] = runGenerator(tsClientGenerator, catalog);
       await expect(serverFile?.contents).toMatchFileSnapshot(golden('hostile/server/cookies.ts'));
+      await expect(serverEntry?.contents).toMatchFileSnapshot(golden('hostile/server/index.ts'));
       await expect(clientFile?.contents).toMatchFileSnapshot(golden('hostile/client/cookies.ts'));
-      expect(compileStrict([golden('hostile/server/cookies.ts')])).toEqual([]);
+      expect(
+        compileStrict([golden('hostile/server/cookies.ts'), golden('hostile/server/index.ts')]),
+      ).toEqual([]);
       expect(compileStrict([golden('hostile/client/cookies.ts')], {}, { dom: true })).toEqual([]);
     },
     COMPILE_TIMEOUT,
@@ -60,6 +62,10 @@ describe('generated code for the hostile fixture', () => {
     }
     expect(server.findCookie.name).toBe('find');
     expect(server.appendSetCookie.name).toBe('append-set');
+    // The package's entry passes on the run time's names, but not over a cookie's own.
+    expect(entry.findCookie).toBe(server.findCookie);
+    expect(entry.appendSetCookie).toBe(server.appendSetCookie);
+    expect(entry.CookieValueError).toBeTypeOf('function');
     expect(server.readFind('find=abc')).toBe('abc');
     const headers = new Headers();
     server.setAppendSet(headers, true);

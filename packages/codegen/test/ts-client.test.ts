@@ -12,8 +12,9 @@ const generateBasic = async () =>
 describe('ts/client on the basic fixture catalog', () => {
   it('matches the golden output (update with `npx vitest run -u`)', async () => {
     const files = await generateBasic();
-    expect(files.map((f) => f.path)).toEqual(['cookies.ts']);
+    expect(files.map((f) => f.path)).toEqual(['cookies.ts', 'index.ts']);
     await expect(files[0]?.contents).toMatchFileSnapshot(golden('basic/client/cookies.ts'));
+    await expect(files[1]?.contents).toMatchFileSnapshot(golden('basic/client/index.ts'));
   });
 
   it('is deterministic', async () => {
@@ -25,6 +26,7 @@ describe('ts/client on the basic fixture catalog', () => {
     () => {
       const files = [
         golden('basic/client/cookies.ts'),
+        golden('basic/client/index.ts'),
         fileURLToPath(new URL('./type-tests/client.types.ts', import.meta.url)),
       ];
       expect(compileStrict(files, {}, { dom: true })).toEqual([]);

@@ -66,8 +66,6 @@ function consentFiles(catalog: Catalog, slot: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (const file of runGenerator(tsServerGenerator, catalog))
     files[join(server, file.path)] = file.contents;
-  files[join(server, 'index.ts')] =
-    "export * from './cookies.js';\nexport { appendSetCookie, type CookieTarget } from '../runtime/set-cookie-target.js';\nexport type { CookieSource } from '../runtime/cookie-source.js';\n";
   for (const file of runGenerator(tsConsentGenerator, catalog, {
     serverImport: `../../../server/src/__consent_test_${slot}__/index.js`,
   }))
@@ -76,7 +74,8 @@ function consentFiles(catalog: Catalog, slot: number): Record<string, string> {
     "import * as server from './server.js';",
     "import * as browser from './browser.js';",
     "import * as banner from './banner.js';",
-    'export const used = [server, browser, banner];',
+    "import * as entry from './index.js';",
+    'export const used = [server, browser, banner, entry];',
   ].join('\n');
   return files;
 }

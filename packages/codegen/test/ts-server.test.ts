@@ -7,15 +7,15 @@ import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
 const generateBasic = async () =>
-  runGenerator(tsServerGenerator, await loadFixtureCatalog('basic'), {
-    runtimeImport: '@cookie-catalog/server/runtime',
-  });
+  runGenerator(tsServerGenerator, await loadFixtureCatalog('basic'));
 
 describe('ts/server on the basic fixture catalog', () => {
   it('matches the golden output (update with `npx vitest run -u`)', async () => {
     const files = await generateBasic();
-    expect(files.map((f) => f.path)).toEqual(['cookies.ts']);
+    expect(files.map((f) => f.path)).toEqual(['cookies.ts', 'index.ts']);
     await expect(files[0]?.contents).toMatchFileSnapshot(golden('basic/server/cookies.ts'));
+    // The package's entry: the generated module and the run-time names apps use with it.
+    await expect(files[1]?.contents).toMatchFileSnapshot(golden('basic/server/index.ts'));
   });
 
   it('is deterministic', async () => {
@@ -27,6 +27,7 @@ describe('ts/server on the basic fixture catalog', () => {
     () => {
       const diagnostics = compileStrict([
         golden('basic/server/cookies.ts'),
+        golden('basic/server/index.ts'),
         fileURLToPath(new URL('./type-tests/server.types.ts', import.meta.url)),
       ]);
       expect(diagnostics).toEqual([]);

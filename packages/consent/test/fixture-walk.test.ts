@@ -47,7 +47,7 @@ async function fixtureCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-type ConsentModule = typeof import('../src/index.js');
+type ConsentModule = typeof import('../src/generated/index.js');
 interface FixtureServer {
   setChatPref(target: Headers, value: 'open' | 'closed'): void;
 }
@@ -71,17 +71,10 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
     await rm(CONSENT_DIR, { recursive: true, force: true });
     await mkdir(SERVER_DIR, { recursive: true });
     await mkdir(CONSENT_DIR, { recursive: true });
-    for (const file of runGenerator(tsServerGenerator, catalog, {
-      runtimeImport: '../../src/runtime/index.js',
-    }))
+    for (const file of runGenerator(tsServerGenerator, catalog))
       await writeFile(join(SERVER_DIR, file.path), file.contents);
-    await writeFile(
-      join(SERVER_DIR, 'index.ts'),
-      "export * from './cookies.js';\nexport { appendSetCookie, type CookieTarget } from '../../src/runtime/set-cookie-target.js';\n",
-    );
     for (const file of runGenerator(tsConsentGenerator, catalog, {
       serverImport: `../../../server/test/${SLOT}/index.js`,
-      runtimeFolder: '../../src/runtime/',
     }))
       await writeFile(join(CONSENT_DIR, file.path), file.contents);
     // Generated for this test only: imported by path, as vitest transforms it.

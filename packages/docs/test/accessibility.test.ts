@@ -8,7 +8,7 @@ import {
   serveStatic,
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { locales } from '../src/index.js';
+import { locales } from '../src/generated/entry/index.js';
 
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 const PAGES = new URL('../src/generated/html/', import.meta.url);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalog, TABLE_SECTION } from '@cookie-catalog/catalog';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { html, languageNames, locales, markdown, titles } from '../src/index.js';
+import { html, languageNames, locales, markdown, titles } from '../src/generated/entry/index.js';
 
 const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 

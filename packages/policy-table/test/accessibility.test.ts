@@ -7,7 +7,7 @@ import {
   startLocalServer,
 } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { html, type Locale, locales } from '../src/index.js';
+import { html, type Locale, locales } from '../src/generated/index.js';
 
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 

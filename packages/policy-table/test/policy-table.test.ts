@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadCatalog, MAX_LIFETIME_SECONDS } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { declarations, html, locales } from '../src/index.js';
+import { declarations, html, locales } from '../src/generated/index.js';
 
 const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 

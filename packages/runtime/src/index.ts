@@ -10,5 +10,15 @@ export {
   parseJsonObject,
   TOKEN,
 } from './cookie-codec.js';
+export type { CookieDeclaration } from './cookie-declaration.js';
+export { type CookieSource, type CookieStoreReader, cookieValue } from './cookie-source.js';
 export { CookieValueError, describeValue, invalidValue } from './cookie-value-error.js';
 export { documentCookies, findCookie, setDocumentCookie } from './find-cookie.js';
+export {
+  appendSetCookie,
+  type CookieStoreLike,
+  type CookieTarget,
+  type HonoContextLike,
+  type NodeResponseLike,
+  type StoreCookie,
+} from './set-cookie-target.js';

@@ -1,6 +1,6 @@
 import { MAX_NAME_VALUE_BYTES } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { CookieValueError } from '../src/index.js';
+import { CookieValueError } from '../src/generated/index.js';
 import { realCookies } from './real-catalog.js';
 
 /*

@@ -2,7 +2,7 @@ import { RequestCookies, ResponseCookies } from '@edge-runtime/cookies';
 import { NextResponse } from 'next/server.js';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
-import { appendSetCookie } from '../src/index.js';
+import { appendSetCookie } from '../src/generated/index.js';
 import { type CookieUnderTest, fitsNextStores, realCookies } from './real-catalog.js';
 
 /**

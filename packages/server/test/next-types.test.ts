@@ -52,7 +52,7 @@ describe.runIf(cookies.length > 0)('Next.js types', () => {
       // with "bundler", as in a Next.js app, they do not.
       const source = `import { cookies } from 'next/headers.js';
 import { type NextRequest, NextResponse } from 'next/server.js';
-import * as server from '../../src/index.js';
+import * as server from '../../src/generated/index.js';
 
 type Rest<T> = T extends [unknown, ...infer R] ? R : never;
 ${cookies.map((c) => usage(c.cookie.functionName)).join('')}`;

@@ -6,7 +6,7 @@ import {
   isFirstPartyCookie,
   loadCatalog,
 } from '@cookie-catalog/catalog';
-import * as server from '../src/index.js';
+import * as server from '../src/generated/index.js';
 
 const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 

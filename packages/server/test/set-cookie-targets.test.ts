@@ -3,7 +3,7 @@ import express from 'express';
 import { Hono } from 'hono';
 import { setCookie as honoSetCookie } from 'hono/cookie';
 import { describe, expect, it } from 'vitest';
-import { CookieValueError } from '../src/index.js';
+import { CookieValueError } from '../src/generated/index.js';
 import { realCookies } from './real-catalog.js';
 
 // Two cookies of whatever catalog the package was built from (one is enough to test with).

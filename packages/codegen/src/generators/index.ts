@@ -6,6 +6,7 @@ import {
   htmlPolicyTableGenerator,
   renderPolicyTable,
 } from './html-policy-table/policy-table-generator.js';
+import { tsDocsGenerator } from './policy-docs/docs-entry-generator.js';
 import { htmlPolicyGenerator } from './policy-docs/html-policy-generator.js';
 import { mdPolicyGenerator } from './policy-docs/md-policy-generator.js';
 import { tsClientGenerator } from './ts-client/client-generator.js';
@@ -17,6 +18,7 @@ generators
   .register(tsServerGenerator)
   .register(tsClientGenerator)
   .register(tsConsentGenerator)
+  .register(tsDocsGenerator)
   .register(htmlPolicyTableGenerator)
   .register(mdPolicyGenerator)
   .register(htmlPolicyGenerator)
@@ -34,5 +36,6 @@ export {
   tcfDeviceStorageGenerator,
   tsClientGenerator,
   tsConsentGenerator,
+  tsDocsGenerator,
   tsServerGenerator,
 };

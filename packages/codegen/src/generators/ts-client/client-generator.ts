@@ -8,12 +8,13 @@ import {
   typeStatements,
 } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { entryModule } from '../typescript/entry-module.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { commentText } from '../typescript/literals.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
-  /** Where the generated module imports its run-time support from. */
+  /** Where the generated module imports its run-time support from: the toolchain's package. */
   readonly runtimeImport: string;
 }
 
@@ -26,7 +27,8 @@ export function isScriptVisible(cookie: FirstPartyCookie): boolean {
  * `ts/client`: for every first-party cookie script can see, `readX()` from `document.cookie` and
  * `readXFrom(cookieString)`; for those the catalog says client script sets, `writeX(value)` and
  * `removeX()`. One small function per cookie, checks inlined, so a bundler keeps only what is
- * imported. HttpOnly, third-party and non-cookie entries get nothing.
+ * imported. HttpOnly, third-party and non-cookie entries get nothing. `index.ts` is the
+ * package's entry.
  */
 export const tsClientGenerator: Generator<TsClientOptions> = {
   id: 'ts/client',
@@ -55,7 +57,14 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
       // One cookie's structures at a time, as they are printed (see emitSourceFile).
       for (const cookie of cookies) yield* clientStatements(cookie);
     }
-    return [{ path: 'cookies.ts', contents: emitSourceFile(statements()) }];
+    const index = entryModule(
+      'The client package: per cookie script can see its reader (and writer, where client script sets it).',
+      [{ from: runtimeImport, values: ['CookieValueError'] }, { from: './cookies.js' }],
+    );
+    return [
+      { path: 'cookies.ts', contents: emitSourceFile(statements()) },
+      { path: 'index.ts', contents: index },
+    ];
   },
 };
 

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import type { Generator } from '../../generator.js';
 import { template } from '../policy-docs/templates.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { entryModule } from '../typescript/entry-module.js';
 import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals.js';
 
 /*
@@ -17,7 +18,8 @@ import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals
  * follows from them); withdrawing a category deletes every cookie of it that lives on our own
  * domain, and names the ones only their provider can remove. The banner and preferences form
  * are rendered per locale from the handlebars templates beside this file (catalog words escaped
- * there); the package's renderer fills in request state, escaped, at run time.
+ * there); the toolchain's renderer (@cookie-catalog/runtime/consent) fills in request state,
+ * escaped, at run time.
  */
 
 export interface TsConsentOptions {
@@ -26,18 +28,26 @@ export interface TsConsentOptions {
    * the name policy.yaml gives it (`packages`) unless set here.
    */
   readonly serverImport?: string | undefined;
-  /** The folder of the consent package's hand-written run time, relative, ending in `/`. */
-  readonly runtimeFolder: string;
+  /** Where the response adapters come from (appendSetCookie): the toolchain's run time. */
+  readonly runtimeImport: string;
+  /** Where withdrawal and the banner renderer come from: the toolchain's consent run time. */
+  readonly consentRuntimeImport: string;
 }
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
   description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
   outDir: 'packages/consent/src/generated',
-  defaultOptions: { runtimeFolder: '../runtime/' },
-  generate(catalog, { serverImport = catalog.packages.server, runtimeFolder }) {
+  defaultOptions: {
+    runtimeImport: '@cookie-catalog/runtime',
+    consentRuntimeImport: '@cookie-catalog/runtime/consent',
+  },
+  generate(
+    catalog,
+    { serverImport = catalog.packages.server, runtimeImport, consentRuntimeImport },
+  ) {
     const settings = catalog.consent;
-    if (!settings) return withoutConsentCookie(catalog);
+    if (!settings) return withoutConsentCookie(catalog, consentRuntimeImport);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
     if (!cookie || !isFirstPartyCookie(cookie))
       throw new Error('validated: consent cookie is ours');
@@ -76,10 +86,11 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     }));
     const server = emitSourceFile([
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
-      `import { appendSetCookie, type CookieSource, type CookieTarget, read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
+      `import { appendSetCookie, type CookieSource, type CookieTarget } from ${stringLiteral(runtimeImport)};`,
+      `import { read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
       `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
-      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
-      `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(`${runtimeFolder}withdraw.js`)};`,
+      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(consentRuntimeImport)};`,
+      `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(consentRuntimeImport)};`,
       `/** The answer in a request's Cookie header (or a Next.js cookie store such as \`await cookies()\`); undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookies: CookieSource, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookies), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
@@ -90,7 +101,9 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const browser = emitSourceFile([
+      `// In the browser: reading the answer, and running the scripts it allows. Tree-shakeable.`,
       `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue, type ConsentValue } from './consent.js';`,
+      BROWSER_CONSENT_EXPORTS,
       `/**\n * The answer stored in this browser; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay within a few hundred bytes.\n */\nexport function readConsent(): Consent | undefined {\n  try {\n    const raw = ${cookieRegExp(cookie.name.pattern)}.exec(globalThis.document?.cookie ?? '')?.[1];\n    const value: Partial<Record<string, unknown>> | undefined = raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));\n    return value && Number.isSafeInteger(value.version) && Number.isSafeInteger(value.given)${optional.map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`).join('')} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n  } catch {\n    return undefined;\n  }\n}`,
       `export function hasConsent(category: ConsentCategory): boolean {\n  return readConsent()?.categories[category] === true;\n}`,
       `/**\n * Runs the scripts a page holds back until consent: \`<script type="text/plain" data-consent-category="…">\` becomes a real script (src or inline) when its category is granted. Call it on load and after the answer changes.\n */\nexport function activateConsentedScripts(root: ParentNode = document): void {\n  const consent = readConsent();\n  for (const held of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent-category]')) {\n    if (consent?.categories[held.dataset.consentCategory as ConsentCategory] !== true) continue;\n    const script = document.createElement('script');\n    for (const { name, value } of held.attributes) if (name !== 'type' && name !== 'data-consent-category') script.setAttribute(name, value);\n    script.text = held.text;\n    held.replaceWith(script);\n  }\n}`,
@@ -99,7 +112,7 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const banner = emitSourceFile([
-      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(`${runtimeFolder}render.js`)};`,
+      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(consentRuntimeImport)};`,
       `import type { Consent } from './consent.js';`,
       `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
       `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
@@ -111,10 +124,27 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       { path: 'banner.ts', contents: banner },
       { path: 'browser.ts', contents: browser },
       { path: 'consent.ts', contents: core },
+      { path: 'index.ts', contents: serverEntry(consentRuntimeImport) },
       { path: 'server.ts', contents: server },
     ];
   },
 };
+
+/** The package's entry (`.`), for the server. The browser's (`./browser`) is browser.ts. */
+function serverEntry(consentRuntimeImport: string): string {
+  return entryModule(
+    'On the server: the consent types, reading and recording the answer, and the banner.',
+    [
+      { from: consentRuntimeImport, values: ['CONSENT_STYLES', 'escapeHtml'] },
+      { from: './banner.js' },
+      { from: './consent.js' },
+      { from: './server.js' },
+    ],
+  );
+}
+
+/** What browser.ts, the browser's entry, passes on from consent.ts beside its readers. */
+const BROWSER_CONSENT_EXPORTS = `export { CONSENT_CATEGORIES, CONSENT_VERSION, type Consent, type ConsentCategory, PREFERENCES_URL } from './consent.js';`;
 
 /**
  * Finds the cookie's value in document.cookie, which browsers write as `name=value` pairs joined
@@ -169,7 +199,7 @@ function removalOf(entry: CatalogEntry): object[] {
   ];
 }
 
-/** A marker the package's renderer fills at run time (never in catalog text: validate refuses NUL). */
+/** A marker the run-time renderer fills (never in catalog text: validate refuses NUL). */
 const slot = (name: string) => `\u0000${name}\u0000`;
 
 /**
@@ -238,7 +268,7 @@ function inert(html: string): string {
  * granted (validate warns when a category needs consent). The package says exactly that in its
  * types and functions instead of guessing a cookie.
  */
-function withoutConsentCookie(catalog: Catalog) {
+function withoutConsentCookie(catalog: Catalog, consentRuntimeImport: string) {
   const note =
     '/** policy.yaml names no consent cookie (consent: { cookie: … }): nothing records an answer, so nothing is ever granted. */';
   return [
@@ -252,7 +282,9 @@ function withoutConsentCookie(catalog: Catalog) {
     {
       path: 'browser.ts',
       contents: emitSourceFile([
+        `// In the browser: reading the answer, and running the scripts it allows. Tree-shakeable.`,
         `import type { Consent, ConsentCategory } from './consent.js';`,
+        BROWSER_CONSENT_EXPORTS,
         `${note}\nexport function readConsent(): Consent | undefined {\n  return undefined;\n}`,
         `export function hasConsent(_category: ConsentCategory): boolean {\n  return false;\n}`,
         `/** Nothing is granted, so every held-back script stays held back. */\nexport function activateConsentedScripts(_root?: ParentNode): void {}`,
@@ -270,6 +302,7 @@ function withoutConsentCookie(catalog: Catalog) {
         'export interface Consent {\n  readonly version: number;\n  readonly given: Date;\n  readonly categories: Readonly<Record<string, never>>;\n}',
       ]),
     },
+    { path: 'index.ts', contents: serverEntry(consentRuntimeImport) },
     {
       path: 'server.ts',
       contents: emitSourceFile([

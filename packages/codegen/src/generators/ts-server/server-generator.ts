@@ -1,4 +1,4 @@
-import { type Catalog, isFirstPartyCookie } from '@cookie-catalog/catalog';
+import { type Catalog, generatedNamesOf, isFirstPartyCookie } from '@cookie-catalog/catalog';
 import type { StatementStructures } from 'ts-morph';
 import type { Generator } from '../../generator.js';
 import {
@@ -8,25 +8,40 @@ import {
   parseStatements,
 } from '../typescript/cookie-code.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
+import { entryModule } from '../typescript/entry-module.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { StructureKind } from '../typescript/ts-morph.js';
 
 export interface TsServerOptions {
-  /** Where the generated module imports its run-time support from. */
+  /** Where the generated module imports its run-time support from: the toolchain's package. */
   readonly runtimeImport: string;
 }
+
+/** What the package passes on from the run time: the adapter and the types its functions take. */
+const RUNTIME_VALUES = ['appendSetCookie', 'CookieValueError', 'findCookie'];
+const RUNTIME_TYPES = [
+  'CookieDeclaration',
+  'CookieSource',
+  'CookieStoreLike',
+  'CookieStoreReader',
+  'CookieTarget',
+  'HonoContextLike',
+  'NodeResponseLike',
+  'StoreCookie',
+];
 
 /**
  * `ts/server`: for every first-party cookie, a declaration constant and `serializeX`, `setX`,
  * `deleteX`, `readX`. Everything that does not depend on the value (name, Max-Age, attributes)
  * is folded into string literals here, so a setter at run time only checks and concatenates.
+ * `index.ts`, the package's entry, adds the run-time names apps use with them.
  */
 export const tsServerGenerator: Generator<TsServerOptions> = {
   id: 'ts/server',
   description:
     'Typed Set-Cookie setters, deleters and Cookie-header readers (@cookie-catalog/server)',
   outDir: 'packages/server/src/generated',
-  defaultOptions: { runtimeImport: '../runtime/index.js' },
+  defaultOptions: { runtimeImport: '@cookie-catalog/runtime' },
   generate(catalog: Catalog, { runtimeImport }) {
     const cookies = catalog.entries
       .filter(isFirstPartyCookie)
@@ -50,7 +65,31 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
       // One cookie's structures at a time, as they are printed (see emitSourceFile).
       for (const cookie of cookies) yield* serverStatements(cookie);
     }
-    return [{ path: 'cookies.ts', contents: emitSourceFile(statements()) }];
+    // A cookie's own name wins: the id `find` gives `findCookie`, which the run time's would hide.
+    const declared = new Set(
+      cookies.flatMap(({ cookie }) =>
+        generatedNamesOf(
+          cookie.id,
+          cookie.name.parameters.map((p) => p.name),
+        ),
+      ),
+    );
+    const passedOn = (name: string) => !declared.has(name);
+    const index = entryModule(
+      'The server package: per cookie of ours its declaration, setter, deleter and reader, and the run-time names they take.',
+      [
+        {
+          from: runtimeImport,
+          values: RUNTIME_VALUES.filter(passedOn),
+          types: RUNTIME_TYPES.filter(passedOn),
+        },
+        { from: './cookies.js' },
+      ],
+    );
+    return [
+      { path: 'cookies.ts', contents: emitSourceFile(statements()) },
+      { path: 'index.ts', contents: index },
+    ];
   },
 };
 

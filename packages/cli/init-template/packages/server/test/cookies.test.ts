@@ -7,7 +7,7 @@ import {
 } from '@cookie-catalog/catalog';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
-import * as server from '../src/index.js';
+import * as server from '../src/generated/index.js';
 
 /**
  * Every cookie our code sets, through its generated setter, into a real cookie jar

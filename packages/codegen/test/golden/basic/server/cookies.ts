@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, invalidValue as $invalidValue, isRecord as $isRecord, parseJsonObject as $parseJsonObject } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, encodeBase64Url as $encodeBase64Url, encodeUri as $encodeUri, invalidValue as $invalidValue, isRecord as $isRecord, parseJsonObject as $parseJsonObject } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `beta`.
  *

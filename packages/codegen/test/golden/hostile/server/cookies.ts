@@ -1,5 +1,5 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
-import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeUri as $decodeUri, encodeUri as $encodeUri, invalidValue as $invalidValue } from '@cookie-catalog/server/runtime';
+import { type CookieDeclaration, type CookieSource, type CookieTarget, CookieValueError as $CookieValueError, TOKEN as $TOKEN, appendSetCookie as $appendSetCookie, cookieValue as $cookieValue, decodeUri as $decodeUri, encodeUri as $encodeUri, invalidValue as $invalidValue } from '@cookie-catalog/runtime';
 /**
  * What the catalog declares for `append-set`.
  *

@@ -1,8 +1,8 @@
 /*
  * Where a generated setter can put its Set-Cookie header. Each target is described by the least
- * it must offer, so this package depends on no framework: Express's `res` is a Node
- * ServerResponse, Hono's Context has `header()` and `res`, Next.js route handlers and middleware
- * hand out Fetch `Headers`/`Response` objects.
+ * it must offer, so this package, and the generated server package with it, depends on no
+ * framework: Express's `res` is a Node ServerResponse, Hono's Context has `header()` and `res`,
+ * Next.js route handlers and middleware hand out Fetch `Headers`/`Response` objects.
  */
 
 /** Node's `http.ServerResponse` and anything built on it (Express, Fastify's `reply.raw`, …). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSetCookie, type CookieTarget } from '../src/runtime/index.js';
+import { appendSetCookie, type CookieTarget } from '../src/index.js';
 
 /*
  * One Set-Cookie line per cookie (RFC 6265bis §4.1.1), where "the same cookie" is what a browser

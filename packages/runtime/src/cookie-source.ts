@@ -1,4 +1,4 @@
-import { findCookie } from '@cookie-catalog/runtime';
+import { findCookie } from './find-cookie.js';
 
 /**
  * A request's cookies as Next.js hands them out: `cookies()` (ReadonlyRequestCookies),

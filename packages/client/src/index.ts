@@ -1,2 +1,0 @@
-export { CookieValueError } from '@cookie-catalog/runtime';
-export * from './generated/cookies.js';

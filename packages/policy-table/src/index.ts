@@ -1,1 +1,0 @@
-export { declarations, html, type Locale, locales } from './generated/index.js';
