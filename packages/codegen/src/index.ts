@@ -24,6 +24,7 @@ export {
   tcfDeviceStorageGenerator,
   tsClientGenerator,
   tsConsentGenerator,
+  tsDocsGenerator,
   tsServerGenerator,
 } from './generators/index.js';
 export { exportNotes } from './notes.js';

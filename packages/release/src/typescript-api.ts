@@ -62,10 +62,12 @@ export function compareTypeScriptApis(
   for (const side of ['before', 'after'] as const) {
     for (const pkg of packages) {
       const folder = join(base, side, pkg.key);
+      const brands = join(base, 'brands', `${pkg.key}.ts`);
       const found: string[] = [];
       for (const [path, contents] of pkg[side]) {
         const file = join(folder, path);
-        virtual.set(file, linkGeneratedPackages(contents, file, side, pkg, packages, options));
+        const linked = linkGeneratedPackages(contents, file, side, pkg, packages, options);
+        virtual.set(file, shareBrands(linked, file, brands, virtual));
         if (isEntry(path, pkg[side])) found.push(file);
       }
       const seen = entries.get(pkg.key) ?? { before: [], after: [] };
@@ -104,11 +106,8 @@ export function compareTypeScriptApis(
     for (const name of after.keys())
       if (!before.has(name)) changes.push({ bump: 'minor', reason: `${name} added` });
     // Whatever else differs (data in constants, texts, JSDoc, function bodies) is a patch.
-    if (!changes.some((c) => c.bump !== 'patch'))
-      changes.push({
-        bump: 'patch',
-        reason: 'generated code changed (data, texts or run-time behaviour)',
-      });
+    if (changes.length === 0)
+      changes.push({ bump: 'patch', reason: 'generated code changed (data, texts or behaviour)' });
     result.set(pkg.key, changes);
   }
   return result;
@@ -155,6 +154,31 @@ function linkGeneratedPackages(
     if (!path.startsWith('.')) path = `./${path}`;
     return `${from}'${path}'`;
   });
+}
+
+/**
+ * A checked value type is branded with a `unique symbol` declared in its module, so the base's
+ * `CsrftokenValue` and the head's would never be the same type. Code written against one brand
+ * compiles against the other, so in the comparison both sides import each brand from one module
+ * per package.
+ */
+function shareBrands(
+  contents: string,
+  file: string,
+  brands: string,
+  virtual: Map<string, string>,
+): string {
+  return contents.replace(
+    /^declare const ([A-Za-z_$][\w$]*): unique symbol;$/gm,
+    (_whole, name: string) => {
+      const shared = virtual.get(brands) ?? '';
+      const line = `export declare const ${name}: unique symbol;\n`;
+      if (!shared.includes(line)) virtual.set(brands, shared + line);
+      let path = relative(dirname(file), brands).split('\\').join('/').replace(/\.ts$/, '.js');
+      if (!path.startsWith('.')) path = `./${path}`;
+      return `import { ${name} } from '${path}';`;
+    },
+  );
 }
 
 function exportsOf(
@@ -207,24 +231,64 @@ function compareExport(
   if (forward && backward) return undefined;
   if (old.kind === 'function') {
     // Code written against the base still compiles when the head's type fits where the base's was.
+    const words = functionWords(checker, old.type, next.type);
     return forward
-      ? { bump: 'minor', reason: `${name} accepts more (or returns less): ${next.text}` }
-      : {
-          bump: 'major',
-          reason: `${name} accepts less or returns more: ${old.text} → ${next.text}`,
-        };
+      ? { bump: 'minor', reason: `${name} ${words ?? `is now ${next.text}`}` }
+      : { bump: 'major', reason: `${name} ${words ?? `was ${old.text}, is now ${next.text}`}` };
   }
   return backward
     ? { bump: 'minor', reason: `type ${name} widened: ${old.text} → ${next.text}` }
     : { bump: 'major', reason: `type ${name} narrowed or changed: ${old.text} → ${next.text}` };
 }
 
-function typeText(checker: ts.TypeChecker, type: ts.Type): string {
-  return checker.typeToString(
-    type,
-    undefined,
-    ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias,
-  );
+/** What changed in a one-signature function, for people: its parameters, its result. */
+function functionWords(checker: ts.TypeChecker, old: ts.Type, next: ts.Type): string | undefined {
+  const [a] = old.getCallSignatures();
+  const [b] = next.getCallSignatures();
+  if (!a || !b || old.getCallSignatures().length + next.getCallSignatures().length !== 2)
+    return undefined;
+  const words: string[] = [];
+  const count = Math.max(a.parameters.length, b.parameters.length);
+  for (let i = 0; i < count; i++) {
+    const was = a.parameters[i];
+    const is = b.parameters[i];
+    if (!was || !is) {
+      words.push(
+        is ? `takes a new parameter ${is.getName()}` : `no longer takes ${was?.getName()}`,
+      );
+      continue;
+    }
+    const before = checker.getTypeOfSymbol(was);
+    const after = checker.getTypeOfSymbol(is);
+    const wider = checker.isTypeAssignableTo(before, after);
+    const narrower = checker.isTypeAssignableTo(after, before);
+    if (wider && narrower) continue;
+    const shown = `${typeText(checker, before, true)} → ${typeText(checker, after, true)}`;
+    words.push(`accepts ${wider ? 'more' : 'less'} as ${is.getName()} (${shown})`);
+  }
+  const before = checker.getReturnTypeOfSignature(a);
+  const after = checker.getReturnTypeOfSignature(b);
+  const more = !checker.isTypeAssignableTo(after, before);
+  const less = !checker.isTypeAssignableTo(before, after);
+  if (more || less) {
+    const shown = `${typeText(checker, before, true)} → ${typeText(checker, after, true)}`;
+    words.push(
+      more && !less
+        ? `can return what it could not before (${shown})`
+        : less && !more
+          ? `returns less (${shown})`
+          : `returns something else (${shown})`,
+    );
+  }
+  return words.length > 0 ? words.join(', ') : undefined;
+}
+
+/** A type as people read it; `expand` spells out a union's members ("en" | "sv", not LanguageValue). */
+function typeText(checker: ts.TypeChecker, type: ts.Type, expand = false): string {
+  const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.InTypeAlias;
+  if (expand && type.isUnion())
+    return type.types.map((part) => checker.typeToString(part, undefined, flags)).join(' | ');
+  return checker.typeToString(type, undefined, flags);
 }
 
 function sameFiles(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

@@ -461,8 +461,9 @@ This repository was written by cookie-catalog ${options.toolchain}. To move to a
 raise every \`@cookie-catalog/*\` package together in every package.json
 (\`npm install @cookie-catalog/cli@latest …\`), then \`npm run build\` and \`npm test\`: the
 generated code changes with the toolchain, the catalog does not. Read the toolchain's changelog
-for changes to the generated API; the hand-written parts of the packages (\`src/index.ts\`,
-\`src/runtime/\`) come from the toolchain's \`init\` and may be compared with a fresh
-\`npx cookie-catalog init\` of the new version.
+for changes to the generated API. The packages hold generated code only (\`src/generated/\`): what
+it runs on comes from \`@cookie-catalog/runtime\`, so a fix there reaches you with the upgrade. The
+packages' set-ups (\`package.json\`, \`tsconfig*.json\`) come from the toolchain's \`init\` and may
+be compared with a fresh \`npx cookie-catalog init\` of the new version.
 `;
 }
