@@ -28,14 +28,24 @@ export interface CatalogChange {
   readonly subject: string;
   /** In plain words: "access_token lifetime 1 hour → 2 hours". */
   readonly description: string;
-  /** By the packages' npm names (policy.yaml `packages`: @acme/cookies-server, …). */
+  /**
+   * What the catalog alone says the change means, by the packages' npm names (policy.yaml
+   * `packages`: @acme/cookies-server, …). The release plan (releasePlan) decides the bumps from
+   * the generated output; it takes these only where the output cannot tell (valueCheck).
+   */
   readonly bumps: Readonly<Record<string, Bump>>;
+  /**
+   * The run-time check of a cookie's value changed (a pattern, a length, a range, enum members):
+   * generated code may accept less than before although its types are the same.
+   */
+  readonly valueCheck?: true;
 }
 
 interface InternalChange {
   readonly subject: string;
   readonly description: string;
   readonly bumps: Partial<Record<PackageName, Bump>>;
+  readonly valueCheck?: true;
 }
 
 export interface CatalogDiff {
@@ -64,8 +74,8 @@ const texts = (bump: Bump) => ({ [TABLE]: bump, [DOCS]: bump });
  */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const changes: InternalChange[] = [];
-  const add = (subject: string, description: string, bumps: Partial<Record<PackageName, Bump>>) =>
-    changes.push({ subject, description, bumps });
+  const add: Add = (subject, description, bumps, valueCheck) =>
+    changes.push({ subject, description, bumps, ...(valueCheck && { valueCheck }) });
   const beforeById = new Map(before.entries.map((e) => [e.id, e]));
   const afterById = new Map(after.entries.map((e) => [e.id, e]));
 
@@ -167,6 +177,7 @@ type Add = (
   subject: string,
   description: string,
   bumps: Partial<Record<PackageName, Bump>>,
+  valueCheck?: true,
 ) => void;
 
 function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add: Add): void {
@@ -234,7 +245,20 @@ function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add:
       });
     }
     const value = compareValues(old.value, next.value);
-    if (value) add(id, `${id} value ${value.description}`, value.bumps);
+    if (value) add(id, `${id} value ${value.description}`, value.bumps, true);
+  }
+  if (!isFirstPartyCookie(old) && !isFirstPartyCookie(next)) {
+    // A vendor's cookie on our domain: where it lives is what withdrawing consent must delete.
+    for (const key of ['path', 'domain'] as const) {
+      const was = old.location?.[key];
+      const is = next.location?.[key];
+      if (was !== is)
+        add(
+          id,
+          `${id} ${key} ${was ?? (key === 'domain' ? 'host-only' : 'not stated')} → ${is ?? (key === 'domain' ? 'host-only' : 'not stated')} (where withdrawing consent deletes it)`,
+          { [CONSENT]: 'patch', ...texts('patch') },
+        );
+    }
   }
   for (const field of ['purpose', 'stores', 'note'] as const) {
     for (const locale of changedLocales(old[field], next[field], catalog)) {

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { escapeInvisible } from '@cookie-catalog/catalog';
+import { escapeInvisible, markdownCode } from '@cookie-catalog/catalog';
 import type { Bump, CatalogDiff } from './catalog-diff.js';
+import type { PackageBump } from './output-bumps.js';
+
+/** A diff, with each package's bump and its reasons where the release plan found them. */
+type Diff = CatalogDiff & { readonly packageBumps?: readonly PackageBump[] };
 
 /** Each generated package a diff bumps, by npm name, in the catalog's package order. */
 export function bumpLines(diff: CatalogDiff): [name: string, bump: Bump][] {
@@ -11,15 +15,27 @@ export function bumpLines(diff: CatalogDiff): [name: string, bump: Bump][] {
 }
 
 /** The changeset (`.changeset/*.md`) that gives each package exactly the bump the diff needs. */
-export function formatChangeset(diff: CatalogDiff): string {
+export function formatChangeset(diff: Diff): string {
+  const body =
+    diff.changes.length > 0
+      ? [
+          'Cookie catalog changes:',
+          '',
+          ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
+        ]
+      : [
+          'The generated code changed without a catalog change:',
+          '',
+          ...(diff.packageBumps ?? []).flatMap(({ name, reasons }) =>
+            reasons.slice(0, 3).map((reason) => `- ${escapeMarkdown(`${name}: ${reason}`)}`),
+          ),
+        ];
   return [
     '---',
     ...bumpLines(diff).map(([name, bump]) => `"${name}": ${bump}`),
     '---',
     '',
-    'Cookie catalog changes:',
-    '',
-    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
+    ...body,
     '',
   ].join('\n');
 }
@@ -30,21 +46,30 @@ export function changesetFileName(changeset: string): string {
 }
 
 /** The diff for a pull request comment: changes as a list, bumps as a table, warnings quoted. */
-export function formatDiffMarkdown(diff: CatalogDiff, against: string): string {
-  if (diff.changes.length === 0)
+export function formatDiffMarkdown(diff: Diff, against: string): string {
+  if (diff.changes.length === 0 && bumpLines(diff).length === 0)
     return `### Cookie catalog\n\nNo catalog changes since ${inlineCode(against)}.\n`;
+  const why = new Map((diff.packageBumps ?? []).map((p) => [p.name, p.reasons]));
   return [
     '### Cookie catalog changes',
     '',
     `Compared with ${inlineCode(against)}:`,
     '',
-    ...diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`),
+    ...(diff.changes.length > 0
+      ? diff.changes.map((change) => `- ${escapeMarkdown(change.description)}`)
+      : ['- No change in the catalog; the generated code changed.']),
     '',
-    '| Package | Version bump |',
-    '|---|---|',
-    ...bumpLines(diff).map(
-      ([name, bump]) => `| ${inlineCode(name)} | ${bump === 'major' ? '**major**' : bump} |`,
-    ),
+    '| Package | Version bump | Why |',
+    '|---|---|---|',
+    ...bumpLines(diff).map(([name, bump]) => {
+      const reasons = why.get(name) ?? [];
+      const shown = reasons
+        .slice(0, 3)
+        .map((reason) => markdownCode(reason, { inTable: true }))
+        .join('<br>');
+      const more = reasons.length > 3 ? `<br>… and ${reasons.length - 3} more` : '';
+      return `| ${inlineCode(name)} | ${bump === 'major' ? '**major**' : bump} | ${shown}${more} |`;
+    }),
     '',
     ...diff.warnings.map((warning) => `> **Warning:** ${escapeMarkdown(warning)}\n`),
   ].join('\n');

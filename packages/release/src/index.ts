@@ -23,3 +23,11 @@ export {
   formatChangeset,
   formatDiffMarkdown,
 } from './changeset.js';
+export {
+  compareRendered,
+  type PackageBump,
+  packageBumps,
+  type RenderedPackages,
+  renderPackages,
+} from './output-bumps.js';
+export { type ReleasePlan, releasePlan } from './plan.js';

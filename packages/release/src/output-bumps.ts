@@ -1,4 +1,4 @@
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { type Catalog, GENERATED_PACKAGES, type GeneratedPackage } from '@cookie-catalog/catalog';
 import { type GeneratedFile, generators, runGenerator } from '@cookie-catalog/codegen';
 import type { Bump } from './catalog-diff.js';
@@ -41,28 +41,15 @@ export function renderPackages(catalog: Catalog): RenderedPackages {
   return rendered;
 }
 
-export interface CompareOptions {
-  /**
-   * A folder whose node_modules holds what generated code imports (`@cookie-catalog/runtime`):
-   * the repository root. The comparison reads types from there; it writes nothing.
-   */
-  readonly root: string;
-}
-
 /** The bump each generated package needs, by npm name; packages whose output did not change are absent. */
-export function packageBumps(
-  before: Catalog,
-  after: Catalog,
-  options: CompareOptions,
-): PackageBump[] {
-  return compareRendered(renderPackages(before), renderPackages(after), after, options);
+export function packageBumps(before: Catalog, after: Catalog): PackageBump[] {
+  return compareRendered(renderPackages(before), renderPackages(after), after);
 }
 
 export function compareRendered(
   before: RenderedPackages,
   after: RenderedPackages,
   catalog: Catalog,
-  options: CompareOptions,
 ): PackageBump[] {
   const result: PackageBump[] = [];
   const typescript = new Map<GeneratedPackage, { before: Files; after: Files }>();
@@ -72,6 +59,7 @@ export function compareRendered(
     const is = after.get(key) ?? new Map<string, string>();
     const changes: ApiChange[] = [];
     const ts = { before: new Map<string, string>(), after: new Map<string, string>() };
+    const files = { added: [] as string[], removed: [] as string[], changed: [] as string[] };
     for (const path of union(was.keys(), is.keys())) {
       const old = was.get(path);
       const next = is.get(path);
@@ -81,18 +69,26 @@ export function compareRendered(
         continue;
       }
       if (old === next) continue;
-      if (old === undefined) changes.push({ bump: 'minor', reason: `${path} added` });
-      else if (next === undefined) changes.push({ bump: 'major', reason: `${path} removed` });
-      else changes.push({ bump: 'patch', reason: `${path} changed` });
+      const name = posix.basename(path);
+      if (old === undefined) files.added.push(name);
+      else if (next === undefined) files.removed.push(name);
+      else files.changed.push(name);
     }
-    if (!sameFiles(ts.before, ts.after)) typescript.set(key, ts);
+    // Files people import by name (a page per locale): one gone is major, one new is minor.
+    if (files.removed.length > 0)
+      changes.push({ bump: 'major', reason: `files removed: ${files.removed.join(', ')}` });
+    if (files.added.length > 0)
+      changes.push({ bump: 'minor', reason: `files added: ${files.added.join(', ')}` });
+    if (files.changed.length > 0)
+      changes.push({ bump: 'patch', reason: `texts or data changed: ${files.changed.join(', ')}` });
+    // Every TypeScript package goes in (one imports another); only changed ones are compared.
+    if (ts.before.size + ts.after.size > 0) typescript.set(key, ts);
     changed.set(key, changes);
   }
   // One TypeScript program for every package's base and head: the checker compares across them.
   const apiChanges = compareTypeScriptApis(
     [...typescript].map(([key, files]) => ({ key, ...files })),
     {
-      root: options.root,
       packageNames: Object.fromEntries(
         GENERATED_PACKAGES.map((key) => [catalog.packages[key], key]),
       ),
@@ -117,12 +113,6 @@ function isTypeScript(path: string): boolean {
   return /\.(ts|mts|cts)$/.test(path) && !path.endsWith('.d.ts');
 }
 
-function sameFiles(a: Files, b: Files): boolean {
-  if (a.size !== b.size) return false;
-  for (const [path, contents] of a) if (b.get(path) !== contents) return false;
-  return true;
-}
-
 function union(a: Iterable<string>, b: Iterable<string>): string[] {
   return [...new Set([...a, ...b])].sort();
 }
@@ -130,9 +120,4 @@ function union(a: Iterable<string>, b: Iterable<string>): string[] {
 export function higher(a: Bump | undefined, b: Bump): Bump {
   const rank = { patch: 0, minor: 1, major: 2 } as const;
   return a === undefined || rank[b] > rank[a] ? b : a;
-}
-
-/** Where the comparison's in-memory files seem to live: inside root, so imports resolve from it. */
-export function virtualFolder(root: string, side: 'before' | 'after', key: string): string {
-  return join(root, '.cookie-catalog-compare', side, key);
 }

@@ -1,4 +1,5 @@
 import { dirname, join, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
 import type { Bump } from './catalog-diff.js';
 
@@ -31,11 +32,16 @@ export interface TypeScriptPackage {
 }
 
 export interface ApiCompareOptions {
-  /** A folder whose node_modules holds what generated code imports (`@cookie-catalog/runtime`). */
-  readonly root: string;
   /** Generated packages by npm name → key, so one generated package's import of another resolves. */
   readonly packageNames: Readonly<Record<string, string>>;
 }
+
+/**
+ * Where the in-memory files seem to live: inside this package, so that what generated code imports
+ * from the toolchain (`@cookie-catalog/runtime`, a dependency of this package) resolves from here,
+ * in this repository and in any installation. Nothing is written there.
+ */
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -56,7 +62,7 @@ export function compareTypeScriptApis(
   const result = new Map<string, ApiChange[]>();
   const changed = packages.filter((p) => !sameFiles(p.before, p.after));
   if (changed.length === 0) return result;
-  const base = join(options.root, '.cookie-catalog-compare');
+  const base = join(ROOT, '.cookie-catalog-compare');
   const virtual = new Map<string, string>();
   const entries = new Map<string, { before: string[]; after: string[] }>();
   for (const side of ['before', 'after'] as const) {
@@ -77,6 +83,13 @@ export function compareTypeScriptApis(
   }
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const { getSourceFile, fileExists, readFile } = host;
+  const folders = new Set<string>();
+  for (const file of virtual.keys())
+    for (let dir = dirname(file); dir.startsWith(base) && !folders.has(dir); dir = dirname(dir))
+      folders.add(dir);
+  const { directoryExists } = host;
+  host.directoryExists = (dir) =>
+    folders.has(dir) || dir === base || (directoryExists?.call(host, dir) ?? false);
   host.fileExists = (file) => virtual.has(file) || fileExists.call(host, file);
   host.readFile = (file) => virtual.get(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, onError, create) => {
@@ -85,9 +98,21 @@ export function compareTypeScriptApis(
       ? getSourceFile.call(host, file, language, onError, create)
       : ts.createSourceFile(file, text, language, true);
   };
-  host.getCurrentDirectory = () => options.root;
+  host.getCurrentDirectory = () => ROOT;
   const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
   const checker = program.getTypeChecker();
+  // An import that does not resolve would make its types `any`, which fits anything: the
+  // comparison would miss every change. Better to stop and say so.
+  for (const file of virtual.keys()) {
+    const source = program.getSourceFile(file);
+    const missing = source
+      ? program.getSemanticDiagnostics(source).find((d) => d.code === 2307)
+      : undefined;
+    if (missing)
+      throw new Error(
+        `cannot compare the generated packages: ${ts.flattenDiagnosticMessageText(missing.messageText, ' ')} (in ${relative(base, file)})`,
+      );
+  }
 
   for (const pkg of changed) {
     const files = entries.get(pkg.key) ?? { before: [], after: [] };
@@ -149,7 +174,7 @@ function linkGeneratedPackages(
     if (!target || target === own) return whole;
     const index = [...target[side].keys()].find((path) => path.endsWith('index.ts'));
     if (!index) return whole;
-    const entry = join(options.root, '.cookie-catalog-compare', side, target.key, index);
+    const entry = join(ROOT, '.cookie-catalog-compare', side, target.key, index);
     let path = relative(dirname(file), entry).split('\\').join('/').replace(/\.ts$/, '.js');
     if (!path.startsWith('.')) path = `./${path}`;
     return `${from}'${path}'`;
@@ -187,24 +212,33 @@ function exportsOf(
   files: readonly string[],
   folder: string,
 ): Map<string, Exported> {
-  const found = new Map<string, Exported>();
-  const multiple = files.length > 1;
+  // Each name an entry exports, with what it stands for; one thing exported by two entries
+  // (index.ts and browser.ts both export CONSENT_VERSION) is one export.
+  const byName = new Map<string, { file: string; symbol: ts.Symbol }[]>();
   for (const file of files) {
     const source = program.getSourceFile(file);
     const module = source && checker.getSymbolAtLocation(source);
     if (!module) continue;
-    const prefix = multiple ? `${relative(folder, file).split('\\').join('/')}: ` : '';
     for (const exported of checker.getExportsOfModule(module)) {
       const symbol =
         exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const name = `${prefix}${exported.getName()}`;
+      const seen = byName.get(exported.getName()) ?? [];
+      seen.push({ file, symbol });
+      byName.set(exported.getName(), seen);
+    }
+  }
+  const found = new Map<string, Exported>();
+  for (const [name, exports] of byName) {
+    const one = exports.every((e) => e.symbol === exports[0]?.symbol);
+    for (const { file, symbol } of one ? exports.slice(0, 1) : exports) {
+      const key = one ? name : `${relative(folder, file).split('\\').join('/')}: ${name}`;
       if (symbol.flags & ts.SymbolFlags.Value) {
         const type = checker.getTypeOfSymbol(symbol);
         const kind = type.getCallSignatures().length > 0 ? 'function' : 'value';
-        found.set(name, { symbol, kind, type, text: typeText(checker, type) });
+        found.set(key, { symbol, kind, type, text: typeText(checker, type) });
       } else if (symbol.flags & ts.SymbolFlags.Type) {
         const type = checker.getDeclaredTypeOfSymbol(symbol);
-        found.set(name, { symbol, kind: 'type', type, text: typeText(checker, type) });
+        found.set(key, { symbol, kind: 'type', type, text: typeText(checker, type) });
       }
     }
   }

@@ -2,14 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/catalog';
 import {
-  bumpLines,
-  type CatalogDiff,
   changesetFileName,
   changesetsSince,
-  diffCatalogs,
   formatChangeset,
   formatDiffMarkdown,
   gitRoot,
+  type ReleasePlan,
+  releasePlan,
   uncoveredBumps,
   withCatalogAtRef,
 } from '@cookie-catalog/release';
@@ -39,7 +38,7 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
   if (options.format === 'json') io.stdout(`${JSON.stringify({ against, ...diff }, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(diff, against));
   else io.stdout(formatText(diff, against, io.color));
-  if (options.requireChangeset && diff.changes.length > 0) {
+  if (options.requireChangeset && Object.keys(diff.bumps).length > 0) {
     const root = await gitRoot(resolve(io.cwd, options.catalog));
     const changesets = root && options.base ? await changesetsSince(root, options.base) : [];
     const missing = uncoveredBumps(diff.bumps, changesets);
@@ -68,8 +67,10 @@ export async function changesetCommand(options: DiffOptions, io: CliIo): Promise
   if (typeof compared === 'number') return compared;
   const { diff } = compared;
   const c = pc.createColors(io.color);
-  if (diff.changes.length === 0) {
-    io.stdout(`${c.green('✓')} the catalog did not change; no changeset needed.\n`);
+  if (Object.keys(diff.bumps).length === 0) {
+    io.stdout(
+      `${c.green('✓')} ${diff.changes.length === 0 ? 'the catalog did not change' : 'no generated package changed'}; no changeset needed.\n`,
+    );
     return 0;
   }
   const text = formatChangeset(diff);
@@ -85,7 +86,7 @@ export async function changesetCommand(options: DiffOptions, io: CliIo): Promise
 async function compare(
   options: DiffOptions,
   io: CliIo,
-): Promise<{ diff: CatalogDiff; against: string } | number> {
+): Promise<{ diff: ReleasePlan; against: string } | number> {
   if ((options.base === undefined) === (options.from === undefined)) {
     io.stderr('cookie-catalog: say what to compare with: --base GITREF or --from DIR\n');
     return 2;
@@ -107,7 +108,8 @@ async function compare(
     return 2;
   }
   if (typeof before === 'number') return before;
-  return { diff: diffCatalogs(before, after), against: options.from ?? options.base ?? '' };
+  // Base and head rendered with this toolchain, each generated package's API compared.
+  return { diff: releasePlan(before, after), against: options.from ?? options.base ?? '' };
 }
 
 async function load(dir: string, shown: string, io: CliIo): Promise<Catalog | number> {
@@ -125,17 +127,22 @@ function emptyLike(catalog: Catalog): Catalog {
   return { ...catalog, entries: [], sections: [], categories: [] };
 }
 
-function formatText(diff: CatalogDiff, against: string, color: boolean): string {
+function formatText(diff: ReleasePlan, against: string, color: boolean): string {
   const c = pc.createColors(color);
-  if (diff.changes.length === 0) return `${c.green('✓')} no catalog changes since ${against}\n`;
+  if (diff.changes.length === 0 && diff.packageBumps.length === 0)
+    return `${c.green('✓')} no catalog changes since ${against}\n`;
+  const shown = 3;
   return [
     `Catalog changes since ${against}:`,
     ...diff.changes.map((change) => `  - ${escapeInvisible(change.description)}`),
+    ...(diff.changes.length === 0 ? ['  (none in the catalog; the generated output changed)'] : []),
     '',
-    'Version bumps:',
-    ...bumpLines(diff).map(
-      ([name, bump]) => `  ${name.padEnd(30)} ${bump === 'major' ? c.red(bump) : bump}`,
-    ),
+    'Version bumps (what each package’s users see change):',
+    ...diff.packageBumps.flatMap(({ name, bump, reasons }) => [
+      `  ${name.padEnd(30)} ${bump === 'major' ? c.red(bump) : bump}`,
+      ...reasons.slice(0, shown).map((reason) => c.dim(`      ${escapeInvisible(reason)}`)),
+      ...(reasons.length > shown ? [c.dim(`      … and ${reasons.length - shown} more`)] : []),
+    ]),
     '',
     ...diff.warnings.map((warning) => `${c.yellow('warning:')} ${escapeInvisible(warning)}\n`),
   ].join('\n');
