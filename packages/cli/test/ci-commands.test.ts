@@ -1,0 +1,89 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { runCli } from './run-cli.js';
+
+/*
+ * CI and the release workflow run cookie-catalog commands that no other test runs as written: a
+ * renamed command or flag would only show on GitHub. Every `cookie-catalog …` line of the
+ * workflows and of the scripts they run is run here, with its flags, against this repository
+ * (each is read-only; a git ref becomes HEAD, so a pull request's diff is empty and needs no
+ * changeset).
+ */
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The shell text CI runs: the workflows' `run:` steps and the scripts under .ci/. */
+async function ciScripts(): Promise<{ file: string; text: string }[]> {
+  const scripts: { file: string; text: string }[] = [];
+  const workflows = join(REPO, '.github', 'workflows');
+  for (const name of (await readdir(workflows)).filter((n) => /\.ya?ml$/.test(n))) {
+    const workflow = parse(await readFile(join(workflows, name), 'utf8')) as {
+      jobs: Record<string, { steps: { run?: string; with?: Record<string, string> }[] }>;
+    };
+    for (const job of Object.values(workflow.jobs))
+      for (const step of job.steps) {
+        if (step.run) scripts.push({ file: `.github/workflows/${name}`, text: step.run });
+        // changesets/action runs its `version` and `publish` inputs as commands.
+        for (const input of ['version', 'publish'])
+          if (step.with?.[input])
+            scripts.push({ file: `.github/workflows/${name}`, text: step.with[input] });
+      }
+  }
+  for (const name of await readdir(join(REPO, '.ci')))
+    scripts.push({ file: `.ci/${name}`, text: await readFile(join(REPO, '.ci', name), 'utf8') });
+  return scripts;
+}
+
+/** Each `cookie-catalog …` invocation as arguments, a git ref or base put as HEAD. */
+function invocations(text: string): string[][] {
+  const found: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (/^\s*#/.test(line)) continue;
+    const match = /\bnpx\s+cookie-catalog\s+([^|>;&\n]*)/.exec(line);
+    if (!match?.[1]) continue;
+    const args = (match[1].match(/"[^"]*"|'[^']*'|\S+/g) ?? [])
+      .map((arg) => arg.replace(/^["']|["']$/g, ''))
+      .map((arg) => (/^\$\{?base\}?$|^\$\{\{.*\}\}$|^origin\//.test(arg) ? 'HEAD' : arg));
+    found.push(args);
+  }
+  return found;
+}
+
+describe('every cookie-catalog command CI and the release workflow run', () => {
+  it('runs as written: the commands and flags exist and succeed on this repository', async () => {
+    const all = (await ciScripts()).flatMap(({ file, text }) =>
+      invocations(text).map((args) => ({ file, args })),
+    );
+    // What CI must check: the catalog, its generated files, and a pull request's diff.
+    const seen = all.map(({ args }) => args.join(' '));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'validate --strict',
+        'generate --check',
+        'diff --base HEAD --format markdown',
+        'diff --base HEAD --require-changeset',
+      ]),
+    );
+    for (const { file, args } of all) {
+      const result = await runCli(args, REPO);
+      expect({ file, args, code: result.code, stderr: result.stderr }).toEqual({
+        file,
+        args,
+        code: 0,
+        stderr: expect.not.stringMatching(/cookie-catalog: |internal error/),
+      });
+    }
+  }, 120_000);
+
+  it('finds an invocation with a flag the CLI does not know, and the CLI refuses it', async () => {
+    const found = invocations(
+      '  npx cookie-catalog validate --stritc\n  echo "cookie-catalog is not run here"\n',
+    );
+    expect(found).toEqual([['validate', '--stritc']]);
+    const [args] = found;
+    expect((await runCli(args ?? [], REPO)).code).toBe(2);
+  });
+});
