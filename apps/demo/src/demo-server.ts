@@ -8,7 +8,7 @@ import {
   hasGlobalPrivacyControl,
   type NotDeleted,
   readConsent,
-} from '@cookie-catalog/consent';
+} from '@billogram/cookies-consent';
 import {
   deleteAccessToken,
   deleteBillopaySession,
@@ -25,7 +25,7 @@ import {
   setCsrftoken,
   setEfaktura,
   setLanguage,
-} from '@cookie-catalog/server';
+} from '@billogram/cookies-server';
 import { HELP_CENTRE_WIDGET, invoicePage, preferencesPage } from './pages.js';
 
 const INVOICE = '/invoice/10042';
@@ -49,7 +49,7 @@ function checked<T>(value: T | undefined, what: string): T {
 /**
  * The invoice app: a recipient opens an invoice (maybe from the internet bank), switches language,
  * logs in to My pages, starts a payment and answers the consent question. Every cookie goes
- * through @cookie-catalog/server; the app never writes a Set-Cookie header itself.
+ * through @billogram/cookies-server; the app never writes a Set-Cookie header itself.
  */
 export function createDemoServer({
   clientScript,

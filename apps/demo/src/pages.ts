@@ -1,5 +1,5 @@
-import { CONSENT_STYLES } from '@cookie-catalog/consent';
-import type { LanguageValue } from '@cookie-catalog/server';
+import { CONSENT_STYLES } from '@billogram/cookies-consent';
+import type { LanguageValue } from '@billogram/cookies-server';
 
 /** The words of the demo, per language. The demo's own texts, not the catalog's. */
 const WORDS = {
@@ -37,7 +37,7 @@ export interface PageState {
   readonly loggedIn: boolean;
   readonly paying: boolean;
   readonly fromBank: boolean;
-  /** The consent banner (@cookie-catalog/consent), or '' once answered. Already HTML. */
+  /** The consent banner (@billogram/cookies-consent), or '' once answered. Already HTML. */
   readonly banner: string;
 }
 
@@ -94,7 +94,7 @@ ${state.paying ? `<p id="paying">${w.paying}</p>` : `<form method="post" action=
 </html>`;
 }
 
-/** The cookie settings page: the preferences form of @cookie-catalog/consent. */
+/** The cookie settings page: the preferences form of @billogram/cookies-consent. */
 export function preferencesPage(language: LanguageValue, form: string): string {
   const w = WORDS[language];
   return `<!doctype html>

@@ -2,13 +2,13 @@
 // When legal removes or narrows one of them, this file stops compiling, naming it: the typed API
 // doing its job. Update it together with the app.
 
-import * as client from '@cookie-catalog/client';
+import * as client from '@billogram/cookies-client';
 import {
   readBillogramGDPR,
   readLanguage,
   readLanguageFrom,
   writeLanguage,
-} from '@cookie-catalog/client';
+} from '@billogram/cookies-client';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.

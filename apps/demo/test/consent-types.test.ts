@@ -6,8 +6,8 @@ import {
   consentBanner,
   hasConsent,
   readConsent,
-} from '@cookie-catalog/consent';
-import * as browser from '@cookie-catalog/consent/browser';
+} from '@billogram/cookies-consent';
+import * as browser from '@billogram/cookies-consent/browser';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.

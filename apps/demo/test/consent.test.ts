@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { CONSENT_COOKIE, CONSENT_VERSION } from '@billogram/cookies-consent';
 import { type CatalogEntry, loadCatalog } from '@cookie-catalog/catalog';
-import { CONSENT_COOKIE, CONSENT_VERSION } from '@cookie-catalog/consent';
 import {
   axeViolations,
   type Browser,

@@ -7,7 +7,7 @@ import {
   csrftokenCookie,
   efakturaCookie,
   languageCookie,
-} from '@cookie-catalog/server';
+} from '@billogram/cookies-server';
 import { type Browser, launchChromium } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer, loadClientScript } from '../src/demo-server.js';

@@ -2,7 +2,7 @@
 // When legal removes or narrows one of them, this file stops compiling, naming it: the typed API
 // doing its job. Update it together with the app.
 
-import * as server from '@cookie-catalog/server';
+import * as server from '@billogram/cookies-server';
 import {
   type CsrftokenValue,
   deleteLanguage,
@@ -13,7 +13,7 @@ import {
   serializeLanguage,
   setCsrftoken,
   setLanguage,
-} from '@cookie-catalog/server';
+} from '@billogram/cookies-server';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitepress';
 import { linkOf, readSite } from '../scripts/site.mjs';
 
-// COOKIE_POLICY_DOCS points the site at another build of @cookie-catalog/docs (a module path):
+// COOKIE_POLICY_DOCS points the site at another build of @billogram/cookies-docs (a module path):
 // the site test uses it to build from a fixture catalog. Normally the package itself is used.
 const docsModule = process.env.COOKIE_POLICY_DOCS;
 const site = await readSite();
@@ -37,7 +37,7 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: docsModule
-        ? { '@cookie-catalog/docs': fileURLToPath(new URL(docsModule, 'file:///')) }
+        ? { '@billogram/cookies-docs': fileURLToPath(new URL(docsModule, 'file:///')) }
         : {},
     },
   },

@@ -1,7 +1,7 @@
 // Writes the site's pages from the catalog's locales: the default locale at /, every other at
 // /<locale>/. Run before `vitepress build` and `vitepress dev` (see package.json), so that a
 // catalog with other languages gets its own pages. The pages only place the policy component;
-// the policy itself comes from @cookie-catalog/docs by import.
+// the policy itself comes from @billogram/cookies-docs by import.
 import { cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { exportsFolder, readSite } from './site.mjs';

@@ -41,10 +41,13 @@ describe("turbo's cache follows the catalog", () => {
     const file = join(worktree, 'catalog', 'policy.yaml');
     await writeFile(file, `${await readFile(file, 'utf8')}\n# edited\n`);
     const after = await taskHashes(worktree);
+    // The packages by the names the catalog gives them (policy.yaml `packages`).
+    const name = async (folder: string) =>
+      JSON.parse(await readFile(join(worktree as string, folder, 'package.json'), 'utf8')).name;
     for (const task of [
-      '@cookie-catalog/policy-table#generate',
-      '@cookie-catalog/docs#generate',
-      '@cookie-catalog/docs-site#build',
+      `${await name('packages/policy-table')}#generate`,
+      `${await name('packages/docs')}#generate`,
+      `${await name('apps/docs')}#build`,
     ]) {
       expect(before[task], task).toBeDefined();
       expect(after[task], task).not.toBe(before[task]);

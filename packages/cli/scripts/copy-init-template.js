@@ -6,7 +6,11 @@
 // @cookie-catalog/runtime, so a fix there reaches an organisation with a toolchain upgrade, not
 // only with a new `init`. init-template/ adds what only a new repository has (its tests, vitest
 // set-up, CI script). init renames the packages to the organisation's scope as it writes them.
-import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+//
+// Our own generated packages carry our organisation's names (@billogram/cookies-server, from
+// policy.yaml `packages`); in the copy they are written as the toolchain's placeholders
+// (@cookie-catalog/server, …), which init renames to the new organisation's.
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +48,22 @@ for (const [folder, paths] of Object.entries(TAKE)) {
       filter: (source) => !/\.test\.ts$|[\\/](generated|dist|node_modules)([\\/]|$)/.test(source),
     });
   }
+}
+const placeholders = new Map();
+for (const key of ['server', 'client', 'policy-table', 'docs', 'consent']) {
+  const { name } = JSON.parse(await readFile(join(repo, 'packages', key, 'package.json'), 'utf8'));
+  placeholders.set(name, `@cookie-catalog/${key}`);
+}
+const ours = new RegExp(
+  `(${[...placeholders.keys()].map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(?![\\w-])`,
+  'g',
+);
+for (const file of await readdir(out, { recursive: true })) {
+  const path = join(out, file);
+  const text = await readFile(path, 'utf8').catch(() => undefined); // a folder
+  if (text === undefined) continue;
+  const renamed = text.replace(ours, (name) => placeholders.get(name));
+  if (renamed !== text) await writeFile(path, renamed);
 }
 await cp(own, out, { recursive: true });
 const count = (await readdir(out, { recursive: true })).length;

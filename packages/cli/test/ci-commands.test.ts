@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from './run-cli.js';
@@ -9,8 +11,8 @@ import { runCli } from './run-cli.js';
  * CI and the release workflow run cookie-catalog commands that no other test runs as written: a
  * renamed command or flag would only show on GitHub. Every `cookie-catalog …` line of the
  * workflows and of the scripts they run is run here, with its flags, against this repository
- * (each is read-only; a git ref becomes HEAD, so a pull request's diff is empty and needs no
- * changeset).
+ * (each is read-only; a git ref becomes the work tree as a commit, so a pull request's diff is
+ * empty and needs no changeset, also while you have uncommitted catalog edits).
  */
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -38,7 +40,7 @@ async function ciScripts(): Promise<{ file: string; text: string }[]> {
 }
 
 /** Each `cookie-catalog …` invocation as arguments, a git ref or base put as HEAD. */
-function invocations(text: string): string[][] {
+function invocations(text: string, ref = 'HEAD'): string[][] {
   const found: string[][] = [];
   for (const line of text.split('\n')) {
     if (/^\s*#/.test(line)) continue;
@@ -46,7 +48,7 @@ function invocations(text: string): string[][] {
     if (!match?.[1]) continue;
     const args = (match[1].match(/"[^"]*"|'[^']*'|\S+/g) ?? [])
       .map((arg) => arg.replace(/^["']|["']$/g, ''))
-      .map((arg) => (/^\$\{?base\}?$|^\$\{\{.*\}\}$|^origin\//.test(arg) ? 'HEAD' : arg));
+      .map((arg) => (/^\$\{?base\}?$|^\$\{\{.*\}\}$|^origin\//.test(arg) ? ref : arg));
     found.push(args);
   }
   return found;
@@ -54,17 +56,20 @@ function invocations(text: string): string[][] {
 
 describe('every cookie-catalog command CI and the release workflow run', () => {
   it('runs as written: the commands and flags exist and succeed on this repository', async () => {
+    // The work tree as a commit (tracked files), without touching it; HEAD when it is clean.
+    const { stdout } = await promisify(execFile)('git', ['stash', 'create'], { cwd: REPO });
+    const ref = stdout.trim() || 'HEAD';
     const all = (await ciScripts()).flatMap(({ file, text }) =>
-      invocations(text).map((args) => ({ file, args })),
+      invocations(text, ref).map((args) => ({ file, args })),
     );
     // What CI must check: the catalog, its generated files, and a pull request's diff.
-    const seen = all.map(({ args }) => args.join(' '));
+    const seen = all.map(({ args }) => args.join(' ').replace(ref, 'BASE'));
     expect(seen).toEqual(
       expect.arrayContaining([
         'validate --strict',
         'generate --check',
-        'diff --base HEAD --format markdown',
-        'diff --base HEAD --require-changeset',
+        'diff --base BASE --format markdown',
+        'diff --base BASE --require-changeset',
       ]),
     );
     for (const { file, args } of all) {

@@ -10,20 +10,16 @@ import { MINIMAL_TOOLCHAIN, packedToolchain } from './packed-toolchain.js';
 
 const exec = promisify(execFile);
 const PACKAGES = join(new URL('.', import.meta.url).pathname, '..', '..');
-const PUBLISHED = [
-  'catalog',
-  'cli',
-  'codegen',
-  'release',
-  'runtime',
-  'scan',
-  'audit',
-  'server',
-  'client',
-  'policy-table',
-  'docs',
-  'consent',
-];
+/** The toolchain, published by us under @cookie-catalog for every organisation. */
+const TOOLCHAIN_PACKAGES = ['catalog', 'cli', 'codegen', 'release', 'runtime', 'scan', 'audit'];
+/** Our organisation's generated packages, published under the scope our catalog names. */
+const GENERATED = ['server', 'client', 'policy-table', 'docs', 'consent'];
+const PUBLISHED = [...TOOLCHAIN_PACKAGES, ...GENERATED];
+
+/** A workspace package's npm name, from its manifest. */
+async function nameOf(folder: string): Promise<string> {
+  return JSON.parse(await readFile(join(PACKAGES, folder, 'package.json'), 'utf8')).name;
+}
 
 let dryRun: Promise<Map<string, string[]>> | undefined;
 
@@ -43,17 +39,19 @@ async function packedFiles(name: string): Promise<string[]> {
     const packs = JSON.parse(stdout) as { name: string; files: { path: string }[] }[];
     return new Map(packs.map((p) => [p.name, p.files.map((f) => f.path).sort()]));
   });
-  const files = (await dryRun).get(`@cookie-catalog/${name}`);
-  if (!files) throw new Error(`npm pack listed no @cookie-catalog/${name}`);
+  const files = (await dryRun).get(await nameOf(name));
+  if (!files) throw new Error(`npm pack listed no ${await nameOf(name)}`);
   return files;
 }
 
 describe('every package is ready to publish', () => {
   it.each(PUBLISHED)(
-    '@cookie-catalog/%s declares exports, types, files, sideEffects, license and repository',
+    '%s declares exports, types, files, sideEffects, license and repository',
     async (name) => {
       const manifest = JSON.parse(await readFile(join(PACKAGES, name, 'package.json'), 'utf8'));
-      expect(manifest.name).toBe(`@cookie-catalog/${name}`);
+      // The toolchain is ours for everyone; the generated packages carry our catalog's scope.
+      if (TOOLCHAIN_PACKAGES.includes(name)) expect(manifest.name).toBe(`@cookie-catalog/${name}`);
+      else expect(manifest.name).toMatch(/^@(?!cookie-catalog\/)[a-z0-9-]+\/[a-z0-9-]+$/);
       // The docs package's entry is generated into a folder of its own (dist/entry/).
       const entry = name === 'docs' ? './dist/entry/index' : './dist/index';
       expect(manifest.exports['.']).toMatchObject({
@@ -70,7 +68,7 @@ describe('every package is ready to publish', () => {
   );
 
   it.each(PUBLISHED)(
-    'npm pack of @cookie-catalog/%s ships only what it should',
+    'npm pack of %s ships only what it should',
     async (name) => {
       const files = await packedFiles(name);
       expect(files).toContain('package.json');

@@ -1,4 +1,4 @@
-// npm run bench -w @cookie-catalog/client
+// npm run bench -w @billogram/cookies-client
 // Generated readers against the cookie readers people use today, side by side in one run:
 // jars of 5, 30 and 150 cookies, the target early, in the middle, or absent (with a decoy,
 // old_language, that must not match). Then what readers weigh in a browser bundle: one reader
@@ -131,12 +131,12 @@ async function furtherReaders(label, catalog, from, first, further) {
   return rows;
 }
 
-const one = await gzipped("export { readLanguage } from '@cookie-catalog/client';");
+const one = await gzipped("export { readLanguage } from '@billogram/cookies-client';");
 const sizes = [
   { bundle: 'readLanguage', 'bytes gzipped': one, target: '≤ 300', met: one <= 300 ? 'yes' : 'NO' },
 ];
 const both = await gzipped(
-  "export { readLanguage, readLanguageFrom } from '@cookie-catalog/client';",
+  "export { readLanguage, readLanguageFrom } from '@billogram/cookies-client';",
 );
 sizes.push({
   bundle: '+ readLanguageFrom',
@@ -150,7 +150,7 @@ sizes.push(
     await furtherReaders(
       '',
       await loaded('../../../catalog'),
-      '@cookie-catalog/client',
+      '@billogram/cookies-client',
       'readLanguage',
       ['readCsrftoken', 'readBillogramGDPR'],
     )
@@ -209,9 +209,9 @@ for (const twin of twins) {
 // Everything the real catalog's client package exports (readers, writers, the error class), in one
 // bundle, against the whole of js-cookie bundled the same way.
 const jsCookie = await gzipped("export { default } from 'js-cookie';");
-const everything = await gzipped("export * from '@cookie-catalog/client';");
+const everything = await gzipped("export * from '@billogram/cookies-client';");
 sizes.push({
-  bundle: 'everything @cookie-catalog/client exports',
+  bundle: 'everything @billogram/cookies-client exports',
   'bytes gzipped': everything,
   target: `≤ js-cookie (${jsCookie})`,
   met: everything <= jsCookie ? 'yes' : 'NO',

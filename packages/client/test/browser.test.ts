@@ -12,7 +12,7 @@ import { realCookies } from '../../server/test/real-catalog.js';
 async function bundleClient(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import * as client from '@cookie-catalog/client'; window.client = client;`,
+      contents: `import * as client from '@billogram/cookies-client'; window.client = client;`,
       resolveDir: new URL('.', import.meta.url).pathname,
     },
     bundle: true,
@@ -37,7 +37,7 @@ const calls = (verb: string, list: typeof cookies, withValue: boolean) =>
   }));
 
 describe.runIf(cookies.length > 0)(
-  'in headless Chromium, the bundled client reads what @cookie-catalog/server set',
+  'in headless Chromium, the bundled client reads what @billogram/cookies-server set',
   () => {
     let server: LocalServer;
     let browser: Browser;

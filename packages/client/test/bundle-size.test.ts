@@ -9,7 +9,7 @@ export async function bundledSize(
 ): Promise<{ minified: number; gzipped: number; code: string }> {
   const result = await build({
     stdin: {
-      contents: `export { ${names.join(', ')} } from '@cookie-catalog/client';`,
+      contents: `export { ${names.join(', ')} } from '@billogram/cookies-client';`,
       resolveDir: new URL('.', import.meta.url).pathname,
     },
     bundle: true,
@@ -22,7 +22,7 @@ export async function bundledSize(
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, code };
 }
 
-// The sizes themselves are targets of `npm run bench -w @cookie-catalog/client`; here, what a
+// The sizes themselves are targets of `npm run bench -w @billogram/cookies-client`; here, what a
 // bundle must never contain, for each reader of whatever catalog the package was built from.
 const readers = (await realCookies()).filter((c) => !c.cookie.attributes.httpOnly);
 

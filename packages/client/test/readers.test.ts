@@ -4,7 +4,7 @@ import * as client from '../src/generated/index.js';
 
 /*
  * The browser readers of whatever catalog the package was built from, on RULES.md's hostile
- * cookie strings, built around each cookie's own name and a value @cookie-catalog/server wrote.
+ * cookie strings, built around each cookie's own name and a value @billogram/cookies-server wrote.
  */
 const api = client as unknown as Record<string, (...args: unknown[]) => unknown>;
 const catalog = await realCatalog();

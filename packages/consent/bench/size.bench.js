@@ -1,6 +1,6 @@
-// npm run bench -w @cookie-catalog/consent
+// npm run bench -w @billogram/cookies-consent
 // What the browser readers cost a page: readConsent and hasConsent from
-// @cookie-catalog/consent/browser, bundled with esbuild, minified, gzip -9, beside
+// @billogram/cookies-consent/browser, bundled with esbuild, minified, gzip -9, beside
 // activateConsentedScripts. Target (issue): both readers together ≤ 400 B.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 async function size(names) {
   const result = await build({
     stdin: {
-      contents: `export { ${names.join(', ')} } from '@cookie-catalog/consent/browser';`,
+      contents: `export { ${names.join(', ')} } from '@billogram/cookies-consent/browser';`,
       resolveDir: new URL('.', import.meta.url).pathname,
     },
     bundle: true,

@@ -169,7 +169,7 @@ describe('the browser readers', () => {
   it('bundle without the server, the banner or another cookie', async () => {
     const result = await build({
       stdin: {
-        contents: "export { readConsent, hasConsent } from '@cookie-catalog/consent/browser';",
+        contents: "export { readConsent, hasConsent } from '@billogram/cookies-consent/browser';",
         resolveDir: new URL('.', import.meta.url).pathname,
       },
       bundle: true,

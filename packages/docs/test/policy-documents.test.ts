@@ -30,7 +30,7 @@ const date = (locale: string) =>
     new Date(`${catalog.lastUpdated}T00:00:00Z`),
   );
 
-describe('@cookie-catalog/docs for the catalog it was built from', () => {
+describe('@billogram/cookies-docs for the catalog it was built from', () => {
   it('has a Markdown document and an HTML page for every locale', () => {
     expect(locales).toEqual(catalog.locales);
     expect(Object.keys(markdown).sort()).toEqual([...catalog.locales].sort());

@@ -9,7 +9,7 @@ const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 const { catalog } = await loadCatalog(CATALOG);
 if (!catalog) throw new Error('the catalog does not validate');
 
-describe('@cookie-catalog/policy-table for the catalog it was built from', () => {
+describe('@billogram/cookies-policy-table for the catalog it was built from', () => {
   it('has one fragment per configured locale, in the catalog order', () => {
     expect(locales).toEqual(catalog.locales);
     expect(Object.keys(html).sort()).toEqual([...catalog.locales].sort());

@@ -268,6 +268,14 @@ function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add:
 }
 
 function diffPolicy(before: Catalog, after: Catalog, add: Add): void {
+  for (const key of GENERATED_PACKAGES) {
+    if (before.packages[key] !== after.packages[key])
+      add(
+        'policy',
+        `the ${key} package is now published as ${after.packages[key]} (was ${before.packages[key]}): its users change the name they install`,
+        {},
+      );
+  }
   if (before.version !== after.version)
     add('policy', `policy version ${before.version} → ${after.version}`, texts('patch'));
   if (before.lastUpdated !== after.lastUpdated)

@@ -43,12 +43,13 @@ export function renderPackages(catalog: Catalog): RenderedPackages {
 
 /** The bump each generated package needs, by npm name; packages whose output did not change are absent. */
 export function packageBumps(before: Catalog, after: Catalog): PackageBump[] {
-  return compareRendered(renderPackages(before), renderPackages(after), after);
+  return compareRendered(renderPackages(before), renderPackages(after), before, after);
 }
 
 export function compareRendered(
   before: RenderedPackages,
   after: RenderedPackages,
+  beforeCatalog: Catalog,
   catalog: Catalog,
 ): PackageBump[] {
   const result: PackageBump[] = [];
@@ -89,9 +90,10 @@ export function compareRendered(
   const apiChanges = compareTypeScriptApis(
     [...typescript].map(([key, files]) => ({ key, ...files })),
     {
-      packageNames: Object.fromEntries(
-        GENERATED_PACKAGES.map((key) => [catalog.packages[key], key]),
-      ),
+      packageNames: {
+        before: Object.fromEntries(GENERATED_PACKAGES.map((k) => [beforeCatalog.packages[k], k])),
+        after: Object.fromEntries(GENERATED_PACKAGES.map((k) => [catalog.packages[k], k])),
+      },
     },
   );
   for (const key of GENERATED_PACKAGES) {

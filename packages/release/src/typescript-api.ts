@@ -32,8 +32,11 @@ export interface TypeScriptPackage {
 }
 
 export interface ApiCompareOptions {
-  /** Generated packages by npm name → key, so one generated package's import of another resolves. */
-  readonly packageNames: Readonly<Record<string, string>>;
+  /**
+   * Each side's generated packages, npm name → key, so that one generated package's import of
+   * another (consent imports the server package) resolves to that side's package.
+   */
+  readonly packageNames: Readonly<Record<'before' | 'after', Readonly<Record<string, string>>>>;
 }
 
 /**
@@ -169,7 +172,7 @@ function linkGeneratedPackages(
   options: ApiCompareOptions,
 ): string {
   return contents.replace(/(from\s+)'([^']+)'/g, (whole, from: string, specifier: string) => {
-    const key = options.packageNames[specifier];
+    const key = options.packageNames[side][specifier];
     const target = packages.find((p) => p.key === key);
     if (!target || target === own) return whole;
     const index = [...target[side].keys()].find((path) => path.endsWith('index.ts'));

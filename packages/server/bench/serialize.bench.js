@@ -1,4 +1,4 @@
-// npm run bench -w @cookie-catalog/server
+// npm run bench -w @billogram/cookies-server
 // Generated setters against the cookie serializers people use today, side by side in one run.
 import { stringifySetCookie } from 'cookie';
 import { serialize as honoSerialize } from 'hono/utils/cookie';

@@ -26,7 +26,7 @@ const subjects = (await realCookies()).filter(fitsNextStores).map((subject) => {
   return { subject, fn: subject.cookie.functionName, args: subject.args, params };
 });
 const CASES = JSON.stringify(subjects.map(({ fn, args, params }) => ({ fn, args, params })));
-const header = `import * as server from '@cookie-catalog/server';\nconst CASES = ${CASES};\n`;
+const header = `import * as server from '@billogram/cookies-server';\nconst CASES = ${CASES};\n`;
 
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ private: true, type: 'module' }),

@@ -48,7 +48,7 @@ export async function realCookies(): Promise<CookieUnderTest[]> {
     const value = exampleValueOf(cookie.value);
     const fn = (verb: string): Fn => {
       const found = api[`${verb}${cookie.functionName}`];
-      if (!found) throw new Error(`@cookie-catalog/server has no ${verb}${cookie.functionName}`);
+      if (!found) throw new Error(`@billogram/cookies-server has no ${verb}${cookie.functionName}`);
       return found;
     };
     const withParams = (...rest: unknown[]) => (params ? [params, ...rest] : rest);

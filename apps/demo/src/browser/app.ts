@@ -1,7 +1,7 @@
 // The page's script, bundled for the browser: it reads and writes cookies only through
-// @cookie-catalog/client, never document.cookie.
-import { readLanguage, writeLanguage } from '@cookie-catalog/client';
-import { activateConsentedScripts } from '@cookie-catalog/consent/browser';
+// @billogram/cookies-client, never document.cookie.
+import { readLanguage, writeLanguage } from '@billogram/cookies-client';
+import { activateConsentedScripts } from '@billogram/cookies-consent/browser';
 
 const shown = document.querySelector('[data-language-read-by-script]');
 if (shown) shown.textContent = readLanguage() ?? '(not set)';

@@ -1,6 +1,6 @@
 import type { Theme } from 'vitepress';
 import DefaultTheme from 'vitepress/theme';
-import '@cookie-catalog/policy-table/styles.css';
+import '@billogram/cookies-policy-table/styles.css';
 import CookiePolicy from './CookiePolicy.vue';
 
 export default {

@@ -33,7 +33,7 @@ function tableTemplate(): HandlebarsTemplateDelegate<TableView> {
 export const htmlPolicyTableGenerator: Generator = {
   id: 'html/policy-table',
   description:
-    'The cookie table per locale as accessible HTML, JSON and CSS (@cookie-catalog/policy-table)',
+    'The cookie table per locale as accessible HTML, JSON and CSS (the policy-table package)',
   outDir: 'packages/policy-table/src/generated',
   defaultOptions: {},
   generate(catalog) {

@@ -9,7 +9,7 @@ import { entryModule } from '../typescript/entry-module.js';
 export const tsDocsGenerator: Generator = {
   id: 'ts/docs',
   description:
-    "The docs package's entry: the policy's HTML and Markdown per locale (@cookie-catalog/docs)",
+    "The docs package's entry: the policy's HTML and Markdown per locale (the docs package)",
   outDir: 'packages/docs/src/generated/entry',
   defaultOptions: {},
   generate() {

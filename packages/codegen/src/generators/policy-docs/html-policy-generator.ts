@@ -30,8 +30,7 @@ interface PolicyPageView {
  */
 export const htmlPolicyGenerator: Generator = {
   id: 'html/policy',
-  description:
-    'The whole cookie policy per locale as a standalone HTML page (@cookie-catalog/docs)',
+  description: 'The whole cookie policy per locale as a standalone HTML page (the docs package)',
   outDir: 'packages/docs/src/generated/html',
   defaultOptions: {},
   generate(catalog) {

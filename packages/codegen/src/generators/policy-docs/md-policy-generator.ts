@@ -27,7 +27,7 @@ interface PolicyMarkdownView {
  */
 export const mdPolicyGenerator: Generator = {
   id: 'md/policy',
-  description: 'The whole cookie policy per locale as Markdown (@cookie-catalog/docs)',
+  description: 'The whole cookie policy per locale as Markdown (the docs package)',
   outDir: 'packages/docs/src/generated/markdown',
   defaultOptions: {},
   generate(catalog) {

@@ -32,7 +32,7 @@ export function isScriptVisible(cookie: FirstPartyCookie): boolean {
  */
 export const tsClientGenerator: Generator<TsClientOptions> = {
   id: 'ts/client',
-  description: 'Typed document.cookie readers and writers for the browser (@cookie-catalog/client)',
+  description: 'Typed document.cookie readers and writers for the browser (the client package)',
   outDir: 'packages/client/src/generated',
   defaultOptions: { runtimeImport: '@cookie-catalog/runtime' },
   generate(catalog: Catalog, { runtimeImport }) {

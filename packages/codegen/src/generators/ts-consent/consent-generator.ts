@@ -36,7 +36,7 @@ export interface TsConsentOptions {
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
   id: 'ts/consent',
-  description: 'Consent types, readers, withdrawal and the banner (@cookie-catalog/consent)',
+  description: 'Consent types, readers, withdrawal and the banner (the consent package)',
   outDir: 'packages/consent/src/generated',
   defaultOptions: {
     runtimeImport: '@cookie-catalog/runtime',

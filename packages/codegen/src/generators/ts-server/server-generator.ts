@@ -38,8 +38,7 @@ const RUNTIME_TYPES = [
  */
 export const tsServerGenerator: Generator<TsServerOptions> = {
   id: 'ts/server',
-  description:
-    'Typed Set-Cookie setters, deleters and Cookie-header readers (@cookie-catalog/server)',
+  description: 'Typed Set-Cookie setters, deleters and Cookie-header readers (the server package)',
   outDir: 'packages/server/src/generated',
   defaultOptions: { runtimeImport: '@cookie-catalog/runtime' },
   generate(catalog: Catalog, { runtimeImport }) {
