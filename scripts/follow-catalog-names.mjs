@@ -30,8 +30,8 @@ if (renames.size === 0) {
   process.exit(0);
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const names = new RegExp(`(${[...renames.keys()].map(escape).join('|')})(?![\\w-])`, 'g');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const names = new RegExp(`(${[...renames.keys()].map(escapeRegExp).join('|')})(?![\\w-])`, 'g');
 const SKIP = /(^|[\\/])(node_modules|dist|generated|cache|\.next-app|\.turbo)([\\/]|$)/;
 const TEXT = /\.(ts|mts|cts|js|mjs|cjs|vue|json|md)$/;
 let files = 0;

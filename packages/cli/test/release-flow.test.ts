@@ -211,6 +211,46 @@ describe('cookie-catalog changeset and changeset version, end to end in a git re
     expect(changelog).toMatch(/## 1\.0\.1\n\n### Patch Changes\n\n- Cookie catalog changes:/);
     expect(changelog).toContain('access_token lifetime 1 hour → 2 hours');
   }, 60_000);
+
+  it('locks what each package generates, and tells a toolchain change from a catalog change', async () => {
+    const dir = await tempRepository();
+    const git = (...args: string[]) =>
+      exec('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir });
+    const diff = (...args: string[]) =>
+      run(['diff', '--base', 'main', ...args, '--catalog', 'catalog'], dir);
+    // Without locks, nothing says what was released: --require-changeset asks for them.
+    const unlocked = await diff('--require-changeset');
+    expect(unlocked.code).toBe(1);
+    expect(unlocked.stderr).toMatch(/output locks \(generated-output\.json\) of packages\/server/);
+    const locked = await run(['changeset', '--base', 'main', '--catalog', 'catalog'], dir);
+    expect(locked.stdout).toMatch(
+      /no changeset needed; wrote the output locks of packages\/server/,
+    );
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'locks');
+    expect((await diff('--require-changeset')).code).toBe(0);
+
+    // The base was released by another toolchain, whose server code differed: its lock says so.
+    const lock = join(dir, 'packages', 'server', 'generated-output.json');
+    const released = await readFile(lock, 'utf8');
+    await writeFile(
+      lock,
+      released.replace(/"sha256": "[0-9a-f]{64}"/, `"sha256": "${'0'.repeat(64)}"`),
+    );
+    await git('commit', '-q', '-am', 'released by an older toolchain');
+    await writeFile(lock, released);
+    const upgraded = await diff('--format', 'json');
+    const plan = JSON.parse(upgraded.stdout);
+    expect(plan.toolchainChanged).toEqual(['@cookie-catalog/server']);
+    expect(plan.bumps).toEqual({ '@cookie-catalog/server': 'patch' });
+    expect(plan.changes.map((c: { description: string }) => c.description)).toEqual([
+      'the toolchain generates @cookie-catalog/server differently than when it was last released',
+    ]);
+    // No catalog change, but the server package's users get new code: a changeset is required.
+    const required = await diff('--require-changeset');
+    expect(required.code).toBe(1);
+    expect(required.stderr).toMatch(/@cookie-catalog\/server: needs patch, not bumped/);
+  }, 60_000);
 });
 
 describe('diff --require-changeset asks for a changeset that covers the change', () => {
@@ -263,6 +303,16 @@ describe('diff --require-changeset asks for a changeset that covers the change',
       join(dir, '.changeset', 'by-hand.md'),
       '---\n"@cookie-catalog/server": minor\n"@cookie-catalog/policy-table": patch\n"@cookie-catalog/docs": patch\n---\n\nBy hand.\n',
     );
+    // The output locks still say what was released before: changeset writes them, and no
+    // second changeset, since the one by hand covers every bump.
+    expect((await required(dir)).stderr).toMatch(/output locks/);
+    const locked = await run(['changeset', '--base', 'main', '--catalog', 'catalog'], dir);
+    expect(locked.stdout).toMatch(
+      /the changesets added \(\.changeset\/by-hand\.md\) cover every bump; wrote the output locks/,
+    );
+    expect(
+      (await readdir(join(dir, '.changeset'))).filter((f) => f.startsWith('catalog-')),
+    ).toEqual([]);
     expect((await required(dir)).code).toBe(0);
   });
 

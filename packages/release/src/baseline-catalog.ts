@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import parseChangeset from '@changesets/parse';
+import { GENERATED_PACKAGES, type GeneratedPackage } from '@cookie-catalog/catalog';
 import type { Bump } from './catalog-diff.js';
+import { type Fingerprints, outputLockPath, parseOutputLock } from './output-lock.js';
 
 const run = promisify(execFile);
 const GIT_OPTIONS = { maxBuffer: 64 * 1024 * 1024 } as const;
@@ -67,6 +69,17 @@ export async function withCatalogAtRef<T>(
   } finally {
     await rm(temporary, { recursive: true, force: true });
   }
+}
+
+/** The generated packages' output locks as committed at `ref` (output-lock.ts). */
+export async function outputLocksAtRef(root: string, ref: string): Promise<Fingerprints> {
+  const locks: Partial<Record<GeneratedPackage, string>> = {};
+  for (const key of GENERATED_PACKAGES) {
+    const text = await git(root, 'show', `${ref}:${outputLockPath(key)}`).catch(() => undefined);
+    const sha = parseOutputLock(text);
+    if (sha) locks[key] = sha;
+  }
+  return locks;
 }
 
 /** One changeset file added since the base, with the bumps it declares. */

@@ -5,6 +5,7 @@ export {
   type AddedChangeset,
   changesetsSince,
   gitRoot,
+  outputLocksAtRef,
   uncoveredBumps,
   withCatalogAtRef,
 } from './baseline-catalog.js';
@@ -30,4 +31,13 @@ export {
   type RenderedPackages,
   renderPackages,
 } from './output-bumps.js';
-export { type ReleasePlan, releasePlan } from './plan.js';
+export {
+  type Fingerprints,
+  fingerprints,
+  OUTPUT_LOCK_FILE,
+  outputLockPath,
+  outputLockText,
+  parseOutputLock,
+  readOutputLocks,
+} from './output-lock.js';
+export { type PlanOptions, type ReleasePlan, releasePlan } from './plan.js';

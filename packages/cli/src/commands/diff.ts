@@ -4,10 +4,16 @@ import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/cata
 import {
   changesetFileName,
   changesetsSince,
+  type Fingerprints,
   formatChangeset,
   formatDiffMarkdown,
   gitRoot,
+  OUTPUT_LOCK_FILE,
+  outputLockPath,
+  outputLocksAtRef,
+  outputLockText,
   type ReleasePlan,
+  readOutputLocks,
   releasePlan,
   uncoveredBumps,
   withCatalogAtRef,
@@ -28,13 +34,13 @@ export interface DiffOptions {
 
 /**
  * `cookie-catalog diff`: what changed since an earlier catalog, in plain words, and what it does
- * to each generated package's version. With --require-changeset, exit 1 when the catalog changed
- * and no changeset was added since --base.
+ * to each generated package's version. With --require-changeset, exit 1 when a package changed
+ * and no changeset added since --base covers its bump, or when the output locks are stale.
  */
 export async function diffCommand(options: DiffOptions, io: CliIo): Promise<number> {
   const compared = await compare(options, io);
   if (typeof compared === 'number') return compared;
-  const { diff, against } = compared;
+  const { diff, against, root: repositoryRoot } = compared;
   if (options.format === 'json') io.stdout(`${JSON.stringify({ against, ...diff }, null, 2)}\n`);
   else if (options.format === 'markdown') io.stdout(formatDiffMarkdown(diff, against));
   else io.stdout(formatText(diff, against, io.color));
@@ -47,8 +53,10 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
       const command = `npx cookie-catalog changeset${options.base ? ` --base ${options.base}` : ''}`;
       io.stderr(
         changesets.length === 0
-          ? `${c.red('✗')} the catalog changed but no changeset was added: run \`${command}\` and commit the file it writes.\n`
-          : `${c.red('✗')} the changesets added (${changesets.map((s) => s.file).join(', ')}) do not cover what the catalog change needs:\n${missing
+          ? `${c.red('✗')} ${diff.changes.some((ch) => ch.subject !== 'toolchain') ? 'the catalog changed' : 'the generated code changed'} but no changeset was added:\n${missing
+              .map((m) => `    ${m.name}: needs ${m.bump}, not bumped\n`)
+              .join('')}  run \`${command}\` and commit the file it writes.\n`
+          : `${c.red('✗')} the changesets added (${changesets.map((s) => s.file).join(', ')}) do not cover what the change needs:\n${missing
               .map(
                 (m) =>
                   `    ${m.name}: needs ${m.bump}, ${m.declared === 'none' ? 'not bumped' : `only ${m.declared}`}\n`,
@@ -58,35 +66,83 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<numb
       return 1;
     }
   }
+  if (options.requireChangeset) {
+    // The head's locks must be what the head generates: the change is accounted for, and the
+    // next pull request can tell a toolchain change from a catalog change.
+    const locks = await readOutputLocks(repositoryRoot);
+    const stale = (Object.keys(diff.fingerprints) as (keyof Fingerprints)[]).filter(
+      (key) => locks[key] !== diff.fingerprints[key],
+    );
+    if (stale.length > 0) {
+      const c = pc.createColors(io.color);
+      const command = `npx cookie-catalog changeset${options.base ? ` --base ${options.base}` : ''}`;
+      io.stderr(
+        `${c.red('✗')} the output locks (${OUTPUT_LOCK_FILE}) of ${stale.map((key) => `packages/${key}`).join(', ')} are not what the catalog generates now: run \`${command}\` and commit what it writes.\n`,
+      );
+      return 1;
+    }
+  }
   return 0;
 }
 
-/** `cookie-catalog changeset`: writes .changeset/catalog-<hash>.md with exactly the diff's bumps. */
+/**
+ * `cookie-catalog changeset`: writes .changeset/catalog-<hash>.md with exactly the diff's bumps,
+ * and locks each generated package's output (packages/<package>/generated-output.json) as now
+ * accounted for.
+ */
 export async function changesetCommand(options: DiffOptions, io: CliIo): Promise<number> {
   const compared = await compare(options, io);
   if (typeof compared === 'number') return compared;
-  const { diff } = compared;
+  const { diff, root } = compared;
   const c = pc.createColors(io.color);
+  const locked = await writeOutputLocks(root, diff.fingerprints);
+  const locks =
+    locked.length > 0
+      ? `the output lock${locked.length === 1 ? '' : 's'} of ${locked.join(', ')} (${OUTPUT_LOCK_FILE}; commit ${locked.length === 1 ? 'it' : 'them'} too)`
+      : '';
   if (Object.keys(diff.bumps).length === 0) {
     io.stdout(
-      `${c.green('✓')} ${diff.changes.length === 0 ? 'the catalog did not change' : 'no generated package changed'}; no changeset needed.\n`,
+      `${c.green('✓')} ${diff.changes.length === 0 ? 'the catalog did not change' : 'no generated package changed'}; no changeset needed${locks ? `; wrote ${locks}` : ''}.\n`,
     );
     return 0;
   }
+  // Changesets already added since the base (written by hand, or by an earlier run) that cover
+  // every bump need no other.
+  if (options.base !== undefined) {
+    const added = await changesetsSince(root, options.base);
+    if (added.length > 0 && uncoveredBumps(diff.bumps, added).length === 0) {
+      io.stdout(
+        `${c.green('✓')} the changesets added (${added.map((a) => a.file).join(', ')}) cover every bump${locks ? `; wrote ${locks}` : ''}.\n`,
+      );
+      return 0;
+    }
+  }
   const text = formatChangeset(diff);
-  const root =
-    (await gitRoot(resolve(io.cwd, options.catalog))) ?? dirname(resolve(io.cwd, options.catalog));
   const file = join(root, '.changeset', changesetFileName(text));
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
-  io.stdout(`${c.green('✓')} wrote ${relative(io.cwd, file)}\n`);
+  io.stdout(`${c.green('✓')} wrote ${relative(io.cwd, file)}${locks ? ` and ${locks}` : ''}\n`);
   return 0;
+}
+
+/** Writes each package's lock whose fingerprint differs; returns the packages' folders written. */
+async function writeOutputLocks(root: string, fingerprints: Fingerprints): Promise<string[]> {
+  const current = await readOutputLocks(root);
+  const written: string[] = [];
+  for (const [key, sha] of Object.entries(fingerprints) as [keyof Fingerprints, string][]) {
+    if (current[key] === sha) continue;
+    const path = join(root, outputLockPath(key));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, outputLockText(sha));
+    written.push(`packages/${key}`);
+  }
+  return written;
 }
 
 async function compare(
   options: DiffOptions,
   io: CliIo,
-): Promise<{ diff: ReleasePlan; against: string } | number> {
+): Promise<{ diff: ReleasePlan; against: string; root: string } | number> {
   if ((options.base === undefined) === (options.from === undefined)) {
     io.stderr('cookie-catalog: say what to compare with: --base GITREF or --from DIR\n');
     return 2;
@@ -108,8 +164,14 @@ async function compare(
     return 2;
   }
   if (typeof before === 'number') return before;
+  const catalogDir = resolve(io.cwd, options.catalog);
+  const root = (await gitRoot(catalogDir)) ?? dirname(catalogDir);
+  // What the base's toolchain generated, as locked at the base: a toolchain change shows there.
+  const baseLocks =
+    options.base === undefined ? undefined : await outputLocksAtRef(root, options.base);
   // Base and head rendered with this toolchain, each generated package's API compared.
-  return { diff: releasePlan(before, after), against: options.from ?? options.base ?? '' };
+  const diff = releasePlan(before, after, baseLocks ? { baseLocks } : {});
+  return { diff, against: options.from ?? options.base ?? '', root };
 }
 
 async function load(dir: string, shown: string, io: CliIo): Promise<Catalog | number> {
