@@ -58,12 +58,24 @@ export interface TestRegistry {
  */
 export async function startTestRegistry(options: TestRegistryOptions): Promise<TestRegistry> {
   const dir = await mkdtemp(join(tmpdir(), 'cookie-catalog-registry-'));
-  const env = npmEnv(process.env);
-  const uplink = (await exec('npm', ['config', 'get', 'registry'], { env })).stdout.trim();
+  // Asked as the user's npm sees it (an npm_config_registry of theirs counts); the npm the
+  // tests run gets neither that nor what an outer `npm run` passed down, but this registry.
+  const uplink = (await exec('npm', ['config', 'get', 'registry'])).stdout.trim();
   if (!/^https?:\/\//.test(uplink))
     throw new Error(`npm config get registry gave "${uplink}", not a registry address`);
 
   await writeFile(join(dir, 'config.yaml'), verdaccioConfig(uplink, options.ownScopes));
+
+  // npx installs what it runs into `<cache>/_npx/<hash of the package spec>`: with the npm
+  // cache everyone shares, a test run would find the toolchain another run (another registry,
+  // another build) put there. So npm gets a cache folder of the registry's own, whose content
+  // store (`_cacache`, addressed by integrity) is the user's: a tarball npm has already
+  // downloaded is not fetched again.
+  const cache = join(dir, 'npm-cache');
+  await mkdir(cache);
+  const shared = (await exec('npm', ['config', 'get', 'cache'])).stdout.trim();
+  await mkdir(join(shared, '_cacache'), { recursive: true });
+  await symlink(join(shared, '_cacache'), join(cache, '_cacache'), 'dir');
 
   let child: ChildProcess | undefined;
   let url = '';
@@ -77,7 +89,7 @@ export async function startTestRegistry(options: TestRegistryOptions): Promise<T
     child = spawn(
       process.execPath,
       [VERDACCIO, '--config', join(dir, 'config.yaml'), '--listen', `127.0.0.1:${port}`],
-      { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: dir, env: npmEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const out = createWriteStream(log);
     child.stdout?.pipe(out);
@@ -92,31 +104,25 @@ export async function startTestRegistry(options: TestRegistryOptions): Promise<T
   const kill = () => running.kill('SIGTERM');
   process.once('exit', kill);
 
-  const token = await addUser(url, 'cookie-catalog-test');
   const userconfig = join(dir, 'npmrc');
-  const host = url.replace(/^https?:/, '');
-  await writeFile(
-    userconfig,
-    `registry=${url}\n${host}:_authToken=${token}\nupdate-notifier=false\n`,
-  );
-
-  // npx installs what it runs into `<cache>/_npx/<hash of the package spec>`: with the npm
-  // cache everyone shares, a test run would find the toolchain another run (another registry,
-  // another build) put there. So npm gets a cache folder of the registry's own, whose content
-  // store (`_cacache`, addressed by integrity) is the user's: a tarball npm has already
-  // downloaded is not fetched again.
-  const cache = join(dir, 'npm-cache');
-  await mkdir(cache);
-  const shared = (await exec('npm', ['config', 'get', 'cache'], { env })).stdout.trim();
-  await mkdir(join(shared, '_cacache'), { recursive: true });
-  await symlink(join(shared, '_cacache'), join(cache, '_cacache'), 'dir');
+  try {
+    const token = await addUser(url, 'cookie-catalog-test');
+    const host = url.replace(/^https?:/, '');
+    await writeFile(
+      userconfig,
+      `registry=${url}\n${host}:_authToken=${token}\nupdate-notifier=false\n`,
+    );
+  } catch (error) {
+    kill();
+    throw error;
+  }
 
   return {
     url,
     uplink,
     dir,
     userconfig,
-    env: { ...env, npm_config_userconfig: userconfig, npm_config_cache: cache },
+    env: { ...npmEnv(process.env), npm_config_userconfig: userconfig, npm_config_cache: cache },
     async stop() {
       process.removeListener('exit', kill);
       if (running.exitCode !== null || running.signalCode !== null) return;
