@@ -39,6 +39,8 @@ Options:
   --locales en,fi     init: the policy's languages, the first is the default (default en)
   --scope @acme       init: the npm scope of the generated packages (@acme/cookies-server, …)
   --name "Acme AB"    init: the organisation's legal name
+  --registry URL      init: the registry the generated packages are published to and installed
+                      from (default: npm's registry)
   --watch             generate: keep running, and generate again whenever the catalog changes
                       (only changed files are written; an invalid catalog writes nothing)
   --locale L          translations reviewed: only this locale (repeatable);
@@ -132,7 +134,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         }
         const { initCommand } = await import('./commands/init.js');
         return await initCommand(
-          { dir: rest[0], locales: values.locales, scope: values.scope, name: values.name },
+          {
+            dir: rest[0],
+            locales: values.locales,
+            scope: values.scope,
+            name: values.name,
+            registry: values.registry,
+          },
           io,
         );
       }
@@ -275,6 +283,7 @@ function parse(argv: readonly string[]) {
       locales: { type: 'string' },
       scope: { type: 'string' },
       name: { type: 'string' },
+      registry: { type: 'string' },
       locale: { type: 'string', multiple: true },
       base: { type: 'string' },
       from: { type: 'string' },

@@ -19,6 +19,11 @@ describe('cookie-catalog init', () => {
     expect(stdout).toMatch(/@acme\/cookies-server, @acme\/cookies-client/);
     const manifest = JSON.parse(await readFile(join(dir, 'packages/server/package.json'), 'utf8'));
     expect(manifest.name).toBe('@acme/cookies-server');
+    // 1.0.0, so that a product team's ^1.0.0 takes every minor and patch release.
+    expect(manifest.version).toBe('1.0.0');
+    // Without --registry, npm's: nothing names another.
+    expect(manifest.publishConfig).toEqual({ access: 'public' });
+    expect(await readdir(dir)).not.toContain('.npmrc');
     // Our typecheck runs a private package's TypeScript 7; the new repository's runs its tsc.
     expect(manifest.scripts.typecheck).toBe('tsc -p tsconfig.json --noEmit');
     expect(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'))).toMatchObject({
@@ -54,6 +59,42 @@ describe('cookie-catalog init', () => {
     const written = await runCli(['validate'], dir);
     expect(written.stderr).toBe('');
     expect(written.code).toBe(0);
+  });
+
+  it('publishes to the registry --registry names, and installs the scope from it', async () => {
+    const { dir, code } = await init([
+      '--scope',
+      '@acme',
+      '--registry',
+      'https://npm.acme.example',
+    ]);
+    expect(code).toBe(0);
+    expect(await readFile(join(dir, '.npmrc'), 'utf8')).toBe(
+      '@acme:registry=https://npm.acme.example/\n',
+    );
+    for (const name of ['server', 'client', 'policy-table', 'docs', 'consent']) {
+      const manifest = JSON.parse(
+        await readFile(join(dir, 'packages', name, 'package.json'), 'utf8'),
+      );
+      expect(manifest).toMatchObject({
+        version: '1.0.0',
+        publishConfig: { registry: 'https://npm.acme.example/' },
+      });
+    }
+    // One generated package depends on another as a product would: any 1.x.
+    const consent = JSON.parse(await readFile(join(dir, 'packages/consent/package.json'), 'utf8'));
+    expect(consent.dependencies['@acme/cookies-server']).toBe('^1.0.0');
+    // The docs site is private: never published, so it names no registry.
+    const site = JSON.parse(await readFile(join(dir, 'apps/docs/package.json'), 'utf8'));
+    expect(site.private).toBe(true);
+    expect(site.publishConfig).toBeUndefined();
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('echo "@acme:registry=https://npm.acme.example/" >> .npmrc');
+    expect(readme).toContain('npx changeset publish');
+
+    expect((await init(['--scope', '@acme', '--registry', 'npm.acme.example'])).stderr).toMatch(
+      /--registry takes the address of an npm registry/,
+    );
   });
 
   it('refuses a folder with something in it, a scope without @, and a bad language list', async () => {

@@ -1,4 +1,5 @@
 export { axeViolations } from './axe.js';
 export { type Browser, CHROMIUM, type ChromiumOptions, launchChromium } from './chromium.js';
 export { type LocalServer, startLocalServer } from './local-server.js';
+export { startTestRegistry, type TestRegistry, type TestRegistryOptions } from './registry.js';
 export { serveStatic } from './static-server.js';

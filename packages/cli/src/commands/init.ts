@@ -13,7 +13,20 @@ export interface InitOptions {
   readonly scope: string | undefined;
   /** The organisation's legal name. */
   readonly name: string | undefined;
+  /**
+   * The registry the organisation publishes its generated packages to and installs them from
+   * (default: npm's, npmjs.com): written into each package's `publishConfig`, where `npm
+   * publish` and `changeset publish` read it, and into `.npmrc` for the scope.
+   */
+  readonly registry: string | undefined;
 }
+
+/**
+ * The first version of the generated packages. 1.0.0, not 0.x: under 1.0.0 npm reads `^0.1.0`
+ * as `>=0.1.0 <0.2.0`, so a new cookie (a changesets minor, 0.2.0) would never reach a product
+ * team's `npm update`. From 1.0.0 on, minor and patch do, and only a major needs a decision.
+ */
+export const FIRST_VERSION = '1.0.0';
 
 /**
  * dist/init/: this repository's packages and docs site, copied at build
@@ -76,6 +89,11 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     return fail('say which npm scope the packages are published under: --scope @yourorg');
   if (!/^@[a-z0-9][a-z0-9._~-]*$/.test(scope))
     return fail(`--scope must be an npm scope such as @acme, not "${scope}"`);
+  const registry = options.registry === undefined ? undefined : registryUrl(options.registry);
+  if (registry === null)
+    return fail(
+      `--registry takes the address of an npm registry, such as https://npm.acme.example/ (not "${options.registry}")`,
+    );
 
   const toolchain = JSON.parse(await readFile(TOOLCHAIN, 'utf8')) as { version: string };
   const names = packageNamesOf({ scope });
@@ -100,7 +118,12 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
       const folder = path.slice(0, -'/package.json'.length);
       await write(
         path,
-        packageManifest(JSON.parse(text), rename, toolchain.version, TESTED.has(folder)),
+        packageManifest(JSON.parse(text), {
+          rename,
+          toolchain: toolchain.version,
+          tested: TESTED.has(folder),
+          registry,
+        }),
       );
     } else {
       await write(path, rename(text));
@@ -112,8 +135,11 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
   for (const [path, text] of Object.entries(starter)) await write(`catalog/${path}`, text);
   await write(
     'README.md',
-    readme({ name: options.name, names, scope, toolchain: toolchain.version }),
+    readme({ name: options.name, names, scope, toolchain: toolchain.version, registry }),
   );
+  // Where `npm install` finds the organisation's packages: its registry, for its scope only
+  // (the toolchain and everything else come from the registry npm is configured with).
+  if (registry) await write('.npmrc', `${scope}:registry=${registry}\n`);
   await write(
     '.gitignore',
     'node_modules/\ndist/\n**/src/generated/\n.turbo/\n**/.vitepress/dist/\n**/.vitepress/cache/\n*.tsbuildinfo\n',
@@ -129,7 +155,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
 
   const shown = relative(io.cwd, dir) || '.';
   io.stdout(
-    `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
+    `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  git init -b main     # changesets and \`cookie-catalog diff\` compare with git\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
   );
   return 0;
 }
@@ -156,12 +182,27 @@ interface Manifest {
   [key: string]: unknown;
 }
 
+/** `https://npm.acme.example` → `https://npm.acme.example/`; null for what is no address. */
+function registryUrl(text: string): string | null {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  } catch {
+    return null;
+  }
+}
+
 function packageManifest(
   manifest: Manifest,
-  rename: (text: string) => string,
-  toolchain: string,
-  tested: boolean,
+  options: {
+    rename: (text: string) => string;
+    toolchain: string;
+    tested: boolean;
+    registry: string | undefined;
+  },
 ): string {
+  const { rename, toolchain, tested, registry } = options;
   const dependencies = (deps: Record<string, string> | undefined, dev: boolean) => {
     const kept: Record<string, string> = {};
     for (const [name, version] of Object.entries(deps ?? {})) {
@@ -169,7 +210,8 @@ function packageManifest(
       const needed = !dev || (tested ? KEPT_DEV_DEPENDENCIES.has(name) : name === 'typescript');
       if (name === '@cookie-catalog/cli' || (!dev && TOOLCHAIN_PACKAGES.has(name)))
         kept[name] = toolchain;
-      else if (rename(name) !== name) kept[rename(name)] = '0.1.0';
+      // Another generated package: any 1.x, as a product team would depend on it.
+      else if (rename(name) !== name) kept[rename(name)] = `^${FIRST_VERSION}`;
       else if (needed) kept[name] = version;
     }
     if (dev && tested) {
@@ -188,10 +230,13 @@ function packageManifest(
     ...rest,
     name: rename(manifest.name),
     ...(typeof manifest.description === 'string' && { description: rename(manifest.description) }),
-    version: '0.1.0',
+    version: FIRST_VERSION,
     license: 'UNLICENSED',
     scripts,
   };
+  // `npm publish` and `changeset publish` both publish to publishConfig.registry.
+  if (registry && !manifest.private)
+    result.publishConfig = { ...(manifest.publishConfig as object | undefined), registry };
   const dependencies_ = dependencies(manifest.dependencies, false);
   const devDependencies = dependencies(manifest.devDependencies, true);
   if (dependencies_) result.dependencies = dependencies_;
@@ -407,8 +452,15 @@ function readme(options: {
   names: Readonly<Record<string, string>>;
   scope: string;
   toolchain: string;
+  registry: string | undefined;
 }): string {
-  const { names } = options;
+  const { names, registry } = options;
+  const where = registry
+    ? `The packages are published to our registry, ${registry}: each package's
+\`publishConfig.registry\` says so to \`npm publish\` and \`changeset publish\`, and \`.npmrc\` to
+\`npm install\`.`
+    : `The packages are published to npm's registry. To publish them to a registry of your own, give
+each package a \`publishConfig.registry\` (what \`cookie-catalog init --registry\` writes).`;
   return `# ${options.name ?? 'Our'} cookie catalog
 
 One catalog, \`catalog/\`, says which cookies and similar technologies we use and why. Everything
@@ -454,6 +506,29 @@ A new repository's catalog has \`TODO\` wherever legal must write: \`npm run bui
   needs a Chromium); add them once with
   \`npm install --save-dev @cookie-catalog/scan@${options.toolchain} @cookie-catalog/audit@${options.toolchain}\`.
 - \`.ci/run\` is what CI runs.
+
+## Releasing
+
+${where} They started at 1.0.0; every catalog change is released with
+[changesets](https://github.com/changesets/changesets):
+
+\`\`\`sh
+npx cookie-catalog changeset --base main   # on the pull request: the bumps the catalog change needs
+npx changeset version                      # on main: bump the packages, write their changelogs
+npm install && npm run build               # the lockfile and the packages at the new versions
+npx changeset publish                      # publish what is not published yet
+\`\`\`
+
+A new cookie is a minor release and a lifetime or attribute a patch, so a product team's
+\`npm update\` picks both up within \`^1.0.0\`; a cookie removed, or a value narrowed, is a major.
+
+## Using the packages in a product
+
+\`\`\`sh
+${registry ? `echo "${options.scope}:registry=${registry}" >> .npmrc   # once: where ${options.scope} packages come from\n` : ''}npm install ${names.server} ${names.client}
+\`\`\`
+
+Then \`npm update\` takes each new catalog release (\`^1.0.0\`: minor and patch).
 
 ## Upgrading the toolchain
 
