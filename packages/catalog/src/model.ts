@@ -275,6 +275,7 @@ export type LabelKey =
   | 'lifetimeRange'
   | 'inactivity'
   | 'setOnOurSiteBy'
+  | 'retired'
   | 'consentBannerTitle'
   | 'consentBannerText'
   | 'consentAccept'

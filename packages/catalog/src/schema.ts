@@ -443,6 +443,11 @@ const labelsSchema = z
       .describe(
         'Who sets an entry on our own domain with their software (setBy: vendor): must contain {vendor}, e.g. "set on our site by {vendor}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    retired: localizedText
+      .optional()
+      .describe(
+        'Marks a retired entry (`retired:` in its file) in the table, beside its lifetime: must contain {date}, e.g. "no longer set since {date}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
   })
   .describe(
     "The words around the catalog's data in the generated table and policy, per locale. Built in for en, sv, nb, da, fi, de, fr, nl and es; write any of them here to use your own words, and all of them for another language.",

@@ -15,6 +15,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   lifetimeRange: ['from', 'to'],
   inactivity: ['stated', 'inactive'],
   setOnOurSiteBy: ['vendor'],
+  retired: ['date'],
   consentBannerTitle: ['controller'],
 };
 
