@@ -34,3 +34,13 @@ export function retiredText(
   );
   return { before, date, dateIso: entry.retired, after, text: `${before}${date}${after}` };
 }
+
+/**
+ * An entry's purpose in one locale, and for a retired entry since when it is no longer set: what
+ * the exports describe it with. They keep listing a retired entry while devices may hold it.
+ */
+export function purposeText(entry: CatalogEntry, locale: string, catalog: Catalog): string {
+  const purpose = entry.purpose[locale] ?? '';
+  const retired = retiredText(entry, locale, catalog);
+  return retired ? `${purpose} (${retired.text})` : purpose;
+}
