@@ -201,6 +201,11 @@ export const RULES = {
     'generated API',
     'Cookies our code owns go through the generated setters and readers.',
   ),
+  'scan/retired': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 13',
+    'Code no longer writes a cookie the catalog retired: the policy says it is no longer set.',
+  ),
   'scan/unresolved-name': rule(
     'info',
     'cookie-catalog scan',
