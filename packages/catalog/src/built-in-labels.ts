@@ -483,6 +483,18 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'op onze site geplaatst door {vendor}',
     es: 'colocada en nuestro sitio por {vendor}',
   },
+  // A retired entry: we no longer set it, but devices may hold it until its lifetime runs out.
+  retired: {
+    en: 'no longer set since {date}',
+    sv: 'sätts inte längre sedan {date}',
+    nb: 'settes ikke lenger siden {date}',
+    da: 'sættes ikke længere siden {date}',
+    fi: 'ei enää aseteta {date} alkaen',
+    de: 'seit {date} nicht mehr gesetzt',
+    fr: 'n’est plus déposé depuis le {date}',
+    nl: 'niet meer geplaatst sinds {date}',
+    es: 'ya no se coloca desde el {date}',
+  },
 };
 
 /** The labels with a built-in text, which policy.yaml may leave out: all of them. */

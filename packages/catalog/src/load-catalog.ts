@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isCalendarDate } from './calendar-date.js';
 import { listCatalogFolder, readCatalogFile } from './catalog-files.js';
 import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
 import type { Catalog, LocalizedText } from './model.js';
@@ -59,6 +60,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
     locales: undefined,
     defaultLocale: undefined,
     categories: undefined,
+    lastUpdated: undefined,
   };
   let policyReport: FileReport | undefined;
   /** policy.yaml with only unknown keys wrong: invalid, but its sections can still be checked. */
@@ -261,6 +263,10 @@ function contextFrom(data: unknown): CatalogContext {
     locales,
     defaultLocale: typeof record.defaultLocale === 'string' ? record.defaultLocale : undefined,
     categories: ids ? new Set(ids) : undefined,
+    lastUpdated:
+      typeof record.lastUpdated === 'string' && isCalendarDate(record.lastUpdated)
+        ? record.lastUpdated
+        : undefined,
   };
 }
 

@@ -118,6 +118,11 @@ export interface CatalogEntry {
   /** The id of a declared category. */
   readonly category: string;
   readonly lifetime: Lifetime;
+  /**
+   * The day (YYYY-MM-DD) from which we no longer set it. A retired entry stays in the policy while
+   * browsers may still hold it; of its generated code only what deletes it remains.
+   */
+  readonly retired?: string;
   readonly purpose: LocalizedText;
   readonly stores?: LocalizedText;
   readonly note?: LocalizedText;
@@ -147,6 +152,16 @@ export function isFirstPartyCookie(entry: CatalogEntry): entry is FirstPartyCook
     entry.party === 'first' &&
     (entry.setBy === 'server' || entry.setBy === 'client')
   );
+}
+
+/**
+ * Whether the catalog says we no longer set this entry (`retired`). Retired first-party cookies
+ * still get code, but only what deletes them.
+ */
+export function isRetired(
+  entry: CatalogEntry,
+): entry is CatalogEntry & { readonly retired: string } {
+  return entry.retired !== undefined;
 }
 
 /** Google Consent Mode v2 consent types a category can grant. */
@@ -260,6 +275,7 @@ export type LabelKey =
   | 'lifetimeRange'
   | 'inactivity'
   | 'setOnOurSiteBy'
+  | 'retired'
   | 'consentBannerTitle'
   | 'consentBannerText'
   | 'consentAccept'

@@ -123,6 +123,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     setBy: input.setBy,
     category: input.category,
     lifetime: normalizeLifetime(input.lifetime),
+    ...(input.retired !== undefined && { retired: input.retired }),
     purpose: input.purpose,
     ...(input.stores !== undefined && { stores: input.stores }),
     ...(input.note !== undefined && { note: input.note }),

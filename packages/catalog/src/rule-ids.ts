@@ -118,6 +118,12 @@ export const RULES = {
     'GDPR art. 13(2)(a)',
     'A lifetime the provider does not state is shown as such; ask them.',
   ),
+  'retired/date': rule('error', 'ISO 8601', 'A retired date is a real calendar date.'),
+  'retired/run-out': rule(
+    'warning',
+    'GDPR art. 13(2)(a); RFC 6265bis §5.5',
+    "A retired entry whose lifetime has run out by the policy's lastUpdated can be removed from the catalog.",
+  ),
   'cookie/name-wildcard': rule(
     'error',
     'catalog format',
@@ -194,6 +200,11 @@ export const RULES = {
     'warning',
     'generated API',
     'Cookies our code owns go through the generated setters and readers.',
+  ),
+  'scan/retired': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 13',
+    'Code no longer writes a cookie the catalog retired: the policy says it is no longer set.',
   ),
   'scan/unresolved-name': rule(
     'info',

@@ -221,6 +221,12 @@ export const entrySchema = z
         "`server` (our HTTP responses), `client` (our page scripts), `vendor` (another company's software on our own domain: a load balancer, CMS or analytics script; provider.name says whose; no code is generated) or `provider` (a third party on its own domain).",
       ),
     lifetime: lifetimeSchema,
+    retired: z
+      .string()
+      .optional()
+      .describe(
+        'The day from which we no longer set it, as YYYY-MM-DD (e.g. 2026-12-01). Retire an entry instead of deleting its file: browsers keep what was set before until its lifetime has run out, so the policy keeps listing it ("no longer set since" that day) and the generated packages keep only what deletes it (deleteX on the server, removeX in the browser where page script wrote it), nothing that sets or reads it. Any kind of entry can be retired. Validate warns once its lifetime has run out by the policy\'s lastUpdated: then delete the file. For that, a session cookie counts as gone 30 days after this day (browsers that restore sessions keep it across restarts), and a cookie whose lifetime is unknown or longer than 400 days after the 400 days browsers keep any cookie; local storage kept until deleted never runs out by itself.',
+      ),
     purpose: localizedText.describe('Why we use it, per locale, in plain words.'),
     stores: localizedText
       .optional()
@@ -436,6 +442,11 @@ const labelsSchema = z
       .optional()
       .describe(
         'Who sets an entry on our own domain with their software (setBy: vendor): must contain {vendor}, e.g. "set on our site by {vendor}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    retired: localizedText
+      .optional()
+      .describe(
+        'Marks a retired entry (`retired:` in its file) in the table, beside its lifetime: must contain {date}, e.g. "no longer set since {date}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
   })
   .describe(

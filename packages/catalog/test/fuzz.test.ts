@@ -107,6 +107,7 @@ const CONTEXT: CatalogContext = {
   locales: ['en', 'sv'],
   defaultLocale: 'en',
   categories: new Set(['necessary', 'help-center']),
+  lastUpdated: '2026-11-26',
 };
 
 /** Plain checks (not expect, which costs more than the parsing here) that each problem is located. */

@@ -796,6 +796,27 @@ const cases: Record<string, Case> = {
     at: { file: 'cookies/todo.yaml', line: 'category: "TODO' },
     says: /choose one of necessary, help-center/,
   },
+  // Retirement (an entry's `retired:` day)
+  'a retired day that does not exist': {
+    edits: [
+      { file: csrf, find: 'lifetime: 1 year\n', with: 'lifetime: 1 year\nretired: 2026-02-30\n' },
+    ],
+    errors: ['retired/date'],
+    at: { file: csrf, line: 'retired: 2026-02-30', column: 10 },
+    says: /"2026-02-30" is not a calendar date.*YYYY-MM-DD/,
+  },
+  'a retired day written another way': {
+    edits: [
+      { file: csrf, find: 'lifetime: 1 year\n', with: 'lifetime: 1 year\nretired: 1.12.2026\n' },
+    ],
+    errors: ['retired/date'],
+    at: { file: csrf, line: 'retired: 1.12.2026' },
+  },
+  'a retired year alone (YAML reads a number)': {
+    edits: [{ file: csrf, find: 'lifetime: 1 year\n', with: 'lifetime: 1 year\nretired: 2026\n' }],
+    errors: ['schema/type'],
+    at: { file: csrf, line: 'retired: 2026' },
+  },
   // Consent (policy.yaml consent)
   'a consent cookie that does not exist': {
     edits: [{ file: 'policy.yaml', find: 'cookie: billogramGDPR', with: 'cookie: billogramGDRP' }],
@@ -845,6 +866,18 @@ const cases: Record<string, Case> = {
     ],
     errors: ['consent/cookie'],
     at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'setBy: provider' },
+  },
+  'a retired consent cookie': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: 'lifetime: 1 year\n',
+        with: 'lifetime: 1 year\nretired: 2026-11-01\n',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'retired: 2026-11-01' },
+    says: /nothing could record the answer.*name another entry as consent\.cookie/,
   },
   'a preferences page that is neither a path nor https': {
     edits: [
@@ -950,5 +983,96 @@ describe('advice/shared-name', () => {
     ]);
     const result = await loadCatalog(dir);
     expect(result.problems.filter((p) => p.rule === 'advice/shared-name')).toEqual([]);
+  });
+});
+
+describe('retired entries', () => {
+  /** The fixture's lastUpdated is 2026-11-26: "run out" is judged against it, never today. */
+  const retire = (file: string, after: string, day: string): Edit => ({
+    file,
+    find: `${after}\n`,
+    with: `${after}\nretired: ${day}\n`,
+  });
+  const runOut = async (edits: readonly Edit[]) => {
+    const dir = await editedCatalog(edits);
+    const result = await loadCatalog(dir);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    return { dir, result, warnings: result.problems.filter((p) => p.rule === 'retired/run-out') };
+  };
+
+  it('are valid with the day quoted or not, and keep it in the model', async () => {
+    const { result, warnings } = await runOut([
+      retire(csrf, 'lifetime: 1 year', '2026-11-01'),
+      retire(language, 'lifetime: 30 days', '"2026-11-20"'),
+    ]);
+    expect(warnings).toEqual([]);
+    const entry = (id: string) => result.catalog?.entries.find((e) => e.id === id);
+    expect(entry('csrftoken')?.retired).toBe('2026-11-01');
+    expect(entry('language')?.retired).toBe('2026-11-20');
+    expect(entry('access_token')).not.toHaveProperty('retired');
+  });
+
+  it('warn at the retired day, with file:line:column, once the lifetime has run out by lastUpdated', async () => {
+    const { dir, warnings } = await runOut([retire(csrf, 'lifetime: 1 year', '2025-11-26')]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      severity: 'warning',
+      file: join(dir, csrf),
+      line: await lineOf(dir, csrf, 'retired: 2025-11-26'),
+      column: 10,
+      citation: expect.stringMatching(/GDPR art\. 13/),
+    });
+    expect(warnings[0]?.message).toMatch(
+      /retired since 2025-11-26, and by the policy's lastUpdated \(2026-11-26\) no browser holds it any more: its lifetime is "1 year", so it was gone by 2026-11-26/,
+    );
+    expect(warnings[0]?.fix).toMatch(/can now be removed from the catalog: delete this file/);
+  });
+
+  it('do not warn a day before the lifetime has run out', async () => {
+    const { warnings } = await runOut([retire(csrf, 'lifetime: 1 year', '2025-11-27')]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('count a session cookie as gone 30 days after the retired day, and say so', async () => {
+    const efaktura = 'cookies/efaktura.yaml';
+    const gone = await runOut([retire(efaktura, 'lifetime: session', '2026-10-27')]);
+    expect(gone.warnings).toHaveLength(1);
+    expect(gone.warnings[0]?.message).toMatch(
+      /it is a session cookie, which counts as gone 30 days after it was last set \(browsers that restore sessions keep them across restarts\), so it was gone by 2026-11-26/,
+    );
+    const kept = await runOut([retire(efaktura, 'lifetime: session', '2026-10-28')]);
+    expect(kept.warnings).toEqual([]);
+  });
+
+  it('count a third party\'s "forever" as the 400 days browsers keep a cookie', async () => {
+    const kept = await runOut([retire(pubnub, 'setBy: provider', '2025-10-23')]);
+    expect(kept.warnings).toEqual([]);
+    const gone = await runOut([retire(pubnub, 'setBy: provider', '2025-10-22')]);
+    expect(gone.warnings[0]?.message).toMatch(
+      /the provider says "forever", but browsers keep no cookie longer than 400 days.*gone by 2026-11-26/,
+    );
+  });
+
+  it('never warn for local storage kept until deleted: nothing ends it by itself', async () => {
+    const { warnings, result } = await runOut([
+      {
+        file: 'cookies/draft.yaml',
+        with: 'id: draft\nname: draft\nkind: localStorage\ncategory: necessary\nprovider: { party: first, domain: billogram.com }\nsetBy: client\nlifetime: persistent\nretired: 2020-01-01\npurpose: { en: Test., sv: Test. }\n',
+      },
+    ]);
+    expect(result.catalog?.entries.find((e) => e.id === 'draft')?.retired).toBe('2020-01-01');
+    expect(warnings).toEqual([]);
+  });
+
+  it('get no advice on how they are set: they are no longer set', async () => {
+    const undeclined: Edit = {
+      file: csrf,
+      find: 'acknowledge:\n  advice/host-prefix:',
+      with: '# acknowledge:\n#  advice/host-prefix:',
+    };
+    const advised = await runOut([undeclined]);
+    expect(advised.result.problems.map((p) => p.rule)).toContain('advice/host-prefix');
+    const { result } = await runOut([undeclined, retire(csrf, 'lifetime: 1 year', '2026-11-01')]);
+    expect(result.problems.filter((p) => p.rule.startsWith('advice/'))).toEqual([]);
   });
 });

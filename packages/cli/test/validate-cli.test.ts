@@ -46,6 +46,26 @@ describe('cookie-catalog validate on a valid catalog', () => {
     );
   });
 
+  it('says when a retired cookie can be removed: a warning at its retired day, judged by lastUpdated', async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/language.yaml',
+        find: 'lifetime: 30 days\n',
+        with: 'lifetime: 30 days\nretired: 2026-10-27\n',
+      },
+    ]);
+    const { code, stdout } = await run(['validate', '--catalog', 'catalog'], dirname(dir));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^catalog\/cookies\/language\.yaml:12:10 {2}retired\/run-out {2}warning: retired since 2026-10-27, and by the policy's lastUpdated \(2026-11-26\) no browser holds it any more: its lifetime is "30 days", so it was gone by 2026-11-26 \(GDPR art\. 13\(2\)\(a\); RFC 6265bis §5\.5\)\n {4}fix: it can now be removed from the catalog: delete this file/m,
+    );
+    expect(stdout).toMatch(/ \(\d+ first-party cookies, .*, 1 of them retired\) in 2 locales/);
+    // CI's --strict fails on it, so the entry leaves the catalog with the next change.
+    expect((await run(['validate', '--catalog', 'catalog', '--strict'], dirname(dir))).code).toBe(
+      1,
+    );
+  });
+
   it('shows security advice as warnings, e.g. the __Host- prefix for csrftoken, unless declined with a reason', async () => {
     // The fixture declines it, with reasons.
     expect((await run(['validate', '--strict', '--catalog', FIXTURE_CATALOG])).code).toBe(0);

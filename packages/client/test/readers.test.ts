@@ -70,6 +70,16 @@ describe('what the client package offers', () => {
       expect(names.includes(`read${entry.functionName}`), entry.id).toBe(visibleToScript);
       const written = visibleToScript && entry.setBy === 'client';
       expect(names.includes(`write${entry.functionName}`), entry.id).toBe(written);
+      // A retired cookie script wrote keeps its remover alone (realCookies leaves retired out).
+      const retiredWritten =
+        entry.retired !== undefined &&
+        entry.kind === 'cookie' &&
+        entry.party === 'first' &&
+        entry.setBy === 'client' &&
+        entry.attributes?.httpOnly === false;
+      expect(names.includes(`remove${entry.functionName}`), entry.id).toBe(
+        written || retiredWritten,
+      );
     }
   });
 });

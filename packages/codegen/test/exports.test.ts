@@ -462,6 +462,48 @@ describe('json/catalog', () => {
   });
 });
 
+describe('a retired entry in the exports', () => {
+  it('stays in each, since devices may hold it: the JSON with its day, TCF and OCD saying since when', async () => {
+    const catalog = await validCatalog(
+      await editedCatalog([
+        {
+          file: 'cookies/csrftoken.yaml',
+          find: 'lifetime: 1 year\n',
+          with: 'lifetime: 1 year\nretired: 2026-11-01\n',
+        },
+      ]),
+    );
+    const json = catalogJson(catalog) as { entries: { id: string; retired?: string }[] };
+    expect(validateCatalogJson(json)).toBe(true);
+    expect(json.entries.find((e) => e.id === 'csrftoken')?.retired).toBe('2026-11-01');
+    expect(json.entries.find((e) => e.id === 'language')).not.toHaveProperty('retired');
+
+    const purpose = catalog.entries.find((e) => e.id === 'csrftoken')?.purpose.en;
+    const tcf = tcfOf(catalog).disclosures.find((d) => d.identifier === 'csrftoken');
+    expect(tcf).toMatchObject({
+      maxAgeSeconds: 31_536_000,
+      description: `${purpose} (no longer set since November 1, 2026)`,
+    });
+    expect(validateTcf(tcfOf(catalog))).toBe(true);
+
+    const rows = parseCsvOracle(ocdOf(catalog)) as string[][];
+    const row = rows.find((r) => r[OCD_COLUMNS.indexOf('Cookie / Data Key name')] === 'csrftoken');
+    expect(row?.[OCD_COLUMNS.indexOf('Description')]).toBe(
+      `${purpose} (no longer set since November 1, 2026)`,
+    );
+    expect(row?.[OCD_COLUMNS.indexOf('Retention period')]).toBe('1 year');
+  });
+
+  it('the JSON Schema refuses a retired day that is not YYYY-MM-DD', async () => {
+    const document = catalogJson(await validCatalog(FIXTURE_CATALOG)) as {
+      entries: { retired?: string }[];
+    };
+    const broken = structuredClone(document);
+    (broken.entries[0] as { retired?: string }).retired = '1 Nov 2026';
+    expect(validateCatalogJson(broken)).toBe(false);
+  });
+});
+
 describe('export notes', () => {
   it('exportNotes (what validate lists) asks every registered generator that has notes', () => {
     const withNotes = generators

@@ -89,7 +89,10 @@ const pairs: [string, (h: string) => unknown, ((h: string) => unknown) | undefin
 
 describe('generated readers on random Cookie headers', () => {
   it(`never throw and agree between browser and server over ${RUNS.toLocaleString('en')} headers`, () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(catalog.entries.filter((e) => e.attributes).length);
+    // A reader for every cookie of ours but the retired ones, which keep only their deleter.
+    expect(pairs.length).toBeGreaterThanOrEqual(
+      catalog.entries.filter((e) => e.attributes && e.retired === undefined).length,
+    );
     const next = random(SEED);
     let found = 0;
     for (let run = 0; run < RUNS; run++) {

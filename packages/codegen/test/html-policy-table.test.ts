@@ -3,7 +3,7 @@ import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
-import { htmlPolicyTableGenerator } from '../src/generators/index.js';
+import { htmlPolicyGenerator, htmlPolicyTableGenerator } from '../src/generators/index.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
@@ -72,6 +72,59 @@ describe('html/policy-table on the basic fixture (three locales, the third added
       en?.contents ?? '{}',
     ).entries;
     expect(entries.find((e) => e.name === 'sub-{id}')?.lifetime.text).toBe('1 day');
+  });
+
+  it('keeps listing a retired entry, its row saying since when it is no longer set, in every locale', async () => {
+    const catalog = await loadFixtureCatalog('basic');
+    const files = runGenerator(htmlPolicyTableGenerator, catalog);
+    const pages = runGenerator(htmlPolicyGenerator, catalog);
+    const words: Record<string, string> = {
+      en: '(no longer set since <time datetime="2026-01-01">January 1, 2026</time>)',
+      sv: '(sätts inte längre sedan <time datetime="2026-01-01">1 januari 2026</time>)',
+      de: '(seit <time datetime="2026-01-01">1. Januar 2026</time> nicht mehr gesetzt)',
+    };
+    for (const locale of catalog.locales) {
+      for (const html of [files, pages].map((f) => f.find((x) => x.path === `${locale}.html`))) {
+        const row = /<tr>\s*<th scope="row"><code>cart-\{shop\}<\/code>[\s\S]*?<\/tr>/.exec(
+          html?.contents ?? '',
+        )?.[0];
+        expect(row, locale).toContain(
+          `<span class="cookie-table__retired">${words[locale]}</span>`,
+        );
+        // A row of an entry still set says nothing of the kind.
+        expect(html?.contents.match(/cookie-table__retired/g)).toHaveLength(3); // cart, layout, _ads
+      }
+      const json = JSON.parse(files.find((f) => f.path === `${locale}.json`)?.contents ?? '{}');
+      const cart = json.entries.find((e: { id: string }) => e.id === 'cart');
+      expect(cart.retired.date).toBe('2026-01-01');
+      expect(json.entries.find((e: { id: string }) => e.id === 'theme')).not.toHaveProperty(
+        'retired',
+      );
+    }
+  });
+
+  it("says it in the catalog's own words where policy.yaml writes labels.retired", async () => {
+    const dir = await editedCatalog([
+      {
+        file: 'cookies/csrftoken.yaml',
+        find: 'lifetime: 1 year\n',
+        with: 'lifetime: 1 year\nretired: 2026-11-01\n',
+      },
+      {
+        file: 'policy.yaml',
+        find: 'labels:\n',
+        with: 'labels:\n  retired: { en: "retired {date}, kept until it expires", sv: "avvecklad {date}" }\n',
+      },
+    ]);
+    const { catalog } = await loadCatalog(dir);
+    if (!catalog) throw new Error('the edited catalog should be valid');
+    const files = runGenerator(htmlPolicyTableGenerator, catalog);
+    expect(files.find((f) => f.path === 'en.html')?.contents).toContain(
+      '(retired <time datetime="2026-11-01">November 1, 2026</time>, kept until it expires)',
+    );
+    expect(files.find((f) => f.path === 'sv.html')?.contents).toContain(
+      '(avvecklad <time datetime="2026-11-01">1 november 2026</time>)',
+    );
   });
 
   it('explains pattern names and names the kind of what is not a cookie', async () => {

@@ -34,7 +34,7 @@ describe('ts/client on the basic fixture catalog', () => {
     COMPILE_TIMEOUT,
   );
 
-  it('gives readers to script-visible cookies only, writers to client-set ones only', async () => {
+  it('gives readers to script-visible cookies only, writers to client-set ones only, retired ones their remover alone', async () => {
     const [file] = await generateBasic();
     const functions = [
       ...(file?.contents ?? '').matchAll(/^export (?:function|const) ((?:read|write|remove)\w+)/gm),
@@ -57,6 +57,7 @@ describe('ts/client on the basic fixture catalog', () => {
         'readVisitsFrom',
         'writeVisits',
         'removeVisits', // client-set integer
+        'removeLayout', // client-set, retired: its remover alone
       ].sort(),
     );
   });

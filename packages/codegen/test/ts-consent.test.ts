@@ -136,6 +136,33 @@ describe('ts/consent', () => {
     );
   });
 
+  it('withdrawing a category still deletes its retired cookies, which browsers may hold', async () => {
+    const catalog = await valid(
+      await editedCatalog([
+        {
+          file: 'cookies/chat_old.yaml',
+          with: [
+            'id: chat_old',
+            'name: chat_old',
+            'kind: cookie',
+            'category: help-center',
+            'provider: { party: first, domain: billogram.com }',
+            'setBy: server',
+            'lifetime: 30 days',
+            'retired: 2026-11-20',
+            'purpose: { en: Remembered the old chat window., sv: Kom ihåg det gamla chattfönstret. }',
+            'attributes: { path: /help, sameSite: Strict }',
+            'value: { type: enum, values: [open, closed] }',
+          ].join('\n'),
+        },
+      ]),
+    );
+    const server = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'server.ts');
+    expect(server?.contents).toContain(
+      "{ name: 'chat_old', attributes: '; Max-Age=0; Path=/help; Secure; SameSite=Strict' }",
+    );
+  });
+
   it('is deterministic', async () => {
     const catalog = await withFirstPartyOptional();
     expect(runGenerator(tsConsentGenerator, catalog)).toEqual(

@@ -8,6 +8,11 @@ export interface CookieDeclaration {
   /** Max-Age in seconds; undefined for a session cookie. */
   readonly maxAge: number | undefined;
   readonly setBy: 'server' | 'client';
+  /**
+   * The day (YYYY-MM-DD) from which the catalog no longer sets it; absent while it is set. A
+   * retired cookie keeps only its deleter, until browsers have let it expire.
+   */
+  readonly retired?: string;
   readonly attributes: {
     readonly path: string;
     readonly domain: string | undefined;

@@ -11,7 +11,8 @@ import type { NameShape, StorageCall, Store } from './detect.js';
 /*
  * Each call held against the catalog, as findings in validate's shape:
  *   undeclared name (error), a cookie our code owns written or read by hand (warning: the
- *   generated function says the same, and cannot drift), a name scan cannot resolve (info).
+ *   generated function says the same, and cannot drift), a retired cookie written (error: the
+ *   policy says it is no longer set), a name scan cannot resolve (info).
  * A comment `// cookie-catalog-ignore: <reason>` on the line or the line above silences the
  * findings of that line; without a reason it silences nothing and is itself an error.
  */
@@ -92,6 +93,7 @@ function findingFor(call: LocatedCall, catalog: Catalog): Problem | undefined {
     );
   }
   const own = matches.find(isFirstPartyCookie);
+  if (own?.retired !== undefined) return retiredFinding(call, own, at);
   if (own) {
     const fn = generatedFunction(call, own);
     return createProblem(
@@ -104,6 +106,39 @@ function findingFor(call: LocatedCall, catalog: Catalog): Problem | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * A cookie the catalog retired: the policy says we no longer set it, so writing it is an error;
+ * deleting it by hand has the generated deleter, which keeps the attributes it was set with;
+ * reading it (a migration, say) has no generated reader any more.
+ */
+function retiredFinding(
+  call: LocatedCall,
+  entry: CatalogEntry,
+  at: { file: string; line: number; column: number },
+): Problem {
+  const browser = /^(document\.cookie|cookieStore|js-cookie)/.test(call.api);
+  const deleter =
+    browser && entry.setBy === 'client' && !entry.attributes?.httpOnly
+      ? `remove${entry.functionName}() from the client package`
+      : `delete${entry.functionName}(response) from the server package`;
+  const retired = `the cookie "${entry.name.pattern}", which the catalog retired on ${entry.retired}`;
+  if (call.access === 'write')
+    return createProblem(
+      'scan/retired',
+      at,
+      `${call.api} writes ${retired}: the policy says it is no longer set`,
+      `remove this code; to delete it from browsers until its lifetime has run out, use ${deleter}`,
+    );
+  return createProblem(
+    'scan/hand-written',
+    at,
+    `${call.api} ${verb(call)} ${retired}, by hand`,
+    call.access === 'delete'
+      ? `use ${deleter}, which deletes it with the attributes it was set with`
+      : 'remove this code once nothing needs the old value; if a migration still reads it, add `// cookie-catalog-ignore: <reason>`',
+  );
 }
 
 function kindOf(store: Store): CatalogEntry['kind'] {

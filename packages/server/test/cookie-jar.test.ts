@@ -1,7 +1,7 @@
 import { isFirstPartyCookie } from '@cookie-catalog/catalog';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
-import { realCatalog, realCookies } from './real-catalog.js';
+import { realCatalog, realCookies, realRetiredCookies } from './real-catalog.js';
 
 /**
  * tough-cookie is the oracle: a real RFC 6265 cookie store with strict prefix security. Every
@@ -10,10 +10,13 @@ import { realCatalog, realCookies } from './real-catalog.js';
 describe('every Set-Cookie line of the real catalog, stored in a real cookie jar', async () => {
   const cookies = await realCookies();
 
-  it('covers every first-party cookie of the catalog', async () => {
+  it('covers every first-party cookie of the catalog (the retired ones below)', async () => {
     const catalog = await realCatalog();
-    expect(cookies.map((c) => c.cookie.id)).toEqual(
-      catalog.entries.filter(isFirstPartyCookie).map((e) => e.id),
+    expect([...cookies, ...(await realRetiredCookies())].map((c) => c.cookie.id).sort()).toEqual(
+      catalog.entries
+        .filter(isFirstPartyCookie)
+        .map((e) => e.id)
+        .sort(),
     );
   });
 
@@ -59,6 +62,34 @@ describe('every Set-Cookie line of the real catalog, stored in a real cookie jar
       subject.remove(target);
       const [deletion] = target.getSetCookie();
       expect(deletion).toMatch(new RegExp(`^${subject.name}=; Max-Age=0;`));
+      await jar.setCookie(deletion ?? '', url, { ignoreError: false });
+      expect(await jar.getCookies(url, { http: true })).toEqual([]);
+    },
+  );
+});
+
+const retired = await realRetiredCookies();
+
+/**
+ * A retired cookie (`retired:` in the catalog) is no longer set, but browsers may hold it until
+ * its lifetime has run out: its deleter removes what its setter wrote before it was retired.
+ */
+describe.runIf(retired.length > 0)('every retired cookie of the real catalog', () => {
+  it.each(retired.map((c) => [c.cookie.id, c] as const))(
+    '%s: the deleter removes what its setter wrote',
+    async (_id, subject) => {
+      const { attributes } = subject.cookie;
+      const url = `https://${attributes.domain ?? subject.cookie.provider.domain}${attributes.path}`;
+      const jar = new CookieJar(undefined, {
+        prefixSecurity: 'strict',
+        rejectPublicSuffixes: true,
+        looseMode: false,
+      });
+      await jar.setCookie(subject.setBefore, url, { ignoreError: false });
+      expect((await jar.getCookies(url, { http: true })).map((c) => c.key)).toEqual([subject.name]);
+      const target = new Headers();
+      subject.remove(target);
+      const [deletion] = target.getSetCookie();
       await jar.setCookie(deletion ?? '', url, { ignoreError: false });
       expect(await jar.getCookies(url, { http: true })).toEqual([]);
     },

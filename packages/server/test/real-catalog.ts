@@ -35,35 +35,89 @@ export async function realCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-/** Every first-party cookie of the real catalog, as the generated package exposes it. */
+/**
+ * Every first-party cookie of the real catalog that we still set, as the generated package
+ * exposes it. Retired ones have a deleter only: see {@link realRetiredCookies}.
+ */
 export async function realCookies(): Promise<CookieUnderTest[]> {
   const catalog = await realCatalog();
-  return catalog.entries.filter(isFirstPartyCookie).map((cookie) => {
-    const params = cookie.name.parameters.length
-      ? Object.fromEntries(cookie.name.parameters.map((p) => [p.name, p.example]))
-      : undefined;
-    const name = cookie.name.parts
-      .map((part) => (part.type === 'literal' ? part.text : String(params?.[part.name])))
-      .join('');
-    const value = exampleValueOf(cookie.value);
-    const fn = (verb: string): Fn => {
-      const found = api[`${verb}${cookie.functionName}`];
-      if (!found) throw new Error(`@billogram/cookies-server has no ${verb}${cookie.functionName}`);
-      return found;
-    };
-    const withParams = (...rest: unknown[]) => (params ? [params, ...rest] : rest);
-    return {
-      cookie,
-      name,
-      args: withParams(value),
-      serialize: () => fn('serialize')(...withParams(value)) as string,
-      serializeWith: (other) => fn('serialize')(...withParams(other)) as string,
-      set: (target) => fn('set')(target, ...withParams(value)),
-      setWith: (target, other) => fn('set')(target, ...withParams(other)),
-      remove: (target) => fn('delete')(target, ...withParams()),
-      read: (header) => fn('read')(header, ...withParams()),
-    };
-  });
+  return catalog.entries
+    .filter(isFirstPartyCookie)
+    .filter((cookie) => cookie.retired === undefined)
+    .map((cookie) => {
+      const { params, name } = exampleName(cookie);
+      const value = exampleValueOf(cookie.value);
+      const fn = (verb: string): Fn => {
+        const found = api[`${verb}${cookie.functionName}`];
+        if (!found) throw new Error(`the server package has no ${verb}${cookie.functionName}`);
+        return found;
+      };
+      const withParams = (...rest: unknown[]) => (params ? [params, ...rest] : rest);
+      return {
+        cookie,
+        name,
+        args: withParams(value),
+        serialize: () => fn('serialize')(...withParams(value)) as string,
+        serializeWith: (other) => fn('serialize')(...withParams(other)) as string,
+        set: (target) => fn('set')(target, ...withParams(value)),
+        setWith: (target, other) => fn('set')(target, ...withParams(other)),
+        remove: (target) => fn('delete')(target, ...withParams()),
+        read: (header) => fn('read')(header, ...withParams()),
+      };
+    });
+}
+
+/** A retired first-party cookie of the real catalog: its declaration, and its deleter. */
+export interface RetiredCookieUnderTest {
+  readonly cookie: FirstPartyCookie;
+  /** The wire name, with pattern parameters filled from their examples. */
+  readonly name: string;
+  /** The Set-Cookie line its setter wrote before it was retired (with a made-up value). */
+  readonly setBefore: string;
+  remove(target: unknown): void;
+}
+
+/** Every retired first-party cookie of the real catalog: the package keeps its deleter alone. */
+export async function realRetiredCookies(): Promise<RetiredCookieUnderTest[]> {
+  const catalog = await realCatalog();
+  return catalog.entries
+    .filter(isFirstPartyCookie)
+    .filter((cookie) => cookie.retired !== undefined)
+    .map((cookie) => {
+      const { params, name } = exampleName(cookie);
+      const { attributes: a, lifetime } = cookie;
+      const remove = api[`delete${cookie.functionName}`];
+      if (!remove) throw new Error(`the server package has no delete${cookie.functionName}`);
+      return {
+        cookie,
+        name,
+        setBefore: [
+          `${name}=x`,
+          ...(lifetime.kind === 'duration' ? [`Max-Age=${lifetime.seconds}`] : []),
+          ...(a.domain !== undefined ? [`Domain=${a.domain}`] : []),
+          `Path=${a.path}`,
+          ...(a.secure ? ['Secure'] : []),
+          ...(a.httpOnly ? ['HttpOnly'] : []),
+          `SameSite=${a.sameSite}`,
+          ...(a.partitioned ? ['Partitioned'] : []),
+        ].join('; '),
+        remove: (target) => remove(target, ...(params ? [params] : [])),
+      };
+    });
+}
+
+/** The name with pattern parameters filled from their examples, and those parameters. */
+function exampleName(cookie: FirstPartyCookie): {
+  params: Record<string, string | number> | undefined;
+  name: string;
+} {
+  const params = cookie.name.parameters.length
+    ? Object.fromEntries(cookie.name.parameters.map((p) => [p.name, p.example]))
+    : undefined;
+  const name = cookie.name.parts
+    .map((part) => (part.type === 'literal' ? part.text : String(params?.[part.name])))
+    .join('');
+  return { params, name };
 }
 
 /**

@@ -298,6 +298,15 @@ function checkConsentCookie(
     );
     return;
   }
+  if (input.retired !== undefined) {
+    report.add(
+      'consent/cookie',
+      ['retired'],
+      `${where} is retired, so nothing could record the answer: a retired cookie has no setter`,
+      'name another entry as consent.cookie in policy.yaml before retiring this one',
+      { key: true },
+    );
+  }
   if (optional.some((c) => c.id === input.category)) {
     report.add(
       'consent/cookie',

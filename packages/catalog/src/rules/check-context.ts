@@ -41,4 +41,9 @@ export interface CatalogContext {
   readonly locales: readonly string[] | undefined;
   readonly defaultLocale: string | undefined;
   readonly categories: ReadonlySet<string> | undefined;
+  /**
+   * policy.yaml's lastUpdated (YYYY-MM-DD) when it is a real date: what "has run out" is judged
+   * against, never the clock, so that validate gives the same answer on every day.
+   */
+  readonly lastUpdated: string | undefined;
 }

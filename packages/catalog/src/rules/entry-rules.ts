@@ -7,6 +7,7 @@ import type { CatalogContext, FileReport } from './check-context.js';
 import { checkLifetime } from './lifetime-rules.js';
 import { checkEntryId, checkName } from './name-rules.js';
 import { checkParty, checkProviderPlaceholder } from './party-rules.js';
+import { checkRetirement } from './retirement-rules.js';
 import { checkKindDeclarations } from './storage-kind-rules.js';
 import { checkLocalizedText } from './text-rules.js';
 import { checkValue } from './value-rules.js';
@@ -22,6 +23,7 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
   checkParty(report, entry);
   checkKindDeclarations(report, entry);
   checkLifetime(report, entry);
+  checkRetirement(report, context, entry);
   if (isOwnCookie(entry)) checkAttributes(report, entry, effectiveAttributes(entry));
   if (entry.value) checkValue(report, entry, entry.value);
   for (const key of ['purpose', 'stores', 'note'] as const) {
@@ -41,5 +43,6 @@ export function checkEntry(report: FileReport, context: CatalogContext, entry: E
   checkProviderPlaceholder(report, entry);
   checkCategory(report, context, entry);
   checkAcknowledgements(report, entry);
-  checkAdvice(report, entry);
+  // Advice is about how we set a cookie; a retired one is no longer set, only deleted.
+  if (entry.retired === undefined) checkAdvice(report, entry);
 }

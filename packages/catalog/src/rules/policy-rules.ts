@@ -1,4 +1,5 @@
 import { builtInLabel, OPTIONAL_LABELS } from '../built-in-labels.js';
+import { isCalendarDate } from '../calendar-date.js';
 import { languageName } from '../language-name.js';
 import { checkLink, isEmailAddress } from '../links.js';
 import type { PolicyInput } from '../schema.js';
@@ -14,6 +15,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   lifetimeRange: ['from', 'to'],
   inactivity: ['stated', 'inactive'],
   setOnOurSiteBy: ['vendor'],
+  retired: ['date'],
   consentBannerTitle: ['controller'],
 };
 
@@ -24,6 +26,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     locales,
     defaultLocale: policy.defaultLocale,
     categories: new Set(policy.categories.map((c) => c.id)),
+    lastUpdated: isCalendarDate(policy.lastUpdated) ? policy.lastUpdated : undefined,
   };
   if (!/^\d+(\.\d+){0,2}$/.test(policy.version) && !isCalendarDate(policy.version)) {
     report.add(
@@ -245,13 +248,6 @@ function checkUniqueIds(
     }
     seen.add(item.id);
   });
-}
-
-function isCalendarDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /**

@@ -491,6 +491,10 @@ A new repository's catalog has \`TODO\` wherever legal must write: \`npm run bui
 - One file per cookie in \`catalog/cookies/\`; the policy as a whole in \`catalog/policy.yaml\`;
   the prose in \`catalog/sections/<language>/\`. The starter has one example of each kind of
   entry: change them to yours, delete the ones you do not have.
+- A cookie you stop using: do not delete its file, add \`retired: <YYYY-MM-DD>\` (the day from which
+  it is no longer set). The policy keeps listing it and the packages keep only its deleter while
+  browsers may still hold it; \`validate\` warns (\`retired/run-out\`) once its lifetime has run
+  out by \`lastUpdated\`: then delete the file.
 - After every change: \`npx cookie-catalog validate\`. To see the policy as readers will while you
   write: \`npm run dev -w ${options.scope}/cookies-docs-site\`.
 - \`npx cookie-catalog diff --base main\` says in plain words what a change does and which packages

@@ -63,11 +63,14 @@ function summarize(catalog: Catalog): string {
   const vendors = cookies.filter((e) => e.setBy === 'vendor').length;
   const thirdParty = cookies.filter((e) => e.party === 'third').length;
   const similar = catalog.entries.length - cookies.length;
+  // Retired entries are still listed (browsers may hold them): counted above, and said apart.
+  const retired = catalog.entries.filter((e) => e.retired !== undefined).length;
   const parts = [
     plural(ours, 'first-party cookie'),
     ...(vendors > 0 ? [`${plural(vendors, 'cookie')} vendors set on our domain`] : []),
     plural(thirdParty, 'third-party cookie'),
     plural(similar, 'similar technology', 'similar technologies'),
+    ...(retired > 0 ? [`${retired} of them retired`] : []),
   ];
   return `${plural(catalog.entries.length, 'entry', 'entries')} (${parts.join(', ')}) in ${plural(catalog.locales.length, 'locale')} (${catalog.locales.join(', ')})`;
 }

@@ -26,3 +26,14 @@ client.writePrefs;
 client.readTracker;
 // @ts-expect-error a local-storage entry gets no cookie functions
 client.readDraft;
+
+// A retired cookie that page script wrote keeps only its remover.
+expectTypeOf(client.removeLayout).toBeCallableWith();
+// @ts-expect-error a retired cookie has no writer
+client.writeLayout('grid');
+// @ts-expect-error nor a reader
+client.readLayout;
+// @ts-expect-error nor one from a cookie string
+client.readLayoutFrom;
+// @ts-expect-error the server set cart: script never wrote it, so it gets no remover
+client.removeCart;

@@ -45,3 +45,21 @@ server.readDraft;
 server.readOpened;
 // @ts-expect-error attributes are data, not parameters
 server.setTheme(new Headers(), 'dark', { maxAge: 1 });
+
+// A retired cookie (the fixture's cart and layout) keeps its declaration, marked retired with
+// the day, and its deleter with the parameters of its name: nothing else.
+expectTypeOf(server.cartCookie.retired).toEqualTypeOf<'2026-01-01'>();
+expectTypeOf(server.deleteCart).toBeCallableWith(new Headers(), { shop: 'books' });
+expectTypeOf(server.deleteLayout).toBeCallableWith(new Headers());
+// @ts-expect-error a retired cookie has no setter
+server.setCart(new Headers(), { shop: 'books' }, 'abc123');
+// @ts-expect-error nor a serializer
+server.serializeCart;
+// @ts-expect-error nor a reader
+server.readCart;
+// @ts-expect-error nor a parser of its value
+server.parseCart;
+// @ts-expect-error nor a value type
+expectTypeOf<server.CartValue>().toBeString();
+// @ts-expect-error page script wrote layout, but the server package sets nothing retired either
+server.setLayout;

@@ -189,6 +189,12 @@ export const CATALOG_JSON_SCHEMA = {
         ),
         category: text,
         lifetime: { $ref: '#/$defs/lifetime' },
+        retired: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description:
+            'The day (YYYY-MM-DD) from which it is no longer set; it may stay on devices until its lifetime has run out. Absent while it is set.',
+        },
         purpose: { $ref: '#/$defs/localized' },
         stores: { $ref: '#/$defs/localized' },
         note: { $ref: '#/$defs/localized' },

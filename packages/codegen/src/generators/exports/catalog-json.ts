@@ -56,6 +56,7 @@ function entryJson(entry: CatalogEntry) {
     provider: entry.provider,
     category: entry.category,
     lifetime: entry.lifetime,
+    ...(entry.retired !== undefined && { retired: entry.retired }),
     purpose: entry.purpose,
     ...optional('stores', entry.stores),
     ...optional('note', entry.note),

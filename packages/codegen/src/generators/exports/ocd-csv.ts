@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Catalog, CatalogEntry, PendingProblem } from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
 import { lifetimeText } from '../html-policy-table/lifetime-text.js';
+import { purposeText } from '../html-policy-table/retired-text.js';
 import { toCsv } from './csv.js';
 
 /*
@@ -52,7 +53,7 @@ export function ocdRows(catalog: Catalog, options: OcdOptions): string[][] {
       ocdCategory.get(entry.category) ?? '',
       name,
       `${domain} (${entry.party === 'first' ? '1st' : '3rd'} party)`,
-      entry.purpose[locale] ?? '',
+      purposeText(entry, locale, catalog),
       lifetimeText(entry.lifetime, locale, catalog).text,
       entry.provider.name,
       entry.provider.privacyPolicy ?? entry.provider.cookiePolicy ?? catalog.controller.website,

@@ -1,5 +1,6 @@
 import type { Catalog, Lifetime, PendingProblem } from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
+import { purposeText } from '../html-policy-table/retired-text.js';
 import { wildcardName } from './wildcard-name.js';
 
 /*
@@ -45,7 +46,8 @@ export interface TcfResult {
 }
 
 /**
- * Builds the disclosure document. An entry the format cannot state (no number of seconds for its
+ * Builds the disclosure document. A retired entry is disclosed as before, its description saying
+ * since when it is no longer set. An entry the format cannot state (no number of seconds for its
  * lifetime, a name that is all parameter) is left out, with a note saying why and what would
  * let it in: what validate accepts always exports.
  */
@@ -103,7 +105,7 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
       domains: [domain],
       purposes,
       ...(specialPurposes.length > 0 && { specialPurposes }),
-      description: entry.purpose[locale] ?? '',
+      description: purposeText(entry, locale, catalog),
     });
   }
   const domains = [...domainPurposes.entries()]

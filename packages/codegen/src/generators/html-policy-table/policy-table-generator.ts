@@ -7,11 +7,13 @@ import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral } from '../typescript/literals.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 import { lifetimeText } from './lifetime-text.js';
+import { type RetiredText, retiredText } from './retired-text.js';
 
 /*
  * `html/policy-table`: per locale, an accessible HTML fragment with one table per category, a JSON
  * declaration of every entry, and a framework-free stylesheet; plus an index module exporting the
- * fragments as strings. Catalog text is only ever data for the template: handlebars escapes it,
+ * fragments as strings. A retired entry stays listed, since browsers may still hold it: its
+ * lifetime cell says since when we no longer set it (labels.retired). Catalog text is only ever data for the template: handlebars escapes it,
  * the template never uses triple braces, and prototype access stays off (handlebars' default).
  */
 
@@ -120,6 +122,8 @@ interface RowView {
   readonly lifetime: string;
   readonly datetime: string | undefined;
   readonly lifetimeNote: string | undefined;
+  /** For a retired entry: since when we no longer set it (it may still be on devices). */
+  readonly retired: RetiredText | undefined;
   readonly purpose: string;
   readonly stores: string | undefined;
   readonly note: string | undefined;
@@ -195,6 +199,7 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     datetime: lifetime.datetime,
     lifetimeNote:
       entry.lifetime.kind === 'provider-stated' ? entry.lifetime.note?.[locale] : undefined,
+    retired: retiredText(entry, locale, catalog),
     purpose: entry.purpose[locale] ?? '',
     stores: entry.stores?.[locale],
     note: entry.note?.[locale],
@@ -211,6 +216,7 @@ function declaration(catalog: Catalog, locale: string) {
     entries: catalog.entries.map((entry) => {
       const category = catalog.categories.find((c) => c.id === entry.category);
       const lifetime = lifetimeText(entry.lifetime, locale, catalog);
+      const retired = retiredText(entry, locale, catalog);
       return {
         id: entry.id,
         name: entry.name.pattern,
@@ -230,6 +236,8 @@ function declaration(catalog: Catalog, locale: string) {
                 : null,
           session: entry.lifetime.kind === 'session',
         },
+        // No longer set since this day, but listed while browsers may still hold it.
+        ...(retired && { retired: { date: retired.dateIso, text: retired.text } }),
         purpose: entry.purpose[locale] ?? '',
         ...(entry.attributes && { attributes: entry.attributes }),
       };

@@ -4,6 +4,7 @@ import type { Generator } from '../../generator.js';
 import {
   type CookieCode,
   cookieCode,
+  nameTypeStatements,
   parseStatements,
   typeStatements,
 } from '../typescript/cookie-code.js';
@@ -27,8 +28,8 @@ export function isScriptVisible(cookie: FirstPartyCookie): boolean {
  * `ts/client`: for every first-party cookie script can see, `readX()` from `document.cookie` and
  * `readXFrom(cookieString)`; for those the catalog says client script sets, `writeX(value)` and
  * `removeX()`. One small function per cookie, checks inlined, so a bundler keeps only what is
- * imported. HttpOnly, third-party and non-cookie entries get nothing. `index.ts` is the
- * package's entry.
+ * imported. A retired cookie keeps only `removeX()`, where script wrote it. HttpOnly,
+ * third-party and non-cookie entries get nothing. `index.ts` is the package's entry.
  */
 export const tsClientGenerator: Generator<TsClientOptions> = {
   id: 'ts/client',
@@ -39,13 +40,17 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
     const cookies = catalog.entries
       .filter(isFirstPartyCookie)
       .filter(isScriptVisible)
+      // A retired cookie keeps only its remover, and only where script wrote it.
+      .filter((cookie) => cookie.retired === undefined || cookie.setBy === 'client')
       .map((cookie) => cookieCode(catalog, cookie, 'size'));
     const helpers = new Set(['documentCookies', 'findCookie']);
     for (const code of cookies) {
       const used =
-        code.cookie.setBy === 'client'
-          ? [...code.helpers, 'setDocumentCookie']
-          : readerHelpers(code);
+        code.retiredNote !== undefined
+          ? [...code.deletionHelpers, 'setDocumentCookie']
+          : code.cookie.setBy === 'client'
+            ? [...code.helpers, 'setDocumentCookie']
+            : readerHelpers(code);
       for (const helper of used) helpers.add(helper);
     }
     function* statements(): Iterable<StatementStructures | string> {
@@ -144,7 +149,26 @@ function readerHelpers(code: CookieCode): string[] {
   return [...code.helpers].filter((helper) => decoders.includes(helper));
 }
 
+/** The remover, with exactly the Path, Domain and flags script writes (or wrote) it with. */
+function removerStatement(code: CookieCode): FunctionDeclarationStructure {
+  const docs =
+    code.retiredNote === undefined
+      ? `Removes ${code.shown}: Max-Age=0 with exactly the Path, Domain and flags it is written with.`
+      : `Removes ${code.shown}: Max-Age=0 with exactly the Path, Domain and flags it was written with.\n\n${code.retiredNote('this remover (nothing writes or reads it any more)')}`;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: `remove${code.pascal}`,
+    docs: [docs],
+    parameters: code.paramList,
+    returnType: 'void',
+    statements: code.deletion((setCookie) => `$setDocumentCookie(${setCookie});`),
+  };
+}
+
 function clientStatements(code: CookieCode): (StatementStructures | string)[] {
+  // Retired: nothing reads or writes it any more, but script can still remove what it wrote.
+  if (code.retiredNote !== undefined) return [...nameTypeStatements(code), removerStatement(code)];
   const { pascal, params, valueType, paramList, shown } = code;
   const attributes = commentText(code.attributeText.slice(2));
   const writable = code.cookie.setBy === 'client';
@@ -165,17 +189,7 @@ function clientStatements(code: CookieCode): (StatementStructures | string)[] {
             returnType: 'void',
             statements: [...code.serialize((setCookie) => `$setDocumentCookie(${setCookie});`)],
           } satisfies FunctionDeclarationStructure,
-          {
-            kind: StructureKind.Function,
-            isExported: true,
-            name: `remove${pascal}`,
-            docs: [
-              `Removes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is written with.`,
-            ],
-            parameters: paramList,
-            returnType: 'void',
-            statements: code.deletion((setCookie) => `$setDocumentCookie(${setCookie});`),
-          } satisfies FunctionDeclarationStructure,
+          removerStatement(code),
         ]
       : []),
   ];

@@ -32,9 +32,11 @@ const RUNTIME_TYPES = [
 
 /**
  * `ts/server`: for every first-party cookie, a declaration constant and `serializeX`, `setX`,
- * `deleteX`, `readX`. Everything that does not depend on the value (name, Max-Age, attributes)
- * is folded into string literals here, so a setter at run time only checks and concatenates.
- * `index.ts`, the package's entry, adds the run-time names apps use with them.
+ * `deleteX`, `readX`; for a retired one (`retired:` in the catalog) only its declaration, marked
+ * retired, and `deleteX`, since browsers may hold it until its lifetime has run out. Everything
+ * that does not depend on the value (name, Max-Age, attributes) is folded into string literals
+ * here, so a setter at run time only checks and concatenates. `index.ts`, the package's entry,
+ * adds the run-time names apps use with them.
  */
 export const tsServerGenerator: Generator<TsServerOptions> = {
   id: 'ts/server',
@@ -48,7 +50,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
     const helpers = new Set([
       'appendSetCookie',
       'cookieValue',
-      ...cookies.flatMap((c) => [...c.helpers]),
+      ...cookies.flatMap((c) => [...(c.retiredNote === undefined ? c.helpers : c.deletionHelpers)]),
     ]);
     function* statements(): Iterable<StatementStructures | string> {
       yield {
@@ -92,7 +94,27 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
   },
 };
 
+/** The deleter, with exactly the Path, Domain and flags the cookie is (or was) set with. */
+function deleterStatement(code: CookieCode): StatementStructures {
+  const docs =
+    code.retiredNote === undefined
+      ? `Deletes ${code.shown}: Max-Age=0 with exactly the Path, Domain and flags it is set with.`
+      : `Deletes ${code.shown}: Max-Age=0 with exactly the Path, Domain and flags it was set with.\n\n${code.retiredNote('this deleter (nothing sets, serializes or reads it any more)')}`;
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: `delete${code.pascal}`,
+    docs: [docs],
+    parameters: [{ name: 'target', type: 'CookieTarget' }, ...code.paramList],
+    returnType: 'void',
+    statements: code.deletion((setCookie) => `$appendSetCookie(target, ${setCookie});`),
+  };
+}
+
 function serverStatements(code: CookieCode): (StatementStructures | string)[] {
+  // Retired: browsers may still hold it, so it can be deleted; nothing sets, serializes or reads it.
+  if (code.retiredNote !== undefined)
+    return [...declarationStatements(code, ' satisfies CookieDeclaration'), deleterStatement(code)];
   const { pascal, camel, params, value, valueType, paramList, shown } = code;
   const args = params ? 'params, ' : '';
   // Next.js's cookie stores percent-encode what they are given: URI-encoded values go in decoded.
@@ -126,15 +148,7 @@ function serverStatements(code: CookieCode): (StatementStructures | string)[] {
       returnType: 'void',
       statements: [`$appendSetCookie(target, serialize${pascal}(${args}value)${uri});`],
     },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: `delete${pascal}`,
-      docs: [`Deletes ${shown}: Max-Age=0 with exactly the Path, Domain and flags it is set with.`],
-      parameters: [{ name: 'target', type: 'CookieTarget' }, ...paramList],
-      returnType: 'void',
-      statements: code.deletion((setCookie) => `$appendSetCookie(target, ${setCookie});`),
-    },
+    deleterStatement(code),
     {
       kind: StructureKind.Function,
       isExported: true,

@@ -46,6 +46,13 @@ export interface CookieCode {
   readonly uriEncoded: boolean;
   /** Run-time helpers this cookie's code uses. */
   readonly helpers: ReadonlySet<string>;
+  /** Run-time helpers its deleter alone uses (a retired cookie's only function). */
+  readonly deletionHelpers: ReadonlySet<string>;
+  /**
+   * For a retired cookie (`retired:` in the catalog), docs saying since when and why `remains`
+   * (what its code keeps) is all there is; undefined while it is set.
+   */
+  readonly retiredNote: ((remains: string) => string) | undefined;
   /** The declaration constant's initializer. */
   readonly declaration: string;
   /** Statements that check the parameters (if any) and declare `name`. */
@@ -129,6 +136,8 @@ export function cookieCode(
       : [`const name = ${nameLiteral};`];
   return {
     cookie,
+    deletionHelpers: new Set(params ? ['TOKEN', 'invalidValue'] : []),
+    retiredNote: retiredNote(cookie),
     pascal,
     camel,
     value,
@@ -150,6 +159,7 @@ export function cookieCode(
       category: cookie.category,
       maxAge,
       setBy: cookie.setBy,
+      ...(cookie.retired !== undefined && { retired: cookie.retired }),
       attributes: {
         path: attributes.path,
         domain: attributes.domain,
@@ -184,11 +194,32 @@ export function declarationStatements(
   code: CookieCode,
   initializerSuffix = '',
 ): (StatementStructures | string)[] {
+  const retired =
+    code.retiredNote === undefined
+      ? ''
+      : `\n\n${code.retiredNote(`of its code only {@link delete${code.pascal}}`)}`;
   return [
     // Written as text, as ts-morph would print it: as a structure, its long initializer went
     // through ts-morph's writer twice (printed apart, then copied in). The output is identical.
-    `${jsDoc(`What the catalog declares for ${code.shown}.\n\n${code.about}`)}\nexport const ${code.camel}Cookie = ${code.declaration}${initializerSuffix};`,
-    ...typeStatements(code),
+    `${jsDoc(`What the catalog declares for ${code.shown}.\n\n${code.about}${retired}`)}\nexport const ${code.camel}Cookie = ${code.declaration}${initializerSuffix};`,
+    ...(code.retiredNote === undefined ? typeStatements(code) : nameTypeStatements(code)),
+  ];
+}
+
+/**
+ * What a retired cookie's deleter needs beside it: the type of its name's parameters and their
+ * compiled checks. No value type: nothing sets or reads a value any more.
+ */
+export function nameTypeStatements(code: CookieCode): (StatementStructures | string)[] {
+  if (!code.params) return [];
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: code.paramsType,
+      type: code.params.type,
+    },
+    ...code.params.constants,
   ];
 }
 
@@ -218,6 +249,17 @@ export function typeStatements(code: CookieCode): (StatementStructures | string)
     ...code.value.constants,
     ...(code.params?.constants ?? []),
   ];
+}
+
+function retiredNote(cookie: FirstPartyCookie): CookieCode['retiredNote'] {
+  const { retired, lifetime } = cookie;
+  if (retired === undefined) return undefined;
+  const until =
+    lifetime.kind === 'duration'
+      ? `its lifetime (${lifetime.amount} ${lifetime.unit}${lifetime.amount === 1 ? '' : 's'}) has run out`
+      : 'their session ends';
+  return (remains) =>
+    `Retired since ${retired}: the catalog no longer sets it, but browsers may keep it until ${until}, so ${remains} remains until the catalog removes the entry.`;
 }
 
 function lifetimeWords(lifetime: Lifetime): string {

@@ -17,9 +17,10 @@ import * as server from '../src/generated/index.js';
 const { catalog } = await loadCatalog(fileURLToPath(new URL('../../../catalog/', import.meta.url)));
 if (!catalog) throw new Error('catalog/ does not validate: run npx cookie-catalog validate');
 const api = server as unknown as Record<string, (...args: unknown[]) => unknown>;
+// A retired cookie (`retired:` in its file) has no setter any more, only its deleter.
 const cookies = catalog.entries
   .filter(isFirstPartyCookie)
-  .filter((cookie) => cookie.name.parameters.length === 0);
+  .filter((cookie) => cookie.name.parameters.length === 0 && cookie.retired === undefined);
 
 describe.runIf(cookies.length > 0)('every cookie our code sets', () => {
   it.each(cookies.map((cookie) => [cookie.id, cookie] as const))(

@@ -1,5 +1,15 @@
 // Generated from catalog/ by cookie-catalog. Do not edit.
 import { CookieValueError as $CookieValueError, decodeBase64Url as $decodeBase64Url, decodeUri as $decodeUri, documentCookies as $documentCookies, encodeUri as $encodeUri, findCookie as $findCookie, parseJsonObject as $parseJsonObject, setDocumentCookie as $setDocumentCookie } from '@cookie-catalog/runtime';
+
+/**
+ * Removes `layout`: Max-Age=0 with exactly the Path, Domain and flags it was written with.
+ *
+ * Retired since 2025-12-01: the catalog no longer sets it, but browsers may keep it until its lifetime (1 year) has run out, so this remover (nothing writes or reads it any more) remains until the catalog removes the entry.
+ */
+export function removeLayout(): void {
+  $setDocumentCookie('layout=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+}
+
 export type NoteValue = string;
 
 /**

@@ -147,6 +147,47 @@ export function readShard(cookies: CookieSource, params: ShardName): ShardValue 
 }
 
 /**
+ * What the catalog declares for `cart-{shop}`.
+ *
+ * Purpose in English. Lifetime: 30 days, Max-Age=2592000. Category: preferences.
+ *
+ * Retired since 2026-01-01: the catalog no longer sets it, but browsers may keep it until its lifetime (30 days) has run out, so of its code only {@link deleteCart} remains until the catalog removes the entry.
+ */
+export const cartCookie = { id: 'cart', name: 'cart-{shop}', category: 'preferences', maxAge: 2592000, setBy: 'server', retired: '2026-01-01', attributes: { path: '/shop', domain: 'example.com', secure: true, httpOnly: false, sameSite: 'None', partitioned: true } } as const satisfies CookieDeclaration;
+export type CartName = { readonly shop: string };
+const cartShopPattern = /* @__PURE__ */ new RegExp('^[a-z]*$'); // ^[a-z]{2,8}$
+
+/**
+ * Deletes `cart-{shop}`: Max-Age=0 with exactly the Path, Domain and flags it was set with.
+ *
+ * Retired since 2026-01-01: the catalog no longer sets it, but browsers may keep it until its lifetime (30 days) has run out, so this deleter (nothing sets, serializes or reads it any more) remains until the catalog removes the entry.
+ */
+export function deleteCart(target: CookieTarget, params: CartName): void {
+  const shopParam = params['shop'];
+  if (!(typeof shopParam === 'string' && $TOKEN.test(shopParam) && (shopParam.length >= 2 && shopParam.length <= 8 && cartShopPattern.test(shopParam)))) throw $invalidValue('cart-{shop}', shopParam, 'is not a valid {shop} for this cookie\'s name');
+  const name = 'cart-' + shopParam;
+  $appendSetCookie(target, name + '=; Max-Age=0; Domain=example.com; Path=/shop; Secure; SameSite=None; Partitioned');
+}
+
+/**
+ * What the catalog declares for `layout`.
+ *
+ * Purpose in English. Lifetime: 1 year, Max-Age=31536000. Category: preferences.
+ *
+ * Retired since 2025-12-01: the catalog no longer sets it, but browsers may keep it until its lifetime (1 year) has run out, so of its code only {@link deleteLayout} remains until the catalog removes the entry.
+ */
+export const layoutCookie = { id: 'layout', name: 'layout', category: 'preferences', maxAge: 31536000, setBy: 'client', retired: '2025-12-01', attributes: { path: '/', domain: undefined, secure: true, httpOnly: false, sameSite: 'Lax', partitioned: false } } as const satisfies CookieDeclaration;
+
+/**
+ * Deletes `layout`: Max-Age=0 with exactly the Path, Domain and flags it was set with.
+ *
+ * Retired since 2025-12-01: the catalog no longer sets it, but browsers may keep it until its lifetime (1 year) has run out, so this deleter (nothing sets, serializes or reads it any more) remains until the catalog removes the entry.
+ */
+export function deleteLayout(target: CookieTarget): void {
+  $appendSetCookie(target, 'layout=; Max-Age=0; Path=/; Secure; SameSite=Lax');
+}
+
+/**
  * What the catalog declares for `note`.
  *
  * Purpose in English. Lifetime: 1 week, Max-Age=604800. Category: preferences.
