@@ -174,6 +174,17 @@ const CASES: readonly Case[] = [
     bumps: { server: 'major', client: 'major', 'policy-table': 'patch', docs: 'patch' },
   },
   {
+    title: 'a cookie retired: its setters and readers go, its deleter and its row stay',
+    head: [
+      {
+        file: 'cookies/language.yaml',
+        find: 'lifetime: 30 days\n',
+        with: 'lifetime: 30 days\nretired: "2026-11-01"\n',
+      },
+    ],
+    bumps: { server: 'major', client: 'major', 'policy-table': 'patch', docs: 'patch' },
+  },
+  {
     title: 'a cookie made HttpOnly: its client reader goes',
     head: [{ file: 'cookies/csrftoken.yaml', find: 'httpOnly: false', with: 'httpOnly: true' }],
     bumps: { server: 'patch', client: 'major', 'policy-table': 'patch', docs: 'patch' },

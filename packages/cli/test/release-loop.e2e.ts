@@ -487,9 +487,51 @@ export function chooseDarkTheme(response: ServerResponse): void {
     await expectNoLocalPaths(org);
   });
 
-  // Needs the catalog's `retired` state (another change in progress): a retired cookie keeps its
-  // deleter, and the policy lists it, until its lifetime has run out.
-  it.todo(
-    'a retired cookie is a major release (2.0.0): its setter and reader go, its deleter stays; the app’s npm update stays on 1.x, and installing 2.x makes tsc fail at the removed setter, naming it, while the deleter still compiles',
-  );
+  it('a retired cookie is a major release (2.0.0): its setter and reader go, its deleter stays', async () => {
+    // Legal retires the theme cookie instead of deleting its file: from the policy's own date.
+    const policy = await readFile(join(org, 'catalog/policy.yaml'), 'utf8');
+    const lastUpdated = /^lastUpdated: "?([0-9-]+)"?$/m.exec(policy)?.[1];
+    expect(lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const file = join(org, 'catalog/cookies/theme.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}retired: "${lastUpdated}"\n`);
+    await ok('npx cookie-catalog validate --strict', org);
+    const bumps = await catalogChangeset();
+    await ok('git add -A && git commit -q -m "The theme cookie is retired"', org);
+    expect(bumps['@acme/cookies-server']).toBe('major');
+    const published = await release('Release the retired theme cookie');
+    expect(published).toContain('@acme/cookies-server@2.0.0');
+    expect(await publishedVersion('@acme/cookies-server', parent)).toBe('2.0.0');
+    // The policy still lists it: browsers may hold it for its lifetime.
+    const table = await readFile(join(org, 'packages/policy-table/dist/en.html'), 'utf8');
+    expect(table).toContain('theme');
+    expect(table).toMatch(/no longer set since/);
+  });
+
+  it("the app's npm update stays on 1.x; 2.x fails its tsc at the removed setter, naming it, while the deleter compiles", async () => {
+    await ok('npm update', app);
+    expect(await installedVersion('@acme/cookies-server')).toBe('1.1.1');
+    await writeFile(
+      join(app, 'src/forget-theme.ts'),
+      `import type { ServerResponse } from 'node:http';
+import { deleteTheme } from '@acme/cookies-server';
+
+export function forgetTheme(response: ServerResponse): void {
+  deleteTheme(response);
+}
+`,
+    );
+    await ok('npx tsc -p .', app);
+
+    await ok('npm install @acme/cookies-server@^2.0.0', app);
+    expect(await installedVersion('@acme/cookies-server')).toBe('2.0.0');
+    const compiled = await sh('npx tsc -p .', app);
+    expect(compiled.code).not.toBe(0);
+    const errors = compiled.stdout.split('\n').filter((line) => /error TS/.test(line));
+    expect(errors.length).toBeGreaterThan(0);
+    // Every error is at the call of the removed setter, and names it; the deleter's file is clean.
+    for (const line of errors)
+      expect(line).toMatch(/^src\/theme\.ts\(\d+,\d+\): error TS\d+: .*setTheme/);
+    expect(compiled.stdout).not.toContain('forget-theme.ts');
+    await expectNoLocalPaths(app);
+  });
 });

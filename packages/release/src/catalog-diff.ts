@@ -201,6 +201,20 @@ function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add:
     );
     return; // everything else follows from the new kind
   }
+  if (old.retired !== next.retired) {
+    add(
+      id,
+      next.retired === undefined
+        ? `${id} is set again (it was retired since ${old.retired})`
+        : old.retired === undefined
+          ? `${id} retired since ${next.retired}: what sets and reads it goes, its deleter stays, and the policy lists it until its lifetime has run out`
+          : `${id} retired since ${next.retired} (was ${old.retired})`,
+      {
+        ...codeBumps(next, next.retired === undefined ? 'minor' : 'major'),
+        ...texts('patch'),
+      },
+    );
+  }
   const lifetimeBefore = lifetimeWords(old.lifetime);
   const lifetimeAfter = lifetimeWords(next.lifetime);
   if (lifetimeBefore !== lifetimeAfter) {
