@@ -39,6 +39,31 @@ async function ciScripts(): Promise<{ file: string; text: string }[]> {
   return scripts;
 }
 
+/**
+ * The work tree's tracked files as a commit object (`git stash create`), touching nothing; empty
+ * when the tree is clean. A commit needs a committer (CI machines have none configured), and
+ * other tests run git in this repository at the same time: no optional index lock, and a retry.
+ */
+async function workTreeAsCommit(): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { stdout } = await promisify(execFile)(
+        'git',
+        ['-c', 'user.name=cookie-catalog', '-c', 'user.email=test@localhost', 'stash', 'create'],
+        { cwd: REPO, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } },
+      );
+      return stdout.trim();
+    } catch (error) {
+      // HEAD is the work tree on a CI machine, where the tree is clean.
+      if (attempt === 5) {
+        console.warn(`git stash create failed, comparing with HEAD: ${String(error)}`);
+        return '';
+      }
+      await new Promise((done) => setTimeout(done, 200 * attempt));
+    }
+  }
+}
+
 /** Each `cookie-catalog …` invocation as arguments, a git ref or base put as HEAD. */
 function invocations(text: string, ref = 'HEAD'): string[][] {
   const found: string[][] = [];
@@ -57,8 +82,7 @@ function invocations(text: string, ref = 'HEAD'): string[][] {
 describe('every cookie-catalog command CI and the release workflow run', () => {
   it('runs as written: the commands and flags exist and succeed on this repository', async () => {
     // The work tree as a commit (tracked files), without touching it; HEAD when it is clean.
-    const { stdout } = await promisify(execFile)('git', ['stash', 'create'], { cwd: REPO });
-    const ref = stdout.trim() || 'HEAD';
+    const ref = (await workTreeAsCommit()) || 'HEAD';
     const all = (await ciScripts()).flatMap(({ file, text }) =>
       invocations(text, ref).map((args) => ({ file, args })),
     );
