@@ -494,7 +494,9 @@ export function chooseDarkTheme(response: ServerResponse): void {
     expect(lastUpdated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const file = join(org, 'catalog/cookies/theme.yaml');
     await writeFile(file, `${await readFile(file, 'utf8')}retired: "${lastUpdated}"\n`);
-    await ok('npx cookie-catalog validate --strict', org);
+    // Retired from today: its year-long lifetime has not run out, so no warning to delete it yet.
+    const validated = await ok('npx cookie-catalog validate', org);
+    expect(validated.stdout).not.toMatch(/retired\//);
     const bumps = await catalogChangeset();
     await ok('git add -A && git commit -q -m "The theme cookie is retired"', org);
     expect(bumps['@acme/cookies-server']).toBe('major');
