@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '@cookie-catalog/catalog';
 
 /** The canonical catalog of this repository: tests of it derive what they expect from it. */
 export const REAL_CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
@@ -56,4 +57,18 @@ export async function lineOf(dir: string, file: string, needle: string): Promise
   const index = lines.findIndex((line) => line.includes(needle));
   if (index === -1) throw new Error(`test bug: "${needle}" is not in ${file}`);
   return index + 1;
+}
+
+/** policy.yaml `packages`: the fixture's generated packages published as @acme/cookies-*. */
+export const ACME_PACKAGES: Edit = {
+  file: 'policy.yaml',
+  find: '\ncategories:',
+  with: '\npackages:\n  scope: "@acme"\ncategories:',
+};
+
+/** The fixture with `edits`, validated; a test bug (an invalid edit) throws with the problems. */
+export async function editedValidCatalog(edits: readonly Edit[]) {
+  const { catalog, problems } = await loadCatalog(await editedCatalog(edits));
+  if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'));
+  return catalog;
 }

@@ -1,20 +1,9 @@
-import { loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { ACME_PACKAGES, editedValidCatalog } from '../../catalog/test/catalog-copy.js';
 import { runGenerator, tsConsentGenerator } from '../src/index.js';
 
-/** policy.yaml `packages`: another organisation publishes the generated packages under its name. */
-async function load(edits: Parameters<typeof editedCatalog>[0]) {
-  const { catalog, problems } = await loadCatalog(await editedCatalog(edits));
-  if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'));
-  return catalog;
-}
-
-const acme = {
-  file: 'policy.yaml',
-  find: '\ncategories:',
-  with: '\npackages:\n  scope: "@acme"\ncategories:',
-};
+const load = editedValidCatalog;
+const acme = ACME_PACKAGES;
 
 describe('the generated packages under the names policy.yaml gives them', () => {
   it('are @cookie-catalog/* without `packages`, and <scope>/cookies-* with it', async () => {
