@@ -827,6 +827,20 @@ const cases: Record<string, Case> = {
     at: { file: 'cookies/billogramGDPR.yaml', line: 'value:' },
     says: /gets its value from the categories/,
   },
+  // Found by the property test (packages/codegen/test/property-catalogs.test.ts): the consent
+  // package's calls of the pattern's setter and reader lacked its parameters and did not compile.
+  'a consent cookie with a name pattern': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: 'name: billogramGDPR\n',
+        with: 'name: billogramGDPR-{site}\nnameParameters:\n  site:\n    type: string\n    example: main\n    description: { en: the site, sv: webbplatsen }\n',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'name: billogramGDPR-{site}' },
+    says: /has a name pattern .*fixed name/,
+  },
   'a consent cookie in a category that needs consent': {
     edits: [
       {
