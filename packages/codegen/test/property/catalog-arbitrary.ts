@@ -967,8 +967,17 @@ function otherEntry(id: string, context: EntryContext) {
             setBy === 'vendor' && kind === 'cookie'
               ? fc.record(
                   {
-                    path: mostly(fc.constantFrom('/', '/app', "/it's"), fc.constant('app'), 100),
-                    domain: fc.constantFrom('example.com', 'shop.example.com'),
+                    // Where the vendor sets it: withdrawing consent deletes it there.
+                    path: mostly(
+                      fc.constantFrom('/', '/app', "/it's", '/"><b>x</b>', '/{{x}}'),
+                      fc.constantFrom('app', '/a;Domain=evil.example', '/ä'),
+                      100,
+                    ),
+                    domain: mostly(
+                      fc.constantFrom('example.com', 'shop.example.com'),
+                      fc.constantFrom('co.uk', 'Example.com', 'example.com; Secure'),
+                      100,
+                    ),
                   },
                   { requiredKeys: [] },
                 )
