@@ -22,7 +22,8 @@ import {
  *
  * The seed is fixed, so CI checks the same catalogs on every run. FAST_CHECK_SEED explores
  * others; FAST_CHECK_SEED with FAST_CHECK_PATH replays the one sample a failure names;
- * CATALOG_PROPERTY_RUNS runs more (`npm run fuzz:catalogs`).
+ * CATALOG_PROPERTY_RUNS runs more (`npm run fuzz:catalogs`); CATALOG_PROPERTY_KEEP=1 keeps the files
+ * (catalogs/<n>/ is the n-th sample's catalog, compiled/<i>/ the i-th valid one's packages).
  */
 
 const SEED = Number(process.env.FAST_CHECK_SEED ?? 20260527);
@@ -34,7 +35,12 @@ const MIN_VALID = PATH ? 1 : Math.min(200, Math.floor((RUNS * 2) / 3));
 const TIMEOUT = 120_000 + RUNS * 200;
 
 const root = await mkdtemp(join(tmpdir(), 'property-catalogs-'));
-afterAll(() => rm(root, { recursive: true, force: true }));
+/** CATALOG_PROPERTY_KEEP=1 keeps the samples' catalogs and generated files to look at. */
+const KEEP = process.env.CATALOG_PROPERTY_KEEP !== undefined;
+afterAll(async () => {
+  if (KEEP) console.info(`the samples' catalogs and generated files are in ${root}`);
+  else await rm(root, { recursive: true, force: true });
+}, 120_000);
 
 /** Where each generated package lies in the repository layout, and what its package.json exports. */
 const LAYOUT: Readonly<
@@ -83,9 +89,9 @@ it(
     await fc.assert(
       fc.asyncProperty(catalogSample, async (sample) => {
         // The n-th sample's path is "n" (before shrinking): with the seed, enough to replay it.
-        const label = `FAST_CHECK_SEED=${SEED} FAST_CHECK_PATH=${PATH ?? run}`;
-        run += 1;
-        const dir = join(root, 'catalogs', String(run));
+        const index = run++;
+        const label = `FAST_CHECK_SEED=${SEED} FAST_CHECK_PATH=${PATH ?? index}`;
+        const dir = join(root, 'catalogs', String(index));
         await writeSample(sample, dir);
         const { catalog } = await loadCatalog(dir);
         if (!catalog) return;
