@@ -66,8 +66,23 @@ const BROWSER_CAP = 400 * DAY;
 // ─── Texts ──────────────────────────────────────────────────────────────────────────────────
 
 /** Locales with the tool's built-in words, and some without (those must write every label). */
-const BUILT_IN_LOCALES = ['en', 'sv', 'fi', 'nb', 'de', 'da', 'fr', 'nl', 'es', 'sv-FI', 'de-CH'];
-const OTHER_LOCALES = ['et', 'pt-BR', 'is'];
+const BUILT_IN_LOCALES = [
+  'en',
+  'sv',
+  'fi',
+  'nb',
+  'de',
+  'da',
+  'fr',
+  'nl',
+  'es',
+  'sv-FI',
+  'de-CH',
+  'no',
+  'en-GB',
+];
+/** Without built-in words: a right-to-left one, and one with a script and a region. */
+const OTHER_LOCALES = ['et', 'pt-BR', 'is', 'ar', 'zh-Hant-TW'];
 
 /** Pieces of prose: plain words in several scripts, and what breaks HTML, Markdown, Vue and JS. */
 const PROSE = [
@@ -594,6 +609,8 @@ const nameParameter = (locales: readonly string[]) =>
         { pattern: '^[A-Za-z0-9_-]{1,40}$', example: 'G-ABC_123' },
         { pattern: '^(?:eu|us)$', example: 'eu' },
         { pattern: '^\\d+$', example: '42' },
+        { pattern: '^[a-z*/]{1,8}$', example: 'a' },
+        { pattern: '^[^\u2028;]{1,8}$', example: 'x' },
         { pattern: undefined, example: "it's`$|^" },
       )
       .chain((valid) =>
@@ -697,6 +714,11 @@ const value = fc.oneof(
       { encoding: 'uri', pattern: undefined, example: 'Hej då; "ses" imorgon!\\' },
       { encoding: 'base64url', pattern: '^[^\\u0000]*$', example: '{"a":1}\u2028' },
       { encoding: undefined, pattern: '^\\p{L}+$', example: 'abc' },
+      // Patterns that end a comment or a regular-expression literal, or a line, where written as
+      // they are: "*/", "/", and a raw line separator (which JavaScript takes for a line break).
+      { encoding: 'raw', pattern: '^[a-z*/]{1,8}$', example: 'a*/b' },
+      { encoding: 'uri', pattern: '^[^\u2028]{1,8}$', example: 'x y' },
+      { encoding: 'raw', pattern: '^a/b\\/c$', example: 'a/b/c' },
     )
     .chain((v) =>
       fc
