@@ -18,7 +18,8 @@ import {
  * compiles" (DESIGN.md), as a property: catalogs generated from the schema (catalog-arbitrary.ts)
  * are written as files and loaded with the real loader and rules. Every one that validates (no
  * errors; warnings are fine) is rendered by every registered generator, none of which may throw,
- * and the TypeScript of all of them is type-checked together, in one strict program.
+ * and the TypeScript of all of them is type-checked together, in one strict program. Every one
+ * that does not is refused with errors placed in its files (file, line, column, message, fix).
  *
  * The seed is fixed, so CI checks the same catalogs on every run. FAST_CHECK_SEED explores
  * others; FAST_CHECK_SEED with FAST_CHECK_PATH replays the one sample a failure names;
@@ -93,8 +94,20 @@ it(
         const label = `FAST_CHECK_SEED=${SEED} FAST_CHECK_PATH=${PATH ?? index}`;
         const dir = join(root, 'catalogs', String(index));
         await writeSample(sample, dir);
-        const { catalog } = await loadCatalog(dir);
-        if (!catalog) return;
+        const { catalog, problems } = await loadCatalog(dir);
+        if (!catalog) {
+          // Refused, then with at least one error placed in one of the catalog's files.
+          const errors = problems.filter((p) => p.severity === 'error');
+          expect(errors.length).toBeGreaterThan(0);
+          for (const error of errors) {
+            expect(error.file.startsWith(dir), error.file).toBe(true);
+            expect(error.line).toBeGreaterThanOrEqual(1);
+            expect(error.column).toBeGreaterThanOrEqual(1);
+            expect(error.message).not.toBe('');
+            expect(error.fix).not.toBe('');
+          }
+          return;
+        }
         const files = render(catalog);
         for (const [path, contents] of files) if (path.endsWith('.json')) JSON.parse(contents);
         valid.push({

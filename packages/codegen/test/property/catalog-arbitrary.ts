@@ -14,10 +14,12 @@ import { stringify } from 'yaml';
  * Whole catalogs, as legal and engineering write them (policy.yaml, cookies/*.yaml and
  * sections/<locale>/*.md), for the property test that holds validate and the generators together.
  * Shaped from the zod schema (its kinds, setBy, parties, SameSite values, units, label keys and
- * the placeholders their descriptions demand) and from the rules, so that most samples validate;
- * a few choices in each part are deliberately off (a bidi control, a duration above 400 days, an
- * undeclared category, a `javascript:` link, …) so that some do not, and validate must refuse them
- * with a located problem instead of a generator failing later.
+ * the placeholders their descriptions demand) and from the rules, so that most samples validate.
+ * Some do not, and validate must refuse them with a located problem instead of a generator
+ * failing later: now and then a choice is deliberately off (an undeclared category, an unsafe
+ * pattern, a prefix without its attributes, …), and one catalog in nine gets a flaw (FLAW_VALUES:
+ * a bidi control, a duration above 400 days, a `javascript:` link, … put anywhere in one file, or
+ * a key deleted or added there).
  */
 
 /** A catalog folder: its files by path inside the folder. */
@@ -152,11 +154,11 @@ const prose = fc
     maxLength: 4,
   })
   .map((parts) => parts.join(' '));
-/** Mostly pieces of prose; now and then any text at all (which may well be invalid). */
+/** Mostly pieces of prose; now and then any visible characters at all. */
 const text = fc.oneof(
   { arbitrary: prose, weight: 29 },
   {
-    // Any characters at all, but visible ones (invisible ones are errors of their own, see FLAWS).
+    // Invisible characters are errors of their own (FLAW_VALUES puts them in now and then).
     arbitrary: fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
       .filter((t) => escapeInvisible(t) === t && t.trim() !== '' && !/^\s*TODO/.test(t)),
