@@ -479,7 +479,7 @@ export const policySchema = z
         cookie: z
           .string()
           .describe(
-            'The id of the entry whose cookie records the answer: a cookie our server or page script sets, readable by script, in a category without consent. Its value follows from the categories; leave `value` out of its file.',
+            'The id of the entry whose cookie records the answer: a cookie our server or page script sets, with a fixed name (no pattern), readable by script, in a category without consent. Its value follows from the categories; leave `value` out of its file.',
           ),
         version: z
           .number()

@@ -389,6 +389,30 @@ const cases: Record<string, Case> = {
     at: { file: 'cookies/zz-vendor.yaml', line: 'attributes:' },
     says: /Amazon Web Services's software sets this cookie/,
   },
+  // Where a vendor's cookie lives goes into the Set-Cookie line that withdrawing consent deletes
+  // it with, so it is held to the rules of our own cookies' Path and Domain.
+  'a vendor-set cookie whose path would add an attribute': {
+    edits: [
+      {
+        file: 'cookies/zz-vendor.yaml',
+        with: 'id: lb\nname: AWSALB\nkind: cookie\ncategory: necessary\nprovider: { party: first, name: Amazon Web Services, domain: billogram.com }\nsetBy: vendor\nlifetime: 7 days\npurpose: { en: Load balancing., sv: Lastbalansering. }\nattributes: { path: "/a;Domain=evil.example" }\n',
+      },
+    ],
+    errors: ['cookie/path'],
+    at: { file: 'cookies/zz-vendor.yaml', line: 'attributes:', column: 24 },
+    says: /would end or corrupt the Set-Cookie header/,
+  },
+  'a vendor-set cookie on a public suffix': {
+    edits: [
+      {
+        file: 'cookies/zz-vendor.yaml',
+        with: 'id: lb\nname: AWSALB\nkind: cookie\ncategory: necessary\nprovider: { party: first, name: Amazon Web Services, domain: billogram.com }\nsetBy: vendor\nlifetime: 7 days\npurpose: { en: Load balancing., sv: Lastbalansering. }\nattributes: { path: /, domain: co.uk }\n',
+      },
+    ],
+    errors: ['cookie/domain'],
+    at: { file: 'cookies/zz-vendor.yaml', line: 'attributes:' },
+    says: /public suffix/,
+  },
   'a stated range that ends before it starts': {
     edits: [
       {
@@ -847,6 +871,20 @@ const cases: Record<string, Case> = {
     errors: ['consent/cookie'],
     at: { file: 'cookies/billogramGDPR.yaml', line: 'value:' },
     says: /gets its value from the categories/,
+  },
+  // Found by the property test (packages/codegen/test/property-catalogs.test.ts): the consent
+  // package's calls of the pattern's setter and reader lacked its parameters and did not compile.
+  'a consent cookie with a name pattern': {
+    edits: [
+      {
+        file: 'cookies/billogramGDPR.yaml',
+        find: 'name: billogramGDPR\n',
+        with: 'name: billogramGDPR-{site}\nnameParameters:\n  site:\n    type: string\n    example: main\n    description: { en: the site, sv: webbplatsen }\n',
+      },
+    ],
+    errors: ['consent/cookie'],
+    at: { file: 'cookies/billogramGDPR.yaml', line: 'name: billogramGDPR-{site}' },
+    says: /has a name pattern .*fixed name/,
   },
   'a consent cookie in a category that needs consent': {
     edits: [

@@ -42,48 +42,8 @@ export function checkAttributes(
       'set httpOnly: false, or setBy: server',
     );
   }
-  if (entry.attributes?.path !== undefined) {
-    const bad = firstUnsafeAttributeChar(path);
-    if (!path.startsWith('/')) {
-      report.add(
-        'cookie/path',
-        ['attributes', 'path'],
-        `the path "${printable(path)}" does not start with "/"`,
-        `write "/${path}"`,
-      );
-    } else if (bad) {
-      report.add(
-        'cookie/path',
-        ['attributes', 'path'],
-        `the path contains ${describeCharacter(bad.char)}, which would end or corrupt the Set-Cookie header`,
-        'remove it; percent-encode anything unusual',
-        { charIndex: bad.index },
-      );
-    } else if (/[^\x20-\x7e]/u.test(path)) {
-      // A header carries bytes: Node refuses U+2028 outright (ERR_INVALID_CHAR) and sends "ä" as
-      // one Latin-1 byte, while the browser compares paths as percent-encoded UTF-8.
-      const index = path.search(/[^\x20-\x7e]/u);
-      report.add(
-        'cookie/path',
-        ['attributes', 'path'],
-        `the path contains ${describeCharacter([...path.slice(index)][0] ?? '')}; a Set-Cookie header carries only ASCII`,
-        `write it percent-encoded, as the browser's address bar does: "${encodeURI(path.replace(/[\u2028\u2029]/g, ''))}"`,
-        { charIndex: index },
-      );
-    } else if (utf8Length(path) > MAX_ATTRIBUTE_VALUE_BYTES) {
-      report.add(
-        'cookie/path',
-        ['attributes', 'path'],
-        `the path is ${utf8Length(path)} bytes; browsers ignore attributes over ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`,
-        'use a shorter path',
-      );
-    }
-  }
-  if (domain !== undefined) {
-    const checked = checkCookieDomain(domain);
-    if (!checked.ok)
-      report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
-  }
+  if (entry.attributes?.path !== undefined) checkCookiePath(report, path);
+  if (domain !== undefined) checkDomainAttribute(report, domain);
   checkPatternPrefix(report, entry, attributes);
   const prefix = cookiePrefixOf(entry.name);
   if (prefix) {
@@ -140,6 +100,55 @@ function checkPatternPrefix(
     `the name pattern "${printable(entry.name)}" can produce a name starting with ${reachable.join(' or ')} (browsers match prefixes in any case), which needs ${[...needs].join(', ')}, or browsers reject the cookie`,
     'start the name with fixed text that no prefix begins with, e.g. "app-{…}", or set the attributes the prefix needs',
   );
+}
+
+/**
+ * A `Path` attribute as written in the catalog (attributes.path): of our own cookie, or where a
+ * vendor's cookie lives, which withdrawing consent deletes with exactly that Path.
+ */
+export function checkCookiePath(report: FileReport, path: string): void {
+  const bad = firstUnsafeAttributeChar(path);
+  if (!path.startsWith('/')) {
+    report.add(
+      'cookie/path',
+      ['attributes', 'path'],
+      `the path "${printable(path)}" does not start with "/"`,
+      `write "/${path}"`,
+    );
+  } else if (bad) {
+    report.add(
+      'cookie/path',
+      ['attributes', 'path'],
+      `the path contains ${describeCharacter(bad.char)}, which would end or corrupt the Set-Cookie header`,
+      'remove it; percent-encode anything unusual',
+      { charIndex: bad.index },
+    );
+  } else if (/[^\x20-\x7e]/u.test(path)) {
+    // A header carries bytes: Node refuses U+2028 outright (ERR_INVALID_CHAR) and sends "ä" as
+    // one Latin-1 byte, while the browser compares paths as percent-encoded UTF-8.
+    const index = path.search(/[^\x20-\x7e]/u);
+    report.add(
+      'cookie/path',
+      ['attributes', 'path'],
+      `the path contains ${describeCharacter([...path.slice(index)][0] ?? '')}; a Set-Cookie header carries only ASCII`,
+      `write it percent-encoded, as the browser's address bar does: "${encodeURI(path.replace(/[\u2028\u2029]/g, ''))}"`,
+      { charIndex: index },
+    );
+  } else if (utf8Length(path) > MAX_ATTRIBUTE_VALUE_BYTES) {
+    report.add(
+      'cookie/path',
+      ['attributes', 'path'],
+      `the path is ${utf8Length(path)} bytes; browsers ignore attributes over ${MAX_ATTRIBUTE_VALUE_BYTES} bytes`,
+      'use a shorter path',
+    );
+  }
+}
+
+/** A `Domain` attribute as written in the catalog (attributes.domain), of ours or a vendor's cookie. */
+export function checkDomainAttribute(report: FileReport, domain: string): void {
+  const checked = checkCookieDomain(domain);
+  if (!checked.ok)
+    report.add('cookie/domain', ['attributes', 'domain'], checked.reason, checked.fix);
 }
 
 /** Control characters and ";" end or corrupt a Set-Cookie attribute (bis §4.1.1). */

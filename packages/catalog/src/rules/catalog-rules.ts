@@ -307,6 +307,17 @@ function checkConsentCookie(
       { key: true },
     );
   }
+  const name = parseNamePattern(input.name);
+  if (name.ok && name.parts.some((part) => part.type === 'parameter')) {
+    // The consent package sets and reads the answer by the cookie's name alone: a pattern's
+    // setter would want its parameters, which the consent form does not have.
+    report.add(
+      'consent/cookie',
+      ['name'],
+      `${where} has a name pattern ("${input.name}"), but the answer is kept in one cookie with a fixed name`,
+      'give it a fixed name, e.g. cookie_consent, or name another entry',
+    );
+  }
   if (optional.some((c) => c.id === input.category)) {
     report.add(
       'consent/cookie',

@@ -1,5 +1,6 @@
 import { isOwnCookie } from '../defaults.js';
 import type { EntryInput } from '../schema.js';
+import { checkCookiePath, checkDomainAttribute } from './attribute-rules.js';
 import type { FileReport } from './check-context.js';
 
 /** The lifetimes each kind of storage can have: a session store ends with the tab, a pixel stores nothing. */
@@ -27,15 +28,11 @@ export function checkKindDeclarations(report: FileReport, entry: EntryInput): vo
     entry.attributes !== undefined &&
     Object.keys(entry.attributes).every((key) => key === 'path' || key === 'domain');
   if (vendorLocation) {
-    const path = entry.attributes?.path;
-    if (path !== undefined && !path.startsWith('/')) {
-      report.add(
-        'cookie/path',
-        ['attributes', 'path'],
-        `the path "${path}" does not start with /`,
-        'write the path the vendor sets, e.g. /',
-      );
-    }
+    // Withdrawing consent deletes the cookie with exactly this Path and Domain, in a Set-Cookie
+    // header of our own: they must be what a browser accepts and cannot end the header early.
+    const { path, domain } = entry.attributes ?? {};
+    if (path !== undefined) checkCookiePath(report, path);
+    if (domain !== undefined) checkDomainAttribute(report, domain);
   } else if (!ownCookie && entry.attributes) {
     report.add(
       'entry/attributes',

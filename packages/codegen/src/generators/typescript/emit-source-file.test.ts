@@ -1,7 +1,9 @@
+import { runInNewContext } from 'node:vm';
 import type { StatementStructures } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../../generator.js';
 import { emitSourceFile } from './emit-source-file.js';
+import { dataLiteral } from './literals.js';
 import { printStructure, StructureKind, VariableDeclarationKind } from './ts-morph.js';
 
 /** A module's worth of every kind of statement the generators write, `count` times over. */
@@ -42,5 +44,33 @@ describe('emitSourceFile', () => {
     const emitted = emitSourceFile(statements(400));
     expect(emitted.split('\n').length).toBeGreaterThan(4000);
     expect(emitted).toBe(oneCall);
+  });
+
+  // Found by the property test (test/property-catalogs.test.ts): a policy title ending in a
+  // backslash and another locale's title with "/*" made ts-morph's writer close a "comment" with
+  // a "*/" of its own before the next statement, and the docs package did not compile.
+  it('prints data with a text ending in a backslash, then "/*", as it is', () => {
+    const constant = (name: string, value: unknown): StatementStructures => ({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`The ${name}.`],
+      declarations: [{ name, initializer: dataLiteral(value) }],
+    });
+    const emitted = emitSourceFile([
+      constant('titles', { fi: 'C:\\', es: 'quote /* not a comment' }),
+      constant('next', 'x'),
+    ]);
+    expect(emitted).toBe(
+      [
+        `// ${GENERATED_HEADER}`,
+        '/** The titles. */',
+        "export const titles = { fi: 'C:\\x5C', es: 'quote /* not a comment' };",
+        '/** The next. */',
+        "export const next = 'x';",
+        '',
+      ].join('\n'),
+    );
+    expect(runInNewContext(`(${dataLiteral({ fi: 'C:\\' })})`)).toEqual({ fi: 'C:\\' });
   });
 });

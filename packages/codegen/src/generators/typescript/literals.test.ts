@@ -8,6 +8,9 @@ const texts = [
   'a "quoted" name',
   "it's",
   'back\\slash',
+  'ends in a backslash \\',
+  'two \\\\',
+  '\\',
   'line\nbreak\r\n',
   '\u2028\u2029',
   '\u0000\u001f\u007f',
@@ -27,6 +30,8 @@ describe('stringLiteral', () => {
     expect(stringLiteral('a "b" c')).toBe(`'a "b" c'`);
     expect(stringLiteral("it's")).toBe(`'it\\'s'`);
     expect(stringLiteral('a\nb')).toBe(`'a\\nb'`);
+    // Never \\' at the end, which ts-morph's writer takes for an escaped quote (emit-source-file.test.ts).
+    expect(stringLiteral('C:\\')).toBe(`'C:\\x5C'`);
     // No control character and no lone surrogate reaches the generated file as it is.
     for (const text of texts) {
       expect([...stringLiteral(text)].some((char) => char < ' ')).toBe(false);

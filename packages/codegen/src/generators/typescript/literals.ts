@@ -10,7 +10,12 @@
 export function stringLiteral(text: string): string {
   // Printable ASCII without ' and \ is its own literal: the common case, without the two scans.
   if (PLAIN_ASCII.test(text)) return `'${text}'`;
-  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+  const escaped = JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  // A text that ends in a backslash would end its literal in \\': ts-morph's writer
+  // (code-block-writer) takes that quote for an escaped one, reads on as if still in the string,
+  // and takes a later "/*" in another string for a comment, which it closes with a "*/" of its own
+  // in the middle of the module. \x5C is the same backslash without that look.
+  return `'${escaped.replace(/\\\\$/, '\\x5C')}'`;
 }
 
 const PLAIN_ASCII = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
