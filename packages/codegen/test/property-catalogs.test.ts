@@ -29,7 +29,7 @@ import {
 
 const SEED = Number(process.env.FAST_CHECK_SEED ?? 20260527);
 const PATH = process.env.FAST_CHECK_PATH;
-const RUNS = Number(process.env.CATALOG_PROPERTY_RUNS ?? 300);
+const RUNS = Number(process.env.CATALOG_PROPERTY_RUNS ?? 360);
 /** At least 200 catalogs that validate per run (fewer: the arbitraries drifted from the rules). */
 const MIN_VALID = PATH ? 1 : Math.min(200, Math.floor((RUNS * 2) / 3));
 /** A bound for a hang: ~0.1 s a catalog on two busy cores, and the compile. */

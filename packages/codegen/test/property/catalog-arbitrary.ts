@@ -1029,6 +1029,15 @@ function entryTexts(locales: readonly string[], lifetime: unknown) {
       stores: localized(locales),
       note: localized(locales),
       lifetimeNote: typeof lifetime === 'object' ? localized(locales) : fc.constant(undefined),
+      // No longer set since this day: its deleter stays, the policy lists it until it runs out.
+      retired: maybe(
+        mostly(
+          fc.constantFrom('2025-01-15', '2026-06-30', '2030-12-31'),
+          fc.constantFrom('2026-02-30', 'yesterday', ''),
+          30,
+        ),
+        1,
+      ),
     },
     { requiredKeys: ['purpose'] },
   );

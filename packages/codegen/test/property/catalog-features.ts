@@ -42,6 +42,8 @@ export function catalogFeatures(catalog: Catalog): Set<string> {
     if (entry.attributes?.domain) tags.add('attribute:domain');
     if (entry.attributes && !entry.attributes.httpOnly) tags.add('attribute:script-visible');
     if (entry.location) tags.add('vendor-location');
+    if (entry.retired !== undefined)
+      tags.add(entry.attributes ? 'retired:first-party-cookie' : 'retired');
     if (/^__(host|secure|http)-/i.test(entry.name.pattern)) tags.add('name:prefix');
     if (entry.provider.privacyPolicy) tags.add('provider:privacyPolicy');
   }
@@ -50,6 +52,8 @@ export function catalogFeatures(catalog: Catalog): Set<string> {
 
 /** Every feature the samples that validate must reach in a run. */
 export const FEATURES = [
+  'retired',
+  'retired:first-party-cookie',
   'locales:1',
   'locales:4',
   'locale:fi',
