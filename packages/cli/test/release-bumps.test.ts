@@ -138,6 +138,22 @@ const CASES: readonly Case[] = [
     bumps: { server: 'major', client: 'major', docs: 'patch' },
   },
   {
+    title: 'a pattern narrowed (fewer characters): readers accept less at run time',
+    head: [
+      {
+        file: 'cookies/csrftoken.yaml',
+        find: 'pattern: "^[A-Za-z0-9]{32,64}$"',
+        with: 'pattern: "^[a-z0-9]{32,64}$"',
+      },
+      {
+        file: 'cookies/csrftoken.yaml',
+        find: 'example: "kP3xV9qLm2Zt7RbW4nYc8sHd6JfG1aQe"',
+        with: 'example: "kp3xv9qlm2zt7rbw4nyc8shd6jfg1aqe"',
+      },
+    ],
+    bumps: { server: 'major', client: 'major', docs: 'patch' },
+  },
+  {
     title: 'an enum widened: setters accept more, but readers can return a new value',
     head: [
       { file: 'cookies/language.yaml', find: 'values: [en, sv]', with: 'values: [en, sv, fi]' },
