@@ -84,6 +84,48 @@ describe('the docs site (built by the README build command), in headless Chromiu
     30_000,
   );
 
+  it.each(catalog.locales.map((locale) => [locale]))(
+    "%s: every category's heading comes before its description, inside the category's table",
+    async (locale) => {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}${pathOf(catalog, locale)}`);
+      const order = await page.locator('.cookie-policy').evaluate((policy) => {
+        const before = (a: Node, b: Node) =>
+          (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        return [...policy.querySelectorAll('.cookie-table__category')].map((category) => {
+          const table = category.querySelector('table');
+          const heading = category.querySelector('caption .cookie-table__label');
+          const description = category.querySelector('.cookie-table__intro');
+          const previous = category.previousElementSibling?.querySelector('table');
+          return {
+            heading: heading?.textContent ?? null,
+            // The category's name opens the caption: nothing of it is read before the name.
+            headingOpens: !!heading && heading === heading.parentElement?.firstElementChild,
+            description: description?.textContent ?? null,
+            headingFirst: !!heading && !!description && before(heading, description),
+            // Read as this table's introduction, not the end of the one before it.
+            inOwnTable: !!table && !!description && table.contains(description),
+            afterPrevious: !previous || (!!description && before(previous, description)),
+          };
+        });
+      });
+      const used = catalog.categories.filter((category) =>
+        catalog.entries.some((entry) => entry.category === category.id),
+      );
+      expect(order).toHaveLength(used.length);
+      for (const [index, category] of used.entries()) {
+        expect(order[index]).toMatchObject({
+          heading: expect.stringContaining(category.label[locale] ?? ''),
+          description: expect.stringContaining(category.description[locale] ?? ''),
+          headingFirst: true,
+          headingOpens: true,
+          inOwnTable: true,
+          afterPrevious: true,
+        });
+      }
+    },
+  );
+
   it('serves the exports at stable URLs, as cookie-catalog export writes them', async () => {
     for (const [url, format] of [
       ['/exports/device-storage.json', 'json/tcf-device-storage'],
