@@ -18,7 +18,7 @@ for (const { locale, title } of site.locales) {
   // JSON strings are valid YAML scalars; the locale is a BCP 47 tag the catalog validated.
   await writeFile(
     new URL('index.md', folder),
-    `---\ntitle: ${JSON.stringify(title)}\n---\n\n<CookiePolicy locale="${locale}" />\n`,
+    `---\ntitle: ${JSON.stringify(title)}\noutline: false\n---\n\n<CookiePolicy locale="${locale}" />\n`,
   );
 }
 

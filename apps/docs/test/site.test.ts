@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
@@ -22,6 +23,42 @@ const BUILT = join(SITE, '.vitepress', 'dist');
 const CATALOG = fileURLToPath(new URL('../../../catalog/', import.meta.url));
 const SCREENSHOTS = new URL('../../../reports/screenshots/', import.meta.url);
 const VITEPRESS = join(SITE, '..', '..', 'node_modules', 'vitepress', 'bin', 'vitepress.js');
+
+/**
+ * The English words VitePress's default theme (the version installed) shows when a setting is
+ * left out, read from its source: `theme.x || 'Words'` and `?? "Words"`, and the ones it has no
+ * setting for (aria-label="…", visually hidden text). Search and team pages are not used here.
+ */
+async function vitePressEnglishDefaults(): Promise<string[]> {
+  const theme = join(
+    dirname(createRequire(import.meta.url).resolve('vitepress')),
+    '..',
+    'client',
+    'theme-default',
+  );
+  const files = (await readdir(theme, { recursive: true })).filter(
+    (file) =>
+      /\.(vue|js)$/.test(file) &&
+      !/Search|Algolia|Team|Sponsor|Carbon|Home|Hero|Feature/.test(file),
+  );
+  const words = new Set<string>();
+  for (const file of files) {
+    const source = await readFile(join(theme, file), 'utf8');
+    for (const [, , word] of source.matchAll(/theme[\w.?]*\s*(?:\|\||\?\?)\s*(['"])(.*?)\1/gs))
+      if (word && /[A-Za-z]{2}/.test(word)) words.add(word);
+    for (const [, word] of source.matchAll(/\saria-label="([^"]*[A-Za-z][^"]*)"/g))
+      if (word) words.add(word);
+    for (const [, word] of source.matchAll(
+      /class="visually-hidden"[^>]*>\s*([^<{]*[A-Za-z][^<{]*)</g,
+    ))
+      if (word) words.add(word.trim());
+  }
+  // Sanity: the reading still finds the words this test is about.
+  for (const word of ['Skip to content', 'On this page', 'Return to top', 'Change language'])
+    if (!words.has(word))
+      throw new Error(`VitePress's source no longer has "${word}" as read here`);
+  return [...words];
+}
 
 /** Where the site serves a locale: the default one at the root. */
 const pathOf = (catalog: Catalog, locale: string) =>
@@ -123,6 +160,64 @@ describe('the docs site (built by the README build command), in headless Chromiu
           afterPrevious: true,
         });
       }
+    },
+  );
+
+  // Every page of a locale other than English, and its 404 page, as a reader and a screen reader
+  // meet them: no word of the frame VitePress draws around the policy is its English default.
+  it.each(catalog.locales.filter((locale) => !/^en\b/i.test(locale)).map((locale) => [locale]))(
+    '%s: no English word of VitePress around the policy, on the page and its 404 page',
+    async (locale) => {
+      const english = await vitePressEnglishDefaults();
+      // Where the catalog's own word for this locale is the same as VitePress's ("Menu" in Danish).
+      const own = new Set(
+        Object.values(catalog.labels).map((text) => (text[locale] ?? '').toLowerCase()),
+      );
+      const forbidden = english.filter((word) => !own.has(word.toLowerCase()));
+      const notFound = await readFile(join(BUILT, '404.html'), 'utf8');
+      const page = await browser.context.newPage();
+      // A host serves 404.html for an address it has no file for (as GitHub Pages does).
+      await page.route('**/no-such-page', (route) =>
+        route.fulfill({ status: 404, contentType: 'text/html', body: notFound }),
+      );
+      for (const path of [pathOf(catalog, locale), `${pathOf(catalog, locale)}no-such-page`]) {
+        await page.goto(`${server.origin}${path}`);
+        await page.locator('.VPContent').waitFor();
+        expect(await page.getAttribute('html', 'lang'), path).toBe(locale);
+        const words = await page.evaluate(() => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node instanceof Element) {
+              // The policy itself is the catalog's text, tested elsewhere.
+              if (node.closest('.cookie-policy')) continue;
+              for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+                const value = node.getAttribute(name);
+                if (value) found.push(value);
+              }
+            } else if (
+              node.nodeType === Node.TEXT_NODE &&
+              !node.parentElement?.closest('.cookie-policy, script, style')
+            ) {
+              if (node.textContent?.trim()) found.push(node.textContent.trim());
+            }
+          }
+          return found;
+        });
+        expect(words.length, path).toBeGreaterThan(0);
+        const found = words.filter((word) =>
+          forbidden.some((english) => word.toLowerCase().includes(english.toLowerCase())),
+        );
+        expect(found, path).toEqual([]);
+      }
+      // The words are the catalog's: its skip link, and its 404 page.
+      expect(await page.locator('.VPSkipLink').textContent()).toContain(
+        catalog.labels.siteSkipToContent[locale],
+      );
+      expect(await page.locator('.NotFound h1').textContent()).toBe(
+        catalog.labels.siteNotFoundTitle[locale],
+      );
+      expect(await axeViolations(page)).toEqual([]);
     },
   );
 

@@ -289,7 +289,21 @@ export type LabelKey =
   | 'consentGpc'
   | 'consentNotDeleted'
   | 'consentYes'
-  | 'consentNo';
+  | 'consentNo'
+  | 'siteSkipToContent'
+  | 'siteOutline'
+  | 'siteReturnToTop'
+  | 'siteLanguageMenu'
+  | 'sitePreviousPage'
+  | 'siteNextPage'
+  | 'siteLastUpdated'
+  | 'siteAppearance'
+  | 'siteLightMode'
+  | 'siteDarkMode'
+  | 'siteMenu'
+  | 'siteNotFoundTitle'
+  | 'siteNotFoundText'
+  | 'siteHome';
 
 export interface Catalog {
   readonly version: string;

@@ -397,6 +397,42 @@ const labelsSchema = z
     consentNo: localizedText
       .optional()
       .describe('The no answer to a category in the preferences form.'),
+    siteSkipToContent: localizedText
+      .optional()
+      .describe("The docs site's skip link, to the page's content."),
+    siteOutline: localizedText
+      .optional()
+      .describe("The docs site's title over a page's table of contents."),
+    siteReturnToTop: localizedText
+      .optional()
+      .describe("The docs site's link back to the top of the page."),
+    siteLanguageMenu: localizedText
+      .optional()
+      .describe("The docs site's name for its language menu."),
+    sitePreviousPage: localizedText
+      .optional()
+      .describe("The docs site's link to the previous page."),
+    siteNextPage: localizedText.optional().describe("The docs site's link to the next page."),
+    siteLastUpdated: localizedText
+      .optional()
+      .describe("The docs site's words before a page's last change date."),
+    siteAppearance: localizedText
+      .optional()
+      .describe("The docs site's name for the light and dark switch."),
+    siteLightMode: localizedText.optional().describe("The docs site's switch to light colours."),
+    siteDarkMode: localizedText.optional().describe("The docs site's switch to dark colours."),
+    siteMenu: localizedText
+      .optional()
+      .describe("The docs site's button that opens the menu on a small screen."),
+    siteNotFoundTitle: localizedText
+      .optional()
+      .describe("The heading of the docs site's page for an address that leads nowhere."),
+    siteNotFoundText: localizedText
+      .optional()
+      .describe("Explains the docs site's page for an address that leads nowhere."),
+    siteHome: localizedText
+      .optional()
+      .describe("The docs site's link from that page to its first page."),
     indexedDB: localizedText
       .optional()
       .describe('Names the kind "IndexedDB database" (a database in the browser).'),

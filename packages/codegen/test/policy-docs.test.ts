@@ -111,3 +111,32 @@ describe('hostile Markdown and catalog text in the policy documents', () => {
     expect(html).not.toMatch(/href="(javascript|data):/);
   });
 });
+
+describe("site.json: the docs site's own words per locale", () => {
+  it('are the built-in labels, and a catalog overrides any of them under labels', async () => {
+    const site = (catalog: Awaited<ReturnType<typeof loadCatalog>>['catalog']) => {
+      if (!catalog) throw new Error('the catalog does not validate');
+      const file = runGenerator(htmlPolicyGenerator, catalog).find((f) => f.path === 'site.json');
+      return JSON.parse(file?.contents ?? '{}') as {
+        locales: { locale: string; frame: Record<string, string> }[];
+      };
+    };
+    const dir = await editedCatalog([
+      {
+        file: 'policy.yaml',
+        find: '\nlabels:\n',
+        with: '\nlabels:\n  siteSkipToContent: { en: "Straight to the policy", sv: "Direkt till policyn" }\n',
+      },
+    ]);
+    const edited = site((await loadCatalog(dir)).catalog);
+    const frames = Object.fromEntries(edited.locales.map((l) => [l.locale, l.frame]));
+    expect(frames.sv?.siteSkipToContent).toBe('Direkt till policyn');
+    expect(frames.en?.siteSkipToContent).toBe('Straight to the policy');
+    expect(frames.sv?.siteOutline).toBe('På den här sidan');
+    // Every word the site needs, in every locale, never empty.
+    for (const { frame } of edited.locales) {
+      expect(Object.keys(frame).length).toBeGreaterThanOrEqual(14);
+      for (const [key, text] of Object.entries(frame)) expect(text, key).not.toBe('');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Catalog, checkLink, TABLE_SECTION } from '@cookie-catalog/catalog';
+import { type Catalog, checkLink, type LabelKey, TABLE_SECTION } from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import type { GeneratedFile, Generator } from '../../generator.js';
@@ -77,6 +77,7 @@ export const htmlPolicyGenerator: Generator = {
               locale,
               name: names[locale],
               title: titles[locale],
+              frame: siteFrameWords(catalog, locale),
             })),
           },
           null,
@@ -86,6 +87,35 @@ export const htmlPolicyGenerator: Generator = {
     ];
   },
 };
+
+/**
+ * The words a docs site puts around the policy (VitePress's skip link, outline title, menus,
+ * 404 page), from the catalog's labels: built in for the built-in languages, written under
+ * `labels` for any other, so that no page shows the site generator's English defaults.
+ */
+export function siteFrameWords(catalog: Catalog, locale: string): Record<SiteFrameKey, string> {
+  return Object.fromEntries(
+    SITE_FRAME_KEYS.map((key) => [key, catalog.labels[key][locale] ?? '']),
+  ) as Record<SiteFrameKey, string>;
+}
+
+const SITE_FRAME_KEYS = [
+  'siteSkipToContent',
+  'siteOutline',
+  'siteReturnToTop',
+  'siteLanguageMenu',
+  'sitePreviousPage',
+  'siteNextPage',
+  'siteLastUpdated',
+  'siteAppearance',
+  'siteLightMode',
+  'siteDarkMode',
+  'siteMenu',
+  'siteNotFoundTitle',
+  'siteNotFoundText',
+  'siteHome',
+] as const satisfies readonly LabelKey[];
+type SiteFrameKey = (typeof SITE_FRAME_KEYS)[number];
 
 /** The policy's content in one locale (title, facts, sections, tables) as an HTML fragment. */
 export function renderPolicyBody(catalog: Catalog, locale: string): string {
