@@ -89,6 +89,9 @@ export default defineConfig({
     // No outline (the policy's headings are generated HTML, without anchors); each page's front
     // matter says so too, since a locale's themeConfig (its words) replaces this one's outline.
     outline: false,
+    // The language menu leads to each locale's page, not to the same path under it: the site has
+    // one page per locale, and /sv/404.html (from the 404 page) does not exist.
+    i18nRouting: false,
     search: undefined,
   },
   vite: {

@@ -221,6 +221,64 @@ describe('the docs site (built by the README build command), in headless Chromiu
     },
   );
 
+  // Every page the build wrote, as Chromium sees it after VitePress has run: a link to the site
+  // itself leads to a file it has (an in-page link to an element on the page), any other link is
+  // an absolute https: URL, or mailto: for an address. Nothing on the internet is fetched.
+  it('every link on every built page works: files of the site, anchors on the page, https elsewhere', async () => {
+    const pages = (await readdir(BUILT, { recursive: true }))
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => `/${file.replace(/index\.html$/, '')}`);
+    expect(pages.length).toBeGreaterThan(catalog.locales.length);
+    const page = await browser.context.newPage();
+    const dead: string[] = [];
+    const seen = new Set<string>();
+    for (const path of pages) {
+      await page.goto(`${server.origin}${path}`);
+      await page.locator('.VPContent').waitFor();
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll('[href], [src]')].map((element) => ({
+          raw: element.getAttribute('href') ?? element.getAttribute('src') ?? '',
+          url: new URL(
+            element.getAttribute('href') ?? element.getAttribute('src') ?? '',
+            document.baseURI,
+          ).href,
+          target: (() => {
+            const hash = new URL(
+              element.getAttribute('href') ?? element.getAttribute('src') ?? '',
+              document.baseURI,
+            ).hash.slice(1);
+            return hash ? document.getElementById(decodeURIComponent(hash)) !== null : true;
+          })(),
+        })),
+      );
+      expect(links.length, path).toBeGreaterThan(0);
+      for (const { raw, url, target } of links) {
+        const parsed = new URL(url);
+        if (parsed.origin === server.origin) {
+          if (!target) dead.push(`${path}: ${raw} (no element with that id)`);
+          const file = `${parsed.origin}${parsed.pathname}`;
+          if (seen.has(file)) continue;
+          seen.add(file);
+          const response = await fetch(file);
+          if (response.status !== 200) dead.push(`${path}: ${raw} (${response.status})`);
+        } else if (parsed.protocol === 'mailto:') {
+          if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(decodeURIComponent(parsed.pathname)))
+            dead.push(`${path}: ${raw} (not an address)`);
+        } else if (parsed.protocol !== 'https:' || !/^https:\/\//i.test(raw)) {
+          dead.push(`${path}: ${raw} (neither a file of the site nor an absolute https: URL)`);
+        }
+      }
+    }
+    expect(dead).toEqual([]);
+    // The way back to one's cookie choices leads to our site, where it works (or is left out).
+    const preferences = await page
+      .locator('a.cookie-table__preferences')
+      .evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+    const url = catalog.consent?.preferencesUrl;
+    for (const href of preferences)
+      expect(href).toBe(url ? new URL(url, catalog.controller.website).href : undefined);
+  }, 60_000);
+
   it('serves the exports at stable URLs, as cookie-catalog export writes them', async () => {
     for (const [url, format] of [
       ['/exports/device-storage.json', 'json/tcf-device-storage'],

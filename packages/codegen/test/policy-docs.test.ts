@@ -4,7 +4,11 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
-import { htmlPolicyGenerator, mdPolicyGenerator } from '../src/generators/index.js';
+import {
+  htmlPolicyGenerator,
+  mdPolicyGenerator,
+  renderPolicyTable,
+} from '../src/generators/index.js';
 import { loadFixtureCatalog } from './fixture-catalog.js';
 
 const golden = (path: string) => fileURLToPath(new URL(`./golden/${path}`, import.meta.url));
@@ -138,5 +142,38 @@ describe("site.json: the docs site's own words per locale", () => {
       expect(Object.keys(frame).length).toBeGreaterThanOrEqual(14);
       for (const [key, text] of Object.entries(frame)) expect(text, key).not.toBe('');
     }
+  });
+});
+
+describe('the link to change cookie settings', () => {
+  const preferenceLinks = (html: string) =>
+    [...html.matchAll(/<a class="cookie-table__preferences" href="([^"]*)"/g)].map((m) => m[1]);
+
+  it('is absolute in the policy documents (read away from our site), a path in the table package', async () => {
+    const { catalog } = await loadCatalog(await editedCatalog([]));
+    if (!catalog?.consent?.preferencesUrl) throw new Error('the catalog names no preferences page');
+    const absolute = new URL(catalog.consent.preferencesUrl, catalog.controller.website).href;
+    expect(absolute).toMatch(/^https:\/\//);
+    for (const locale of catalog.locales) {
+      const page = runGenerator(htmlPolicyGenerator, catalog).find(
+        (f) => f.path === `${locale}.html`,
+      )?.contents;
+      expect(preferenceLinks(page ?? '').length).toBeGreaterThan(0);
+      expect(new Set(preferenceLinks(page ?? ''))).toEqual(new Set([absolute]));
+      expect(new Set(preferenceLinks(renderPolicyTable(catalog, locale)))).toEqual(
+        new Set([catalog.consent.preferencesUrl]),
+      );
+    }
+  });
+
+  it('is left out when the catalog names no preferences page', async () => {
+    const { catalog } = await loadCatalog(
+      await editedCatalog([
+        { file: 'policy.yaml', find: '  preferencesUrl: /cookies\n', with: '' },
+      ]),
+    );
+    if (!catalog) throw new Error('the catalog does not validate without preferencesUrl');
+    for (const file of runGenerator(htmlPolicyGenerator, catalog))
+      expect(file.contents, file.path).not.toContain('cookie-table__preferences');
   });
 });

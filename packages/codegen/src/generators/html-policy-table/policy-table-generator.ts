@@ -107,8 +107,29 @@ export const htmlPolicyTableGenerator: Generator = {
 };
 
 /** The cookie table of one locale as an HTML fragment. Templates are compiled on the first call. */
-export function renderPolicyTable(catalog: Catalog, locale: string): string {
-  return tableTemplate()(tableView(catalog, locale));
+export function renderPolicyTable(
+  catalog: Catalog,
+  locale: string,
+  options: TableLinkOptions = {},
+): string {
+  return tableTemplate()(tableView(catalog, locale, options));
+}
+
+export interface TableLinkOptions {
+  /**
+   * Links to our own site as absolute URLs (the path joined to `controller.website`): for a
+   * table shown elsewhere, such as the docs site, where `/cookies` leads nowhere. The policy
+   * table package keeps paths, for the site it is embedded in.
+   */
+  readonly absoluteLinks?: boolean;
+}
+
+/** Where people change their answer, as the table links it; undefined for no link at all. */
+function preferencesHref(catalog: Catalog, options: TableLinkOptions): string | undefined {
+  const url = catalog.consent?.preferencesUrl;
+  if (!url || !options.absoluteLinks) return url;
+  const absolute = new URL(url, catalog.controller.website);
+  return absolute.protocol === 'https:' ? absolute.href : undefined;
 }
 
 interface RowView {
@@ -146,8 +167,13 @@ interface TableView {
 }
 
 /** What the template needs for one locale, every text already in that locale. */
-export function tableView(catalog: Catalog, locale: string): TableView {
+export function tableView(
+  catalog: Catalog,
+  locale: string,
+  options: TableLinkOptions = {},
+): TableView {
   const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
+  const preferences = preferencesHref(catalog, options);
   return {
     lang: locale,
     headings: {
@@ -164,8 +190,8 @@ export function tableView(catalog: Catalog, locale: string): TableView {
         consent: label(category.consentRequired ? 'consentRequired' : 'noConsent'),
         description: category.description[locale] ?? '',
         preferences:
-          category.consentRequired && catalog.consent?.preferencesUrl
-            ? { href: catalog.consent.preferencesUrl, text: label('consentChange') }
+          category.consentRequired && preferences
+            ? { href: preferences, text: label('consentChange') }
             : undefined,
         rows: catalog.entries
           .filter((e) => e.category === category.id)

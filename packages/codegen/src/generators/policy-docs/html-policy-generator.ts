@@ -117,17 +117,22 @@ const SITE_FRAME_KEYS = [
 ] as const satisfies readonly LabelKey[];
 type SiteFrameKey = (typeof SITE_FRAME_KEYS)[number];
 
-/** The policy's content in one locale (title, facts, sections, tables) as an HTML fragment. */
+/**
+ * The policy's content in one locale (title, facts, sections, tables) as an HTML fragment. It is
+ * read away from our site (the docs site, a standalone page), so links to our site are absolute.
+ */
 export function renderPolicyBody(catalog: Catalog, locale: string): string {
   const blocks = catalog.sections.map((section) => ({
     html: new Handlebars.SafeString(
       section.id === TABLE_SECTION
-        ? renderPolicyTable(catalog, locale)
+        ? renderPolicyTable(catalog, locale, { absoluteLinks: true })
         : markdown.render(section.markdown[locale] ?? ''),
     ),
   }));
   if (!catalog.sections.some((s) => s.id === TABLE_SECTION)) {
-    blocks.push({ html: new Handlebars.SafeString(renderPolicyTable(catalog, locale)) });
+    blocks.push({
+      html: new Handlebars.SafeString(renderPolicyTable(catalog, locale, { absoluteLinks: true })),
+    });
   }
   return template<PolicyBodyView>(
     here,
