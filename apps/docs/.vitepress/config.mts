@@ -84,6 +84,8 @@ export default defineConfig({
   // No light/dark switch: VitePress would keep the choice in localStorage
   // (vitepress-theme-appearance), storage no catalog declares. `cookie-catalog audit` checks it.
   appearance: false,
+  // scripts/pages.mjs copies assets/favicon.svg there.
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   locales,
   themeConfig: {
     // No outline (the policy's headings are generated HTML, without anchors); each page's front

@@ -22,6 +22,10 @@ for (const { locale, title } of site.locales) {
   );
 }
 
+// The site's icon (our own drawing of a cookie), at /favicon.svg; config.mts puts it in the head.
+await mkdir(new URL('public/', pages), { recursive: true });
+await cp(new URL('../assets/favicon.svg', import.meta.url), new URL('public/favicon.svg', pages));
+
 // The machine-readable exports at stable URLs: /exports/device-storage.json (IAB TCF, for the
 // Global Vendor List's deviceStorageDisclosureUrl), /exports/open-cookie-database.csv,
 // /exports/catalog.json and /exports/catalog.schema.json. VitePress copies public/ as it is.

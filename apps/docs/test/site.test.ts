@@ -270,6 +270,12 @@ describe('the docs site (built by the README build command), in headless Chromiu
       }
     }
     expect(dead).toEqual([]);
+    // The site's icon, in the head of every page, is an SVG the site serves.
+    const icon = await page.locator('head link[rel="icon"]').getAttribute('href');
+    expect(icon).toBe('/favicon.svg');
+    const served = await fetch(`${server.origin}${icon}`);
+    expect(served.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await served.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     // The way back to one's cookie choices leads to our site, where it works (or is left out).
     const preferences = await page
       .locator('a.cookie-table__preferences')
