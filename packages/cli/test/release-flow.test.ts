@@ -216,6 +216,29 @@ describe('cookie-catalog changeset and changeset version, end to end in a git re
     expect(changelog).toContain('access_token lifetime 1 hour → 2 hours');
   }, 60_000);
 
+  it('never overwrites a changeset edited by hand after it was written', async () => {
+    const dir = await tempRepository();
+    const file = join(dir, 'catalog', 'cookies', 'access_token.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('lifetime: 1 hour', 'lifetime: 2 hours'),
+    );
+    const write = () => run(['changeset', '--from', FIXTURE_CATALOG, '--catalog', 'catalog'], dir);
+    expect((await write()).code).toBe(0);
+    const [first] = (await readdir(join(dir, '.changeset'))).filter((f) =>
+      f.startsWith('catalog-'),
+    );
+    const path = join(dir, '.changeset', first ?? '');
+    const edited = `${await readFile(path, 'utf8')}\nWhy: the access token lasts a working session.\n`;
+    await writeFile(path, edited);
+    expect((await write()).code).toBe(0);
+    expect(await readFile(path, 'utf8')).toBe(edited);
+    const written = (await readdir(join(dir, '.changeset'))).filter((f) =>
+      f.startsWith('catalog-'),
+    );
+    expect(written.sort()).toEqual([first, (first ?? '').replace(/\.md$/, '-2.md')].sort());
+  });
+
   it('locks what each package generates, and tells a toolchain change from a catalog change', async () => {
     const dir = await tempRepository();
     const git = (...args: string[]) =>

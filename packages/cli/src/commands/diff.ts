@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type Catalog, escapeInvisible, loadCatalog } from '@cookie-catalog/catalog';
 import {
@@ -118,7 +118,14 @@ export async function changesetCommand(options: DiffOptions, io: CliIo): Promise
     }
   }
   const text = formatChangeset(diff);
-  const file = join(root, '.changeset', changesetFileName(text));
+  // Named by its content; a file of that name that says something else (a changeset edited by
+  // hand after it was written) is never overwritten.
+  let file = join(root, '.changeset', changesetFileName(text));
+  for (let n = 2; ; n++) {
+    const existing = await readFile(file, 'utf8').catch(() => undefined);
+    if (existing === undefined || existing === text) break;
+    file = join(root, '.changeset', changesetFileName(text).replace(/\.md$/, `-${n}.md`));
+  }
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
   io.stdout(`${c.green('✓')} wrote ${relative(io.cwd, file)}${locks ? ` and ${locks}` : ''}\n`);
