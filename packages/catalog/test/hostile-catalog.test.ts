@@ -315,6 +315,45 @@ const cases: Record<string, Case> = {
     errors: ['schema/unknown-key', 'cookie/same-site'],
     at: { file: csrf, line: 'httponly' },
   },
+  'a missing key says "is missing" and what to write': {
+    edits: [{ file: csrf, find: 'setBy: server\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'id: csrftoken' },
+    says: /"setBy" is missing \| add "setBy:" and write one of server, client, vendor, provider/,
+  },
+  'a missing key in a mapping says so, with the example the schema gives': {
+    edits: [{ file: csrf, find: '  domain: billogram.com\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'provider:' },
+    says: /"domain" is missing in provider \| add "domain:" under provider and write text such as "example.com"/,
+  },
+  'a misspelt required key is one problem, at the typo, with did you mean': {
+    edits: [{ file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' }],
+    errors: ['schema/unknown-key'],
+    at: { file: csrf, line: 'lifetme:' },
+    says: /did you mean "lifetime"\? \("lifetime" is missing\) \| rename "lifetme" to "lifetime"/,
+  },
+  'a misspelt required key does not hide the other problems of the entry': {
+    edits: [
+      { file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' },
+      { file: csrf, find: 'secure: true', with: 'secure: false' },
+      { file: csrf, find: 'sameSite: Lax', with: 'sameSite: None' },
+    ],
+    errors: ['schema/unknown-key', 'cookie/same-site'],
+    at: { file: csrf, line: 'lifetme:' },
+  },
+  'a missing key of a name parameter says what to write, not only what the field is': {
+    edits: [
+      {
+        file: csrf,
+        find: 'name: csrftoken',
+        with: 'name: csrf-{testName}\nnameParameters:\n  testName: { type: string, description: { en: a test, sv: ett test } }',
+      },
+    ],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'testName:' },
+    says: /"example" is missing in nameParameters\.testName \| add "example:" under nameParameters\.testName and write text, or a number \(a realistic value/,
+  },
   'a broken policy.yaml does not hide the translation problems of the entries': {
     edits: [
       { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },
