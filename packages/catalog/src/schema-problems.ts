@@ -16,7 +16,7 @@ type AnySchema = z.core.$ZodType;
 export function checkSchema<S extends z.ZodType>(
   source: YamlSource,
   schema: S,
-): { value: z.infer<S> | undefined; problems: Problem[]; partial?: z.infer<S> } {
+): SchemaCheck<z.infer<S>> {
   const result = schema.safeParse(source.data);
   if (result.success) return { value: result.data, problems: [] };
   const issues = result.error.issues;
@@ -48,7 +48,49 @@ export function checkSchema<S extends z.ZodType>(
     const retried = schema.safeParse(data);
     if (retried.success) return { value: undefined, problems, partial: retried.data };
   }
-  return { value: undefined, problems };
+  return { value: undefined, problems, salvaged: salvage(source.data, issues, misspelt) };
+}
+
+export interface SchemaCheck<T> {
+  readonly value: T | undefined;
+  readonly problems: Problem[];
+  /** Only unknown keys were wrong: the data without them (and with misspelt keys corrected). */
+  readonly partial?: T;
+  /**
+   * Some top-level fields are wrong or missing: the data without them, for the rules that read
+   * none of them. Each field that is present has passed its own schema.
+   */
+  readonly salvaged?:
+    | { readonly data: Partial<T>; readonly broken: ReadonlySet<string> }
+    | undefined;
+}
+
+/** The top-level fields that passed the schema, when the file is a mapping. */
+function salvage(
+  data: unknown,
+  issues: readonly Issue[],
+  misspelt: ReadonlyMap<string, Misspelling>,
+): SchemaCheck<never>['salvaged'] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const broken = new Set<string>();
+  for (const issue of issues) {
+    const [first] = issue.path;
+    if (first === undefined) {
+      // Unknown keys at the top are only dropped; anything else about the whole file is fatal.
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      continue;
+    }
+    broken.add(String(first));
+  }
+  for (const missing of misspelt.values()) if (missing.holder === '') broken.add(missing.meant);
+  const kept = Object.fromEntries(
+    Object.entries(data as Record<string, unknown>).filter(([key]) => !broken.has(key)),
+  );
+  const unknown = issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : [],
+  );
+  for (const key of unknown) delete kept[key];
+  return { data: kept as never, broken };
 }
 
 /**

@@ -354,6 +354,27 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'testName:' },
     says: /"example" is missing in nameParameters\.testName \| add "example:" under nameParameters\.testName and write text, or a number \(a realistic value/,
   },
+  'a missing key does not hide the problems of the fields that are there': {
+    edits: [
+      { file: csrf, find: 'setBy: server\n', with: '' },
+      rename('"a b"'),
+      { file: csrf, find: 'category: necessary', with: 'category: neccessary' },
+      { file: csrf, find: '  sv: En slumpmässig säkerhetskod.\n', with: '' },
+    ],
+    errors: [
+      'schema/missing-key',
+      'cookie/name',
+      'catalog/unknown-category',
+      'i18n/missing-translation',
+    ],
+    at: { file: csrf, line: 'id: csrftoken' },
+  },
+  'a wrong value in one field does not hide the problems of the others': {
+    edits: [{ file: csrf, find: 'sameSite: Lax', with: 'sameSite: lax' }, rename('"a;b"')],
+    errors: ['cookie/name', 'schema/value'],
+    at: { file: csrf, line: 'name: "a;b"' },
+    says: /did you mean "Lax"/,
+  },
   'a broken policy.yaml does not hide the translation problems of the entries': {
     edits: [
       { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },
