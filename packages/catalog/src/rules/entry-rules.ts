@@ -7,6 +7,7 @@ import type { CatalogContext, FileReport } from './check-context.js';
 import { checkLifetime } from './lifetime-rules.js';
 import { checkEntryId, checkName } from './name-rules.js';
 import { checkParty, checkProviderPlaceholder } from './party-rules.js';
+import { checkEntryPlaceholderDomains } from './placeholder-domain-rules.js';
 import { checkRetirement } from './retirement-rules.js';
 import { checkKindDeclarations } from './storage-kind-rules.js';
 import { checkLocalizedText } from './text-rules.js';
@@ -68,7 +69,10 @@ export function checkEntry(
       );
     }
   }
-  if (can('placeholder')) checkProviderPlaceholder(report, entry);
+  if (can('placeholder')) {
+    checkProviderPlaceholder(report, entry);
+    checkEntryPlaceholderDomains(report, entry);
+  }
   if (can('category')) checkCategory(report, context, entry);
   if (can('acknowledge')) checkAcknowledgements(report, entry);
   // Advice is about how we set a cookie; a retired one is no longer set, only deleted. It reads
