@@ -166,8 +166,8 @@ function checkNodes(
   positionOf: (offset: number) => SourcePosition,
   problems: Problem[],
 ): void {
-  visit(doc, {
-    Map(_key, map) {
+  const visitor = {
+    Map(_key: unknown, map: YamlMap) {
       // Keys become property names, so `1` and "1" are the same key.
       const seen = new Set<string>();
       for (const pair of map.items) {
@@ -185,9 +185,11 @@ function checkNodes(
         }
         seen.add(key);
       }
-      return undefined;
+      // A specific visitor replaces Node for its kind (yaml's visit): a mapping's own anchor or
+      // tag (`a: !custom {b: 1}`) is checked here, or it would pass unseen.
+      return visitor.Node(_key, map);
     },
-    Node(_key, node) {
+    Node(_key: unknown, node: Node) {
       const start = node.range?.[0] ?? 0;
       const at = positionOf(start);
       // `-en` under a key is read as the text "-en", not an error: legal meant `- en`. (After a
@@ -238,7 +240,7 @@ function checkNodes(
       }
       return undefined;
     },
-    Pair(_key, pair) {
+    Pair(_key: unknown, pair: Pair) {
       if (!isScalar(pair.key)) {
         if (pair.key !== null) {
           problems.push(
@@ -274,7 +276,8 @@ function checkNodes(
         );
       }
     },
-  });
+  };
+  visit(doc, visitor);
 }
 
 type Token = CST.Token;
