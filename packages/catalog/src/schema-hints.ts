@@ -5,7 +5,7 @@ type AnySchema = z.core.$ZodType;
 /**
  * What a person should write for a field, in plain words, with the example the schema's
  * description gives where it gives one: `one of server, client, vendor, provider`,
- * `text such as "example.com"`. Fixes say this instead of repeating the description.
+ * `text such as "1 year"`. Fixes say this instead of repeating the description.
  */
 export function whatToWrite(schema: AnySchema | undefined): string {
   if (!schema) return 'a value';

@@ -321,11 +321,17 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'id: csrftoken' },
     says: /"setBy" is missing \| add "setBy:" and write one of server, client, vendor, provider/,
   },
-  'a missing key in a mapping says so, with the example the schema gives': {
+  'a missing key in a mapping says so, and what to write': {
     edits: [{ file: csrf, find: '  domain: billogram.com\n', with: '' }],
     errors: ['schema/missing-key'],
     at: { file: csrf, line: 'provider:' },
-    says: /"domain" is missing in provider \| add "domain:" under provider and write text such as "example.com"/,
+    says: /"domain" is missing in provider \| add "domain:" under provider and write text \(the domain it belongs to/,
+  },
+  'a missing list says what to write, with the example the schema gives': {
+    edits: [{ file: language, find: '  values: [en, sv]\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: language, line: 'value:' },
+    says: /"values" is missing in value \| add "values:" under value and write a list such as "\[en, sv\]"/,
   },
   'a misspelt required key is one problem, at the typo, with did you mean': {
     edits: [{ file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' }],

@@ -66,7 +66,7 @@ function warnForDomain(
     'domain/placeholder',
     path,
     `${what} "${printable(domain)}" is a placeholder: ${reason(reserved)}, so no cookie is ever set there`,
-    'write the real domain the cookie is set on, as the page or the browser\'s developer tools show it (e.g. "pubnub.com")',
+    "write the real domain the cookie is set on, as the provider's page or the browser's developer tools show it",
   );
 }
 
