@@ -339,6 +339,12 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'lifetme:' },
     says: /did you mean "lifetime"\? \("lifetime" is missing\) \| rename "lifetme" to "lifetime"/,
   },
+  'a misspelt required key inside a mapping is one problem too': {
+    edits: [{ file: csrf, find: '  domain: billogram.com', with: '  domian: billogram.com' }],
+    errors: ['schema/unknown-key'],
+    at: { file: csrf, line: 'domian:' },
+    says: /unknown key "domian" in provider: did you mean "domain"\? \("domain" is missing\) \| rename "domian" to "domain"/,
+  },
   'a misspelt required key does not hide the other problems of the entry': {
     edits: [
       { file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' },
