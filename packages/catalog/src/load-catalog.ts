@@ -153,6 +153,10 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       input = checked.value;
       const checkable = input ?? checked.partial;
       if (checkable) checkEntry(report, context, checkable);
+      // A schema error must not hide the file's other problems: the rules that read only the
+      // fields that passed the schema still run.
+      else if (checked.salvaged)
+        checkEntry(report, context, checked.salvaged.data as EntryInput, checked.salvaged.broken);
     }
     entries.push({ source, relative, input, report });
   }

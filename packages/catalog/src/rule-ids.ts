@@ -156,6 +156,11 @@ export const RULES = {
   'text/too-long': rule('error', 'catalog safety', 'A catalog text is at most 5,000 characters.'),
   'text/markup': rule('warning', 'catalog safety', 'Text is plain; markup is shown as text.'),
   'link/scheme': rule('error', 'catalog safety', 'Links are https: (or mailto: for contacts).'),
+  'domain/placeholder': rule(
+    'warning',
+    'RFC 2606 §2–3, RFC 6761 §6.3; GDPR art. 13(1)(a), (e)',
+    'No example or placeholder domain (example.com, *.example, *.test, *.invalid, localhost) as a provider, website or link.',
+  ),
   'policy/date': rule('error', 'ISO 8601', 'lastUpdated is a real calendar date.'),
   'policy/email': rule('error', 'RFC 5322', 'Contact addresses are e-mail addresses.'),
   'policy/default-locale': rule('error', 'catalog format', 'The default locale is configured.'),

@@ -69,7 +69,9 @@ const providerSchema = z
       ),
     domain: z
       .string()
-      .describe('The domain it belongs to, as shown in the policy, e.g. `example.com`.'),
+      .describe(
+        'The domain it belongs to, as shown in the policy: the bare host name, without https:// or a path.',
+      ),
     privacyPolicy: z
       .string()
       .optional()

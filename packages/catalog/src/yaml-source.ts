@@ -14,6 +14,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { createProblem, type Problem, type SourcePosition } from './problem.js';
+import { explainDashWithoutSpace, explainSyntaxErrors } from './yaml-syntax.js';
 
 /** Mapping keys that would reach `Object.prototype` or a constructor if a consumer were careless. */
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -133,15 +134,12 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     return { file, text, data: undefined, problems, locate, positionOf };
   }
 
-  // After the first syntax error the rest are usually its echoes; report that one.
-  for (const error of doc.errors.slice(0, 1)) {
+  // After the first syntax error the rest are usually its echoes: report one, at the line of
+  // the mistake, explained (the parser reports where it gave up, often lines later).
+  const explained = explainSyntaxErrors(doc.errors, text);
+  if (explained) {
     problems.push(
-      createProblem(
-        'yaml/syntax',
-        positionOf(error.pos[0]),
-        firstLine(error.message),
-        'check indentation and quoting on this line',
-      ),
+      createProblem('yaml/syntax', positionOf(explained.offset), explained.message, explained.fix),
     );
   }
   for (const warning of doc.warnings) {
@@ -168,8 +166,8 @@ function checkNodes(
   positionOf: (offset: number) => SourcePosition,
   problems: Problem[],
 ): void {
-  visit(doc, {
-    Map(_key, map) {
+  const visitor = {
+    Map(_key: unknown, map: YamlMap) {
       // Keys become property names, so `1` and "1" are the same key.
       const seen = new Set<string>();
       for (const pair of map.items) {
@@ -187,11 +185,28 @@ function checkNodes(
         }
         seen.add(key);
       }
-      return undefined;
+      // A specific visitor replaces Node for its kind (yaml's visit): a mapping's own anchor or
+      // tag (`a: !custom {b: 1}`) is checked here, or it would pass unseen.
+      return visitor.Node(_key, map);
     },
-    Node(_key, node) {
+    Node(_key: unknown, node: Node) {
       const start = node.range?.[0] ?? 0;
       const at = positionOf(start);
+      // `-en` under a key is read as the text "-en", not an error: legal meant `- en`. (After a
+      // syntax error, that error is the one reported.)
+      if (
+        doc.errors.length === 0 &&
+        isScalar(node) &&
+        node.type === 'PLAIN' &&
+        String(node.value).startsWith('-')
+      ) {
+        const dash = explainDashWithoutSpace(text, start);
+        if (dash) {
+          problems.push(
+            createProblem('yaml/syntax', positionOf(dash.offset), dash.message, dash.fix),
+          );
+        }
+      }
       if (isAlias(node)) {
         problems.push(
           createProblem(
@@ -225,7 +240,7 @@ function checkNodes(
       }
       return undefined;
     },
-    Pair(_key, pair) {
+    Pair(_key: unknown, pair: Pair) {
       if (!isScalar(pair.key)) {
         if (pair.key !== null) {
           problems.push(
@@ -261,7 +276,8 @@ function checkNodes(
         );
       }
     },
-  });
+  };
+  visit(doc, visitor);
 }
 
 type Token = CST.Token;

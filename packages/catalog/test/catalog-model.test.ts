@@ -171,7 +171,10 @@ describe('a catalog that writes no labels', () => {
   it('gets the built-in words in every supported language', async () => {
     const result = await loadCatalog(await minimal(['fi', 'sv', 'en']));
     // Only the record of reviewed translations is missing (legal's texts, not the tool's words).
-    expect(result.problems.map((p) => p.rule)).toEqual(['i18n/stale-translation']);
+    // The domains of this made-up catalog are placeholders on purpose (domain/placeholder).
+    expect(
+      result.problems.map((p) => p.rule).filter((rule) => rule !== 'domain/placeholder'),
+    ).toEqual(['i18n/stale-translation']);
     expect(result.catalog?.labels.policyTitle).toEqual({
       fi: 'Evästeseloste',
       sv: 'Kakpolicy',

@@ -315,6 +315,78 @@ const cases: Record<string, Case> = {
     errors: ['schema/unknown-key', 'cookie/same-site'],
     at: { file: csrf, line: 'httponly' },
   },
+  'a missing key says "is missing" and what to write': {
+    edits: [{ file: csrf, find: 'setBy: server\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'id: csrftoken' },
+    says: /"setBy" is missing \| add "setBy:" and write one of server, client, vendor, provider/,
+  },
+  'a missing key in a mapping says so, and what to write': {
+    edits: [{ file: csrf, find: '  domain: billogram.com\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'provider:' },
+    says: /"domain" is missing in provider \| add "domain:" under provider and write text \(the domain it belongs to/,
+  },
+  'a missing list says what to write, with the example the schema gives': {
+    edits: [{ file: language, find: '  values: [en, sv]\n', with: '' }],
+    errors: ['schema/missing-key'],
+    at: { file: language, line: 'value:' },
+    says: /"values" is missing in value \| add "values:" under value and write a list such as "\[en, sv\]"/,
+  },
+  'a misspelt required key is one problem, at the typo, with did you mean': {
+    edits: [{ file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' }],
+    errors: ['schema/unknown-key'],
+    at: { file: csrf, line: 'lifetme:' },
+    says: /did you mean "lifetime"\? \("lifetime" is missing\) \| rename "lifetme" to "lifetime"/,
+  },
+  'a misspelt required key inside a mapping is one problem too': {
+    edits: [{ file: csrf, find: '  domain: billogram.com', with: '  domian: billogram.com' }],
+    errors: ['schema/unknown-key'],
+    at: { file: csrf, line: 'domian:' },
+    says: /unknown key "domian" in provider: did you mean "domain"\? \("domain" is missing\) \| rename "domian" to "domain"/,
+  },
+  'a misspelt required key does not hide the other problems of the entry': {
+    edits: [
+      { file: csrf, find: 'lifetime: 1 year', with: 'lifetme: 1 year' },
+      { file: csrf, find: 'secure: true', with: 'secure: false' },
+      { file: csrf, find: 'sameSite: Lax', with: 'sameSite: None' },
+    ],
+    errors: ['schema/unknown-key', 'cookie/same-site'],
+    at: { file: csrf, line: 'lifetme:' },
+  },
+  'a missing key of a name parameter says what to write, not only what the field is': {
+    edits: [
+      {
+        file: csrf,
+        find: 'name: csrftoken',
+        with: 'name: csrf-{testName}\nnameParameters:\n  testName: { type: string, description: { en: a test, sv: ett test } }',
+      },
+    ],
+    errors: ['schema/missing-key'],
+    at: { file: csrf, line: 'testName:' },
+    says: /"example" is missing in nameParameters\.testName \| add "example:" under nameParameters\.testName and write text, or a number \(a realistic value/,
+  },
+  'a missing key does not hide the problems of the fields that are there': {
+    edits: [
+      { file: csrf, find: 'setBy: server\n', with: '' },
+      rename('"a b"'),
+      { file: csrf, find: 'category: necessary', with: 'category: neccessary' },
+      { file: csrf, find: '  sv: En slumpmässig säkerhetskod.\n', with: '' },
+    ],
+    errors: [
+      'schema/missing-key',
+      'cookie/name',
+      'catalog/unknown-category',
+      'i18n/missing-translation',
+    ],
+    at: { file: csrf, line: 'id: csrftoken' },
+  },
+  'a wrong value in one field does not hide the problems of the others': {
+    edits: [{ file: csrf, find: 'sameSite: Lax', with: 'sameSite: lax' }, rename('"a;b"')],
+    errors: ['cookie/name', 'schema/value'],
+    at: { file: csrf, line: 'name: "a;b"' },
+    says: /did you mean "Lax"/,
+  },
   'a broken policy.yaml does not hide the translation problems of the entries': {
     edits: [
       { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },

@@ -32,7 +32,7 @@ export function checkCookieDomain(domain: string): DomainCheck {
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(domain)) {
     return fail(
       `"${domain}" is not a host name`,
-      'use letters, digits, hyphens and dots only, e.g. "example.com"',
+      'use letters, digits, hyphens and dots only, as in the address of the site',
     );
   }
   // A browser parses the host with the WHATWG URL rules first: `127.1`, `0x7f.1` and `1.2.3` are
@@ -41,7 +41,7 @@ export function checkCookieDomain(domain: string): DomainCheck {
   if (host === undefined) {
     return fail(
       `"${domain}" ends in a number, which browsers read as a broken IP address, not a host name`,
-      'use the real host name, e.g. "example.com"',
+      'use the real host name of the site that sets the cookie, as in its address',
     );
   }
   const parsed = parse(domain, { allowPrivateDomains: true });
@@ -54,7 +54,7 @@ export function checkCookieDomain(domain: string): DomainCheck {
   if (parsed.domain === null || parsed.publicSuffix === domain) {
     return fail(
       `"${domain}" is a public suffix, shared by unrelated sites; browsers refuse such cookies`,
-      'use your own registrable domain, e.g. "example.com", or leave out domain',
+      'use your own registrable domain (the name your organisation registered, as in controller.website), or leave out domain',
     );
   }
   return { ok: true };

@@ -73,7 +73,7 @@ export function checkParty(report: FileReport, entry: EntryInput): void {
       'cookie/domain',
       ['provider', 'domain'],
       domain,
-      'write the bare domain, e.g. example.com',
+      'write the bare domain: the part of the address between "https://" and the next "/"',
     );
 }
 

@@ -4,6 +4,7 @@ import { languageName } from '../language-name.js';
 import { checkLink, isEmailAddress } from '../links.js';
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
+import { checkPolicyPlaceholderDomains } from './placeholder-domain-rules.js';
 import { checkLocalizedText } from './text-rules.js';
 
 const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
@@ -44,6 +45,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
       'write the date as YYYY-MM-DD, e.g. 2026-11-26',
     );
   }
+  checkPolicyPlaceholderDomains(report, policy);
   const website = checkLink(policy.controller.website);
   if (!website.ok)
     report.add('link/scheme', ['controller', 'website'], website.reason, 'write an https:// link');
