@@ -31,6 +31,7 @@ const TAKE = {
     '.gitignore',
     '.vitepress/config.mts',
     '.vitepress/theme/',
+    'assets/',
     'scripts/',
   ],
   '.': ['package.json', 'tsconfig.base.json', 'turbo.json'],
