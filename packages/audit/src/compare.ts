@@ -63,7 +63,9 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         (onSite
           ? e.party === 'first' || own.has(e.provider.domain)
           : e.party === 'third' &&
-            (cookie.domain.replace(/^\./, '') === e.provider.domain ||
+            // Where the catalog states no domain, the name alone matches.
+            (e.provider.domain === undefined ||
+              cookie.domain.replace(/^\./, '') === e.provider.domain ||
               cookie.domain.endsWith(`.${e.provider.domain}`))),
     );
   };
@@ -105,7 +107,8 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           nameRegExp(e).test(item.key) &&
           (onSite
             ? e.party === 'first' || own.has(e.provider.domain)
-            : new URL(item.origin).hostname.endsWith(e.provider.domain)),
+            : e.provider.domain === undefined ||
+              new URL(item.origin).hostname.endsWith(e.provider.domain)),
       );
       const where = `${item.kind} key "${item.key}" of ${item.origin}`;
       if (!entry) {

@@ -450,6 +450,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'niet opgegeven door de aanbieder',
     es: 'no indicada por el proveedor',
   },
+  domainNotStated: {
+    en: 'domain not stated',
+    sv: 'domän anges inte',
+    nb: 'domene ikke oppgitt',
+    da: 'domæne ikke oplyst',
+    fi: 'verkkotunnusta ei ilmoiteta',
+    de: 'Domain nicht angegeben',
+    fr: 'domaine non indiqué',
+    nl: 'domein niet opgegeven',
+    es: 'dominio no indicado',
+  },
   lifetimeRange: {
     en: '{from} to {to}',
     sv: '{from} till {to}',

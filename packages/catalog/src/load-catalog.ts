@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { isCalendarDate } from './calendar-date.js';
 import { listCatalogFolder, readCatalogFile } from './catalog-files.js';
 import { ENTRIES_DIR, POLICY_FILE, SECTIONS_DIR, TABLE_SECTION } from './catalog-layout.js';
+import { type Controller, controllerDomainsOf } from './entry-facts.js';
 import type { Catalog, LocalizedText } from './model.js';
 import { normalizeCatalog } from './normalize.js';
 import { createProblem, type Problem, sortProblems } from './problem.js';
@@ -13,7 +14,13 @@ import { checkPolicy } from './rules/policy-rules.js';
 import { checkSectionMarkdown } from './rules/section-rules.js';
 import { checkInvisibleCharacters } from './rules/text-rules.js';
 import { checkTranslationRecords } from './rules/translation-rules.js';
-import { type EntryInput, entrySchema, type PolicyInput, policySchema } from './schema.js';
+import {
+  type EntryInput,
+  entrySchema,
+  type PolicyInput,
+  policySchema,
+  type StatedEntryInput,
+} from './schema.js';
 import { checkSchema } from './schema-problems.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -61,6 +68,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
     defaultLocale: undefined,
     categories: undefined,
     lastUpdated: undefined,
+    controller: undefined,
   };
   let policyReport: FileReport | undefined;
   /** policy.yaml with only unknown keys wrong: invalid, but its sections can still be checked. */
@@ -150,13 +158,20 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       const checked = checkSchema(source, entrySchema);
       problems.push(...checked.problems);
       checkInvisibleCharacters(report, source.data);
-      input = checked.value;
-      const checkable = input ?? checked.partial;
-      if (checkable) checkEntry(report, context, checkable);
+      const checkable = checked.value ?? checked.partial;
+      if (checkable) {
+        const derived = checkEntry(report, context, checkable);
+        if (checked.value) input = derived;
+      }
       // A schema error must not hide the file's other problems: the rules that read only the
       // fields that passed the schema still run.
       else if (checked.salvaged)
-        checkEntry(report, context, checked.salvaged.data as EntryInput, checked.salvaged.broken);
+        checkEntry(
+          report,
+          context,
+          checked.salvaged.data as StatedEntryInput,
+          checked.salvaged.broken,
+        );
     }
     entries.push({ source, relative, input, report });
   }
@@ -271,6 +286,16 @@ function contextFrom(data: unknown): CatalogContext {
       typeof record.lastUpdated === 'string' && isCalendarDate(record.lastUpdated)
         ? record.lastUpdated
         : undefined,
+    controller: controllerFrom(record.controller),
+  };
+}
+
+function controllerFrom(value: unknown): Controller | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  return {
+    ownDomains: controllerDomainsOf(record),
+    name: typeof record.name === 'string' ? record.name : undefined,
   };
 }
 

@@ -53,8 +53,10 @@ export interface NameParameter {
   /** Source of a regular expression the whole parameter must match. */
   readonly pattern?: string;
   readonly maxLength?: number;
+  /** The catalog's example, or one derived from the declaration when the catalog gives none. */
   readonly example: string | number;
-  readonly description: LocalizedText;
+  /** What the parameter stands for; absent when the cookie page does not say. */
+  readonly description?: LocalizedText;
 }
 
 export interface CookieName {
@@ -101,7 +103,8 @@ export type ValueType =
 
 export interface Provider {
   readonly name: string;
-  readonly domain: string;
+  /** Undefined when the cookie page gives no domain: the policy says "not stated". */
+  readonly domain: string | undefined;
   readonly privacyPolicy?: string;
   readonly cookiePolicy?: string;
 }
@@ -114,7 +117,11 @@ export interface CatalogEntry {
   readonly kind: EntryKind;
   readonly party: Party;
   readonly provider: Provider;
-  readonly setBy: SetBy;
+  /**
+   * Undefined when the page does not say who sets one of our own entries: it is documented and
+   * gets no generated code. A third party's entry is always set by its `provider`.
+   */
+  readonly setBy: SetBy | undefined;
   /** The id of a declared category. */
   readonly category: string;
   readonly lifetime: Lifetime;
@@ -272,6 +279,7 @@ export type LabelKey =
   | 'authorities'
   | 'languages'
   | 'unknownLifetime'
+  | 'domainNotStated'
   | 'lifetimeRange'
   | 'inactivity'
   | 'setOnOurSiteBy'
@@ -311,7 +319,13 @@ export interface Catalog {
   readonly lastUpdated: string;
   readonly locales: readonly Locale[];
   readonly defaultLocale: Locale;
-  readonly controller: { readonly name: string; readonly website: string; readonly email?: string };
+  readonly controller: {
+    readonly name: string;
+    readonly website: string;
+    readonly email?: string;
+    /** The controller's own domains (policy.yaml, or the website's host without `www.`). */
+    readonly domains: readonly string[];
+  };
   readonly dpo: { readonly email: string };
   /** How consent is recorded; undefined when policy.yaml names no consent cookie. */
   readonly consent: ConsentSettings | undefined;

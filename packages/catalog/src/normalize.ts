@@ -1,6 +1,7 @@
 import { builtInLabel, OPTIONAL_LABELS } from './built-in-labels.js';
 import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
 import { DEFAULT_VALUE, effectiveAttributes, isOwnCookie } from './defaults.js';
+import { controllerDomainsOf } from './entry-facts.js';
 import { functionNameOf } from './function-name.js';
 import { type Duration, parseDuration } from './lifetime.js';
 import {
@@ -16,6 +17,7 @@ import {
   type ValueType,
 } from './model.js';
 import { parseNamePattern } from './name-pattern.js';
+import { deriveParameterExample } from './parameter-example.js';
 import type { EntryInput, PolicyInput } from './schema.js';
 
 /**
@@ -50,6 +52,7 @@ export function normalizeCatalog(
       name: policy.controller.name,
       website: policy.controller.website,
       ...(policy.controller.email !== undefined && { email: policy.controller.email }),
+      domains: controllerDomainsOf(policy.controller),
     },
     dpo: { ...policy.dpo },
     consent: policy.consent && {
@@ -90,16 +93,20 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
   if (!parsed.ok) throw new Error(`bug: invalid name pattern passed validation in ${source}`);
   const parameters = parsed.parts.flatMap((part) => {
     if (part.type !== 'parameter') return [];
-    const spec = input.nameParameters?.[part.name];
-    if (!spec) throw new Error(`bug: undeclared parameter passed validation in ${source}`);
+    const spec = input.nameParameters?.[part.name] ?? {};
+    const example = spec.example ?? deriveParameterExample(spec);
+    if (example === undefined)
+      throw new Error(
+        `bug: a parameter without a derivable example passed validation in ${source}`,
+      );
     return [
       {
         name: part.name,
-        type: spec.type,
+        type: spec.type ?? 'string',
         ...(spec.pattern !== undefined && { pattern: spec.pattern }),
         ...(spec.maxLength !== undefined && { maxLength: spec.maxLength }),
-        example: spec.example,
-        description: spec.description,
+        example,
+        ...(spec.description !== undefined && { description: spec.description }),
       },
     ];
   });

@@ -75,7 +75,21 @@ export const RULES = {
   ),
   'catalog/unused-category': rule('warning', 'catalog format', 'Every category has an entry.'),
   'entry/id': rule('error', 'generated API', 'Ids are ASCII identifiers.'),
-  'entry/party': rule('error', 'catalog format', 'Who sets an entry fits its party and kind.'),
+  'entry/party': rule(
+    'error',
+    'catalog format',
+    'Who sets an entry fits its party and kind, and its party can be told.',
+  ),
+  'entry/party-domain': rule(
+    'warning',
+    'catalog format',
+    "A stated party agrees with the domain: the controller's domains are first party.",
+  ),
+  'entry/set-by': rule(
+    'warning',
+    'generated API',
+    'A cookie of ours says who sets it, or gets no typed code.',
+  ),
   'entry/attributes': rule(
     'error',
     'catalog format',
@@ -273,6 +287,11 @@ export const RULES = {
     'info',
     'IAB TCF Vendor Device Storage & Operational Disclosures v1.1 (maxAgeSeconds)',
     'The TCF disclosure lists only cookies whose lifetime has a number of seconds.',
+  ),
+  'export/unknown-domain': rule(
+    'info',
+    'IAB TCF Vendor Device Storage & Operational Disclosures v1.1 (domains)',
+    'The TCF disclosure lists only cookies and storage whose domain the catalog states.',
   ),
   'export/category-mapping': rule(
     'info',

@@ -60,7 +60,10 @@ const providerSchema = z
   .strictObject({
     party: z
       .enum(['first', 'third'])
-      .describe('`first` when we set it on our own domain, `third` when another company does.'),
+      .optional()
+      .describe(
+        "`first` when it lives on our own domain, `third` when on another company's. Leave it out to let the domain decide: a domain within controller.domains is first party, any other third. Without a domain, setBy decides (provider: third, otherwise first), and an entry that says neither is ours when it names no other company.",
+      ),
     name: z
       .string()
       .optional()
@@ -69,8 +72,9 @@ const providerSchema = z
       ),
     domain: z
       .string()
+      .optional()
       .describe(
-        'The domain it belongs to, as shown in the policy: the bare host name, without https:// or a path.',
+        'The domain it belongs to, as shown in the policy: the bare host name, without https:// or a path. Leave it out when the page gives none: the policy shows "not stated", and audit matches the entry by its name only.',
       ),
     privacyPolicy: z
       .string()
@@ -81,7 +85,9 @@ const providerSchema = z
       .optional()
       .describe("https link to the third party's own cookie documentation."),
   })
-  .describe('Who sets the entry and on which domain.');
+  .describe(
+    "Who provides the entry and on which domain. Leave out what the page does not state: without it, the entry is the controller's own.",
+  );
 
 const attributesSchema = z
   .strictObject({
@@ -182,7 +188,10 @@ export const valueSchema = z
 
 const nameParameterSchema = z
   .strictObject({
-    type: z.enum(['string', 'integer']).describe("The parameter's type in generated code."),
+    type: z
+      .enum(['string', 'integer'])
+      .optional()
+      .describe("The parameter's type in generated code. Defaults to `string`."),
     pattern: z
       .string()
       .optional()
@@ -190,8 +199,13 @@ const nameParameterSchema = z
     maxLength: z.number().int().positive().optional().describe('The longest parameter value.'),
     example: z
       .union([z.string(), z.number().int()])
-      .describe('A realistic value of the parameter, shown in docs and used by tests.'),
-    description: localizedText.describe('What the parameter stands for, per locale.'),
+      .optional()
+      .describe(
+        'A realistic value of the parameter, used by tests. Leave it out to have one derived from the pattern.',
+      ),
+    description: localizedText
+      .optional()
+      .describe('What the parameter stands for, per locale, shown in the policy where given.'),
   })
   .describe('A typed parameter of a cookie name pattern.');
 
@@ -216,11 +230,12 @@ export const entrySchema = z
         '`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `indexedDB` (a database, named by `name`), `pixel`.',
       ),
     category: z.string().describe('The id of a category declared in policy.yaml.'),
-    provider: providerSchema,
+    provider: providerSchema.optional(),
     setBy: z
       .enum(['server', 'client', 'vendor', 'provider'])
+      .optional()
       .describe(
-        "`server` (our HTTP responses), `client` (our page scripts), `vendor` (another company's software on our own domain: a load balancer, CMS or analytics script; provider.name says whose; no code is generated) or `provider` (a third party on its own domain).",
+        "`server` (our HTTP responses), `client` (our page scripts), `vendor` (another company's software on our own domain: a load balancer, CMS or analytics script; provider.name says whose; no code is generated) or `provider` (a third party on its own domain). Leave it out when the page does not say: a third party's entry is then set by the provider, and one of ours is documented without generated code (validate warns, naming what to add for typed setters and readers).",
       ),
     lifetime: lifetimeSchema,
     retired: z
@@ -466,6 +481,11 @@ const labelsSchema = z
       .describe(
         'The lifetime of an entry whose provider does not state one, e.g. "not stated by the provider". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    domainNotStated: localizedText
+      .optional()
+      .describe(
+        'Shown instead of the domain where the cookie page gives none, e.g. "domain not stated". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     lifetimeRange: localizedText
       .optional()
       .describe(
@@ -506,6 +526,13 @@ export const policySchema = z
       .strictObject({
         name: z.string().describe('The legal name of the controller.'),
         website: z.string().describe("https link to the controller's website."),
+        domains: z
+          .array(z.string())
+          .min(1)
+          .optional()
+          .describe(
+            "The controller's own domains, e.g. [acme.com, acme.se]: an entry on one of them or a subdomain is first party. Defaults to the website's host without `www.`.",
+          ),
         email: z.string().optional().describe('A general contact address.'),
       })
       .describe('Who is responsible for the cookies (GDPR art. 13(1)(a)).'),
@@ -584,6 +611,15 @@ export const policySchema = z
   })
   .describe('The policy as a whole: catalog/policy.yaml.');
 
-export type EntryInput = z.infer<typeof entrySchema>;
+/** An entry file as written: what the page states, nothing more. */
+export type StatedEntryInput = z.infer<typeof entrySchema>;
+type StatedProvider = NonNullable<StatedEntryInput['provider']>;
+/**
+ * An entry file with what follows from it filled in (entry-facts.ts): the provider is present and
+ * its party known. `setBy` and `provider.domain` stay undefined where the page does not state them.
+ */
+export type EntryInput = Omit<StatedEntryInput, 'provider'> & {
+  readonly provider: StatedProvider & { readonly party: 'first' | 'third' };
+};
 export type PolicyInput = z.infer<typeof policySchema>;
 export type ValueInput = z.infer<typeof valueSchema>;

@@ -108,6 +108,7 @@ const CONTEXT: CatalogContext = {
   defaultLocale: 'en',
   categories: new Set(['necessary', 'help-center']),
   lastUpdated: '2026-11-26',
+  controller: { ownDomains: ['billogram.com'], name: 'Billogram AB' },
 };
 
 /** Plain checks (not expect, which costs more than the parsing here) that each problem is located. */

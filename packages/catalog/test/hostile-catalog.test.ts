@@ -115,11 +115,24 @@ const cases: Record<string, Case> = {
     errors: ['cookie/name-pattern'],
     at: { file: pubnub, line: 'name: sub-{id' },
   },
-  'undeclared pattern parameter': {
-    edits: [{ file: pubnub, find: 'name: sub-{id}', with: 'name: sub-{id}-{shard}' }],
+  'a declared parameter the name does not use (a typo of one it does)': {
+    edits: [{ file: pubnub, find: 'name: sub-{id}', with: 'name: sub-{ident}' }],
     errors: ['cookie/name-pattern'],
-    at: { file: pubnub, line: 'name: sub-{id}-{shard}' },
-    says: /nameParameters\.shard/,
+    at: { file: pubnub, line: '  id:' },
+    says: /the parameter "id" is not used in the name "sub-\{ident\}"/,
+  },
+  'a parameter whose pattern gives no example to test with': {
+    edits: [
+      {
+        file: pubnub,
+        find: '    example: 9f1c2e7a-4b6d-4c3e-8a2f-5d7e9b0c1a3f\n',
+        with: '',
+      },
+      { file: pubnub, find: '"^[A-Za-z0-9-]{1,64}$"', with: '"^(?=a)[a-z]{1,64}$"' },
+    ],
+    errors: ['cookie/name-pattern'],
+    at: { file: pubnub, line: '  id:' },
+    says: /no example of \{id\} can be derived .* \| write nameParameters\.id\.example/,
   },
   // Paths and domains
   'path without a leading slash': {
@@ -316,16 +329,16 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'httponly' },
   },
   'a missing key says "is missing" and what to write': {
-    edits: [{ file: csrf, find: 'setBy: server\n', with: '' }],
+    edits: [{ file: csrf, find: 'kind: cookie\n', with: '' }],
     errors: ['schema/missing-key'],
     at: { file: csrf, line: 'id: csrftoken' },
-    says: /"setBy" is missing \| add "setBy:" and write one of server, client, vendor, provider/,
+    says: /"kind" is missing \| add "kind:" and write one of cookie, localStorage/,
   },
   'a missing key in a mapping says so, and what to write': {
-    edits: [{ file: csrf, find: '  domain: billogram.com\n', with: '' }],
+    edits: [{ file: 'policy.yaml', find: '  website: https://billogram.com\n', with: '' }],
     errors: ['schema/missing-key'],
-    at: { file: csrf, line: 'provider:' },
-    says: /"domain" is missing in provider \| add "domain:" under provider and write text \(the domain it belongs to/,
+    at: { file: 'policy.yaml', line: 'controller:' },
+    says: /"website" is missing in controller \| add "website:" under controller and write text \(https link/,
   },
   'a missing list says what to write, with the example the schema gives': {
     edits: [{ file: language, find: '  values: [en, sv]\n', with: '' }],
@@ -340,10 +353,16 @@ const cases: Record<string, Case> = {
     says: /did you mean "lifetime"\? \("lifetime" is missing\) \| rename "lifetme" to "lifetime"/,
   },
   'a misspelt required key inside a mapping is one problem too': {
+    edits: [{ file: 'policy.yaml', find: '  website: https://', with: '  websiet: https://' }],
+    errors: ['schema/unknown-key'],
+    at: { file: 'policy.yaml', line: 'websiet:' },
+    says: /unknown key "websiet" in controller: did you mean "website"\? \("website" is missing\) \| rename "websiet" to "website"/,
+  },
+  'a misspelt optional key inside a mapping is one problem, with did you mean': {
     edits: [{ file: csrf, find: '  domain: billogram.com', with: '  domian: billogram.com' }],
     errors: ['schema/unknown-key'],
     at: { file: csrf, line: 'domian:' },
-    says: /unknown key "domian" in provider: did you mean "domain"\? \("domain" is missing\) \| rename "domian" to "domain"/,
+    says: /unknown key "domian" in provider \| did you mean "domain"\?/,
   },
   'a misspelt required key does not hide the other problems of the entry': {
     edits: [
@@ -354,21 +373,21 @@ const cases: Record<string, Case> = {
     errors: ['schema/unknown-key', 'cookie/same-site'],
     at: { file: csrf, line: 'lifetme:' },
   },
-  'a missing key of a name parameter says what to write, not only what the field is': {
+  'a wrong key of a name parameter says what to write, not only what the field is': {
     edits: [
       {
         file: csrf,
         find: 'name: csrftoken',
-        with: 'name: csrf-{testName}\nnameParameters:\n  testName: { type: string, description: { en: a test, sv: ett test } }',
+        with: 'name: csrf-{testName}\nnameParameters:\n  testName: { type: text }',
       },
     ],
-    errors: ['schema/missing-key'],
+    errors: ['schema/value'],
     at: { file: csrf, line: 'testName:' },
-    says: /"example" is missing in nameParameters\.testName \| add "example:" under nameParameters\.testName and write text, or a number \(a realistic value/,
+    says: /string, integer/,
   },
   'a missing key does not hide the problems of the fields that are there': {
     edits: [
-      { file: csrf, find: 'setBy: server\n', with: '' },
+      { file: csrf, find: 'lifetime: 1 year\n', with: '' },
       rename('"a b"'),
       { file: csrf, find: 'category: necessary', with: 'category: neccessary' },
       { file: csrf, find: '  sv: En slumpmässig säkerhetskod.\n', with: '' },
@@ -975,7 +994,7 @@ const cases: Record<string, Case> = {
       { file: 'policy.yaml', find: 'cookie: billogramGDPR', with: 'cookie: zendesk_chat_visitor' },
     ],
     errors: ['consent/cookie'],
-    at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'setBy: provider' },
+    at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'setBy: vendor' },
   },
   'a retired consent cookie': {
     edits: [

@@ -37,10 +37,30 @@ async function validCatalog(dir: string): Promise<Catalog> {
 }
 
 /** Every catalog the exports must handle: the frozen fixture, the hostile one, each example. */
+/**
+ * The fixture with entries as cookie pages state them: no setter, no party, no domain, a name
+ * parameter with nothing declared.
+ */
+const statedOnly = () =>
+  editedCatalog([
+    {
+      file: 'cookies/stated_only.yaml',
+      with: 'id: stated_only\nname: "SESS_{id}"\nkind: sessionStorage\ncategory: necessary\nlifetime: session\npurpose: { en: Test., sv: Test. }\n',
+    },
+    {
+      file: 'cookies/hotjar_session.yaml',
+      with: 'id: hotjar_session\nname: "_hjSession_{id}"\nkind: cookie\ncategory: help-center\nprovider: { name: Hotjar Ltd }\nsetBy: vendor\nlifetime: 30 minutes\npurpose: { en: Test., sv: Test. }\n',
+    },
+    {
+      file: 'cookies/vimeo_player.yaml',
+      with: 'id: vimeo_player\nname: vuid\nkind: cookie\ncategory: help-center\nprovider: { party: third, name: "Vimeo, Inc.", privacyPolicy: "https://vimeo.com/privacy" }\nlifetime: 1 year\npurpose: { en: Test., sv: Test. }\n',
+    },
+  ]);
+
 async function allCatalogs(): Promise<[string, Catalog][]> {
   const examples = (await readdir(EXAMPLES)).map((name) => join(EXAMPLES, name));
   return Promise.all(
-    [FIXTURE_CATALOG, HOSTILE, ...examples].map(
+    [FIXTURE_CATALOG, HOSTILE, await statedOnly(), ...examples].map(
       async (dir) => [dir.replace(REPO, ''), await validCatalog(dir)] as [string, Catalog],
     ),
   );
@@ -423,7 +443,7 @@ describe('json/catalog', () => {
       const files = runGenerator(catalogJsonGenerator, catalog);
       expect(files.map((f) => f.path)).toEqual(['catalog.json', 'catalog.schema.json']);
       const document = JSON.parse(files[0]?.contents ?? '');
-      expect(document.schemaVersion).toBe(1);
+      expect(document.schemaVersion).toBe(2);
       const valid = validateCatalogJson(document);
       expect({ name, errors: validateCatalogJson.errors }).toEqual({ name, errors: null });
       expect(valid).toBe(true);

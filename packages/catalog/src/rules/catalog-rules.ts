@@ -1,10 +1,15 @@
+import { builtInLabel } from '../built-in-labels.js';
 import { TOKEN_PATTERN } from '../cookie-grammar.js';
 import { effectiveAttributes, isOwnCookie } from '../defaults.js';
 import { generatedNamesOf } from '../generated-names.js';
+import { languageName } from '../language-name.js';
+import type { LabelKey } from '../model.js';
 import { type NamePart, parseNamePattern } from '../name-pattern.js';
+import { deriveParameterExample } from '../parameter-example.js';
 import { catastrophicBacktracking } from '../pattern-safety.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
 import type { FileReport } from './check-context.js';
+import { missingLabels } from './policy-rules.js';
 
 export interface CheckedEntry {
   readonly input: EntryInput | undefined;
@@ -50,6 +55,7 @@ export function checkAcrossEntries(
   for (const group of stores.values()) checkOneStore(group);
   checkSharedNames(entries);
   if (policy && policyReport) checkConsentCookie(entries, policy, policyReport, usedCategories);
+  if (policy && policyReport) checkUsedLabels(entries, policy, policyReport);
   if (policy && policyReport) {
     policy.categories.forEach((category, index) => {
       if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
@@ -62,6 +68,36 @@ export function checkAcrossEntries(
       }
     });
   }
+}
+
+/** Words the table needs only for some entries, in a locale the tool has none for. */
+function checkUsedLabels(
+  entries: readonly CheckedEntry[],
+  policy: PolicyInput,
+  policyReport: FileReport,
+): void {
+  const used = new Set<LabelKey>();
+  if (entries.some((e) => e.input && e.input.provider.domain === undefined))
+    used.add('domainNotStated');
+  for (const locale of policy.locales) {
+    const missing = missingLabels(policy, locale, used);
+    if (missing.length === 0) continue;
+    reportMissingLabels(policyReport, locale, missing);
+  }
+}
+
+function reportMissingLabels(
+  policyReport: FileReport,
+  locale: string,
+  missing: readonly LabelKey[],
+): void {
+  policyReport.add(
+    'i18n/missing-translation',
+    ['labels'],
+    `the tool has no built-in ${languageName(locale)} (${locale}) words for ${missing.join(', ')}, which the table shows for an entry without a domain`,
+    `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'domainNotStated', 'en')}" } in ${languageName(locale)}`,
+    { key: true },
+  );
 }
 
 /**
@@ -131,13 +167,14 @@ interface StoredName {
  */
 function storeOf(input: EntryInput): { key: string; where: string } | undefined {
   if (input.kind === 'pixel') return undefined;
+  // Where the page gives no domain, two entries of the same name may be two things or one: a
+  // store of its own per entry never claims they clash.
+  const unstated = `(domain not stated: ${input.id})`;
   if (input.kind !== 'cookie') {
-    return {
-      key: `${input.kind}\n${input.provider.domain}`,
-      where: `in ${input.kind} of ${input.provider.domain}`,
-    };
+    const origin = input.provider.domain ?? unstated;
+    return { key: `${input.kind}\n${origin}`, where: `in ${input.kind} of ${origin}` };
   }
-  const domain = input.attributes?.domain ?? input.provider.domain;
+  const domain = input.attributes?.domain ?? input.provider.domain ?? unstated;
   const path = input.attributes?.path ?? '/';
   const partitioned = input.attributes?.partitioned ?? false;
   return {
@@ -189,18 +226,25 @@ function sharedName(pattern: StoredName, other: StoredName): string | undefined 
     .map((part) =>
       part.type === 'literal'
         ? part.text
-        : String(other.input.nameParameters?.[part.name]?.example),
+        : String(parameterExample(other.input.nameParameters?.[part.name] ?? {})),
     )
     .join('');
   return canProduce(pattern, candidate) ? candidate : undefined;
+}
+
+/** The parameter's example as written, or the one derived from its declaration. */
+function parameterExample(
+  spec: NonNullable<EntryInput['nameParameters']>[string],
+): string | number | undefined {
+  return spec.example ?? deriveParameterExample(spec);
 }
 
 /** Whether the name pattern can produce exactly `name`, given its parameters' rules. */
 function canProduce(pattern: StoredName, name: string): boolean {
   const { parts } = pattern;
   const fits = (parameter: string, text: string): boolean => {
-    const spec = pattern.input.nameParameters?.[parameter];
-    if (!spec || text === '') return false;
+    const spec = pattern.input.nameParameters?.[parameter] ?? {};
+    if (text === '') return false;
     if (spec.type === 'integer')
       return /^(0|[1-9][0-9]*)$/.test(text) && Number.isSafeInteger(Number(text));
     if (!TOKEN_PATTERN.test(text)) return false;

@@ -1,3 +1,4 @@
+import type { Controller } from '../entry-facts.js';
 import { createProblem, type Problem } from '../problem.js';
 import type { RuleId } from '../rule-ids.js';
 import type { SourcePath, YamlSource } from '../yaml-source.js';
@@ -46,4 +47,6 @@ export interface CatalogContext {
    * against, never the clock, so that validate gives the same answer on every day.
    */
   readonly lastUpdated: string | undefined;
+  /** The controller's domains and name, what an entry's party follows from; undefined when unreadable. */
+  readonly controller: Controller | undefined;
 }

@@ -1,12 +1,13 @@
 import { effectiveAttributes, isOwnCookie } from '../defaults.js';
-import type { EntryInput } from '../schema.js';
+import { deriveEntry } from '../entry-facts.js';
+import type { EntryInput, StatedEntryInput } from '../schema.js';
 import { checkAcknowledgements, checkAdvice } from './advice-rules.js';
 import { checkAttributes } from './attribute-rules.js';
 import { checkCategory } from './category-rules.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkLifetime } from './lifetime-rules.js';
 import { checkEntryId, checkName } from './name-rules.js';
-import { checkParty, checkProviderPlaceholder } from './party-rules.js';
+import { checkParty, checkProviderPlaceholder, checkStatedParty } from './party-rules.js';
 import { checkEntryPlaceholderDomains } from './placeholder-domain-rules.js';
 import { checkRetirement } from './retirement-rules.js';
 import { checkKindDeclarations } from './storage-kind-rules.js';
@@ -35,18 +36,26 @@ const READS = {
  * Every rule that one entry file must satisfy on its own, each subject in its own module. The
  * order is part of the output (problems at one place keep it), and advice comes last: it is
  * given only when nothing before it was an error. `broken` names the fields that failed the
- * schema (and are absent from `entry`): rules that read them are skipped.
+ * schema (and are absent from `entry`): rules that read them are skipped. Returns the entry with
+ * what follows from its stated facts filled in (entry-facts.ts), which is what the catalog holds.
  */
 export function checkEntry(
   report: FileReport,
   context: CatalogContext,
-  entry: EntryInput,
+  stated: StatedEntryInput,
   broken: ReadonlySet<string> = new Set(),
-): void {
+): EntryInput {
+  const { entry, party } = deriveEntry(stated, {
+    ownDomains: context.controller?.ownDomains ?? [],
+    name: context.controller?.name,
+  });
   const can = (rule: keyof typeof READS) => READS[rule].every((field) => !broken.has(field));
   if (can('id')) checkEntryId(report, entry);
   if (can('name')) checkName(report, entry);
-  if (can('party')) checkParty(report, entry);
+  if (can('party')) {
+    checkStatedParty(report, context, stated, party);
+    checkParty(report, entry);
+  }
   if (can('kind')) checkKindDeclarations(report, entry);
   if (can('lifetime')) checkLifetime(report, entry);
   if (can('retirement')) checkRetirement(report, context, entry);
@@ -78,4 +87,5 @@ export function checkEntry(
   // Advice is about how we set a cookie; a retired one is no longer set, only deleted. It reads
   // nearly every field, and is only given to an entry that passed the schema.
   if (broken.size === 0 && entry.retired === undefined) checkAdvice(report, entry);
+  return entry;
 }

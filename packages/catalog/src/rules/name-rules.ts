@@ -1,5 +1,6 @@
 import { describeCharacter, firstNonTokenChar } from '../cookie-grammar.js';
 import { parseNamePattern } from '../name-pattern.js';
+import { deriveParameterExample } from '../parameter-example.js';
 import type { EntryInput } from '../schema.js';
 import type { FileReport } from './check-context.js';
 import { checkRegExp, matches } from './pattern-rules.js';
@@ -53,9 +54,7 @@ export function checkName(report: FileReport, entry: EntryInput): void {
       'cookie/name-wildcard',
       ['name'],
       `"${printable(name)}" stands for many names, but "${wildcard[0]}" would be taken literally (and a setter generated for exactly that name)`,
-      `write the varying part as a parameter: name: "${written}" with ${parameters
-        .map((p) => `nameParameters.${p}: { type: string, example: …, description: … }`)
-        .join(' and ')}`,
+      `write the varying part as a parameter in braces: name: "${written}" (nameParameters.${parameters[0]} may then say what it stands for)`,
       { charIndex: wildcard.index },
     );
     return;
@@ -75,14 +74,8 @@ export function checkName(report: FileReport, entry: EntryInput): void {
   }
   const used = parsed.parts.flatMap((p) => (p.type === 'parameter' ? [p.name] : []));
   const declared = Object.keys(entry.nameParameters ?? {});
-  for (const parameter of used.filter((p) => !declared.includes(p))) {
-    report.add(
-      'cookie/name-pattern',
-      ['name'],
-      `the name uses {${parameter}}, which is not declared`,
-      `add nameParameters.${parameter} with its type and description`,
-    );
-  }
+  // A parameter the name uses and nameParameters leaves out is any text (a string without a
+  // pattern): pages write `_hjSession_{id}` and say no more about the id.
   for (const parameter of declared.filter((p) => !used.includes(p))) {
     report.add(
       'cookie/name-pattern',
@@ -132,6 +125,17 @@ function checkParameterExample(
   parameter: string,
   spec: NonNullable<EntryInput['nameParameters']>[string],
 ): void {
+  if (spec.example === undefined) {
+    if (deriveParameterExample(spec) === undefined)
+      report.add(
+        'cookie/name-pattern',
+        ['nameParameters', parameter],
+        `no example of {${parameter}} can be derived from its pattern ${spec.pattern ?? ''}, and tests need one`,
+        `write nameParameters.${parameter}.example: a value the pattern accepts`,
+        { key: true },
+      );
+    return;
+  }
   const { example } = spec;
   const problem =
     spec.type === 'integer'

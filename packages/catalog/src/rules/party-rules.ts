@@ -1,6 +1,7 @@
+import type { ResolvedParty } from '../entry-facts.js';
 import { checkLink } from '../links.js';
-import type { EntryInput } from '../schema.js';
-import type { FileReport } from './check-context.js';
+import type { EntryInput, StatedEntryInput } from '../schema.js';
+import type { CatalogContext, FileReport } from './check-context.js';
 import { printable } from './printable.js';
 
 /** Who provides and who sets an entry, and the provider's links and domain. */
@@ -67,7 +68,7 @@ export function checkParty(report: FileReport, entry: EntryInput): void {
     if (!checked.ok)
       report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');
   }
-  const domain = checkProviderDomain(provider.domain);
+  const domain = provider.domain === undefined ? undefined : checkProviderDomain(provider.domain);
   if (domain)
     report.add(
       'cookie/domain',
@@ -75,6 +76,61 @@ export function checkParty(report: FileReport, entry: EntryInput): void {
       domain,
       'write the bare domain: the part of the address between "https://" and the next "/"',
     );
+}
+
+/**
+ * What the entry states about its party against what its domain says, and what is missing when
+ * nothing decides it. A stated party that its domain contradicts is a warning: the domain is the
+ * fact a browser acts on.
+ */
+export function checkStatedParty(
+  report: FileReport,
+  context: CatalogContext,
+  stated: StatedEntryInput,
+  party: ResolvedParty,
+): void {
+  const provider = stated.provider ?? {};
+  const own = context.controller?.ownDomains ?? [];
+  const ownList = own.join(', ');
+  if (party.source === 'unknown') {
+    report.add(
+      'entry/party',
+      stated.provider ? ['provider'] : [],
+      `it is not stated where ${provider.name ?? 'the provider'} keeps it: on our own domain (its software on our site) or on its own`,
+      `write provider.domain, the domain the page gives; or, without one, provider.party: first (on our domain) or third (on ${provider.name ?? 'its'}'s own)`,
+      { key: true },
+    );
+  } else if (
+    party.source === 'stated' &&
+    party.byDomain !== undefined &&
+    party.byDomain !== party.party
+  ) {
+    const domain = provider.domain ?? '';
+    report.add(
+      'entry/party-domain',
+      ['provider', 'party'],
+      party.byDomain === 'first'
+        ? `${domain} is one of the controller's domains (${ownList}), so this lives on our own domain and is first party, even when another company's software sets it`
+        : `${domain} is not one of the controller's domains (${ownList}), so this lives on another company's domain and is third party`,
+      party.byDomain === 'first'
+        ? `leave provider.party out (or write first) and write setBy: vendor when another company's software sets it; if ${domain} is not ours, take it out of controller.domains in policy.yaml`
+        : `if ${domain} is ours, add it to controller.domains in policy.yaml; otherwise leave provider.party out (or write third) and write setBy: provider`,
+    );
+  }
+  if (
+    stated.setBy === undefined &&
+    party.party === 'first' &&
+    stated.kind === 'cookie' &&
+    stated.retired === undefined
+  ) {
+    report.add(
+      'entry/set-by',
+      ['name'],
+      `it is not stated who sets the cookie "${printable(stated.name)}": the policy lists it, but no typed code is generated for it`,
+      "for typed setters and readers write setBy: server (our HTTP responses) or setBy: client (our page scripts); write setBy: vendor when another company's software sets it on our domain",
+      { key: true },
+    );
+  }
 }
 
 /** A provider name left as a TODO by `cookie-catalog import` or a draft. */

@@ -24,7 +24,8 @@ export function placeholderDomain(host: string): string | undefined {
 /** provider.domain and the provider's links of one entry. */
 export function checkEntryPlaceholderDomains(report: FileReport, entry: EntryInput): void {
   const { provider } = entry;
-  warnForDomain(report, ['provider', 'domain'], "the provider's domain", provider.domain);
+  if (provider.domain !== undefined)
+    warnForDomain(report, ['provider', 'domain'], "the provider's domain", provider.domain);
   for (const key of ['privacyPolicy', 'cookiePolicy'] as const) {
     const link = provider[key];
     if (link !== undefined) warnForLink(report, ['provider', key], `provider.${key}`, link);

@@ -1,7 +1,9 @@
 import { builtInLabel, OPTIONAL_LABELS } from '../built-in-labels.js';
 import { isCalendarDate } from '../calendar-date.js';
+import { controllerDomainsOf } from '../entry-facts.js';
 import { languageName } from '../language-name.js';
 import { checkLink, isEmailAddress } from '../links.js';
+import type { LabelKey } from '../model.js';
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkPolicyPlaceholderDomains } from './placeholder-domain-rules.js';
@@ -28,6 +30,10 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     defaultLocale: policy.defaultLocale,
     categories: new Set(policy.categories.map((c) => c.id)),
     lastUpdated: isCalendarDate(policy.lastUpdated) ? policy.lastUpdated : undefined,
+    controller: {
+      ownDomains: controllerDomainsOf(policy.controller),
+      name: policy.controller.name,
+    },
   };
   if (!/^\d+(\.\d+){0,2}$/.test(policy.version) && !isCalendarDate(policy.version)) {
     report.add(
@@ -253,6 +259,25 @@ function checkUniqueIds(
 }
 
 /**
+ * Labels only some catalogs show: a locale without built-in words needs them only when an entry
+ * uses them (checked with the entries, catalog-rules.ts), so catalogs without such entries stay
+ * valid as they were.
+ */
+export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set(['domainNotStated']);
+
+/** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */
+export function missingLabels(
+  policy: PolicyInput,
+  locale: string,
+  keys: Iterable<LabelKey>,
+): LabelKey[] {
+  const labels = (policy.labels ?? {}) as Partial<Record<string, Record<string, string>>>;
+  return [...keys].filter(
+    (key) => labels[key]?.[locale] === undefined && builtInLabel(key, locale) === undefined,
+  );
+}
+
+/**
  * Labels with built-in texts may be left out; for a locale the tool has no words for, one error
  * lists every label still to write.
  */
@@ -261,10 +286,9 @@ function checkBuiltInLabels(
   policy: PolicyInput,
   locales: readonly string[] | undefined,
 ): void {
-  const labels = (policy.labels ?? {}) as Partial<Record<string, Record<string, string>>>;
   for (const locale of locales ?? []) {
-    const missing = OPTIONAL_LABELS.filter(
-      (key) => labels[key]?.[locale] === undefined && builtInLabel(key, locale) === undefined,
+    const missing = missingLabels(policy, locale, OPTIONAL_LABELS).filter(
+      (key) => !LABELS_WHEN_USED.has(key),
     );
     if (missing.length === 0) continue;
     report.add(

@@ -49,8 +49,8 @@ const maybe = <T>(arbitrary: fc.Arbitrary<T>, tenths = 5) =>
 // ─── From the schema ────────────────────────────────────────────────────────────────────────
 
 const KINDS = entrySchema.shape.kind.options;
-const SET_BY = entrySchema.shape.setBy.options;
-const PARTIES = entrySchema.shape.provider.shape.party.options;
+const SET_BY = entrySchema.shape.setBy.unwrap().options;
+const PARTIES = entrySchema.shape.provider.unwrap().shape.party.unwrap().options;
 const SAME_SITE = entrySchema.shape.attributes.unwrap().shape.sameSite.unwrap().options;
 const UNITS = Object.keys(SECONDS_PER_UNIT) as (keyof typeof SECONDS_PER_UNIT)[];
 const LABELS = policySchema.shape.labels.unwrap().shape;

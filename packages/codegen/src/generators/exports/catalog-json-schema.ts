@@ -6,7 +6,7 @@ import { CONSENT_MODE_TYPES, OCD_CATEGORIES } from '@cookie-catalog/catalog';
  * the two cannot drift apart silently.
  */
 
-export const CATALOG_SCHEMA_VERSION = 1;
+export const CATALOG_SCHEMA_VERSION = 2;
 
 const text = { type: 'string' } as const;
 const localized = {
@@ -59,10 +59,19 @@ export const CATALOG_JSON_SCHEMA = {
     lastUpdated: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
     locales: { type: 'array', items: text, minItems: 1, uniqueItems: true },
     defaultLocale: text,
-    controller: object({ name: text, website: { type: 'string', format: 'uri' }, email: text }, [
-      'name',
-      'website',
-    ]),
+    controller: object(
+      {
+        name: text,
+        website: { type: 'string', format: 'uri' },
+        email: text,
+        domains: {
+          type: 'array',
+          items: text,
+          description: "The controller's own domains: an entry on one of them is first party.",
+        },
+      },
+      ['name', 'website', 'domains'],
+    ),
     dpo: object({ email: text }),
     consent: {
       description: 'How consent is recorded, or null when no consent cookie is named.',
@@ -171,17 +180,24 @@ export const CATALOG_JSON_SCHEMA = {
                 example: { type: ['string', 'integer'] },
                 description: { $ref: '#/$defs/localized' },
               },
-              ['name', 'type', 'example', 'description'],
+              ['name', 'type', 'example'],
             ),
           },
         }),
         kind: { enum: ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'] },
         party: { enum: ['first', 'third'] },
-        setBy: { enum: ['server', 'client', 'vendor', 'provider'] },
+        setBy: {
+          enum: ['server', 'client', 'vendor', 'provider', null],
+          description:
+            'Who sets it; null where the cookie page does not say (an entry of ours without generated code).',
+        },
         provider: object(
           {
             name: text,
-            domain: text,
+            domain: {
+              oneOf: [text, { type: 'null' }],
+              description: 'The domain it belongs to; null where the cookie page gives none.',
+            },
             privacyPolicy: { type: 'string', format: 'uri' },
             cookiePolicy: { type: 'string', format: 'uri' },
           },

@@ -46,7 +46,8 @@ export function ocdRows(catalog: Catalog, options: OcdOptions): string[][] {
     if (entry.kind === 'pixel') continue; // stores nothing: not a cookie or data key
     if (!ocdCategory.get(entry.category)) continue; // no OCD category: in ocdLeftOut
     const { name, wildcard } = ocdName(entry);
-    const domain = entry.attributes?.domain ?? entry.provider.domain;
+    const domain =
+      entry.attributes?.domain ?? entry.provider.domain ?? catalog.labels.domainNotStated[locale];
     rows.push([
       stableId(catalog, entry),
       entry.provider.name,

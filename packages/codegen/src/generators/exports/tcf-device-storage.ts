@@ -68,9 +68,20 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     const category = categories.get(entry.category);
     if (!category) continue; // validated: never happens
     const { purposes, specialPurposes } = category.tcf;
+    // A domain the cookie page does not state is never guessed: the entry is left out, with a note.
     const domain = entry.attributes?.domain ?? entry.provider.domain;
-    useDomain(domain, purposes, specialPurposes);
+    if (domain !== undefined) useDomain(domain, purposes, specialPurposes);
     if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
+    if (domain === undefined) {
+      leftOut.push({
+        rule: 'export/unknown-domain',
+        file: entry.source,
+        path: ['name'],
+        message: `the TCF disclosure leaves out "${entry.name.pattern}": it states the domain of every cookie and storage key, and the catalog gives none for this one`,
+        fix: `to list it, write provider.domain once ${entry.provider.name} or the page says where it lives`,
+      });
+      continue;
+    }
     const identifier = wildcardName(entry.name);
     if (/^\**$/.test(identifier)) {
       leftOut.push({

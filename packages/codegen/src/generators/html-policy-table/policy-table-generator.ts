@@ -207,14 +207,18 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
   return {
     name: entry.name.pattern,
     kind: entry.kind === 'cookie' ? undefined : label(entry.kind),
-    parameters: entry.name.parameters.map((p) =>
-      fillPlaceholders(label('parameter'), {
-        name: `{${p.name}}`,
-        meaning: p.description[locale] ?? '',
-      }),
+    parameters: entry.name.parameters.flatMap((p) =>
+      p.description
+        ? [
+            fillPlaceholders(label('parameter'), {
+              name: `{${p.name}}`,
+              meaning: p.description[locale] ?? '',
+            }),
+          ]
+        : [],
     ),
     providerName: entry.party === 'third' ? entry.provider.name : undefined,
-    domain: entry.provider.domain,
+    domain: entry.provider.domain ?? label('domainNotStated'),
     // Another company's software on our domain: say whose (their name is a fact people need).
     party:
       entry.setBy === 'vendor'

@@ -1,0 +1,115 @@
+import type { Party, SetBy } from './model.js';
+import type { EntryInput, StatedEntryInput } from './schema.js';
+
+/*
+ * What an entry states, and what follows from it when a cookie page leaves a fact out. Pages
+ * rarely say who sets a cookie or which party it is: the domain decides the party, the party
+ * decides who sets a third party's entry, and nothing is guessed beyond that.
+ */
+
+/**
+ * The controller's own domains: policy.yaml's `controller.domains`, or else the website's host
+ * without a leading `www.`. Lower-case, without leading dots.
+ */
+export function controllerDomainsOf(controller: {
+  readonly website?: unknown;
+  readonly domains?: unknown;
+}): readonly string[] {
+  if (Array.isArray(controller.domains)) {
+    const listed = controller.domains
+      .filter((d): d is string => typeof d === 'string')
+      .map((d) => d.trim().toLowerCase().replace(/^\.+/, ''))
+      .filter(Boolean);
+    if (listed.length > 0) return listed;
+  }
+  if (typeof controller.website !== 'string') return [];
+  try {
+    const host = new URL(controller.website).hostname.toLowerCase();
+    return host ? [host.replace(/^www\./, '')] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether `domain` is one of `domains` or below one of them, on a dot boundary. */
+export function isWithinDomains(domain: string, domains: readonly string[]): boolean {
+  const host = domain.toLowerCase().replace(/^\.+/, '');
+  return domains.some((own) => host === own || host.endsWith(`.${own}`));
+}
+
+/** What decided an entry's party: the catalog said so, or it follows from another fact. */
+export type PartySource = 'stated' | 'domain' | 'setBy' | 'no-other-company' | 'unknown';
+
+export interface ResolvedParty {
+  /** Undefined only when `source` is `unknown`: nothing the entry states decides it. */
+  readonly party: Party | undefined;
+  readonly source: PartySource;
+  /** What the domain alone says, when the entry has one. */
+  readonly byDomain: Party | undefined;
+}
+
+/**
+ * The entry's party: as stated; else from its domain against the controller's; else from who
+ * sets it (`provider` is a third party, our code and vendors work on our domain); else first
+ * when it names no company but ours. An entry naming another company and neither domain nor
+ * setter cannot be placed.
+ */
+export function resolveParty(
+  entry: Pick<StatedEntryInput, 'provider' | 'setBy'>,
+  ownDomains: readonly string[],
+  controllerName?: string,
+): ResolvedParty {
+  const provider = entry.provider ?? {};
+  const byDomain =
+    typeof provider.domain === 'string' && ownDomains.length > 0
+      ? isWithinDomains(provider.domain, ownDomains)
+        ? 'first'
+        : 'third'
+      : undefined;
+  if (provider.party !== undefined) return { party: provider.party, source: 'stated', byDomain };
+  if (byDomain !== undefined) return { party: byDomain, source: 'domain', byDomain };
+  if (entry.setBy !== undefined)
+    return { party: entry.setBy === 'provider' ? 'third' : 'first', source: 'setBy', byDomain };
+  if (provider.name === undefined || provider.name === controllerName)
+    return { party: 'first', source: 'no-other-company', byDomain };
+  return { party: undefined, source: 'unknown', byDomain };
+}
+
+/**
+ * Who sets the entry: as stated; a third party's entry is set by its provider (on its own
+ * domain, by definition); otherwise unstated, and the entry gets no generated code.
+ */
+export function resolveSetBy(
+  entry: Pick<StatedEntryInput, 'setBy'>,
+  party: Party | undefined,
+): SetBy | undefined {
+  if (entry.setBy !== undefined) return entry.setBy;
+  return party === 'third' ? 'provider' : undefined;
+}
+
+/** What the rest of the catalog tells an entry: the controller, for what follows from a domain. */
+export interface Controller {
+  readonly ownDomains: readonly string[];
+  readonly name: string | undefined;
+}
+
+/**
+ * The entry with what follows from its stated facts filled in: the party (from the domain, the
+ * setter, or the absence of another company) and a third party's setter. Where the party cannot
+ * be told, `party` says so and the entry is read as ours, so that its other rules still run:
+ * validate reports the missing fact as an error, so such an entry never reaches the generators.
+ */
+export function deriveEntry(
+  stated: StatedEntryInput,
+  controller: Controller,
+): { readonly entry: EntryInput; readonly party: ResolvedParty } {
+  const party = resolveParty(stated, controller.ownDomains, controller.name);
+  const setBy = resolveSetBy(stated, party.party);
+  const { setBy: _stated, provider, ...rest } = stated;
+  const entry: EntryInput = {
+    ...rest,
+    ...(setBy !== undefined && { setBy }),
+    provider: { ...provider, party: party.party ?? 'first' },
+  };
+  return { entry, party };
+}
