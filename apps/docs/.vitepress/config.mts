@@ -17,13 +17,13 @@ const defaultTheme = join(
 // Every locale of the catalog, the default one at the root, each named in its own language and
 // titled from the catalog: nothing here knows which organisation or languages it serves.
 const locales = Object.fromEntries(
-  site.locales.map(({ locale, name, title, frame }: SiteLocale) => [
+  site.locales.map(({ locale, name, controller, title, frame }: SiteLocale) => [
     locale === site.defaultLocale ? 'root' : locale,
     {
       label: name,
       lang: locale,
       link: linkOf(site, locale),
-      title: site.controller,
+      title: controller ?? site.controller,
       description: title,
       themeConfig: frameWords(frame),
     },
@@ -33,6 +33,8 @@ const locales = Object.fromEntries(
 interface SiteLocale {
   locale: string;
   name: string;
+  /** The controller's name in this locale. */
+  controller?: string;
   title: string;
   /** VitePress's own words in this locale, from the catalog's labels (site.json). */
   frame: Record<string, string>;

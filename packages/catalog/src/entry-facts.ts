@@ -49,9 +49,10 @@ export interface ResolvedParty {
 }
 
 /**
- * The entry's party: as stated; else from its domain against the controller's; else from who
- * sets it (`provider` is a third party, our code and vendors work on our domain); else first
- * when it names no company but ours. An entry naming another company and neither domain nor
+ * The entry's party: as stated; else from who sets it (`provider` is a third party on its own
+ * domain, our code and vendors work on ours); else from its domain against the controller's;
+ * else first when it names no company but ours. Where a stated fact and the domain disagree,
+ * validate warns (party-rules.ts). An entry naming another company and neither domain nor
  * setter cannot be placed.
  */
 export function resolveParty(
@@ -67,9 +68,9 @@ export function resolveParty(
         : 'third'
       : undefined;
   if (provider.party !== undefined) return { party: provider.party, source: 'stated', byDomain };
-  if (byDomain !== undefined) return { party: byDomain, source: 'domain', byDomain };
   if (entry.setBy !== undefined)
     return { party: entry.setBy === 'provider' ? 'third' : 'first', source: 'setBy', byDomain };
+  if (byDomain !== undefined) return { party: byDomain, source: 'domain', byDomain };
   if (provider.name === undefined || provider.name === controllerName)
     return { party: 'first', source: 'no-other-company', byDomain };
   return { party: undefined, source: 'unknown', byDomain };

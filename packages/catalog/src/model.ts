@@ -320,7 +320,10 @@ export interface Catalog {
   readonly locales: readonly Locale[];
   readonly defaultLocale: Locale;
   readonly controller: {
+    /** The name in the default locale (a first-party provider's name). */
     readonly name: string;
+    /** The name in every locale: the same name, or the one policy.yaml gives per locale. */
+    readonly names: LocalizedText;
     readonly website: string;
     readonly email?: string;
     /** The controller's own domains (policy.yaml, or the website's host without `www.`). */

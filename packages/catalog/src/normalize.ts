@@ -19,6 +19,7 @@ import {
 import { parseNamePattern } from './name-pattern.js';
 import { deriveParameterExample } from './parameter-example.js';
 import type { EntryInput, PolicyInput } from './schema.js';
+import { withoutComments } from './section-comments.js';
 
 /**
  * Builds the immutable Catalog from inputs that have passed every rule. Anything that could fail
@@ -41,7 +42,13 @@ export function normalizeCatalog(
   const orderedCategories = policy.categories;
   const normalizedSections: PolicySection[] = policy.sections.map((id) => ({
     id,
-    markdown: sections.get(id) ?? {},
+    // Legal's notes to each other are not part of the policy.
+    markdown: Object.fromEntries(
+      Object.entries(sections.get(id) ?? {}).map(([locale, text]) => [
+        locale,
+        withoutComments(text),
+      ]),
+    ),
   }));
   return deepFreeze({
     version: policy.version,
@@ -49,7 +56,10 @@ export function normalizeCatalog(
     locales: [...policy.locales],
     defaultLocale: policy.defaultLocale,
     controller: {
-      name: policy.controller.name,
+      name: controllerName(policy, policy.defaultLocale),
+      names: Object.fromEntries(
+        policy.locales.map((locale) => [locale, controllerName(policy, locale)]),
+      ),
       website: policy.controller.website,
       ...(policy.controller.email !== undefined && { email: policy.controller.email }),
       domains: controllerDomainsOf(policy.controller),
@@ -118,7 +128,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     kind: input.kind,
     party: input.provider.party,
     provider: {
-      name: input.provider.name ?? policy.controller.name,
+      name: input.provider.name ?? controllerName(policy, policy.defaultLocale),
       domain: input.provider.domain,
       ...(input.provider.privacyPolicy !== undefined && {
         privacyPolicy: input.provider.privacyPolicy,
@@ -275,6 +285,12 @@ function normalizeLabels(policy: PolicyInput): Catalog['labels'] {
     );
   }
   return labels;
+}
+
+/** The controller's name in `locale`: its one name, or the name policy.yaml gives for the locale. */
+function controllerName(policy: PolicyInput, locale: string): string {
+  const { name } = policy.controller;
+  return typeof name === 'string' ? name : (name[locale] ?? '');
 }
 
 function deepFreeze<T>(value: T): T {

@@ -91,7 +91,7 @@ function atomOf(state: State): string {
     return inner;
   }
   if (char === '[') return characterClass(state);
-  if (char === '\\') return escape(state, false);
+  if (char === '\\') return escaped(state, false);
   if (char === '.') {
     state.at++;
     return 'a';
@@ -101,7 +101,7 @@ function atomOf(state: State): string {
   return char;
 }
 
-function escape(state: State, inClass: boolean): string {
+function escaped(state: State, inClass: boolean): string {
   const next = state.pattern[state.at + 1];
   if (next === undefined) throw new Error('trailing backslash');
   state.at += 2;
@@ -156,7 +156,7 @@ function escapeMember(state: State): string | ((c: string) => boolean) {
     state.at += 2;
     return (c) => shorthand.test(c);
   }
-  return escape(state, true);
+  return escaped(state, true);
 }
 
 /** How many times the atom repeats in the shortest match, at least once where it may be left out. */

@@ -524,7 +524,11 @@ export const policySchema = z
     defaultLocale: z.string().describe('The language texts are written in first.'),
     controller: z
       .strictObject({
-        name: z.string().describe('The legal name of the controller.'),
+        name: z
+          .union([z.string(), localizedText])
+          .describe(
+            'The legal name of the controller: one name, or one per locale where it has several (`fi: Espoon kaupunki`, `sv: Esbo stad`).',
+          ),
         website: z.string().describe("https link to the controller's website."),
         domains: z
           .array(z.string())

@@ -184,3 +184,28 @@ describe('name parameters as the page states them', () => {
     expect(deriveParameterExample({ maxLength: 3 })).toBe('exa');
   });
 });
+
+describe('comments in a section', () => {
+  const MarkdownIt = async () => new (await import('markdown-it')).default({ html: false });
+
+  it('are legal’s notes: not in the policy, not reported as HTML, code keeps its own', async () => {
+    const { result } = await load([
+      {
+        file: 'sections/en/changes.md',
+        find: 'When we change how we use cookies,',
+        with: '[//]: # (Legal: check the wording with Anna)\nWhen we change <!-- really? --> how we use cookies,',
+      },
+      {
+        file: 'sections/en/changes.md',
+        find: '## Changes to this policy\n',
+        with: '## Changes to this policy\n\n<!--\nTODO before release\n-->\n\n```\n<!-- shown: it is code -->\n```\n',
+      },
+    ]);
+    expect(result.problems.filter((p) => p.rule === 'markdown/raw-html')).toEqual([]);
+    const section = result.catalog?.sections.find((s) => s.id === 'changes');
+    const html = (await MarkdownIt()).render(section?.markdown.en ?? '');
+    expect(html).not.toMatch(/Legal: check|really\?|TODO before release|\[\/\/\]/);
+    expect(html).toContain('When we change  how we use cookies,');
+    expect(html).toContain('&lt;!-- shown: it is code --&gt;');
+  });
+});

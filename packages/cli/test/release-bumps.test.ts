@@ -26,12 +26,7 @@ const vendorCookie: Edit[] = [
   { file: 'cookies/zz_vendor.yaml', find: 'name: __zlcmid', with: 'name: zz_widget' },
   {
     file: 'cookies/zz_vendor.yaml',
-    find: '  party: third\n',
-    with: '  party: first\n',
-  },
-  {
-    file: 'cookies/zz_vendor.yaml',
-    find: 'setBy: provider',
+    find: 'setBy: vendor',
     with: 'setBy: vendor\nattributes:\n  path: /',
   },
 ];

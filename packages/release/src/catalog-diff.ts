@@ -337,12 +337,12 @@ function diffPolicy(before: Catalog, after: Catalog, add: Add): void {
   }
   if (before.dpo.email !== after.dpo.email)
     add('policy', `DPO contact ${before.dpo.email} → ${after.dpo.email}`, texts('patch'));
-  if (before.controller.name !== after.controller.name)
-    add(
-      'policy',
-      `controller ${before.controller.name} → ${after.controller.name}`,
-      texts('patch'),
-    );
+  for (const locale of after.locales) {
+    const was = before.controller.names[locale];
+    const is = after.controller.names[locale];
+    if (was !== undefined && was !== is)
+      add('policy', `controller ${was} → ${is} (${locale})`, texts('patch'));
+  }
 }
 
 /** The code packages an entry has API in, at the given bump. */

@@ -101,20 +101,22 @@ export function checkStatedParty(
       { key: true },
     );
   } else if (
-    party.source === 'stated' &&
+    (party.source === 'stated' || party.source === 'setBy') &&
     party.byDomain !== undefined &&
     party.byDomain !== party.party
   ) {
     const domain = provider.domain ?? '';
+    const claim =
+      party.source === 'stated' ? `provider.party: ${party.party}` : `setBy: ${stated.setBy}`;
     report.add(
       'entry/party-domain',
-      ['provider', 'party'],
+      party.source === 'stated' ? ['provider', 'party'] : ['setBy'],
       party.byDomain === 'first'
-        ? `${domain} is one of the controller's domains (${ownList}), so this lives on our own domain and is first party, even when another company's software sets it`
-        : `${domain} is not one of the controller's domains (${ownList}), so this lives on another company's domain and is third party`,
+        ? `${domain} is one of the controller's domains (${ownList}), so this lives on our own domain and is first party, even when another company's software sets it; ${claim} says otherwise`
+        : `${domain} is not one of the controller's domains (${ownList}), but ${claim} says it lives on ours`,
       party.byDomain === 'first'
-        ? `leave provider.party out (or write first) and write setBy: vendor when another company's software sets it; if ${domain} is not ours, take it out of controller.domains in policy.yaml`
-        : `if ${domain} is ours, add it to controller.domains in policy.yaml; otherwise leave provider.party out (or write third) and write setBy: provider`,
+        ? `write setBy: vendor (another company's software on our domain) and leave provider.party out; if ${domain} is not ours, take it out of controller.domains in policy.yaml`
+        : `if ${domain} is ours, add it to controller.domains in policy.yaml; otherwise write setBy: provider (a third party on its own domain) and leave provider.party out`,
     );
   }
   if (

@@ -32,7 +32,10 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     lastUpdated: isCalendarDate(policy.lastUpdated) ? policy.lastUpdated : undefined,
     controller: {
       ownDomains: controllerDomainsOf(policy.controller),
-      name: policy.controller.name,
+      name:
+        typeof policy.controller.name === 'string'
+          ? policy.controller.name
+          : policy.controller.name[policy.defaultLocale],
     },
   };
   if (!/^\d+(\.\d+){0,2}$/.test(policy.version) && !isCalendarDate(policy.version)) {
@@ -87,6 +90,9 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
     checkLocalizedText(report, context, ['categories', index, 'description'], category.description);
     checkTcfPurposes(report, category, index);
   });
+  if (typeof policy.controller.name === 'object') {
+    checkLocalizedText(report, context, ['controller', 'name'], policy.controller.name);
+  }
   policy.authorities.forEach((authority, index) => {
     checkLocalizedText(report, context, ['authorities', index, 'name'], authority.name);
     checkLocalizedText(report, context, ['authorities', index, 'url'], authority.url);

@@ -3,6 +3,7 @@ import { describeCharacter } from '../cookie-grammar.js';
 import { findInvisibleCharacter } from '../invisible-characters.js';
 import { checkLink } from '../links.js';
 import { createProblem, type Problem, type SourcePosition } from '../problem.js';
+import { blankComments } from '../section-comments.js';
 
 /**
  * The same Markdown as CommonMark reads it with raw HTML on, to find what would be HTML there:
@@ -51,7 +52,9 @@ markdown.validateLink = () => true;
  * One prose section written by legal. Markdown is rendered later with raw HTML off; here we make
  * sure it has content, no invisible characters, and only https:/mailto: links.
  */
-export function checkSectionMarkdown(file: string, text: string): Problem[] {
+export function checkSectionMarkdown(file: string, written: string): Problem[] {
+  // Comments are notes between colleagues, never published: not checked either.
+  const text = blankComments(written);
   const problems: Problem[] = [];
   const lines = text.split('\n');
   const at = (line: number, column: number): SourcePosition => ({ file, line, column });

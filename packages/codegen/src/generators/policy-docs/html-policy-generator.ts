@@ -76,6 +76,7 @@ export const htmlPolicyGenerator: Generator = {
             locales: catalog.locales.map((locale) => ({
               locale,
               name: names[locale],
+              controller: catalog.controller.names[locale] ?? catalog.controller.name,
               title: titles[locale],
               frame: siteFrameWords(catalog, locale),
             })),

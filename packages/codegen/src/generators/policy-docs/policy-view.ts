@@ -44,7 +44,7 @@ export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
     versionAfter: after,
     controller: {
       heading: label('controller'),
-      name: catalog.controller.name,
+      name: catalog.controller.names[locale] ?? catalog.controller.name,
       website: catalog.controller.website,
     },
     dpo: { heading: label('dpo'), email: catalog.dpo.email },

@@ -211,7 +211,10 @@ function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Ca
   const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
   const view = {
     lang: locale,
-    title: label('consentBannerTitle').replaceAll('{controller}', catalog.controller.name),
+    title: label('consentBannerTitle').replaceAll(
+      '{controller}',
+      catalog.controller.names[locale] ?? catalog.controller.name,
+    ),
     text: label('consentBannerText'),
     accept: label('consentAccept'),
     reject: label('consentReject'),
