@@ -171,3 +171,43 @@ describe('ts/consent', () => {
     );
   });
 });
+
+describe('the controller’s name in each locale', () => {
+  it('titles each locale’s banner with the name policy.yaml gives for it', async () => {
+    const catalog = await valid(
+      await editedCatalog([
+        {
+          file: 'policy.yaml',
+          find: '  name: Billogram AB\n',
+          with: '  name: { en: Billogram Ltd, sv: Billogram AB }\n',
+        },
+      ]),
+    );
+    expect(catalog.controller.names).toEqual({ en: 'Billogram Ltd', sv: 'Billogram AB' });
+    const files = runGenerator(tsConsentGenerator, catalog);
+    const banners = files.map((f) => f.contents).join('\n');
+    for (const locale of catalog.locales) {
+      const title = (catalog.labels.consentBannerTitle[locale] ?? '').replace(
+        '{controller}',
+        catalog.controller.names[locale] ?? '',
+      );
+      expect(banners).toContain(title);
+    }
+  });
+
+  it('needs the name in every locale, like every other text', async () => {
+    const { problems, catalog } = await loadCatalog(
+      await editedCatalog([
+        {
+          file: 'policy.yaml',
+          find: '  name: Billogram AB\n',
+          with: '  name: { en: Billogram Ltd }\n',
+        },
+      ]),
+    );
+    expect(catalog).toBeUndefined();
+    expect(problems.filter((p) => p.severity === 'error').map((p) => p.rule)).toEqual([
+      'i18n/missing-translation',
+    ]);
+  });
+});
