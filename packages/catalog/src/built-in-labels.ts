@@ -450,6 +450,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'niet opgegeven door de aanbieder',
     es: 'no indicada por el proveedor',
   },
+  approximately: {
+    en: 'about {duration}',
+    sv: 'cirka {duration}',
+    nb: 'cirka {duration}',
+    da: 'cirka {duration}',
+    fi: 'noin {duration}',
+    de: 'etwa {duration}',
+    fr: 'environ {duration}',
+    nl: 'ongeveer {duration}',
+    es: 'aproximadamente {duration}',
+  },
   domainNotStated: {
     en: 'domain not stated',
     sv: 'domän anges inte',

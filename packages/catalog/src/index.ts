@@ -33,7 +33,14 @@ export { functionNameOf } from './function-name.js';
 export { generatedNamesOf } from './generated-names.js';
 export { escapeInvisible } from './invisible-characters.js';
 export { catalogFieldReference, catalogJsonSchemas } from './json-schema.js';
-export { type Duration, type DurationUnit, parseDuration, SECONDS_PER_UNIT } from './lifetime.js';
+export {
+  type Duration,
+  type DurationUnit,
+  parseDuration,
+  parseStatedDuration,
+  SECONDS_PER_UNIT,
+  type StatedDuration,
+} from './lifetime.js';
 export { checkLink } from './links.js';
 export { type CatalogResult, loadCatalog } from './load-catalog.js';
 export { locateProblems, type PendingProblem } from './locate.js';

@@ -28,11 +28,15 @@ export type Lifetime =
   | { readonly kind: 'none' }
   /** The provider does not say. Never for what our own code sets. */
   | { readonly kind: 'unknown' }
-  /** A fixed lifetime; for a cookie, exactly its Max-Age. At most 400 days. */
+  /**
+   * A duration: for a cookie our code sets, exactly its Max-Age (whole, at most 400 days);
+   * otherwise as the page states it, possibly `approximate` or below a second.
+   */
   | ({ readonly kind: 'duration' } & Duration)
   /**
-   * Another company's own statement (setBy: provider or vendor). `keptSeconds` is what browsers
-   * actually keep of the longest stated part: capped at 400 days (bis §5.5); 0 for a session.
+   * Another company's own statement (setBy: provider or vendor), or a range the page states for
+   * an entry without generated code. `keptSeconds` is what browsers actually keep of the longest
+   * stated part: capped at 400 days (bis §5.5); 0 for a session.
    */
   | {
       readonly kind: 'provider-stated';
@@ -280,6 +284,7 @@ export type LabelKey =
   | 'languages'
   | 'unknownLifetime'
   | 'domainNotStated'
+  | 'approximately'
   | 'lifetimeRange'
   | 'inactivity'
   | 'setOnOurSiteBy'

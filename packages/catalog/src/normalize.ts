@@ -3,7 +3,7 @@ import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
 import { DEFAULT_VALUE, effectiveAttributes, isOwnCookie } from './defaults.js';
 import { controllerDomainsOf } from './entry-facts.js';
 import { functionNameOf } from './function-name.js';
-import { type Duration, parseDuration } from './lifetime.js';
+import { type Duration, parseDuration, parseStatedDuration } from './lifetime.js';
 import {
   type Catalog,
   type CatalogEntry,
@@ -139,7 +139,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     },
     setBy: input.setBy,
     category: input.category,
-    lifetime: normalizeLifetime(input.lifetime),
+    lifetime: normalizeLifetime(input.lifetime, policy.locales, ownCookie),
     ...(input.retired !== undefined && { retired: input.retired }),
     purpose: input.purpose,
     ...(input.stores !== undefined && { stores: input.stores }),
@@ -195,7 +195,16 @@ function normalizeAttributes(input: EntryInput): CookieAttributes {
   };
 }
 
-function normalizeLifetime(lifetime: EntryInput['lifetime']): Lifetime {
+function normalizeLifetime(
+  lifetime: EntryInput['lifetime'],
+  locales: readonly string[],
+  exact: boolean,
+): Lifetime {
+  const duration = (text: string): Duration => {
+    const parsed = parseDuration(text, { locales, exact });
+    if (!parsed.ok) throw new Error(`bug: invalid lifetime "${text}" passed validation`);
+    return parsed.duration;
+  };
   if (typeof lifetime === 'object') {
     const given = lifetime.statedByProvider;
     const stated: Extract<Lifetime, { kind: 'provider-stated' }>['stated'] =
@@ -229,13 +238,16 @@ function normalizeLifetime(lifetime: EntryInput['lifetime']): Lifetime {
     lifetime === 'unknown'
   )
     return { kind: lifetime };
-  return { kind: 'duration', ...duration(lifetime) };
-}
-
-function duration(text: string): Duration {
-  const parsed = parseDuration(text);
-  if (!parsed.ok) throw new Error(`bug: invalid lifetime "${text}" passed validation`);
-  return parsed.duration;
+  if (exact) return { kind: 'duration', ...duration(lifetime) };
+  // As the page states it, where no code depends on it: a range is a stated lifetime.
+  const stated = parseStatedDuration(lifetime, { locales });
+  if (!stated.ok) throw new Error(`bug: invalid lifetime "${lifetime}" passed validation`);
+  if (stated.value.kind === 'duration') return stated.value;
+  return {
+    kind: 'provider-stated',
+    stated: stated.value,
+    keptSeconds: Math.min(stated.value.to.seconds, MAX_LIFETIME_SECONDS),
+  };
 }
 
 function normalizeValue(value: NonNullable<EntryInput['value']>): ValueType {

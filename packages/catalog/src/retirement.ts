@@ -1,5 +1,5 @@
 import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
-import { parseDuration } from './lifetime.js';
+import { parseStatedDuration } from './lifetime.js';
 import type { EntryInput } from './schema.js';
 
 /**
@@ -28,7 +28,7 @@ const CAP = 'browsers keep no cookie longer than 400 days (RFC 6265bis §5.5)';
  * none at all, counts as the 400 days browsers keep any cookie; a lifetime that also ends after
  * inactivity counts at its longest, since inactivity only ends it sooner.
  */
-export function timeOnDevices(entry: EntryInput): TimeOnDevices {
+export function timeOnDevices(entry: EntryInput, locales: readonly string[] = []): TimeOnDevices {
   const cookie = entry.kind === 'cookie';
   const session = (what: string): TimeOnDevices => ({
     kind: 'at-most',
@@ -36,9 +36,9 @@ export function timeOnDevices(entry: EntryInput): TimeOnDevices {
     because: `${what}, which counts as gone 30 days after it was last set (browsers that restore sessions keep them across restarts)`,
   });
   const duration = (text: string, stated: boolean): TimeOnDevices => {
-    const parsed = parseDuration(text);
+    const parsed = parseStatedDuration(text, { locales });
     if (!parsed.ok) return { kind: 'invalid' };
-    const { seconds } = parsed.duration;
+    const { seconds } = parsed.value.kind === 'range' ? parsed.value.to : parsed.value;
     const said = stated ? `the provider states "${text}"` : `its lifetime is "${text}"`;
     if (cookie && seconds > MAX_LIFETIME_SECONDS)
       return { kind: 'at-most', seconds: MAX_LIFETIME_SECONDS, because: `${said}, but ${CAP}` };

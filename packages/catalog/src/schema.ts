@@ -15,7 +15,7 @@ export const localizedText = z
 const duration = z
   .string()
   .describe(
-    'A whole number and a unit: "30 minutes", "1 hour", "30 days", "1 year". Units: second, minute, hour, day, week, month (30 days), year (365 days).',
+    'A number and a unit: "30 minutes", "1 hour", "30 days", "1 year". Units: second, minute, hour, day, week, month (30 days), year (365 days), in English or in the words of the catalog\'s built-in languages ("30 dagar", "13 kuukautta", "2 døgn"), with a decimal point or comma. For a cookie our code sets, a whole number; otherwise also "0,1 seconds", "about 2 years" and a range "1–4 weeks".',
   );
 
 const statedDuration = duration.or(z.literal('forever')).or(
@@ -480,6 +480,11 @@ const labelsSchema = z
       .optional()
       .describe(
         'The lifetime of an entry whose provider does not state one, e.g. "not stated by the provider". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    approximately: localizedText
+      .optional()
+      .describe(
+        'A lifetime written as not exact ("about 2 years"): must contain {duration}, e.g. "about {duration}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
     domainNotStated: localizedText
       .optional()

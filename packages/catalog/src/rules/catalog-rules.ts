@@ -1,6 +1,7 @@
 import { builtInLabel } from '../built-in-labels.js';
 import { TOKEN_PATTERN } from '../cookie-grammar.js';
 import { effectiveAttributes, isOwnCookie } from '../defaults.js';
+import { approximationPrefix, languagesOf } from '../duration-words.js';
 import { generatedNamesOf } from '../generated-names.js';
 import { languageName } from '../language-name.js';
 import type { LabelKey } from '../model.js';
@@ -79,6 +80,18 @@ function checkUsedLabels(
   const used = new Set<LabelKey>();
   if (entries.some((e) => e.input && e.input.provider.domain === undefined))
     used.add('domainNotStated');
+  const languages = languagesOf(policy.locales);
+  const approximate = (text: unknown) =>
+    typeof text === 'string' && approximationPrefix(text.trim(), languages) !== undefined;
+  if (
+    entries.some((e) => {
+      const lifetime = e.input?.lifetime;
+      if (typeof lifetime !== 'object') return approximate(lifetime);
+      const stated = lifetime.statedByProvider;
+      return typeof stated === 'object' ? approximate(stated.from) : approximate(stated);
+    })
+  )
+    used.add('approximately');
   for (const locale of policy.locales) {
     const missing = missingLabels(policy, locale, used);
     if (missing.length === 0) continue;
@@ -94,7 +107,7 @@ function reportMissingLabels(
   policyReport.add(
     'i18n/missing-translation',
     ['labels'],
-    `the tool has no built-in ${languageName(locale)} (${locale}) words for ${missing.join(', ')}, which the table shows for an entry without a domain`,
+    `the tool has no built-in ${languageName(locale)} (${locale}) words for ${missing.join(', ')}, which the table shows for what some entries state`,
     `add them under labels, e.g. ${missing[0]}: { ${locale}: "${builtInLabel(missing[0] ?? 'domainNotStated', 'en')}" } in ${languageName(locale)}`,
     { key: true },
   );

@@ -57,7 +57,7 @@ export function checkEntry(
     checkParty(report, entry);
   }
   if (can('kind')) checkKindDeclarations(report, entry);
-  if (can('lifetime')) checkLifetime(report, entry);
+  if (can('lifetime')) checkLifetime(report, context, entry);
   if (can('retirement')) checkRetirement(report, context, entry);
   if (can('attributes') && isOwnCookie(entry))
     checkAttributes(report, entry, effectiveAttributes(entry));

@@ -1,14 +1,23 @@
 import { MAX_LIFETIME_SECONDS } from '../cookie-grammar.js';
-import { exceedsBrowserCap, parseDuration } from '../lifetime.js';
+import { isOwnCookie } from '../defaults.js';
+import { exceedsBrowserCap, parseDuration, parseStatedDuration } from '../lifetime.js';
 import type { EntryInput } from '../schema.js';
-import type { FileReport } from './check-context.js';
+import type { CatalogContext, FileReport } from './check-context.js';
 import { LIFETIMES_BY_KIND } from './storage-kind-rules.js';
 
 /** How long an entry lives: a form its kind can have, a duration browsers keep, ours stated exactly. */
-export function checkLifetime(report: FileReport, entry: EntryInput): void {
+export function checkLifetime(
+  report: FileReport,
+  context: CatalogContext,
+  entry: EntryInput,
+): void {
   const { lifetime, kind } = entry;
-  // What another company's software sets is described as that company states it.
-  const theirs = entry.setBy === 'provider' || entry.setBy === 'vendor';
+  // What another company's software sets is described as that company states it, and so is
+  // what the page does not say our code sets: no generated code depends on it.
+  const theirs = entry.setBy !== 'server' && entry.setBy !== 'client';
+  // A cookie our code sets gets Max-Age: a whole number of seconds, exactly as written.
+  const exact = isOwnCookie(entry);
+  const locales = context.locales ?? [];
   const allowed = LIFETIMES_BY_KIND;
   const fits = (form: string) => (allowed[kind] ?? []).includes(form);
   if (typeof lifetime === 'object') {
@@ -16,7 +25,7 @@ export function checkLifetime(report: FileReport, entry: EntryInput): void {
       report.add(
         'cookie/lifetime-kind',
         ['lifetime'],
-        "statedByProvider is only for what another company's software sets (setBy: provider or vendor); our own cookies have an exact lifetime",
+        "statedByProvider is only for what another company's software sets (setBy: provider or vendor), or what the page does not say who sets; our own cookies have an exact lifetime",
         'write our own lifetime, e.g. "30 days" or session',
         { key: true },
       );
@@ -36,7 +45,7 @@ export function checkLifetime(report: FileReport, entry: EntryInput): void {
       parts.push([lifetime.orInactiveFor, ['lifetime', 'orInactiveFor']]);
     const seconds: number[] = [];
     for (const [text, path] of parts) {
-      const parsed = parseDuration(text);
+      const parsed = parseDuration(text, { locales, exact: false });
       if (!parsed.ok) report.add('cookie/lifetime', path, parsed.reason, parsed.fix);
       else seconds.push(parsed.duration.seconds);
     }
@@ -105,11 +114,19 @@ export function checkLifetime(report: FileReport, entry: EntryInput): void {
     );
     return;
   }
-  const parsed = parseDuration(lifetime);
+  const parsed = exact
+    ? parseDuration(lifetime, { locales })
+    : parseStatedDuration(lifetime, { locales });
   if (!parsed.ok) {
     report.add('cookie/lifetime', ['lifetime'], parsed.reason, parsed.fix);
     return;
   }
+  const longest =
+    'duration' in parsed
+      ? parsed.duration
+      : parsed.value.kind === 'range'
+        ? parsed.value.to
+        : parsed.value;
   if (!fits('a duration')) {
     report.add(
       'cookie/lifetime-kind',
@@ -119,7 +136,7 @@ export function checkLifetime(report: FileReport, entry: EntryInput): void {
     );
     return;
   }
-  if (exceedsBrowserCap(parsed.duration)) {
+  if (exceedsBrowserCap(longest)) {
     report.add(
       'cookie/lifetime-cap',
       ['lifetime'],

@@ -20,6 +20,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   setOnOurSiteBy: ['vendor'],
   retired: ['date'],
   consentBannerTitle: ['controller'],
+  approximately: ['duration'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -269,7 +270,10 @@ function checkUniqueIds(
  * uses them (checked with the entries, catalog-rules.ts), so catalogs without such entries stay
  * valid as they were.
  */
-export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set(['domainNotStated']);
+export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set([
+  'domainNotStated',
+  'approximately',
+]);
 
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */
 export function missingLabels(

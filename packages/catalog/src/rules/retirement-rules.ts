@@ -26,7 +26,7 @@ export function checkRetirement(
   }
   const { lastUpdated } = context;
   if (lastUpdated === undefined) return;
-  const kept = timeOnDevices(entry);
+  const kept = timeOnDevices(entry, context.locales ?? []);
   if (kept.kind !== 'at-most') return;
   const goneBy = dayAtOrAfter(startOfDay(retired) + kept.seconds * 1000);
   if (goneBy > lastUpdated) return;

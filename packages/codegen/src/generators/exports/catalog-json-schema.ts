@@ -33,15 +33,24 @@ function object(
 }
 
 const durationProperties = {
-  amount: { type: 'integer', minimum: 1 },
+  amount: {
+    type: 'number',
+    exclusiveMinimum: 0,
+    description: 'As written: whole for a cookie our code sets, else e.g. 2.7 or 0.1.',
+  },
   unit: { $ref: '#/$defs/durationUnit' },
-  seconds: { type: 'integer', minimum: 1, description: 'A month is 30 days, a year 365.' },
+  seconds: {
+    type: 'integer',
+    minimum: 1,
+    description: 'In whole seconds, rounded up. A month is 30 days, a year 365.',
+  },
+  approximate: { const: true, description: 'Written as not exact ("about 2 years").' },
 } as const;
 
 const duration = object(
   durationProperties,
-  undefined,
-  'A whole number of a unit, and the same in seconds.',
+  ['amount', 'unit', 'seconds'],
+  'An amount of a unit, and the same in whole seconds.',
 );
 
 const kindOnly = (kind: string, description: string) =>
@@ -61,7 +70,8 @@ export const CATALOG_JSON_SCHEMA = {
     defaultLocale: text,
     controller: object(
       {
-        name: text,
+        name: { ...text, description: 'The name in the default locale.' },
+        names: { $ref: '#/$defs/localized', description: 'The name in every locale.' },
         website: { type: 'string', format: 'uri' },
         email: text,
         domains: {
@@ -70,7 +80,7 @@ export const CATALOG_JSON_SCHEMA = {
           description: "The controller's own domains: an entry on one of them is first party.",
         },
       },
-      ['name', 'website', 'domains'],
+      ['name', 'names', 'website', 'domains'],
     ),
     dpo: object({ email: text }),
     consent: {
@@ -132,8 +142,8 @@ export const CATALOG_JSON_SCHEMA = {
         kindOnly('unknown', 'The provider does not say.'),
         object(
           { kind: { const: 'duration' }, ...durationProperties },
-          undefined,
-          'Exactly this long; for a cookie our code sets, its Max-Age.',
+          ['kind', 'amount', 'unit', 'seconds'],
+          'This long; for a cookie our code sets, exactly its Max-Age.',
         ),
         object(
           {
@@ -142,7 +152,12 @@ export const CATALOG_JSON_SCHEMA = {
               oneOf: [
                 kindOnly('forever', 'The provider says it never expires.'),
                 kindOnly('session', 'Until the browser session ends.'),
-                object({ kind: { const: 'duration' }, ...durationProperties }),
+                object({ kind: { const: 'duration' }, ...durationProperties }, [
+                  'kind',
+                  'amount',
+                  'unit',
+                  'seconds',
+                ]),
                 object({
                   kind: { const: 'range' },
                   from: { $ref: '#/$defs/duration' },

@@ -16,6 +16,9 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
   const label = (key: LabelKey) => catalog.labels[key][locale] ?? '';
   const formatDuration = (amount: number, unit: DurationUnit) =>
     durationInWords(amount, unit, locale, catalog);
+  // "about 2 years", where the page says the duration is not exact.
+  const about = (duration: Duration, text: string) =>
+    duration.approximate ? fillPlaceholders(label('approximately'), { duration: text }) : text;
   switch (lifetime.kind) {
     case 'session':
       return { text: label('session'), datetime: undefined };
@@ -25,7 +28,7 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
       return { text: label('none'), datetime: undefined };
     case 'duration':
       return {
-        text: formatDuration(lifetime.amount, lifetime.unit),
+        text: about(lifetime, formatDuration(lifetime.amount, lifetime.unit)),
         datetime: htmlDuration(lifetime.seconds),
       };
     case 'unknown':
@@ -39,11 +42,14 @@ export function lifetimeText(lifetime: Lifetime, locale: string, catalog: Catalo
           : given.kind === 'session'
             ? label('session')
             : given.kind === 'range'
-              ? fillPlaceholders(label('lifetimeRange'), {
-                  from: words(given.from),
-                  to: words(given.to),
-                })
-              : words(given);
+              ? about(
+                  given.from,
+                  fillPlaceholders(label('lifetimeRange'), {
+                    from: words(given.from),
+                    to: words(given.to),
+                  }),
+                )
+              : about(given, words(given));
       if (inactivity)
         stated = fillPlaceholders(label('inactivity'), { stated, inactive: words(inactivity) });
       if (given.kind === 'session') return { text: stated, datetime: undefined };
