@@ -25,6 +25,16 @@ function siteOf(host: string): string {
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
 }
 
+/**
+ * The host is the domain or one of its subdomains: on a dot boundary, so attackerzendesk.com is
+ * not zendesk.com's (a cookie's leading dot and letter case do not matter).
+ */
+function onDomain(host: string, domain: string): boolean {
+  const h = host.replace(/^\./, '').toLowerCase();
+  const d = domain.replace(/^\./, '').toLowerCase();
+  return h === d || h.endsWith(`.${d}`);
+}
+
 const nameRegExp = (entry: CatalogEntry) => new RegExp(nameMatcherSource(entry.name));
 
 const at = (url: string) => ({ file: url, line: 0, column: 0 });
@@ -62,9 +72,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         nameRegExp(e).test(cookie.name) &&
         (onSite
           ? e.party === 'first' || own.has(e.provider.domain)
-          : e.party === 'third' &&
-            (cookie.domain.replace(/^\./, '') === e.provider.domain ||
-              cookie.domain.endsWith(`.${e.provider.domain}`))),
+          : e.party === 'third' && onDomain(cookie.domain, e.provider.domain)),
     );
   };
 
@@ -105,7 +113,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           nameRegExp(e).test(item.key) &&
           (onSite
             ? e.party === 'first' || own.has(e.provider.domain)
-            : new URL(item.origin).hostname.endsWith(e.provider.domain)),
+            : onDomain(new URL(item.origin).hostname, e.provider.domain)),
       );
       const where = `${item.kind} key "${item.key}" of ${item.origin}`;
       if (!entry) {
@@ -237,9 +245,7 @@ function checkRequest(
   }
   const hostname = new URL(request.url).hostname;
   const pixel = catalog.entries.find(
-    (e) =>
-      e.kind === 'pixel' &&
-      (hostname === e.provider.domain || hostname.endsWith(`.${e.provider.domain}`)),
+    (e) => e.kind === 'pixel' && onDomain(hostname, e.provider.domain),
   );
   if (pixel) {
     seenEntries.add(pixel.id);
