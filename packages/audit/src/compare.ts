@@ -86,7 +86,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           add(
             'audit/undeclared-cookie',
             cookie.page,
-            `the cookie ${where} is stored${cookie.setBy ? `, set by ${cookie.setBy}` : ''}, but the catalog does not declare it`,
+            `the cookie ${where} is stored${cookie.setBy ? `, set by ${cookie.setBy}` : ' (found in the cookie jar; who set it was not seen)'}, but the catalog does not declare it`,
             'declare it in catalog/cookies/ (cookie-catalog audit --propose DIR drafts the file), or stop setting it',
           );
           undeclared.push({ kind: 'cookie', cookie });
