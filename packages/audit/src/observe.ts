@@ -149,7 +149,7 @@ function recorderScript(binding: string, secret: string): string {
       set(value) { prepare = value; },
     });
   } catch {}
-  const hrefOf = Object.getOwnPropertyDescriptor(location, 'href').get;
+  const hrefOf = (Object.getOwnPropertyDescriptor(location, 'href') || {}).get;
   const apply = Reflect.apply;
   const record = (text) => {
     try {
@@ -161,7 +161,7 @@ function recorderScript(binding: string, secret: string): string {
       }
       const name = line.slice(0, end).trim();
       const stack = '' + new Err().stack;
-      send('[' + stringify(${JSON.stringify(secret)}) + ',' + stringify(name) + ',' + stringify(stack) + ',' + stringify('' + apply(hrefOf, location, [])) + ']');
+      send('[' + stringify(${JSON.stringify(secret)}) + ',' + stringify(name) + ',' + stringify(stack) + ',' + stringify(hrefOf ? '' + apply(hrefOf, location, []) : '') + ']');
     } catch {}
   };
   const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
