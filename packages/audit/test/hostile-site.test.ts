@@ -51,13 +51,20 @@ const undeclaredCookies = (audit: AuditResult) =>
   audit.problems.filter((p) => p.rule === 'audit/undeclared-cookie').map((p) => p.message);
 
 describe('a start page that cannot be audited', () => {
-  it('is an error of its own, for a refused connection and for an error status', async () => {
+  it('is an error of its own: a refused connection, a host that does not resolve, an error status', async () => {
     const refused = `http://127.0.0.1:${await closedPort()}/`;
     const error = await auditSite(catalog, { url: refused, consent: 'none' }).catch((e) => e);
     expect(error).toBeInstanceOf(StartPageError);
     expect(error.message).toBe(
       `the start page ${refused} could not be loaded: net::ERR_CONNECTION_REFUSED`,
     );
+    // .invalid never resolves (RFC 6761 §6.4).
+    const nowhere = await auditSite(catalog, {
+      url: 'http://no-such-host.invalid/',
+      consent: 'none',
+    }).catch((e) => e);
+    expect(nowhere).toBeInstanceOf(StartPageError);
+    expect(nowhere.message).toMatch(/could not be loaded: net::ERR_NAME_NOT_RESOLVED$/);
     const port = await serve((_request, response) => {
       response.statusCode = 404;
       response.end('not here');
