@@ -307,3 +307,60 @@ describe('third-party storage', () => {
     ]);
   });
 });
+
+describe('what already held, under the new bounds', () => {
+  it('downloads, unsafe and off-site redirects and a page that never goes quiet: noted, not followed', async () => {
+    const other = await serve(html('<a href="/deeper">deeper</a>'));
+    const port = await serve((request, response) => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      const redirect = (to: string) => {
+        response.statusCode = 302;
+        response.setHeader('Location', to);
+        response.end();
+      };
+      if (path === '/report.pdf') {
+        response.setHeader('Content-Type', 'application/octet-stream');
+        response.setHeader('Content-Disposition', 'attachment; filename="report.pdf"');
+        response.end('%PDF-1.4');
+      } else if (path === '/to-file') redirect('file:///etc/passwd');
+      else if (path === '/to-data')
+        redirect('data:text/html,<script>document.cookie="d=1"</script>');
+      else if (path === '/away') redirect(`http://localhost:${other}/`);
+      else if (path === '/poll') {
+        // Asks again every 200 ms, for ever: the network is never idle.
+        html(`<script>setInterval(() => fetch('/ping?' + Date.now()), 200)</script>`)(
+          request,
+          response,
+        );
+      } else if (path === '/ping') response.end('pong');
+      else
+        html(
+          ['report.pdf', 'to-file', 'to-data', 'away', 'poll']
+            .map((p) => `<a href="/${p}">${p}</a>`)
+            .join(' '),
+        )(request, response);
+    });
+    const start = `http://127.0.0.1:${port}/`;
+    const audit = await auditSite(catalog, { url: start, consent: 'none' });
+    const pass = audit.passes[0];
+    expect(pass?.pages.map((p) => new URL(p).pathname)).toEqual([
+      '/',
+      '/report.pdf',
+      '/to-file',
+      '/to-data',
+      '/away',
+      '/poll',
+    ]);
+    const said = (page: string) =>
+      audit.warnings.filter((w) => w.page === `${start}${page}`).map((w) => w.message);
+    expect(said('report.pdf')).toEqual(['could not be loaded: it is a download, not a page']);
+    expect(said('to-file')).toEqual([expect.stringMatching(/^could not be loaded: net::ERR_/)]);
+    expect(said('to-data')).toEqual([expect.stringMatching(/^could not be loaded: net::ERR_/)]);
+    expect(pass?.cookies.map((c) => c.name)).not.toContain('d');
+    // The other site is recorded as a host the pages load from; its links are not the site's.
+    expect(pass?.requests).toContainEqual(
+      expect.objectContaining({ host: `localhost:${other}`, page: `${start}away` }),
+    );
+    expect(pass?.pages).not.toContain(`http://localhost:${other}/deeper`);
+  });
+});
