@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { getDomain } from 'tldts';
 import { AuditInputError, StartPageError } from './errors.js';
 import { readStorageState } from './storage-state.js';
@@ -445,17 +451,32 @@ async function crawl(
         `its scripts did not answer within ${LIMITS.evaluateMs / 1000} s; what it stores may be incomplete`,
       );
     try {
-      let response: Awaited<ReturnType<Page['goto']>> = null;
+      // The page's own answer, also when Chromium turns an empty error page into a net:: error.
+      const navigation: { answer?: Response } = {};
+      page.on('response', (r) => {
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+          navigation.answer = r;
+      });
+      const answered = (r: Response) =>
+        `it answered HTTP ${r.status()}${r.statusText() ? ` ${r.statusText()}` : ''}`;
       try {
-        response = await page.goto(url, { waitUntil: 'commit', timeout: LIMITS.navigationMs });
+        const response = await page.goto(url, {
+          waitUntil: 'commit',
+          timeout: LIMITS.navigationMs,
+        });
+        if (response) navigation.answer = response;
       } catch (error) {
-        if (first) throw new StartPageError(url, failure(error));
-        note(url, `could not be loaded: ${failure(error)}`);
+        const { answer } = navigation;
+        const reason =
+          answer && answer.status() >= 400
+            ? answered(answer)
+            : `could not be loaded: ${failure(error)}`;
+        if (first) throw new StartPageError(url, reason.replace(/^could not be loaded: /, ''));
+        note(url, reason);
         return;
       }
-      const status = response?.status() ?? 0;
-      if (status >= 400) {
-        const reason = `it answered HTTP ${status}${response?.statusText() ? ` ${response.statusText()}` : ''}`;
+      if (navigation.answer && navigation.answer.status() >= 400) {
+        const reason = answered(navigation.answer);
         if (first) throw new StartPageError(url, reason);
         note(url, reason);
       }

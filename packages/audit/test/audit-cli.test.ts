@@ -55,8 +55,20 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
+/** One page unless `--pages` is among the arguments. */
 const audit = (...args: string[]) =>
-  runCli(['audit', ...args, '--catalog', dir, '--consent', 'none', '--pages', '1'], dir);
+  runCli(
+    [
+      'audit',
+      ...args,
+      '--catalog',
+      dir,
+      '--consent',
+      'none',
+      ...(args.includes('--pages') ? [] : ['--pages', '1']),
+    ],
+    dir,
+  );
 
 describe('a start page that cannot be loaded', () => {
   it('exits 3 with one line: connection refused', async () => {
@@ -147,5 +159,38 @@ describe('--propose', () => {
     expect(await readFile(join(dir, 'drafts', long), 'utf8')).toContain(
       `name: ${JSON.stringify(LONG_NAME)}`,
     );
+  });
+});
+
+describe('pages not fully seen', () => {
+  it('are warnings in every format, and do not fail the audit', async () => {
+    const url = await serve((request, response) => {
+      if (request.url === '/broken') {
+        response.statusCode = 500;
+        response.end();
+        return;
+      }
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end('<!doctype html><html lang="en"><title>Shop</title><a href="/broken">x</a>');
+    });
+    const args = ['--pages', '2'];
+    const text = await audit(url, ...args);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain(
+      `warning before consent: ${url}broken: it answered HTTP 500 Internal Server Error\n`,
+    );
+    expect(text.stdout).toMatch(/1 warning \(pages not fully seen\)/);
+    const markdown = await audit(url, ...args, '--format', 'markdown');
+    expect(markdown.stdout).toContain(
+      `Pages not fully seen (1):\n\n- \`before consent\` \`${url}broken\`: \`it answered HTTP 500 Internal Server Error\``,
+    );
+    const json = JSON.parse((await audit(url, ...args, '--format', 'json')).stdout);
+    expect(json.warnings).toEqual([
+      {
+        pass: 'before consent',
+        page: `${url}broken`,
+        message: 'it answered HTTP 500 Internal Server Error',
+      },
+    ]);
   });
 });
