@@ -142,6 +142,13 @@ describe('mistakes in the arguments: one line, exit 2, nothing browsed or writte
     }
     expect(await readdir(elsewhere)).toEqual(['inner']);
     expect(await readdir(join(elsewhere, 'inner'))).toEqual([]);
+    await writeFile(join(dir, 'notes.txt'), 'mine');
+    const file = await audit(site, '--propose', 'notes.txt');
+    expect(file.code).toBe(2);
+    expect(oneLine(file)).toBe(
+      'cookie-catalog: audit: --propose notes.txt is a file, not a folder; give a folder for the drafts',
+    );
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
 });
 

@@ -82,6 +82,13 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       );
       return 2;
     }
+    const stats = await lstat(proposeDir).catch(() => undefined);
+    if (stats && !stats.isDirectory()) {
+      io.stderr(
+        `cookie-catalog: audit: --propose ${escapeInvisible(options.propose ?? '')} is a file, not a folder; give a folder for the drafts\n`,
+      );
+      return 2;
+    }
   }
   const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
   if (!valid) return 1;
