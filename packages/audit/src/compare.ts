@@ -25,6 +25,18 @@ function siteOf(host: string): string {
   return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
 }
 
+/**
+ * The host is the domain or one of its subdomains: on a dot boundary, so attackerzendesk.com is
+ * not zendesk.com's (a cookie's leading dot and letter case do not matter).
+ */
+function onDomain(host: string, domain: string | undefined): boolean {
+  // Where the catalog states no domain (the cookie page gives none), the name alone matches.
+  if (domain === undefined) return true;
+  const h = host.replace(/^\./, '').toLowerCase();
+  const d = domain.replace(/^\./, '').toLowerCase();
+  return h === d || h.endsWith(`.${d}`);
+}
+
 const nameRegExp = (entry: CatalogEntry) => new RegExp(nameMatcherSource(entry.name));
 
 const at = (url: string) => ({ file: url, line: 0, column: 0 });
@@ -62,11 +74,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         nameRegExp(e).test(cookie.name) &&
         (onSite
           ? e.party === 'first' || own.has(e.provider.domain)
-          : e.party === 'third' &&
-            // Where the catalog states no domain, the name alone matches.
-            (e.provider.domain === undefined ||
-              cookie.domain.replace(/^\./, '') === e.provider.domain ||
-              cookie.domain.endsWith(`.${e.provider.domain}`))),
+          : e.party === 'third' && onDomain(cookie.domain, e.provider.domain)),
     );
   };
 
@@ -80,7 +88,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           add(
             'audit/undeclared-cookie',
             cookie.page,
-            `the cookie ${where} is stored${cookie.setBy ? `, set by ${cookie.setBy}` : ''}, but the catalog does not declare it`,
+            `the cookie ${where} is stored${cookie.setBy ? `, set by ${cookie.setBy}` : ' (found in the cookie jar; who set it was not seen)'}, but the catalog does not declare it`,
             'declare it in catalog/cookies/ (cookie-catalog audit --propose DIR drafts the file), or stop setting it',
           );
           undeclared.push({ kind: 'cookie', cookie });
@@ -107,8 +115,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           nameRegExp(e).test(item.key) &&
           (onSite
             ? e.party === 'first' || own.has(e.provider.domain)
-            : e.provider.domain === undefined ||
-              new URL(item.origin).hostname.endsWith(e.provider.domain)),
+            : onDomain(new URL(item.origin).hostname, e.provider.domain)),
       );
       const where = `${item.kind} key "${item.key}" of ${item.origin}`;
       if (!entry) {
@@ -240,9 +247,7 @@ function checkRequest(
   }
   const hostname = new URL(request.url).hostname;
   const pixel = catalog.entries.find(
-    (e) =>
-      e.kind === 'pixel' &&
-      (hostname === e.provider.domain || hostname.endsWith(`.${e.provider.domain}`)),
+    (e) => e.kind === 'pixel' && onDomain(hostname, e.provider.domain),
   );
   if (pixel) {
     seenEntries.add(pixel.id);

@@ -1,10 +1,19 @@
 import type { Catalog, Problem } from '@cookie-catalog/catalog';
 import { type Comparison, compare } from './compare.js';
-import { type Pass, runPass } from './observe.js';
+import { AuditInputError } from './errors.js';
+import { type Pass, type PassNote, runPass } from './observe.js';
 
 export type { Comparison } from './compare.js';
-export type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './observe.js';
-export { CHROMIUM, CHROMIUM_ARGS } from './observe.js';
+export { AuditInputError, StartPageError } from './errors.js';
+export type {
+  ObservedCookie,
+  ObservedRequest,
+  ObservedStorage,
+  Pass,
+  PassNote,
+} from './observe.js';
+export { CHROMIUM, CHROMIUM_ARGS, LIMITS } from './observe.js';
+export { readStorageState, type StorageState } from './storage-state.js';
 
 export interface AuditOptions {
   readonly url: string;
@@ -27,6 +36,54 @@ export interface AuditOptions {
 export interface AuditResult extends Comparison {
   readonly passes: readonly Pass[];
   readonly problems: Problem[];
+  /** What a pass could not see fully: pages that failed, bounds a page hit, popups closed. */
+  readonly warnings: readonly (PassNote & { readonly pass: Pass['name'] })[];
+}
+
+/**
+ * The start address, checked: an http(s) URL a browser can go to. Throws AuditInputError (the
+ * CLI's exit 2) otherwise.
+ */
+export function startUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AuditInputError(
+      `"${text}" is not an address; give the http(s) address of a page, e.g. https://example.com`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AuditInputError(
+      `"${text}" is not an http(s) address; give the address of a page, e.g. https://example.com`,
+    );
+  return url.href;
+}
+
+/** A cookie name: an RFC 9110 token (RFC 6265bis §4.1.1). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * `--consent-cookie name=value`, checked: a token for the name, and a value without `;`, spaces
+ * or control characters (which would end or split the cookie). Throws AuditInputError.
+ */
+export function parseConsentCookie(text: string): { name: string; value: string } {
+  const equals = text.indexOf('=');
+  const name = equals === -1 ? text : text.slice(0, equals);
+  const value = equals === -1 ? '' : text.slice(equals + 1);
+  const fix = "give it as name=value, e.g. --consent-cookie 'consent=all'";
+  if (equals === -1)
+    throw new AuditInputError(`--consent-cookie "${text}" has no "=" and so no value; ${fix}`);
+  if (!TOKEN.test(name))
+    throw new AuditInputError(
+      `--consent-cookie "${text}": "${name}" is not a cookie name (letters, digits and !#$%&'*+-.^_\`|~ only, RFC 6265bis §4.1.1); ${fix}`,
+    );
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (/[;\s\x00-\x1f\x7f]/.test(value))
+    throw new AuditInputError(
+      `--consent-cookie "${text}": the value has a ";", a space or a control character, which would end the cookie; encode it (encodeURIComponent)`,
+    );
+  return { name, value };
 }
 
 /**
@@ -36,8 +93,9 @@ export interface AuditResult extends Comparison {
  */
 export async function auditSite(catalog: Catalog, options: AuditOptions): Promise<AuditResult> {
   const pages = options.pages ?? 20;
+  const start = startUrl(options.url);
   const base = {
-    start: options.url,
+    start,
     pages,
     ...(options.storageState && { storageState: options.storageState }),
     ...(options.progress && { progress: options.progress }),
@@ -52,8 +110,9 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
       }),
     );
   }
-  const comparison = compare(catalog, options.url, passes);
-  return { ...comparison, passes };
+  const comparison = compare(catalog, start, passes);
+  const warnings = passes.flatMap((pass) => pass.notes.map((n) => ({ pass: pass.name, ...n })));
+  return { ...comparison, passes, warnings };
 }
 
 export type ConsentCookie =
@@ -74,15 +133,8 @@ export function consentCookies(
   catalog: Catalog,
   options: Pick<AuditOptions, 'url' | 'consent' | 'consentCookie'>,
 ): ConsentCookie[] {
-  if (options.consentCookie) {
-    const equals = options.consentCookie.indexOf('=');
-    return [
-      {
-        name: options.consentCookie.slice(0, equals),
-        value: options.consentCookie.slice(equals + 1),
-        url: options.url,
-      },
-    ];
+  if (options.consentCookie !== undefined) {
+    return [{ ...parseConsentCookie(options.consentCookie), url: startUrl(options.url) }];
   }
   const settings = catalog.consent;
   const entry = settings && catalog.entries.find((e) => e.id === settings.cookie);

@@ -1,14 +1,28 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { getDomain } from 'tldts';
+import { AuditInputError, StartPageError } from './errors.js';
+import { readStorageState } from './storage-state.js';
 
 /*
  * What a site really stores, as a browser sees it: one pass is a fresh Chromium profile crawling
  * the start page and its same-site links breadth-first, recording every cookie (and who set it:
- * the response, or the script and its stack), each origin's local and session storage keys and
- * IndexedDB databases, and requests to other sites of the kinds used for tracking.
+ * the response, or the script and its stack), each origin's local and session storage keys,
+ * IndexedDB databases and Cache Storage caches, and requests to other sites of the kinds used
+ * for tracking.
+ *
+ * The site is not trusted: every step on a page has a time bound (a busy script, a page that
+ * never goes quiet, popups, floods of requests), and nothing the page's scripts can reach decides
+ * what the audit reports.
  */
 
 /** Debian's chromium unless CHROMIUM_PATH names another; a browser is never downloaded. */
@@ -26,6 +40,28 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/**
+ * The bounds of one pass. A page is kept open LATE_STORAGE_MS after its load event, so storage
+ * written a few seconds later (a timer, a consent tool, a service worker) is seen; TABS pages are
+ * open at once so that the wait does not add up (20 pages, two passes: under 90 s).
+ */
+export const LIMITS = {
+  /** Until the response of a page arrives, and again until its load event. */
+  navigationMs: 10_000,
+  /** Kept open after the load event, for storage written later. */
+  lateStorageMs: 6_000,
+  /** One look into a page (its links, its storage, its images): a busy script does not answer. */
+  evaluateMs: 3_000,
+  /** Closing a page, clicking the accept button. */
+  actionMs: 5_000,
+  /** Pages open at once. */
+  tabs: 4,
+  /** Requests to other sites recorded per page; the rest are counted in a note. */
+  requestsPerPage: 500,
+  /** Frames looked into per page. */
+  framesPerPage: 50,
+} as const;
+
 export interface ObservedCookie {
   readonly name: string;
   readonly domain: string;
@@ -40,13 +76,17 @@ export interface ObservedCookie {
   readonly seenAt: number;
   /** The first page it was seen on. */
   readonly page: string;
-  /** The response whose Set-Cookie set it, or the script that wrote it (URL and short stack). */
+  /**
+   * The response whose Set-Cookie set it, or the script that wrote it (URL and short stack);
+   * undefined when only the cookie jar shows it (written where the audit cannot watch).
+   */
   readonly setBy: string | undefined;
 }
 
 export interface ObservedStorage {
-  readonly kind: 'localStorage' | 'sessionStorage' | 'indexedDB';
+  readonly kind: 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cacheStorage';
   readonly origin: string;
+  /** The key; for IndexedDB and Cache Storage, the database's or the cache's name. */
   readonly key: string;
   readonly page: string;
 }
@@ -61,12 +101,21 @@ export interface ObservedRequest {
   readonly page: string;
 }
 
+/** Something the pass could not see fully on a page: a page that failed, a bound it hit. */
+export interface PassNote {
+  readonly page: string;
+  readonly message: string;
+}
+
 export interface Pass {
   readonly name: 'before consent' | 'after consent';
   readonly pages: readonly string[];
   readonly cookies: readonly ObservedCookie[];
   readonly storage: readonly ObservedStorage[];
   readonly requests: readonly ObservedRequest[];
+  /** Windows the pages opened (each closed at once). */
+  readonly popups: number;
+  readonly notes: readonly PassNote[];
 }
 
 export interface PassOptions {
@@ -78,42 +127,117 @@ export interface PassOptions {
   readonly storageState?: string;
   /** A selector to click on the first page (another site's accept button). */
   readonly acceptSelector?: string;
-  /** How long one page may take to go quiet. */
-  readonly pageTimeoutMs?: number;
   readonly progress?: (line: string) => void;
 }
 
-/** Records document.cookie and CookieStore writes with a short stack, before any page script. */
-const INIT_SCRIPT = `(() => {
+/**
+ * Records document.cookie and CookieStore writes with a short stack, before any page script, in
+ * every frame of the page's process. The page cannot forge or hide what it reports: the binding
+ * is a native function with a random name, taken into this closure and deleted from the window
+ * before the page runs; each report carries a secret the page never sees (built from primitives
+ * only, so no toJSON or prototype the page replaced is called on it); the wrapped setters cannot
+ * be replaced (not configurable); and Error.prepareStackTrace, which a page could use to write
+ * the stack, is an accessor V8 does not call while formatting.
+ */
+function recorderScript(binding: string, secret: string): string {
+  return `(() => {
+  const send = globalThis[${JSON.stringify(binding)}];
+  delete globalThis[${JSON.stringify(binding)}];
+  if (typeof send !== 'function') return;
+  const stringify = JSON.stringify;
+  const Err = Error;
+  const location = globalThis.location;
+  try {
+    let prepare;
+    Object.defineProperty(Err, 'prepareStackTrace', {
+      configurable: false,
+      get() { return prepare; },
+      set(value) { prepare = value; },
+    });
+  } catch {}
+  const hrefOf = (Object.getOwnPropertyDescriptor(location, 'href') || {}).get;
+  const apply = Reflect.apply;
   const record = (text) => {
-    const stack = (new Error().stack || '').split('\\n').slice(2, 5).map((l) => l.trim()).join(' | ');
-    const name = String(text).split(';')[0].split('=')[0].trim();
-    try { globalThis.__cookieCatalogAudit?.(name, stack); } catch {}
+    try {
+      const line = '' + text;
+      let end = line.length;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === ';' || c === '=') { end = i; break; }
+      }
+      const name = line.slice(0, end).trim();
+      const stack = '' + new Err().stack;
+      send('[' + stringify(${JSON.stringify(secret)}) + ',' + stringify(name) + ',' + stringify(stack) + ',' + stringify(hrefOf ? '' + apply(hrefOf, location, []) : '') + ']');
+    } catch {}
   };
   const descriptor = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
   if (descriptor && descriptor.set) {
+    const get = descriptor.get;
+    const set = descriptor.set;
     Object.defineProperty(Document.prototype, 'cookie', {
-      configurable: true,
-      get() { return descriptor.get.call(this); },
-      set(value) { record(value); descriptor.set.call(this, value); },
+      configurable: false,
+      enumerable: descriptor.enumerable,
+      get() { return apply(get, this, []); },
+      set(value) { record(value); return apply(set, this, [value]); },
     });
   }
   if (globalThis.CookieStore && CookieStore.prototype.set) {
     const set = CookieStore.prototype.set;
-    CookieStore.prototype.set = function (nameOrOptions, value) {
-      record(typeof nameOrOptions === 'string' ? nameOrOptions + '=' : (nameOrOptions?.name ?? '') + '=');
-      return set.apply(this, arguments);
-    };
+    Object.defineProperty(CookieStore.prototype, 'set', {
+      configurable: false,
+      writable: false,
+      value: function (nameOrOptions, value) {
+        record(typeof nameOrOptions === 'string' ? nameOrOptions + '=' : (nameOrOptions && nameOrOptions.name) + '=');
+        return apply(set, this, arguments);
+      },
+    });
   }
 })();`;
+}
 
 function siteOf(url: string): string {
   const { hostname } = new URL(url);
   return getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
 }
 
-export async function runPass(name: Pass['name'], options: PassOptions): Promise<Pass> {
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+const TIMED_OUT = Symbol('timed out');
+
+/** The promise's value, or TIMED_OUT after `ms` (the promise is left to settle on its own). */
+async function bounded<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  promise.catch(() => undefined);
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A fresh profile that browses as the worst-case visitor: third-party cookies and storage
+ * allowed (profile.cookie_controls_mode 0; Chromium's default blocks them in a new profile, and
+ * the visitors whose browsers allow them are the ones the law protects). The preference must be
+ * in the profile before Chromium starts.
+ */
+async function worstCaseProfile(): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'cookie-catalog-audit-'));
+  await mkdir(join(profile, 'Default'));
+  await writeFile(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
+  return profile;
+}
+
+export async function runPass(name: Pass['name'], options: PassOptions): Promise<Pass> {
+  // A bad login file is the user's mistake: say so before a browser starts.
+  const state = options.storageState ? await readStorageState(options.storageState) : undefined;
+  const profile = await worstCaseProfile();
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -121,10 +245,10 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
       headless: true,
       args: [...CHROMIUM_ARGS],
     });
-    if (options.storageState) await restoreState(context, options.storageState);
+    if (state) await restoreState(context, state, options.storageState as string);
     return await crawl(context, name, options);
   } finally {
-    await context?.close();
+    await bounded(context?.close() ?? Promise.resolve(), 30_000);
     await rm(profile, { recursive: true, force: true });
   }
 }
@@ -134,13 +258,19 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
  * into the jar, its local storage into each origin before the first script runs. A persistent
  * profile does not take the file itself.
  */
-async function restoreState(context: BrowserContext, path: string): Promise<void> {
-  const state = JSON.parse(await readFile(path, 'utf8')) as {
-    cookies?: Parameters<BrowserContext['addCookies']>[0];
-    origins?: { origin: string; localStorage?: { name: string; value: string }[] }[];
-  };
-  if (state.cookies?.length) await context.addCookies(state.cookies);
-  const origins = (state.origins ?? []).filter((o) => o.localStorage?.length);
+async function restoreState(
+  context: BrowserContext,
+  state: Awaited<ReturnType<typeof readStorageState>>,
+  path: string,
+): Promise<void> {
+  if (state.cookies.length) {
+    await context.addCookies(state.cookies).catch((error: Error) => {
+      throw new AuditInputError(
+        `--storage-state ${path}: a cookie the browser refuses (${(error.message.split('\n')[0] ?? '').replace(/^.*?addCookies: /, '')}); save it again with context.storageState()`,
+      );
+    });
+  }
+  const origins = state.origins.filter((o) => o.localStorage.length);
   if (origins.length > 0) {
     await context.addInitScript((saved) => {
       const mine = saved.find((o) => o.origin === location.origin);
@@ -151,33 +281,85 @@ async function restoreState(context: BrowserContext, path: string): Promise<void
   }
 }
 
+/** Why a navigation failed, in a few words: Chromium's net:: error, or what Playwright said. */
+function failure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Download is starting/i.test(message)) return 'it is a download, not a page';
+  const net = /net::ERR_[A-Z_]+/.exec(message)?.[0];
+  if (net) return net;
+  if (/Timeout/i.test(message)) return `no answer within ${LIMITS.navigationMs / 1000} s`;
+  return (message.split('\n')[0] ?? message).slice(0, 200);
+}
+
 async function crawl(
   context: BrowserContext,
   name: Pass['name'],
   options: PassOptions,
 ): Promise<Pass> {
   const site = siteOf(options.start);
-  const setBy = new Map<string, string>();
+  /** Cookie name → who set it first, and on which page. */
+  const setBy = new Map<string, { by: string; page: string }>();
   const firstPage = new Map<string, string>();
   const requests: ObservedRequest[] = [];
+  const requestsOf = new Map<string, number>();
   const storage = new Map<string, ObservedStorage>();
-  let current = options.start;
+  const notes: PassNote[] = [];
+  const noted = new Set<string>();
+  const note = (page: string, message: string) => {
+    if (noted.has(`${page}|${message}`)) return;
+    noted.add(`${page}|${message}`);
+    notes.push({ page, message });
+  };
+  /** The tabs the crawl opened, with the address each was sent to. */
+  const tabs = new Map<Page, string>();
+  let lastStarted = options.start;
+  let popups = 0;
+  const popupsOf = new Map<string, number>();
+  const pageOf = (page: Page | undefined) => (page && tabs.get(page)) ?? lastStarted;
+  const frameOwner = (owner: { frame(): { page(): Page } }): string => {
+    try {
+      return pageOf(owner.frame().page());
+    } catch {
+      return lastStarted; // a service worker's request has no frame
+    }
+  };
 
   if (options.cookies?.length) await context.addCookies([...options.cookies]);
-  await context.exposeBinding(
-    '__cookieCatalogAudit',
-    ({ frame }, cookie: string, stack: string) => {
-      if (!setBy.has(cookie)) setBy.set(cookie, `script on ${frame.url()}: ${stack}`);
-    },
-  );
-  await context.addInitScript({ content: INIT_SCRIPT });
+  // Per pass, so a page cannot learn them from an earlier visit.
+  const binding = `cc${randomBytes(12).toString('hex')}`;
+  const secret = randomBytes(24).toString('hex');
+  const script = recorderScript(binding, secret);
+
+  /** Pages being opened by the crawl itself (not popups) while newPage() runs. */
+  let opening = 0;
+  const closePopup = (page: Page) => {
+    if (tabs.has(page)) return;
+    // A popup: counted, and closed before it can open more.
+    popups++;
+    void page
+      .opener()
+      .then((opener) => {
+        const from = pageOf(opener ?? undefined);
+        popupsOf.set(from, (popupsOf.get(from) ?? 0) + 1);
+      })
+      .catch(() => undefined);
+    void page.close({ runBeforeUnload: false }).catch(() => undefined);
+  };
+  context.on('page', (page) => {
+    if (tabs.has(page)) return;
+    // While the crawl opens a tab of its own, a new page may be that tab: look again once it is.
+    if (opening > 0) setTimeout(() => closePopup(page), 1_000).unref();
+    else closePopup(page);
+  });
   context.on('response', async (response) => {
     try {
+      const page = frameOwner(response);
       for (const header of await response.headersArray()) {
         if (header.name.toLowerCase() !== 'set-cookie') continue;
         for (const line of header.value.split('\n')) {
           const cookie = line.split(';')[0]?.split('=')[0]?.trim() ?? '';
-          if (cookie && !setBy.has(cookie)) setBy.set(cookie, `response ${response.url()}`);
+          if (cookie && !setBy.has(cookie))
+            setBy.set(cookie, { by: `response ${response.url()}`, page });
         }
       }
     } catch {
@@ -187,90 +369,258 @@ async function crawl(
   context.on('request', (request) => {
     const url = request.url();
     if (!/^https?:/.test(url) || siteOf(url) === site) return;
+    const page = frameOwner(request);
+    const count = (requestsOf.get(page) ?? 0) + 1;
+    requestsOf.set(page, count);
+    if (count > LIMITS.requestsPerPage) return;
     requests.push({
       url,
       host: new URL(url).host,
       type: request.resourceType(),
       invisible: false,
-      page: current,
+      page,
     });
   });
 
-  const queue = [options.start];
-  const seen = new Set(queue);
-  const visited: string[] = [];
-  const page = await context.newPage();
-  while (queue.length > 0 && visited.length < options.pages) {
-    const url = queue.shift() as string;
-    current = url;
-    options.progress?.(
-      `${name}: ${visited.length + 1}/${Math.min(options.pages, seen.size)} ${url}`,
-    );
-    await visit(page, url, options.pageTimeoutMs ?? 10_000);
-    if (visited.length === 0 && options.acceptSelector) {
-      await page.click(options.acceptSelector, { timeout: 5_000 }).catch(() => undefined);
-      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  const openTab = async (url: string): Promise<{ page: Page; session: CDPSession | undefined }> => {
+    opening++;
+    let page: Page;
+    try {
+      page = await context.newPage();
+    } finally {
+      opening--;
     }
-    visited.push(url);
+    tabs.set(page, url);
+    const session = await context.newCDPSession(page).catch(() => undefined);
+    if (session) {
+      session.on('Runtime.bindingCalled', (event: { name: string; payload: string }) => {
+        if (event.name !== binding) return;
+        let report: unknown;
+        try {
+          report = JSON.parse(event.payload);
+        } catch {
+          return;
+        }
+        if (!Array.isArray(report) || report.length !== 4 || report[0] !== secret) return;
+        const [, cookie, stack, where] = report as string[];
+        if (!cookie || setBy.has(cookie)) return;
+        const short = String(stack)
+          .split('\n')
+          .slice(3, 6)
+          .map((l) => l.trim())
+          .join(' | ');
+        setBy.set(cookie, { by: `script on ${where}: ${short}`, page: url });
+      });
+      await session.send('Runtime.enable').catch(() => undefined);
+      await session.send('Page.enable').catch(() => undefined);
+      await session.send('Runtime.addBinding', { name: binding }).catch(() => undefined);
+      await session
+        .send('Page.addScriptToEvaluateOnNewDocument', { source: script })
+        .catch(() => undefined);
+    }
+    return { page, session };
+  };
+
+  const readJar = async (url: string) => {
     for (const cookie of await context.cookies()) {
       const key = `${cookie.name}|${cookie.domain}|${cookie.path}`;
       if (!firstPage.has(key)) firstPage.set(key, url);
     }
-    await recordStorage(page, url, storage);
-    await markInvisibleImages(page, url, requests);
-    for (const link of await sameSiteLinks(page, site)) {
+  };
+
+  const queue = [options.start];
+  const seen = new Set(queue);
+  const visited: string[] = [];
+  let pump = () => {};
+  const enqueue = (links: readonly string[]) => {
+    for (const link of links) {
       if (!seen.has(link)) {
         seen.add(link);
         queue.push(link);
       }
     }
-  }
-  const seenAt = Math.floor(Date.now() / 1000);
-  const cookies = (await context.cookies()).map((c) => ({
-    name: c.name,
-    domain: c.domain,
-    path: c.path,
-    expires: c.expires,
-    httpOnly: c.httpOnly,
-    secure: c.secure,
-    sameSite: c.sameSite,
-    partitionKey: (c as { partitionKey?: string }).partitionKey,
-    seenAt,
-    page: firstPage.get(`${c.name}|${c.domain}|${c.path}`) ?? options.start,
-    setBy: setBy.get(c.name),
-  }));
-  return { name, pages: visited, cookies, storage: [...storage.values()], requests };
-}
+    pump();
+  };
 
-async function visit(page: Page, url: string, timeout: number): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout }).catch(() => undefined);
-  // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
-  await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
+  /** One page, start to finish; every step bounded. */
+  const visit = async (url: string, first: boolean): Promise<void> => {
+    const { page, session } = await openTab(url);
+    const slow = () =>
+      note(
+        url,
+        `its scripts did not answer within ${LIMITS.evaluateMs / 1000} s; what it stores may be incomplete`,
+      );
+    try {
+      // The page's own answer, also when Chromium turns an empty error page into a net:: error.
+      const navigation: { answer?: Response } = {};
+      page.on('response', (r) => {
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+          navigation.answer = r;
+      });
+      const answered = (r: Response) =>
+        `it answered HTTP ${r.status()}${r.statusText() ? ` ${r.statusText()}` : ''}`;
+      try {
+        const response = await page.goto(url, {
+          waitUntil: 'commit',
+          timeout: LIMITS.navigationMs,
+        });
+        if (response) navigation.answer = response;
+      } catch (error) {
+        const { answer } = navigation;
+        const reason =
+          answer && answer.status() >= 400
+            ? answered(answer)
+            : `could not be loaded: ${failure(error)}`;
+        if (first) throw new StartPageError(url, reason.replace(/^could not be loaded: /, ''));
+        note(url, reason);
+        return;
+      }
+      if (navigation.answer && navigation.answer.status() >= 400) {
+        const reason = answered(navigation.answer);
+        if (first) throw new StartPageError(url, reason);
+        note(url, reason);
+      }
+      if ((await bounded(page.waitForLoadState('load'), LIMITS.navigationMs)) === TIMED_OUT)
+        note(url, `it did not finish loading within ${LIMITS.navigationMs / 1000} s`);
+      const loadedAt = Date.now();
+      if (first && options.acceptSelector) {
+        const clicked = await bounded(
+          page.click(options.acceptSelector, { timeout: LIMITS.actionMs }),
+          LIMITS.actionMs + 1_000,
+        );
+        if (clicked === TIMED_OUT) note(url, `${options.acceptSelector} could not be clicked`);
+      }
+      // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
+      await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
+      const links = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
+      if (links === TIMED_OUT) slow();
+      else enqueue(links);
+      // Storage written a little later (a timer, a consent tool, a service worker).
+      await sleep(loadedAt + LIMITS.lateStorageMs - Date.now());
+      const later = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
+      if (later !== TIMED_OUT) enqueue(later);
+      if ((await bounded(recordStorage(page, url, storage), LIMITS.evaluateMs)) === TIMED_OUT)
+        slow();
+      if (
+        (await bounded(markInvisibleImages(page, url, requests), LIMITS.evaluateMs)) === TIMED_OUT
+      )
+        slow();
+      await readJar(url);
+    } finally {
+      await bounded(session?.detach() ?? Promise.resolve(), LIMITS.actionMs);
+      await bounded(page.close({ runBeforeUnload: false }), LIMITS.actionMs);
+    }
+  };
+
+  // Breadth-first over a few tabs at once. The first page is alone: it is where the consent is
+  // clicked, and the one page whose failure ends the audit; the links it has once loaded start
+  // the others while it waits for late storage.
+  await new Promise<void>((resolve, reject) => {
+    let active = 0;
+    let failed = false;
+    pump = () => {
+      if (failed) return;
+      while (active < LIMITS.tabs && queue.length > 0 && visited.length < options.pages) {
+        const url = queue.shift() as string;
+        const first = visited.length === 0;
+        visited.push(url);
+        lastStarted = url;
+        options.progress?.(
+          `${name}: ${visited.length}/${Math.min(options.pages, seen.size)} ${url}`,
+        );
+        active++;
+        visit(url, first).then(
+          () => {
+            active--;
+            pump();
+            if (active === 0 && !failed) resolve();
+          },
+          (error: unknown) => {
+            if (first || error instanceof StartPageError) {
+              failed = true;
+              reject(error);
+              return;
+            }
+            // Only the start page ends the audit; another page that breaks is a note.
+            note(url, `could not be audited: ${failure(error)}`);
+            active--;
+            pump();
+            if (active === 0) resolve();
+          },
+        );
+      }
+    };
+    pump();
+  });
+
+  for (const [page, count] of requestsOf) {
+    if (count > LIMITS.requestsPerPage)
+      note(
+        page,
+        `it sent ${count} requests to other sites; the first ${LIMITS.requestsPerPage} are recorded`,
+      );
+  }
+  for (const [page, count] of popupsOf)
+    note(page, `it opened ${count} window${count === 1 ? '' : 's'}, each closed at once`);
+
+  const seenAt = Math.floor(Date.now() / 1000);
+  const cookies = (await context.cookies()).map((c) => {
+    const origin = setBy.get(c.name);
+    return {
+      name: c.name,
+      domain: c.domain,
+      path: c.path,
+      expires: c.expires,
+      httpOnly: c.httpOnly,
+      secure: c.secure,
+      sameSite: c.sameSite,
+      partitionKey: (c as { partitionKey?: string }).partitionKey,
+      seenAt,
+      page: origin?.page ?? firstPage.get(`${c.name}|${c.domain}|${c.path}`) ?? options.start,
+      setBy: origin?.by,
+    };
+  });
+  return {
+    name,
+    pages: visited,
+    cookies,
+    storage: [...storage.values()],
+    requests,
+    popups,
+    notes,
+  };
 }
 
 async function recordStorage(page: Page, url: string, found: Map<string, ObservedStorage>) {
-  for (const frame of page.frames()) {
-    const seen = await frame
-      .evaluate(async () => {
-        const keys = (store: Storage) =>
-          Array.from({ length: store.length }, (_, i) => store.key(i) ?? '');
-        const databases = (await indexedDB.databases?.().catch(() => [])) ?? [];
-        return {
-          origin: location.origin,
-          localStorage: keys(localStorage),
-          sessionStorage: keys(sessionStorage),
-          indexedDB: databases.map((d) => d.name ?? ''),
-        };
-      })
-      .catch(() => undefined);
-    if (!seen || seen.origin === 'null') continue;
-    for (const kind of ['localStorage', 'sessionStorage', 'indexedDB'] as const) {
-      for (const key of seen[kind]) {
-        const id = `${kind}|${seen.origin}|${key}`;
-        if (!found.has(id)) found.set(id, { kind, origin: seen.origin, key, page: url });
+  const frames = page.frames().slice(0, LIMITS.framesPerPage);
+  await Promise.all(
+    frames.map(async (frame) => {
+      const seen = await frame
+        .evaluate(async () => {
+          const keys = (store: Storage) =>
+            Array.from({ length: store.length }, (_, i) => store.key(i) ?? '');
+          const databases = (await indexedDB.databases?.().catch(() => [])) ?? [];
+          const caches = globalThis.caches
+            ? await globalThis.caches.keys().catch(() => [] as string[])
+            : [];
+          return {
+            origin: location.origin,
+            localStorage: keys(localStorage),
+            sessionStorage: keys(sessionStorage),
+            indexedDB: databases.map((d) => d.name ?? ''),
+            cacheStorage: caches,
+          };
+        })
+        .catch(() => undefined);
+      if (!seen || seen.origin === 'null') return;
+      for (const kind of ['localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage'] as const) {
+        for (const key of seen[kind]) {
+          const id = `${kind}|${seen.origin}|${key}`;
+          if (!found.has(id)) found.set(id, { kind, origin: seen.origin, key, page: url });
+        }
       }
-    }
-  }
+    }),
+  );
 }
 
 /** Images the page does not show (≤ 2×2 px, or hidden) are pixels, whatever they call themselves. */
@@ -301,7 +651,7 @@ async function markInvisibleImages(page: Page, url: string, requests: ObservedRe
 
 async function sameSiteLinks(page: Page, site: string): Promise<string[]> {
   const links = await page
-    .evaluate(() => Array.from(document.links, (a) => a.href))
+    .evaluate(() => Array.from(document.links, (a) => a.href).slice(0, 10_000))
     .catch(() => [] as string[]);
   return links.flatMap((href) => {
     try {

@@ -362,6 +362,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'IndexedDB-database',
     es: 'base de datos IndexedDB',
   },
+  cacheStorage: {
+    en: 'Cache Storage cache',
+    sv: 'cache i Cache Storage',
+    nb: 'hurtigbuffer i Cache Storage',
+    da: 'cache i Cache Storage',
+    fi: 'Cache Storage -välimuisti',
+    de: 'Cache-Storage-Cache',
+    fr: 'cache Cache Storage',
+    nl: 'Cache Storage-cache',
+    es: 'caché de Cache Storage',
+  },
   pixel: {
     en: 'pixel (a tiny image)',
     sv: 'pixel (en mycket liten bild)',

@@ -10,7 +10,13 @@ export type Locale = string;
 /** One text per configured locale; every configured locale is present and non-empty. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
-export type EntryKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'pixel';
+export type EntryKind =
+  | 'cookie'
+  | 'localStorage'
+  | 'sessionStorage'
+  | 'indexedDB'
+  | 'cacheStorage'
+  | 'pixel';
 export type Party = 'first' | 'third';
 /**
  * `server`/`client`: our own code (and only these get generated code); `vendor`: another company's
@@ -275,6 +281,7 @@ export type LabelKey =
   | 'localStorage'
   | 'sessionStorage'
   | 'indexedDB'
+  | 'cacheStorage'
   | 'pixel'
   | 'policyTitle'
   | 'versionLine'

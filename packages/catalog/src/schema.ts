@@ -225,9 +225,9 @@ export const entrySchema = z
       .optional()
       .describe('The parameters of a name pattern, one per `{name}` in `name`.'),
     kind: z
-      .enum(['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'])
+      .enum(['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'pixel'])
       .describe(
-        '`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `indexedDB` (a database, named by `name`), `pixel`.',
+        '`cookie`, or a similar technology: `localStorage`, `sessionStorage`, `indexedDB` (a database, named by `name`), `cacheStorage` (a Cache Storage cache, named by `name`: what service workers keep), `pixel`.',
       ),
     category: z.string().describe('The id of a category declared in policy.yaml.'),
     provider: providerSchema.optional(),
@@ -453,6 +453,9 @@ const labelsSchema = z
     indexedDB: localizedText
       .optional()
       .describe('Names the kind "IndexedDB database" (a database in the browser).'),
+    cacheStorage: localizedText
+      .optional()
+      .describe('Names the kind "Cache Storage cache" (responses a service worker keeps).'),
     pixel: localizedText
       .optional()
       .describe('Names the kind "pixel" (a tiny image that reports an event).'),

@@ -23,7 +23,8 @@ Commands:
                       Draft entry files from an Open Cookie Database CSV (rows of
                       --platform NAME, or all), with TODOs for legal; never overwrites
   audit URL           Crawl a site in Chromium before and after consent and hold what it
-                      stores against the catalog (exit 1 on errors)
+                      stores against the catalog (exit 1 on errors, 3 if the start page
+                      cannot be loaded)
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]

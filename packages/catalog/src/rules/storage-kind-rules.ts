@@ -9,6 +9,7 @@ export const LIFETIMES_BY_KIND: Readonly<Record<string, readonly string[]>> = {
   localStorage: ['persistent', 'a duration'],
   sessionStorage: ['session'],
   indexedDB: ['persistent', 'a duration'],
+  cacheStorage: ['persistent', 'a duration'],
   pixel: ['none'],
 };
 

@@ -1,5 +1,5 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join, parse, relative, resolve, sep } from 'node:path';
 import {
   type Catalog,
   draftEntryYaml,
@@ -33,9 +33,15 @@ export interface AuditCommandOptions {
  */
 export async function auditCommand(options: AuditCommandOptions, io: CliIo): Promise<number> {
   const c = pc.createColors(io.color);
-  if (!options.url || !/^https?:\/\//.test(options.url)) {
+  if (!options.url || !/^https?:\/\//i.test(options.url)) {
     io.stderr(
       'cookie-catalog: audit needs the http(s) address of a page: audit https://example.com\n',
+    );
+    return 2;
+  }
+  if (!URL.canParse(options.url)) {
+    io.stderr(
+      `cookie-catalog: audit: "${escapeInvisible(options.url)}" is not a valid address; give the http(s) address of a page, e.g. https://example.com\n`,
     );
     return 2;
   }
@@ -52,7 +58,38 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     io,
   );
   if (!loaded) return 2;
-  const { auditSite } = loaded;
+  const { auditSite, AuditInputError, StartPageError, parseConsentCookie, readStorageState } =
+    loaded;
+  const usage = (error: unknown): number => {
+    if (!(error instanceof AuditInputError)) throw error;
+    io.stderr(`cookie-catalog: audit: ${escapeInvisible(error.message)}\n`);
+    return 2;
+  };
+  // Every mistake in the arguments is said before the browser starts, and nothing is written.
+  const storageState = options.storageState && resolve(io.cwd, options.storageState);
+  try {
+    if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
+    if (storageState) await readStorageState(storageState);
+  } catch (error) {
+    return usage(error);
+  }
+  const proposeDir = options.propose && resolve(io.cwd, options.propose);
+  if (proposeDir) {
+    const link = await symbolicLinkOnTheWay(proposeDir, io.cwd);
+    if (link) {
+      io.stderr(
+        `cookie-catalog: audit: --propose ${escapeInvisible(options.propose ?? '')}: ${escapeInvisible(relative(io.cwd, link) || link)} is a symbolic link; drafts are written only into a real folder (give its real path)\n`,
+      );
+      return 2;
+    }
+    const stats = await lstat(proposeDir).catch(() => undefined);
+    if (stats && !stats.isDirectory()) {
+      io.stderr(
+        `cookie-catalog: audit: --propose ${escapeInvisible(options.propose ?? '')} is a file, not a folder; give a folder for the drafts\n`,
+      );
+      return 2;
+    }
+  }
   const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
   if (!valid) return 1;
   const { catalog } = valid;
@@ -72,22 +109,32 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       return 2;
     }
   }
-  const audit = await auditSite(catalog, {
-    url: options.url,
-    pages,
-    consent,
-    ...(options.consentCookie && { consentCookie: options.consentCookie }),
-    ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
-    ...(options.storageState && { storageState: resolve(io.cwd, options.storageState) }),
-    progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
-  });
-  const errors = audit.problems.filter((p) => p.severity === 'error').length;
-  if (options.propose) {
-    const written = await propose(catalog, audit, resolve(io.cwd, options.propose), options.url);
-    io.stderr(
-      `${c.green('✓')} drafted ${written.length} entr${written.length === 1 ? 'y' : 'ies'} in ${relative(io.cwd, resolve(io.cwd, options.propose)) || '.'}${written.length ? `: ${written.join(', ')}` : ''}\n`,
-    );
+  let audit: Awaited<ReturnType<typeof auditSite>>;
+  try {
+    audit = await auditSite(catalog, {
+      url: options.url,
+      pages,
+      consent,
+      ...(options.consentCookie !== undefined && { consentCookie: options.consentCookie }),
+      ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+      ...(storageState && { storageState }),
+      progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
+    });
+  } catch (error) {
+    if (error instanceof StartPageError) {
+      // Neither a finding (1) nor a usage error (2): the site could not be audited at all.
+      io.stderr(
+        `cookie-catalog: audit: ${escapeInvisible(error.message)}; check the address and that the site is up (nothing was audited)\n`,
+      );
+      return 3;
+    }
+    return usage(error);
   }
+  const errors = audit.problems.filter((p) => p.severity === 'error').length;
+  for (const warning of audit.warnings)
+    io.stderr(
+      `${c.yellow('warning')} ${escapeInvisible(warning.pass)}: ${escapeInvisible(warning.page)}: ${escapeInvisible(warning.message)}\n`,
+    );
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify(auditJson(options.url, audit), null, 2)}\n`);
   } else if (options.format === 'markdown') {
@@ -96,6 +143,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
         options.url,
         audit.problems,
         audit.passes.map((p) => p.pages.length),
+        audit.warnings,
       ),
     );
   } else {
@@ -115,19 +163,54 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
         `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`,
       );
     io.stdout(
-      `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '))}\n`,
+      `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`,
     );
   }
+  // After the report, so a folder that cannot be written loses no finding.
+  if (proposeDir) {
+    try {
+      const written = await propose(catalog, audit, proposeDir, options.url);
+      io.stderr(
+        `${c.green('✓')} drafted ${written.length} entr${written.length === 1 ? 'y' : 'ies'} in ${escapeInvisible(relative(io.cwd, proposeDir) || '.')}${written.length ? `: ${written.join(', ')}` : ''}\n`,
+      );
+    } catch (error) {
+      const { code, path } = error as NodeJS.ErrnoException;
+      if (!code) throw error;
+      io.stderr(
+        `cookie-catalog: audit: --propose ${escapeInvisible(options.propose ?? '')}: cannot write ${escapeInvisible(path ? relative(io.cwd, path) : proposeDir)} (${code}); give a folder you can write\n`,
+      );
+      return 2;
+    }
+  }
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * The first symbolic link on the way to `dir` (the folder itself, or a folder it is inside),
+ * below `cwd` when it is inside it: drafts are never written into or through a link, which could
+ * lead anywhere on the machine.
+ */
+async function symbolicLinkOnTheWay(dir: string, cwd: string): Promise<string | undefined> {
+  const inside = dir.startsWith(cwd.endsWith(sep) ? cwd : `${cwd}${sep}`);
+  const stop = inside ? cwd : parse(dir).root;
+  const ways: string[] = [];
+  for (let path = dir; path !== stop && path !== dirname(path); path = dirname(path))
+    ways.unshift(path);
+  for (const path of ways) {
+    const stats = await lstat(path).catch(() => undefined);
+    if (!stats) return undefined; // the rest is created by mkdir, as real folders
+    if (stats.isSymbolicLink()) return path;
+  }
+  return undefined;
 }
 
 function count(problems: readonly Problem[], severity: Problem['severity']): number {
   return problems.filter((p) => p.severity === severity).length;
 }
 
-function summary(problems: readonly Problem[], passes: string): string {
+function summary(problems: readonly Problem[], passes: string, warnings: number): string {
   const errors = count(problems, 'error');
-  const text = `${errors} error${errors === 1 ? '' : 's'}, ${count(problems, 'info')} note${count(problems, 'info') === 1 ? '' : 's'} (${passes})`;
+  const text = `${errors} error${errors === 1 ? '' : 's'}, ${count(problems, 'info')} note${count(problems, 'info') === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'} (pages not fully seen)` : ''} (${passes})`;
   return errors > 0 ? `✗ ${text}` : `✓ the site stores what the catalog declares: ${text}`;
 }
 
@@ -141,6 +224,7 @@ function auditJson(
     url,
     errors: count(audit.problems, 'error'),
     notes: count(audit.problems, 'info'),
+    warnings: audit.warnings,
     passes: audit.passes,
     problems: audit.problems.map(({ file, ...problem }) => ({ ...problem, page: file })),
   };
@@ -151,6 +235,7 @@ function auditMarkdown(
   url: string,
   problems: readonly Problem[],
   pages: readonly number[],
+  warnings: readonly { pass: string; page: string; message: string }[],
 ): string {
   const errors = count(problems, 'error');
   const lines = [
@@ -160,10 +245,23 @@ function auditMarkdown(
       ? `**${errors} error${errors === 1 ? '' : 's'}** in ${pages.join(' + ')} pages (before and after consent).`
       : `No errors in ${pages.join(' + ')} pages (before and after consent).`,
     '',
+    ...(warnings.length > 0
+      ? [
+          `Pages not fully seen (${warnings.length}):`,
+          '',
+          ...warnings.map(
+            (w) => `- ${markdownCode(w.pass)} ${markdownCode(w.page)}: ${markdownCode(w.message)}`,
+          ),
+          '',
+        ]
+      : []),
   ];
   // The findings as every command writes them for a pull request: each string a code span.
   return `${lines.join('\n')}\n${formatProblemsMarkdown(problems)}`;
 }
+
+/** How much of a name a draft's id (its file name) keeps: far below any file system's limit. */
+const ID_BASE_LENGTH = 64;
 
 /** One draft entry file per undeclared cookie or storage key, with what the browser saw. */
 async function propose(
@@ -183,7 +281,7 @@ async function propose(
   for (const item of audit.undeclared) {
     if (item.kind === 'request') {
       const host = new URL(item.request.url).hostname;
-      const id = draftId(`${host} pixel`, taken);
+      const id = draftId(`${host.slice(0, ID_BASE_LENGTH)} pixel`, taken);
       const draft = draftEntryYaml(
         {
           id,
@@ -212,7 +310,8 @@ async function propose(
       ? item.cookie.domain.replace(/^\./, '')
       : new URL(item.storage.origin).hostname;
     const firstParty = host === site || host.endsWith(`.${site}`) || site.endsWith(`.${host}`);
-    const id = draftId(name, taken);
+    // A name becomes a file name: capped, so a 300-character cookie name still gets its draft.
+    const id = draftId(name.slice(0, ID_BASE_LENGTH), taken);
     const lifetime = isCookie
       ? observedLifetime(item.cookie.expires, item.cookie.seenAt)
       : undefined;

@@ -919,6 +919,7 @@ function ownLifetimeOf(kind: string) {
     cookie: fc.oneof(ownDuration, fc.constant('session')),
     localStorage: fc.oneof(ownDuration, fc.constant('persistent')),
     indexedDB: fc.oneof(ownDuration, fc.constant('persistent')),
+    cacheStorage: fc.oneof(ownDuration, fc.constant('persistent')),
     sessionStorage: fc.constant('session'),
     pixel: fc.constant('none'),
   };

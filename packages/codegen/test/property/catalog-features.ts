@@ -69,6 +69,7 @@ export const FEATURES = [
   'kind:localStorage',
   'kind:sessionStorage',
   'kind:indexedDB',
+  'kind:cacheStorage',
   'kind:pixel',
   'party:third',
   'setBy:server',

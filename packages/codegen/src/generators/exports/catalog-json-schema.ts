@@ -199,7 +199,9 @@ export const CATALOG_JSON_SCHEMA = {
             ),
           },
         }),
-        kind: { enum: ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'pixel'] },
+        kind: {
+          enum: ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage', 'pixel'],
+        },
         party: { enum: ['first', 'third'] },
         setBy: {
           enum: ['server', 'client', 'vendor', 'provider', null],
