@@ -1,6 +1,7 @@
-import { watch } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { type FSWatcher, watch } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { escapeInvisible } from '@cookie-catalog/catalog';
 import {
   type GeneratedFile,
   type Generator,
@@ -9,6 +10,7 @@ import {
 } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
+import { outputTargetProblem } from '../output-target.js';
 import { reportNotes, validCatalog } from './valid-catalog.js';
 
 export interface GenerateOptions {
@@ -88,14 +90,59 @@ async function watchCatalog(
   // Watching starts before the first generation, so a save while it runs is not missed: the
   // "watching" line is only printed once every later save will be seen.
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(dir, { recursive: true }, () => {
+  const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(schedule, 50);
-  });
+  };
+  // A recursive watcher sees changes inside the catalog folder, not the folder itself being
+  // replaced (removed and created again, or another folder moved to its name, as a `git checkout`
+  // or a sync tool does): it then watches nothing, and the process would end silently. A second
+  // watcher on the parent folder sees the name come and go, and watches the new folder.
+  let inside: FSWatcher | undefined;
+  const watchInside = () => {
+    inside?.close();
+    inside = undefined;
+    try {
+      inside = watch(dir, { recursive: true }, changed);
+      inside.on('error', () => {
+        // The folder went away under it; the parent's watcher sees it come back.
+        inside?.close();
+        inside = undefined;
+        changed();
+      });
+    } catch {
+      // Not there (between a removal and a new one): the parent's watcher sees it appear.
+    }
+  };
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
+    io.stderr(
+      `cookie-catalog: ${escapeInvisible(options.catalog)} is not a folder; name the catalog folder with --catalog DIR\n`,
+    );
+    return 2;
+  }
+  const name = basename(dir);
+  let around: FSWatcher;
+  try {
+    around = watch(dirname(dir), (_event, filename) => {
+      if (filename !== null && filename !== name) return;
+      watchInside();
+      changed();
+    });
+  } catch (error) {
+    io.stderr(
+      `cookie-catalog: cannot watch ${escapeInvisible(options.catalog)}/: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+  watchInside();
   schedule();
   return new Promise((done) => {
-    watcher.on('error', (error) => {
-      io.stderr(`cookie-catalog: stopped watching ${options.catalog}/: ${error.message}\n`);
+    around.on('error', (error) => {
+      inside?.close();
+      clearTimeout(timer);
+      io.stderr(
+        `cookie-catalog: stopped watching ${escapeInvisible(options.catalog)}/: ${error.message}; run generate --watch again\n`,
+      );
       done(1);
     });
   });
@@ -123,6 +170,21 @@ async function generateOnce(
       selected.flatMap((g) => g.notes?.(catalog, g.defaultOptions) ?? []),
       io,
     );
+  // Every output folder is checked before any is touched: one behind a symbolic link (or outside
+  // the repository) would have generate remove a user's files where the link points.
+  for (const { generator, files } of outputs) {
+    const outDir = join(root, generator.outDir);
+    const problem =
+      (await outputTargetProblem({ path: outDir, within: root, kind: 'folder' }, io.cwd)) ??
+      files
+        .map((f) => relative(outDir, join(outDir, f.path)))
+        .filter((p) => p.startsWith('..') || isAbsolute(p))
+        .map((p) => `${generator.id} would write ${p}, outside its folder; nothing was written`)[0];
+    if (problem !== undefined) {
+      io.stderr(`cookie-catalog: ${problem}\n`);
+      return 2;
+    }
+  }
   let differences = 0;
   for (const { generator, files } of outputs) {
     const outDir = join(root, generator.outDir);
