@@ -97,7 +97,10 @@ describe('cookie-catalog generate --watch', () => {
       await until(/waiting for the next change/, before);
       before = output.length;
       await cp(copy, dir, { recursive: true });
-      await writeFile(join(dir, contact), `${await readFile(join(copy, contact), 'utf8')}\nRestored.\n`);
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(copy, contact), 'utf8')}\nRestored.\n`,
+      );
       await until(/md\/policy: wrote[\s\S]*watching/, before);
       await until(/watching/, before);
       for (let i = 0; i < 100 && !(await readFile(markdown, 'utf8')).includes('Restored.'); i++)
@@ -106,20 +109,29 @@ describe('cookie-catalog generate --watch', () => {
 
       // A later save in the new folder is still seen.
       before = output.length;
-      await writeFile(join(dir, contact), `${await readFile(join(dir, contact), 'utf8')}\nSaved again.\n`);
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(dir, contact), 'utf8')}\nSaved again.\n`,
+      );
       await until(/md\/policy: wrote[\s\S]*watching/, before);
       expect(await readFile(markdown, 'utf8')).toContain('Saved again.');
 
       // Another folder moved to its name in one step.
       before = output.length;
-      await writeFile(join(copy, contact), `${await readFile(join(copy, contact), 'utf8')}\nMoved in.\n`);
+      await writeFile(
+        join(copy, contact),
+        `${await readFile(join(copy, contact), 'utf8')}\nMoved in.\n`,
+      );
       await rm(dir, { recursive: true });
       await rename(copy, dir);
       for (let i = 0; i < 300 && !(await readFile(markdown, 'utf8')).includes('Moved in.'); i++)
         await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await readFile(markdown, 'utf8')).toContain('Moved in.');
       before = output.length;
-      await writeFile(join(dir, contact), `${await readFile(join(dir, contact), 'utf8')}\nAnd after.\n`);
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(dir, contact), 'utf8')}\nAnd after.\n`,
+      );
       await until(/md\/policy: wrote[\s\S]*watching/, before);
       expect(await readFile(markdown, 'utf8')).toContain('And after.');
       expect(exited).toBeUndefined();

@@ -36,7 +36,7 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     const generator = generators.get(id);
     if (!generator) {
       io.stderr(
-        `cookie-catalog: unknown generator "${id}"; known: ${generators
+        `cookie-catalog: unknown generator "${escapeInvisible(id)}"; known: ${generators
           .list()
           .map((g) => g.id)
           .join(', ')}\n`,
@@ -153,11 +153,26 @@ async function generateOnce(
   selected: readonly Generator<unknown>[],
   io: CliIo,
 ): Promise<number> {
+  const root =
+    options.root === undefined
+      ? dirname(resolve(io.cwd, options.catalog))
+      : resolve(io.cwd, options.root);
+  // Every output folder is checked before anything is read or touched: one behind a symbolic
+  // link (or outside the repository) would have generate remove a user's files where it points.
+  for (const generator of selected) {
+    const problem = await outputTargetProblem(
+      { path: join(root, generator.outDir), within: root, kind: 'folder' },
+      io.cwd,
+    );
+    if (problem !== undefined) {
+      io.stderr(`cookie-catalog: ${problem}\n`);
+      return 2;
+    }
+  }
   const valid = await validCatalog(options.catalog, io, 'nothing was written');
   if (!valid) return 1;
   const { dir: catalogDir, catalog } = valid;
   const c = pc.createColors(io.color);
-  const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
   // Every generator runs before anything is written. None refuses a valid catalog: what a format
   // cannot state is left out, and said as a note (validate lists the same notes).
   const outputs = selected.map((generator) => ({
@@ -170,19 +185,14 @@ async function generateOnce(
       selected.flatMap((g) => g.notes?.(catalog, g.defaultOptions) ?? []),
       io,
     );
-  // Every output folder is checked before any is touched: one behind a symbolic link (or outside
-  // the repository) would have generate remove a user's files where the link points.
   for (const { generator, files } of outputs) {
     const outDir = join(root, generator.outDir);
-    const problem =
-      (await outputTargetProblem({ path: outDir, within: root, kind: 'folder' }, io.cwd)) ??
-      files
-        .map((f) => relative(outDir, join(outDir, f.path)))
-        .filter((p) => p.startsWith('..') || isAbsolute(p))
-        .map((p) => `${generator.id} would write ${p}, outside its folder; nothing was written`)[0];
-    if (problem !== undefined) {
-      io.stderr(`cookie-catalog: ${problem}\n`);
-      return 2;
+    const outside = files.find((f) => !isInside(outDir, join(outDir, f.path)));
+    if (outside !== undefined) {
+      io.stderr(
+        `cookie-catalog: ${generator.id} would write ${escapeInvisible(outside.path)}, outside ${generator.outDir}; nothing was written. Please report it.\n`,
+      );
+      return 70;
     }
   }
   let differences = 0;
@@ -272,4 +282,9 @@ async function compareWithDisk(outDir: string, files: readonly GeneratedFile[]):
     if (onDisk !== file.contents) differing.add(file.path);
   }
   return [...differing].sort();
+}
+
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
