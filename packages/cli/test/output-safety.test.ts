@@ -211,3 +211,64 @@ describe('import reads what it can hold, and names files that file systems can h
     expect(files.filter((f) => /^same(_\d+)?\.yaml$/.test(f))).toHaveLength(300);
   });
 });
+
+describe('bad arguments to generate, init, import and export', () => {
+  it('are one line each, exit 2, never a stack trace, with what was typed shown rather than obeyed', async () => {
+    const catalog = await editedCatalog([]);
+    const cwd = dirname(catalog);
+    await mkdir(join(cwd, 'a-folder'));
+    await writeFile(join(cwd, 'a-file'), 'mine');
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['generate', '--formt', 'x'], /unknown option --formt/],
+      [['generate', 'no/such'], /unknown generator "no\/such"/],
+      [['generate', '--catalog', catalog, '--root', 'nowhere'], /--root nowhere is not a folder/],
+      [['generate', '--catalog', catalog, '--root', 'a-file'], /--root a-file is not a folder/],
+      [['generate', '--watch', '--check'], /--watch is for generate, without --check/],
+      [['generate', '--watch', '--catalog', 'a-file'], /a-file is not a folder/],
+      [['export', '--format', 'json/catalog', '--out'], /--out needs a value/],
+      [['export', '--format', 'json/catalog', '--out', ''], /--out needs a value, and it is empty/],
+      [['export', '--format', 'json/catalog', 'extra'], /export takes no argument "extra"/],
+      [['export', '--format', 'x\u001b[31m'], /unknown export format "x\\u\{1B\}\[31m"/],
+      [
+        ['export', '--catalog', catalog, '--format', 'json/catalog', '--locale', 'xx'],
+        /--locale xx/,
+      ],
+      [['import', '--from', 'ocd-csv'], /say which file to import/],
+      [['import', '--from', 'ocd-csv', 'a', 'b'], /import reads one file, not 2/],
+      [['import', '--from', 'xls', 'a'], /import reads --from ocd-csv/],
+      [['import', '--from', 'ocd-csv', 'a-folder', '--catalog', catalog], /a-folder is a folder/],
+      [
+        ['import', '--from', 'ocd-csv', 'missing.csv', '--catalog', catalog],
+        /cannot read missing\.csv/,
+      ],
+      [['init', 'a', 'b'], /init writes one folder/],
+      [['init', 'x', '--scope', '@acme', '--name', 'Acme\n# Owned'], /--name takes .* one line/],
+      [['init', 'a-file', '--scope', '@acme'], /a-file is a file/],
+    ];
+    for (const [args, says] of cases) {
+      const result = await runCli(args, cwd);
+      expectOneLineRefusal(result);
+      expect(result.stderr, args.join(' ')).toMatch(says);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      expect(result.stderr.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+    expect(await readFile(join(cwd, 'a-file'), 'utf8')).toBe('mine');
+  });
+
+  it('what the system refuses (a folder without write permission) is one line too', async (context) => {
+    if (process.getuid?.() === 0) context.skip(); // root may write anywhere
+    const catalog = await editedCatalog([]);
+    const cwd = dirname(catalog);
+    const { chmod } = await import('node:fs/promises');
+    await mkdir(join(cwd, 'locked'));
+    await chmod(join(cwd, 'locked'), 0o500);
+    const result = await runCli(
+      ['export', '--format', 'json/catalog', '--catalog', catalog, '--out', 'locked/c.json'],
+      cwd,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/EACCES.*locked/);
+  });
+});

@@ -46,6 +46,16 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     selected.push(generator);
   }
   if (selected.length === 0) selected.push(...generators.list());
+  // The repository the outputs go into: it must be there (a typo would create a tree elsewhere).
+  if (
+    options.root !== undefined &&
+    !(await stat(resolve(io.cwd, options.root)).catch(() => undefined))?.isDirectory()
+  ) {
+    io.stderr(
+      `cookie-catalog: --root ${escapeInvisible(options.root)} is not a folder; name the repository's root folder (the generated packages go under it)\n`,
+    );
+    return 2;
+  }
   if (options.watch) return watchCatalog(options, selected, io);
   return generateOnce(options, selected, io);
 }
