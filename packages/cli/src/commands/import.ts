@@ -101,14 +101,21 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
     return 1;
   }
   await mkdir(outDir, { recursive: true });
-  for (const draft of imported.drafts) {
-    await writeFile(join(outDir, `${draft.id}.yaml`), draftEntryYaml(draft, context.locales), {
-      flag: 'wx',
-    });
+  // A few writes at a time: one after another, tens of thousands of drafts wait on the disk.
+  for (let start = 0; start < imported.drafts.length; start += 32) {
+    await Promise.all(
+      imported.drafts.slice(start, start + 32).map((draft) =>
+        writeFile(join(outDir, `${draft.id}.yaml`), draftEntryYaml(draft, context.locales), {
+          flag: 'wx',
+        }),
+      ),
+    );
   }
-  const shown = relative(io.cwd, outDir) || '.';
+  const shown = escapeInvisible(relative(io.cwd, outDir) || '.');
+  const ids = imported.drafts.map((d) => d.id);
+  const listed = `${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}`;
   io.stdout(
-    `${c.green('✓')} wrote ${imported.drafts.length} draft entr${imported.drafts.length === 1 ? 'y' : 'ies'} to ${shown}: ${imported.drafts.map((d) => d.id).join(', ')}\n` +
+    `${c.green('✓')} wrote ${imported.drafts.length} draft entr${imported.drafts.length === 1 ? 'y' : 'ies'} to ${shown}: ${listed}\n` +
       `  Each has TODOs only legal can fill (purpose${imported.drafts.some((d) => d.lifetime === undefined) ? ', lifetime' : ''}${imported.drafts.some((d) => d.category === undefined) ? ', category' : ''}); \`cookie-catalog validate\` lists them (rule text/todo).\n`,
   );
   return 0;
