@@ -46,13 +46,14 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     selected.push(generator);
   }
   if (selected.length === 0) selected.push(...generators.list());
-  // The repository the outputs go into: it must be there (a typo would create a tree elsewhere).
-  if (
-    options.root !== undefined &&
-    !(await stat(resolve(io.cwd, options.root)).catch(() => undefined))?.isDirectory()
-  ) {
+  // The repository the outputs go into: a folder, or a new one generate creates.
+  const rootStats =
+    options.root === undefined
+      ? undefined
+      : await stat(resolve(io.cwd, options.root)).catch(() => undefined);
+  if (options.root !== undefined && rootStats !== undefined && !rootStats.isDirectory()) {
     io.stderr(
-      `cookie-catalog: --root ${escapeInvisible(options.root)} is not a folder; name the repository's root folder (the generated packages go under it)\n`,
+      `cookie-catalog: --root ${escapeInvisible(options.root)} is not a folder; name the repository's root folder (the generated packages go under it), or a new one\n`,
     );
     return 2;
   }
