@@ -271,3 +271,47 @@ describe('bad arguments to generate, init, import and export', () => {
     expect(result.stderr).toMatch(/EACCES.*locked/);
   });
 });
+
+describe('a lone surrogate in the catalog', () => {
+  it('is a located validate error, and no export or JSON report ever holds one', async () => {
+    const file = 'cookies/language.yaml';
+    const catalog = await editedCatalog([
+      {
+        file,
+        find: '  en: Remembers the language you chose for our pages.',
+        with: '  en: "Remembers the language \\ud800 you chose for our pages."',
+      },
+    ]);
+    const cwd = dirname(catalog);
+    const lines = (await readFile(join(catalog, file), 'utf8')).split('\n');
+    const line = lines.findIndex((l) => l.includes('\\ud800')) + 1;
+
+    const report = await runCli(['validate', '--format', 'json', '--catalog', catalog], cwd);
+    expect(report.code).toBe(1);
+    // Strict: the bytes are UTF-8, and no parsed string is half a pair.
+    const bytes = new TextEncoder().encode(report.stdout);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe(report.stdout);
+    const strings: string[] = [];
+    const parsed = JSON.parse(report.stdout, (_key, value) => {
+      if (typeof value === 'string') strings.push(value);
+      return value;
+    });
+    expect(strings.every((s) => s.isWellFormed())).toBe(true);
+    expect(parsed.problems).toContainEqual(
+      expect.objectContaining({ rule: 'text/lone-surrogate', file: join('catalog', file), line }),
+    );
+
+    for (const format of ['json/catalog', 'csv/ocd', 'json/tcf-device-storage']) {
+      const out = join(cwd, `export-${format.replace('/', '-')}`);
+      const exported = await runCli(
+        ['export', '--format', format, '--catalog', catalog, '--out', out],
+        cwd,
+      );
+      expect(exported.code, format).toBe(1);
+      expect(exported.stdout).toBe('');
+      expect(exported.stderr).toMatch(/text\/lone-surrogate/);
+      expect(exported.stderr).toMatch(/nothing was exported/);
+      await expect(stat(out)).rejects.toThrow();
+    }
+  });
+});
