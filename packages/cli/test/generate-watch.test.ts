@@ -141,3 +141,38 @@ describe('cookie-catalog generate --watch', () => {
     }
   }, 90_000);
 });
+
+describe('generate --watch when the folder around the catalog goes', () => {
+  it('stops with one line saying so, exit 1, instead of watching nothing', async () => {
+    const dir = await editedCatalog([]);
+    const root = dirname(dir);
+    const child = spawn(
+      process.execPath,
+      [BIN, 'generate', 'md/policy', '--watch', '--catalog', dir, '--root', root],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let output = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = once(child, 'exit');
+    try {
+      for (let i = 0; i < 300 && !/watching/.test(output); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(output).toMatch(/watching/);
+      await rm(root, { recursive: true });
+      const [code] = await exited;
+      expect(code).toBe(1);
+      expect(stderr.trimEnd().split('\n').at(-1)).toMatch(
+        /^cookie-catalog: stopped watching .*: the folder .* was removed; run generate --watch again$/,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
+});

@@ -81,10 +81,18 @@ async function watchCatalog(
     const code = await generateOnce({ ...options, quiet: true }, selected, io);
     const took = Math.round(performance.now() - started);
     const time = new Date().toTimeString().slice(0, 8);
+    const shown = escapeInvisible(options.catalog);
     if (code === 0)
-      io.stdout(`${c.green('✓')} ${time} generated in ${took} ms; watching ${options.catalog}/\n`);
-    else io.stderr(`${c.red('✗')} ${time} waiting for the next change to ${options.catalog}/\n`);
+      io.stdout(`${c.green('✓')} ${time} generated in ${took} ms; watching ${shown}/\n`);
+    else if (!(await stat(dirname(dir)).catch(() => undefined))?.isDirectory()) parentGone();
+    else io.stderr(`${c.red('✗')} ${time} waiting for the next change to ${shown}/\n`);
   };
+  let stop = (_why: string) => {};
+  // The folder around the catalog went too: nothing is left to see the catalog come back.
+  const parentGone = () =>
+    stop(
+      `the folder ${escapeInvisible(relative(io.cwd, dirname(dir)) || dirname(dir))} was removed`,
+    );
   const schedule = () => {
     if (running) {
       again = true;
@@ -135,7 +143,14 @@ async function watchCatalog(
   let around: FSWatcher;
   try {
     around = watch(dirname(dir), (_event, filename) => {
-      if (filename !== null && filename !== name) return;
+      // Another name in the folder, or the folder itself (removed, it reports its own name).
+      if (filename !== null && filename !== name) {
+        void stat(dirname(dir)).then(
+          (stats) => stats.isDirectory() || parentGone(),
+          () => parentGone(),
+        );
+        return;
+      }
       watchInside();
       changed();
     });
@@ -148,14 +163,19 @@ async function watchCatalog(
   watchInside();
   schedule();
   return new Promise((done) => {
-    around.on('error', (error) => {
+    let stopped = false;
+    stop = (why) => {
+      if (stopped) return;
+      stopped = true;
+      around.close();
       inside?.close();
       clearTimeout(timer);
       io.stderr(
-        `cookie-catalog: stopped watching ${escapeInvisible(options.catalog)}/: ${error.message}; run generate --watch again\n`,
+        `cookie-catalog: stopped watching ${escapeInvisible(options.catalog)}/: ${why}; run generate --watch again\n`,
       );
       done(1);
-    });
+    };
+    around.on('error', (error) => stop(error.message));
   });
 }
 
