@@ -229,11 +229,13 @@ async function generateOnce(
   let differences = 0;
   for (const { generator, files } of outputs) {
     const outDir = join(root, generator.outDir);
-    const shown = relative(io.cwd, outDir) || '.';
+    const shown = escapeInvisible(relative(io.cwd, outDir) || '.');
     if (options.check) {
       const stale = await compareWithDisk(outDir, files);
       for (const file of stale)
-        io.stderr(`${c.red('✗')} ${join(shown, file)} differs from what the catalog generates\n`);
+        io.stderr(
+          `${c.red('✗')} ${escapeInvisible(join(shown, file))} differs from what the catalog generates\n`,
+        );
       differences += stale.length;
       continue;
     }

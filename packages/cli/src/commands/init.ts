@@ -170,7 +170,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     '# Changesets\n\nA catalog change gets its release note and version bumps from `npx cookie-catalog changeset`.\n',
   );
 
-  const shown = relative(io.cwd, dir) || '.';
+  const shown = escapeInvisible(relative(io.cwd, dir) || '.');
   io.stdout(
     `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  git init -b main     # changesets and \`cookie-catalog diff\` compare with git\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
   );
