@@ -46,8 +46,9 @@ describe('cookie-catalog generate --watch', () => {
 
       // Broken: the problems, then nothing written.
       const broken = output.length;
-      await writeFile(policyFile, 'A newer sentence.\n');
+      // The policy breaks first: a run between the two saves (on a loaded machine) sees it broken.
       await writeFile(join(dir, 'policy.yaml'), 'locales: [\n');
+      await writeFile(policyFile, 'A newer sentence.\n');
       await until(
         /policy\.yaml:\d+:\d+[\s\S]*nothing was written[\s\S]*waiting for the next change/,
         broken,

@@ -63,9 +63,10 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
 
 /**
  * `generate --watch`: generates, then again after every change to the catalog's files (changes
- * within 50 ms are one), and never exits by itself. An invalid catalog prints its problems and
- * writes nothing; the next save tries again. Only files whose contents change are written, so a
- * dev server (the docs site's `npm run dev`) reloads exactly what the edit changed.
+ * within 50 ms are one), also when the catalog folder is replaced by another. It exits by itself
+ * (1, with one line) only when the folder around the catalog is removed. An invalid catalog prints
+ * its problems and writes nothing; the next save tries again. Only files whose contents change are
+ * written, so a dev server (the docs site's `npm run dev`) reloads exactly what the edit changed.
  */
 async function watchCatalog(
   options: GenerateOptions,
