@@ -92,6 +92,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     command === 'scan' ||
     command === 'audit' ||
     command === 'init';
+  // An option the command does not read would be ignored without a word (`export --root x`).
+  const allowed = Object.hasOwn(OPTIONS_OF, command) ? OPTIONS_OF[command] : undefined;
+  const stray = allowed && Object.keys(values).find((option) => !allowed.includes(option));
+  if (stray) return usageError(io, `${command} does not take --${stray}`);
   if (rest.length > 0 && !takesArguments)
     return usageError(io, `${command} takes no argument "${rest[0]}"`);
   if (values.watch && (command !== 'generate' || values.check)) {
@@ -278,6 +282,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 70;
   }
 }
+
+/**
+ * The options each of these commands reads (the others check their own). `--skip-unknown` is
+ * accepted wherever old scripts passed it.
+ */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  validate: ['catalog', 'format', 'strict', 'skip-unknown'],
+  generate: ['catalog', 'root', 'check', 'watch', 'skip-unknown'],
+  init: ['locales', 'scope', 'name', 'registry'],
+  export: ['catalog', 'format', 'out', 'locale', 'skip-unknown'],
+  import: ['catalog', 'from', 'platform', 'out'],
+};
 
 /** A usage mistake: one line saying what is wrong, exit 2. */
 async function usageError(io: CliIo, message: string): Promise<number> {

@@ -220,6 +220,10 @@ describe('bad arguments to generate, init, import and export', () => {
     await writeFile(join(cwd, 'a-file'), 'mine');
     const cases: [string[], RegExp][] = [
       [['frobnicate'], /unknown command "frobnicate"/],
+      [['constructor'], /unknown command "constructor"/],
+      [['export', '--format', 'json/catalog', '--root', 'x'], /export does not take --root/],
+      [['import', '--from', 'ocd-csv', 'f.csv', '--locale', 'sv'], /import does not take --locale/],
+      [['init', 'x', '--scope', '@acme', '--check'], /init does not take --check/],
       [['generate', '--formt', 'x'], /unknown option --formt/],
       [['generate', 'no/such'], /unknown generator "no\/such"/],
       [['generate', '--catalog', catalog, '--root', 'a-file'], /--root a-file is not a folder/],
