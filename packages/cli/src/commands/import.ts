@@ -96,7 +96,7 @@ export async function importCommand(options: ImportOptions, io: CliIo): Promise<
   }
   if (imported.drafts.length === 0) {
     io.stderr(
-      `${c.yellow('!')} no row matched${options.platforms.length > 0 ? ` --platform ${options.platforms.join(', ')}` : ''} (${imported.rowsRead} rows read); nothing was written.\n`,
+      `${c.yellow('!')} no row matched${options.platforms.length > 0 ? ` --platform ${escapeInvisible(options.platforms.join(', '))}` : ''} (${imported.rowsRead} rows read); nothing was written.\n`,
     );
     return 1;
   }
