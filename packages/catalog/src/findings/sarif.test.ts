@@ -144,17 +144,20 @@ describe('toSarif', () => {
 });
 
 /**
- * What a SARIF viewer makes of a plain-text message (SARIF 2.1.0 §3.11.6): `[text](target)` with
- * brackets not escaped by `\` is an embedded link; `\[`, `\]` and `\\` stand for themselves.
+ * The brackets a SARIF viewer would read as embedded link syntax (SARIF 2.1.0 §3.11.6): each one
+ * not escaped, that is after an even run of backslashes. None means no `[text](target)` either.
  */
-function embeddedLinks(text: string): string[] {
-  const links: string[] = [];
-  const pattern = /\\[\\[\]]|\[((?:\\[\\[\]]|[^\\[\]])*)\]\(([^)]*)\)/g;
-  for (const match of text.matchAll(pattern))
-    if (match[1] !== undefined) links.push(match[2] ?? '');
-  return links;
+function linkBrackets(text: string): string[] {
+  return [...text.matchAll(/(\\*)([[\]])/g)]
+    .filter((match) => (match[1] ?? '').length % 2 === 0)
+    .map((match) => `${match[2]} at ${match.index}`);
 }
-const unescapeSarif = (text: string) => text.replace(/\\([\\[\]])/g, '$1');
+/** A run of 2m+1 backslashes before a bracket is m backslashes and the bracket; others are text. */
+const unescapeSarif = (text: string) =>
+  text.replace(
+    /(\\+)([[\]])/g,
+    (_, run: string, bracket: string) => `${'\\'.repeat((run.length - 1) / 2)}${bracket}`,
+  );
 
 describe('message.text is plain text (SARIF 2.1.0 §3.11.3, §3.11.6)', () => {
   const hostile = [
@@ -174,7 +177,7 @@ describe('message.text is plain text (SARIF 2.1.0 §3.11.3, §3.11.6)', () => {
     expect(validate(log), JSON.stringify(schemaErrors())).toBe(true);
     for (const [i, result] of (run(log)?.results ?? []).entries()) {
       const text = result.message.text;
-      expect(embeddedLinks(text), text).toEqual([]);
+      expect(linkBrackets(text), text).toEqual([]);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
       expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
       expect(text.isWellFormed()).toBe(true);
@@ -184,5 +187,23 @@ describe('message.text is plain text (SARIF 2.1.0 §3.11.3, §3.11.6)', () => {
       );
     }
     expect(sarifPlainText('a [b](c) d')).toBe('a \\[b\\](c) d');
+  });
+
+  it('holds for hostile texts in any mixture, with brackets and backslashes around them', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const problems = hostileProblems(50, seed).map((p, i) => ({
+        ...p,
+        message: `${'\\'.repeat(i % 3)}[${p.message}](${p.fix})${'\\'.repeat(i % 2)}`,
+      }));
+      for (const [i, result] of (
+        run(toSarif(problems, { tool: TOOL, root: SAMPLE_ROOT }))?.results ?? []
+      ).entries()) {
+        const problem = problems[i] as Problem;
+        expect(linkBrackets(result.message.text)).toEqual([]);
+        expect(unescapeSarif(result.message.text)).toBe(
+          escapeInvisible(`${problem.message}. Fix: ${problem.fix}`),
+        );
+      }
+    }
   });
 });
