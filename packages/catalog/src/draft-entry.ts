@@ -44,8 +44,17 @@ export interface DraftLifetime {
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
 
 /**
+ * The longest id a draft gets from a name: the id is also its file's name (`<id>.yaml`), and file
+ * systems take at most 255 bytes for one; a cookie name can be up to 4096.
+ */
+export const MAX_DRAFT_ID_LENGTH = 64;
+
+/** For each `taken` set, the next number to try after each base id (so n equal names are O(n)). */
+const nextNumber = new WeakMap<Set<string>, Map<string, number>>();
+
+/**
  * An entry id from a cookie name that no entry in `taken` has: `_ga_` → `ga`, `AMP_TOKEN` →
- * `amp_token`; `taken` gets the new id.
+ * `amp_token`, at most MAX_DRAFT_ID_LENGTH characters; `taken` gets the new id.
  */
 export function draftId(name: string, taken: Set<string>): string {
   let base = name
@@ -54,9 +63,21 @@ export function draftId(name: string, taken: Set<string>): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!/^[a-z]/.test(base)) base = `cookie_${base}`.replace(/_+$/, '');
+  // Room for a `_123456` that tells equal names apart, and no `_` left at the cut.
+  base = base.slice(0, MAX_DRAFT_ID_LENGTH - 7).replace(/_+$/, '');
   if (!ID_PATTERN.test(base)) base = 'cookie';
+  let numbers = nextNumber.get(taken);
+  if (numbers === undefined) {
+    numbers = new Map();
+    nextNumber.set(taken, numbers);
+  }
+  let n = numbers.get(base) ?? 2;
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  if (taken.has(id)) {
+    while (taken.has(`${base}_${n}`)) n++;
+    id = `${base}_${n}`;
+    numbers.set(base, n + 1);
+  }
   taken.add(id);
   return id;
 }

@@ -167,6 +167,11 @@ export const RULES = {
     'CVE-2021-42574 (Trojan Source)',
     'No bidirectional-override, zero-width or control characters in text.',
   ),
+  'text/lone-surrogate': rule(
+    'error',
+    'RFC 3629 §3, RFC 8259 §8.2',
+    'Text is well-formed Unicode: no half of a UTF-16 surrogate pair alone.',
+  ),
   'text/too-long': rule('error', 'catalog safety', 'A catalog text is at most 5,000 characters.'),
   'text/markup': rule('warning', 'catalog safety', 'Text is plain; markup is shown as text.'),
   'link/scheme': rule('error', 'catalog safety', 'Links are https: (or mailto: for contacts).'),

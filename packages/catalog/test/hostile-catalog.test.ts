@@ -573,6 +573,30 @@ const cases: Record<string, Case> = {
     at: { file: language, line: 'en: Remembers' },
     says: /U\+202E/,
   },
+  'a lone surrogate (half of a UTF-16 pair) in a purpose': {
+    edits: [
+      {
+        file: language,
+        find: '  en: Remembers the language you chose for our pages.',
+        with: '  en: "Remembers the language you chose \\ud800 for our pages."',
+      },
+    ],
+    errors: ['text/lone-surrogate'],
+    at: { file: language, line: 'en: "Remembers' },
+    says: /lone surrogate \(U\+D800/,
+  },
+  'a lone low surrogate in a label': {
+    edits: [
+      {
+        file: 'policy.yaml',
+        find: 'en: Strictly necessary',
+        with: 'en: "Strictly \\udc00necessary"',
+      },
+    ],
+    errors: ['text/lone-surrogate'],
+    at: { file: 'policy.yaml', line: 'Strictly' },
+    says: /U\+DC00/,
+  },
   'a zero-width space in a label': {
     edits: [
       {

@@ -73,8 +73,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.stderr(`cookie-catalog: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return usageError(io, parseProblem(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -82,6 +81,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
     return command === undefined && !values.help ? 2 : 0;
   }
+  // `--out ""` (an unset shell variable) would name the working directory itself.
+  const empty = Object.entries(values).find(
+    ([, value]) => value === '' || (Array.isArray(value) && value.includes('')),
+  );
+  if (empty) return usageError(io, `--${empty[0]} needs a value, and it is empty`);
   const takesArguments =
     command === 'generate' ||
     command === 'translations' ||
@@ -89,10 +93,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     command === 'scan' ||
     command === 'audit' ||
     command === 'init';
-  if (rest.length > 0 && !takesArguments) {
-    io.stderr(`cookie-catalog: unexpected argument "${rest[0]}"\n\n${USAGE}`);
-    return 2;
-  }
+  // An option the command does not read would be ignored without a word (`export --root x`).
+  const allowed = Object.hasOwn(OPTIONS_OF, command) ? OPTIONS_OF[command] : undefined;
+  const stray = allowed && Object.keys(values).find((option) => !allowed.includes(option));
+  if (stray) return usageError(io, `${command} does not take --${stray}`);
+  if (rest.length > 0 && !takesArguments)
+    return usageError(io, `${command} takes no argument "${rest[0]}"`);
   if (values.watch && (command !== 'generate' || values.check)) {
     io.stderr(`cookie-catalog: --watch is for generate, without --check\n`);
     return 2;
@@ -258,15 +264,57 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 0;
       }
       default:
-        io.stderr(`cookie-catalog: unknown command "${command}"\n\n${USAGE}`);
-        return 2;
+        return usageError(io, `unknown command "${command}"`);
     }
   } catch (error) {
+    // What the system refused (a folder without write permission, a full disk) is no bug of ours:
+    // one line naming it, not a stack trace.
+    const system = error as NodeJS.ErrnoException;
+    if (typeof system.code === 'string' && typeof system.syscall === 'string') {
+      const { escapeInvisible } = await import('@cookie-catalog/catalog');
+      io.stderr(
+        `cookie-catalog: ${escapeInvisible(system.message)}; check that the path exists and that you may ${system.syscall === 'open' || system.syscall.startsWith('read') ? 'read' : 'write'} it\n`,
+      );
+      return 1;
+    }
     io.stderr(
       `cookie-catalog: internal error, please report it: ${(error as Error).stack ?? String(error)}\n`,
     );
     return 70;
   }
+}
+
+/**
+ * The options each of these commands reads (the others check their own). `--skip-unknown` is
+ * accepted wherever old scripts passed it.
+ */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  validate: ['catalog', 'format', 'strict', 'skip-unknown'],
+  generate: ['catalog', 'root', 'check', 'watch', 'skip-unknown'],
+  init: ['locales', 'scope', 'name', 'registry'],
+  export: ['catalog', 'format', 'out', 'locale', 'skip-unknown'],
+  import: ['catalog', 'from', 'platform', 'out'],
+};
+
+/** A usage mistake: one line saying what is wrong, exit 2. */
+async function usageError(io: CliIo, message: string): Promise<number> {
+  // Loaded only here: an argument can hold an ESC or a line break, shown rather than obeyed.
+  const { escapeInvisible } = await import('@cookie-catalog/catalog');
+  io.stderr(
+    `cookie-catalog: ${escapeInvisible(message)}; run \`cookie-catalog --help\` for the commands and options\n`,
+  );
+  return 2;
+}
+
+/** parseArgs' complaint in our words: `unknown option --formt`, `--out needs a value`. */
+function parseProblem(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
+    return /argument missing/.test(error.message)
+      ? `${option} needs a value`
+      : `${option} takes no value`;
+  return error.message.split('. ')[0] ?? error.message;
 }
 
 function parse(argv: readonly string[]) {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,8 +46,9 @@ describe('cookie-catalog generate --watch', () => {
 
       // Broken: the problems, then nothing written.
       const broken = output.length;
-      await writeFile(policyFile, 'A newer sentence.\n');
+      // The policy breaks first: a run between the two saves (on a loaded machine) sees it broken.
       await writeFile(join(dir, 'policy.yaml'), 'locales: [\n');
+      await writeFile(policyFile, 'A newer sentence.\n');
       await until(
         /policy\.yaml:\d+:\d+[\s\S]*nothing was written[\s\S]*waiting for the next change/,
         broken,
@@ -56,6 +57,123 @@ describe('cookie-catalog generate --watch', () => {
     } finally {
       child.kill();
       await once(child, 'exit');
+    }
+  }, 60_000);
+
+  it('keeps watching when the catalog folder is replaced: removed and created again, or another moved to its name', async () => {
+    const dir = await editedCatalog([]);
+    const root = dirname(dir);
+    const child = spawn(
+      process.execPath,
+      [BIN, 'generate', 'md/policy', '--watch', '--catalog', dir, '--root', root],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let output = '';
+    let exited: number | null | undefined;
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('exit', (code) => {
+      exited = code;
+    });
+    const until = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300 && !pattern.test(output.slice(from)) && exited === undefined; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(exited, output).toBeUndefined();
+      expect(output.slice(from)).toMatch(pattern);
+    };
+    const markdown = join(root, 'packages/docs/src/generated/markdown/en.md');
+    const contact = join('sections', 'en', 'contact.md');
+    try {
+      await until(/watching/, 0);
+      const copy = `${dir}-copy`;
+      await cp(dir, copy, { recursive: true });
+
+      // Removed, then created again from a copy with an edit (what a checkout of another branch does).
+      let before = output.length;
+      await rm(dir, { recursive: true });
+      await until(/waiting for the next change/, before);
+      before = output.length;
+      await cp(copy, dir, { recursive: true });
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(copy, contact), 'utf8')}\nRestored.\n`,
+      );
+      await until(/md\/policy: wrote[\s\S]*watching/, before);
+      await until(/watching/, before);
+      for (let i = 0; i < 100 && !(await readFile(markdown, 'utf8')).includes('Restored.'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await readFile(markdown, 'utf8')).toContain('Restored.');
+
+      // A later save in the new folder is still seen.
+      before = output.length;
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(dir, contact), 'utf8')}\nSaved again.\n`,
+      );
+      await until(/md\/policy: wrote[\s\S]*watching/, before);
+      expect(await readFile(markdown, 'utf8')).toContain('Saved again.');
+
+      // Another folder moved to its name in one step.
+      before = output.length;
+      await writeFile(
+        join(copy, contact),
+        `${await readFile(join(copy, contact), 'utf8')}\nMoved in.\n`,
+      );
+      await rm(dir, { recursive: true });
+      await rename(copy, dir);
+      for (let i = 0; i < 300 && !(await readFile(markdown, 'utf8')).includes('Moved in.'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await readFile(markdown, 'utf8')).toContain('Moved in.');
+      before = output.length;
+      await writeFile(
+        join(dir, contact),
+        `${await readFile(join(dir, contact), 'utf8')}\nAnd after.\n`,
+      );
+      await until(/md\/policy: wrote[\s\S]*watching/, before);
+      expect(await readFile(markdown, 'utf8')).toContain('And after.');
+      expect(exited).toBeUndefined();
+    } finally {
+      child.kill();
+      if (exited === undefined) await once(child, 'exit');
+    }
+  }, 90_000);
+});
+
+describe('generate --watch when the folder around the catalog goes', () => {
+  it('stops with one line saying so, exit 1, instead of watching nothing', async () => {
+    const dir = await editedCatalog([]);
+    const root = dirname(dir);
+    const child = spawn(
+      process.execPath,
+      [BIN, 'generate', 'md/policy', '--watch', '--catalog', dir, '--root', root],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let output = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = once(child, 'exit');
+    try {
+      for (let i = 0; i < 300 && !/watching/.test(output); i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(output).toMatch(/watching/);
+      await rm(root, { recursive: true });
+      const [code] = await exited;
+      expect(code).toBe(1);
+      expect(stderr.trimEnd().split('\n').at(-1)).toMatch(
+        /^cookie-catalog: stopped watching .*: the folder .* was removed; run generate --watch again$/,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      child.kill();
     }
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { type Catalog, type CatalogEntry, loadCatalog } from '@cookie-catalog/ca
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsvOracle } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   editedCatalog,
@@ -388,6 +389,10 @@ describe('csv/ocd', () => {
       '@SUM(A1:A9)',
       '\tTabbed',
       'He said "no", then left,\nand came back',
+      ' =HYPERLINK("https://evil.example","click")',
+      '  +1+2',
+      '\u00a0@SUM(A1:A9)',
+      ' \t-2-3',
     ];
     const dir = await editedCatalog(
       hostile.map((text, i) => ({
@@ -404,7 +409,7 @@ describe('csv/ocd', () => {
     for (const [i, original] of hostile.entries()) {
       const cell = rows.find((r) => r[3] === `h${i}`)?.[5];
       // What a spreadsheet sees: never a formula; the ' it hides shows nothing else changed.
-      expect(cell).toBe(/^[=+\-@\t]/.test(original) ? `'${original}` : original);
+      expect(cell).toBe(/^\s*[=+\-@]|^\t/.test(original) ? `'${original}` : original);
     }
     // Our own reader takes the guard off again.
     const ours = parseCsv(text, { unguard: true });
@@ -715,6 +720,49 @@ describe('the CSV writer and reader', () => {
     ];
     const parsed = parseCsv(toCsv(rows), { unguard: true });
     expect(parsed.ok && parsed.rows).toEqual(rows);
+  });
+
+  it('never leave a cell a spreadsheet runs as a formula, whatever blanks come first, and round-trip it', () => {
+    // Cells made of the characters that matter: formula starts, quotes, blanks, controls, text.
+    const piece = fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      "'",
+      ' ',
+      '\t',
+      '\r',
+      '\n',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      '\u0000',
+      '\u001b',
+      '"',
+      ',',
+      'a',
+      'SUM(1)',
+    );
+    const cell = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1 }),
+        (rows) => {
+          const text = toCsv(rows);
+          // What a spreadsheet reads (the oracle), with the blanks it skips taken off: a formula
+          // start only ever after the guard's '.
+          const read: string[][] = parseCsvOracle(text, { relax_column_count: true });
+          for (const value of read.flat())
+            expect(/^[\s\p{Cc}\p{Cf}\p{Z}]*[=+\-@]/u.test(value) && !value.startsWith("'")).toBe(
+              false,
+            );
+          const parsed = parseCsv(text, { unguard: true });
+          expect(parsed.ok && parsed.rows).toEqual(rows);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -42,3 +42,27 @@ describe('formatProblemsJson', () => {
     expect(JSON.parse(formatProblemsJson([]))).toEqual({ problems: [] });
   });
 });
+
+describe('formatProblemsJson and lone surrogates', () => {
+  it('never writes one, not even escaped: a strict parser reads every string as well-formed', () => {
+    const base = SAMPLE_PROBLEMS[0] as (typeof SAMPLE_PROBLEMS)[number];
+    const text = formatProblemsJson(
+      [{ ...base, message: 'name "a\ud800b"', fix: 'x\udc00', citation: '\ud83d\ude00 kept' }],
+      { fields: { url: 'https://example.com/?q=\udfff' } },
+    );
+    // The bytes are strict UTF-8, and no string in them is half a pair (RFC 8259 §8.2).
+    const bytes = new TextEncoder().encode(text);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe(text);
+    const strings: string[] = [];
+    JSON.parse(text, (_key, value) => {
+      if (typeof value === 'string') strings.push(value);
+      return value;
+    });
+    expect(strings.filter((s) => !s.isWellFormed())).toEqual([]);
+    const parsed = JSON.parse(text);
+    expect(parsed.problems[0].message).toBe('name "a\\u{D800}b"');
+    expect(parsed.problems[0].fix).toBe('x\\u{DC00}');
+    expect(parsed.problems[0].citation).toBe('\ud83d\ude00 kept');
+    expect(parsed.url).toBe('https://example.com/?q=\\u{DFFF}');
+  });
+});

@@ -1,3 +1,4 @@
+import { escapeLoneSurrogates } from '../invisible-characters.js';
 import type { Problem } from '../problem.js';
 import { displayFile } from './where.js';
 
@@ -26,13 +27,20 @@ const UNSAFE_IN_JSON_TEXT =
 
 /**
  * `{ ...fields, problems: [...] }`, indented, with a final newline: what `--format json` prints.
- * JSON.parse gives back exactly the problems (files relative to `cwd`).
+ * JSON.parse gives back exactly the problems (files relative to `cwd`), except that a lone
+ * surrogate, which no UTF-8 text can hold, reads `\u{D800}`.
  */
 export function formatProblemsJson(
   problems: readonly Problem[],
   { cwd, fields = {} }: JsonFormatOptions = {},
 ): string {
-  const text = JSON.stringify({ ...fields, problems: problemsJson(problems, { cwd }) }, null, 2);
+  // A lone surrogate would be written as `\ud800`, which strict parsers reject (RFC 8259 §8.2
+  // leaves it undefined): it is shown as the text `\u{D800}` instead, as the text form shows it.
+  const text = JSON.stringify(
+    { ...fields, problems: problemsJson(problems, { cwd }) },
+    (_key, value: unknown) => (typeof value === 'string' ? escapeLoneSurrogates(value) : value),
+    2,
+  );
   return `${text.replace(UNSAFE_IN_JSON_TEXT, jsonEscape)}\n`;
 }
 

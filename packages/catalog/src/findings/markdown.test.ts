@@ -125,3 +125,43 @@ describe('markdownCode', () => {
     expect(markdownCode('a|b', { inTable: true })).toBe('`a\\|b`');
   });
 });
+
+describe('the findings of issue #29 in a pull-request comment', () => {
+  it('a page address that ends a cell, a link, an autolink and @everyone stay one cell of code', () => {
+    const gfm = new MarkdownIt({ linkify: true });
+    const page = 'https://example.com/p?q=|**[Fix: click here](https://evil.example/login)**|';
+    for (const file of [page, page.replaceAll('|', '\\|'), `${page}\\`]) {
+      const problem: Problem = {
+        file,
+        line: 0,
+        column: 0,
+        rule: 'audit/undeclared-cookie',
+        severity: 'error',
+        message: 'the cookie "@everyone" is set by <https://evil.example/x> www.evil.example',
+        fix: 'declare @everyone | or [not](https://evil.example)',
+      };
+      const source = formatProblemsMarkdown([problem]);
+      const tokens = gfm.parse(source, {});
+      const rows = cells(tokens);
+      expect(rows.map((row) => row.length)).toEqual([5, 5]);
+      const row = rows[1] ?? [];
+      expect(codeIn(row[2] ?? [])).toEqual([file]);
+      expect(codeIn(row[3] ?? [])).toEqual([problem.message]);
+      expect(codeIn(row[4] ?? [])).toEqual([problem.fix]);
+      const all = tokens.flatMap((t) => [t, ...(t.children ?? [])]);
+      expect(all.filter((t) => /^(link_|image|html_)/.test(t.type))).toEqual([]);
+      // Outside code, nothing of the page's: no mention, no address, no bracket.
+      const html = gfm.render(source);
+      expect(html.replace(/<code>[^<]*<\/code>/g, '')).not.toMatch(/[@[\]]|:\/\/|www\./);
+    }
+  });
+
+  it('shows a lone surrogate as \\u{D800}, so the comment is well-formed UTF-8', () => {
+    const source = formatProblemsMarkdown([
+      { ...(SAMPLE_PROBLEMS[0] as Problem), message: 'name "a\ud800"' },
+    ]);
+    expect(source.isWellFormed()).toBe(true);
+    expect(source).toContain('`name "a\\u{D800}"`');
+    expect(markdownCode('\udfff').isWellFormed()).toBe(true);
+  });
+});

@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileProblems, SAMPLE_PROBLEMS, SAMPLE_ROOT } from '../../test/finding-samples.js';
+import { escapeInvisible } from '../invisible-characters.js';
 import type { Problem } from '../problem.js';
 import { RULES } from '../rule-ids.js';
-import { type SarifLog, toSarif } from './sarif.js';
+import { type SarifLog, sarifPlainText, toSarif } from './sarif.js';
 
 const TOOL = { name: 'cookie-catalog test', version: '1.2.3' };
 let validate: (log: unknown) => boolean;
@@ -96,9 +97,10 @@ describe('toSarif', () => {
     expect(run(log)?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({
       uri: 'file:///repo/catalog/cookies/%1B%5D0%3Bpwned%07.yaml',
     });
-    // A message is shown to people (code scanning alerts): escapes and bidi marks are shown, not obeyed.
+    // A message is shown to people (code scanning alerts): escapes and bidi marks are shown, not
+    // obeyed, and brackets are escaped (no embedded link, §3.11.6).
     expect(run(log)?.results[0]?.message.text).toBe(
-      'the category "\\u{1B}[2J\\u{1B}]0;pwned\\u{7}\\u{9B}31m" is not declared in policy.yaml. Fix: use one of necessary\\u{202E}, or declare it',
+      'the category "\\u{1B}\\[2J\\u{1B}\\]0;pwned\\u{7}\\u{9B}31m" is not declared in policy.yaml. Fix: use one of necessary\\u{202E}, or declare it',
     );
   });
 
@@ -138,5 +140,70 @@ describe('toSarif', () => {
     if (result) result.level = 'fatal';
     expect(validate(broken)).toBe(false);
     expect(toSarif([], { tool: TOOL }).runs[0]?.results).toEqual([]);
+  });
+});
+
+/**
+ * The brackets a SARIF viewer would read as embedded link syntax (SARIF 2.1.0 §3.11.6): each one
+ * not escaped, that is after an even run of backslashes. None means no `[text](target)` either.
+ */
+function linkBrackets(text: string): string[] {
+  return [...text.matchAll(/(\\*)([[\]])/g)]
+    .filter((match) => (match[1] ?? '').length % 2 === 0)
+    .map((match) => `${match[2]} at ${match.index}`);
+}
+/** A run of 2m+1 backslashes before a bracket is m backslashes and the bracket; others are text. */
+const unescapeSarif = (text: string) =>
+  text.replace(
+    /(\\+)([[\]])/g,
+    (_, run: string, bracket: string) => `${'\\'.repeat((run.length - 1) / 2)}${bracket}`,
+  );
+
+describe('message.text is plain text (SARIF 2.1.0 §3.11.3, §3.11.6)', () => {
+  const hostile = [
+    '|**[Fix: click here](https://evil.example/login)**|',
+    'see [x](1) and \\[y](2) and \\\\[z](3)',
+    'line\nbreak\r\n\u2028 and ESC \u001b[31m red \u0007 \u009b1m',
+    'half \ud800 of a pair',
+    'ends with \\',
+  ];
+
+  it('has no embedded link, no control character or line break, and reads back as shown', () => {
+    const base = SAMPLE_PROBLEMS[0] as Problem;
+    const log = toSarif(
+      hostile.map((text) => ({ ...base, message: text, fix: text })),
+      { tool: TOOL, root: SAMPLE_ROOT },
+    );
+    expect(validate(log), JSON.stringify(schemaErrors())).toBe(true);
+    for (const [i, result] of (run(log)?.results ?? []).entries()) {
+      const text = result.message.text;
+      expect(linkBrackets(text), text).toEqual([]);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+      expect(text.isWellFormed()).toBe(true);
+      const original = hostile[i] as string;
+      expect(unescapeSarif(text)).toBe(
+        `${escapeInvisible(original)}. Fix: ${escapeInvisible(original)}`,
+      );
+    }
+    expect(sarifPlainText('a [b](c) d')).toBe('a \\[b\\](c) d');
+  });
+
+  it('holds for hostile texts in any mixture, with brackets and backslashes around them', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const problems = hostileProblems(50, seed).map((p, i) => ({
+        ...p,
+        message: `${'\\'.repeat(i % 3)}[${p.message}](${p.fix})${'\\'.repeat(i % 2)}`,
+      }));
+      for (const [i, result] of (
+        run(toSarif(problems, { tool: TOOL, root: SAMPLE_ROOT }))?.results ?? []
+      ).entries()) {
+        const problem = problems[i] as Problem;
+        expect(linkBrackets(result.message.text)).toEqual([]);
+        expect(unescapeSarif(result.message.text)).toBe(
+          escapeInvisible(`${problem.message}. Fix: ${problem.fix}`),
+        );
+      }
+    }
   });
 });

@@ -109,7 +109,7 @@ export function toSarif(
           ruleId: p.rule,
           ruleIndex: ruleIds.indexOf(p.rule),
           level: LEVEL[p.severity],
-          message: { text: escapeInvisible(`${p.message}. Fix: ${p.fix}`) },
+          message: { text: sarifPlainText(`${p.message}. Fix: ${p.fix}`) },
           locations: [
             {
               physicalLocation: {
@@ -130,6 +130,19 @@ export function toSarif(
       },
     ],
   };
+}
+
+/**
+ * A `message.text` that says exactly `text` (SARIF 2.1.0 §3.11.3, plain text): controls and line
+ * breaks shown as `\u{…}` (a viewer neither obeys them nor starts a new paragraph), lone surrogates
+ * too, and square brackets escaped with `\`, as §3.11.6 asks of literal brackets, so that a
+ * `[click here](https://…)` quoted from a page is no embedded link; a `\` right before a bracket
+ * is escaped too, so that it does not escape the bracket instead.
+ */
+export function sarifPlainText(text: string): string {
+  return escapeInvisible(text)
+    .replace(/\\(?=\\*[[\]])/g, '\\\\')
+    .replace(/[[\]]/g, '\\$&');
 }
 
 function artifactLocation(file: string, root: string | undefined) {

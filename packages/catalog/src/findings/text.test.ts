@@ -73,3 +73,30 @@ describe('formatProblemsText', () => {
     expect(formatProblemsText([], { cwd: SAMPLE_ROOT })).toBe('');
   });
 });
+
+describe('formatProblemsText on hostile text', () => {
+  it('shows every control character, line break and lone surrogate escaped, in every field', () => {
+    const hostile = 'a\u001b[2Jb\u0007c\u009b31m\r\nd\u2028e\ud800f\udc00g';
+    const base = SAMPLE_PROBLEMS[0] as (typeof SAMPLE_PROBLEMS)[number];
+    const text = formatProblemsText(
+      [
+        {
+          ...base,
+          file: `${SAMPLE_ROOT}/${hostile}.yaml`,
+          rule: hostile as typeof base.rule,
+          message: hostile,
+          fix: hostile,
+          citation: hostile,
+        },
+      ],
+      { cwd: SAMPLE_ROOT },
+    );
+    // Two lines (the problem and its fix), nothing a terminal obeys, and text UTF-8 can hold.
+    expect(text.split('\n')).toHaveLength(3);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(text.isWellFormed()).toBe(true);
+    const shown = 'a\\u{1B}[2Jb\\u{7}c\\u{9B}31m\\u{D}\\u{A}d\\u{2028}e\\u{D800}f\\u{DC00}g';
+    expect(text.split(shown)).toHaveLength(6);
+  });
+});

@@ -44,12 +44,9 @@ export function formatProblemsText(
   return problems
     .map((p) => {
       const where = escapeInvisible(displayPosition(p, cwd));
+      const id = escapeInvisible(p.rule);
       const rule =
-        p.severity === 'error'
-          ? c.red(p.rule)
-          : p.severity === 'warning'
-            ? c.yellow(p.rule)
-            : c.blue(p.rule);
+        p.severity === 'error' ? c.red(id) : p.severity === 'warning' ? c.yellow(id) : c.blue(id);
       const label =
         p.severity === 'warning'
           ? `${c.yellow('warning:')} `

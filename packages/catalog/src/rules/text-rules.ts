@@ -80,13 +80,38 @@ export function checkLocalizedText(
   }
 }
 
-/** Reports invisible or direction-changing characters in every text value of a file. */
+/**
+ * Where a string holds half of a UTF-16 surrogate pair without the other half (YAML's `"\ud800"`
+ * escape makes one): no UTF-8 file can hold it, so every file written from it would change it
+ * silently (to U+FFFD), and JSON that escapes it is rejected by strict parsers (RFC 8259 §8.2).
+ */
+export function findLoneSurrogate(text: string): { code: number; index: number } | undefined {
+  if (text.isWellFormed()) return undefined;
+  const match = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(text);
+  return match ? { code: match[0].charCodeAt(0), index: match.index } : undefined;
+}
+
+/**
+ * Reports invisible or direction-changing characters, and lone surrogates, in every text value
+ * (and every key) of a file.
+ */
 export function checkInvisibleCharacters(
   report: FileReport,
   data: unknown,
   path: SourcePath = [],
 ): void {
   if (typeof data === 'string') {
+    const lone = findLoneSurrogate(data);
+    if (lone) {
+      report.add(
+        'text/lone-surrogate',
+        path,
+        `${label(path)} contains a lone surrogate (U+${lone.code.toString(16).toUpperCase()}, half of a UTF-16 pair), which no UTF-8 file can hold: every output would change it`,
+        'write the character itself, or its whole pair ("\\ud83d\\ude00" for 😀); a "\\u" escape for D800–DFFF alone is no character',
+        data.includes('\n') ? {} : { charIndex: lone.index },
+      );
+      return;
+    }
     const found = findInvisibleCharacter(data);
     if (found) {
       report.add(
@@ -102,7 +127,15 @@ export function checkInvisibleCharacters(
       checkInvisibleCharacters(report, item, [...path, index]);
   } else if (data !== null && typeof data === 'object') {
     for (const [key, value] of Object.entries(data)) {
-      checkInvisibleCharacters(report, value, [...path, key]);
+      const lone = findLoneSurrogate(key);
+      if (lone)
+        report.add(
+          'text/lone-surrogate',
+          [...path, key],
+          `the key "${key.toWellFormed()}" contains a lone surrogate (U+${lone.code.toString(16).toUpperCase()}, half of a UTF-16 pair), which no UTF-8 file can hold`,
+          'write the key without the "\\u" escape of half a pair',
+        );
+      else checkInvisibleCharacters(report, value, [...path, key]);
     }
   }
 }

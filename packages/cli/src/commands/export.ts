@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
+import { escapeInvisible } from '@cookie-catalog/catalog';
 import {
   CATALOG_JSON_FILE,
   CATALOG_SCHEMA_FILE,
@@ -11,6 +12,7 @@ import {
 } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
+import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
 import { reportNotes, validCatalog } from './valid-catalog.js';
 
 /** Each format, the generator that writes it and which of its files is the export. */
@@ -53,8 +55,21 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
   }
   const format = EXPORT_FORMATS[options.format];
   if (!format) {
-    io.stderr(`cookie-catalog: unknown export format "${options.format}"; known: ${known}\n`);
+    io.stderr(
+      `cookie-catalog: unknown export format "${escapeInvisible(options.format)}"; known: ${known}\n`,
+    );
     return 2;
+  }
+  const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  if (out !== undefined) {
+    const unsafe = await outputTargetProblem(
+      { path: out, within: namedTargetWithin(out, io.cwd), kind: 'file' },
+      io.cwd,
+    );
+    if (unsafe !== undefined) {
+      io.stderr(`cookie-catalog: --out ${unsafe}\n`);
+      return 2;
+    }
   }
   const valid = await validCatalog(options.catalog, io, 'nothing was exported');
   if (!valid) return 1;
@@ -62,7 +77,7 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
   const c = pc.createColors(io.color);
   if (options.locale !== undefined && !catalog.locales.includes(options.locale)) {
     io.stderr(
-      `cookie-catalog: --locale ${options.locale} is not one of the catalog's locales (${catalog.locales.join(', ')})\n`,
+      `cookie-catalog: --locale ${escapeInvisible(options.locale)} is not one of the catalog's locales (${catalog.locales.join(', ')})\n`,
     );
     return 2;
   }
@@ -75,13 +90,14 @@ export async function exportCommand(options: ExportOptions, io: CliIo): Promise<
   const contents = file?.contents ?? '';
   // What the format cannot state is left out of the file, and said here (stderr, not the file).
   await reportNotes(catalogDir, format.generator.notes?.(catalog, generatorOptions) ?? [], io);
-  if (options.out === undefined) {
+  if (out === undefined) {
     io.stdout(contents);
     return 0;
   }
-  const path = resolve(io.cwd, options.out);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, contents);
-  io.stderr(`${c.green('✓')} ${options.format}: wrote ${relative(io.cwd, path) || path}\n`);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, contents);
+  io.stderr(
+    `${c.green('✓')} ${escapeInvisible(options.format)}: wrote ${escapeInvisible(relative(io.cwd, out) || out)}\n`,
+  );
   return 0;
 }

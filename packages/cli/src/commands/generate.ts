@@ -1,6 +1,7 @@
-import { watch } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { type FSWatcher, watch } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { escapeInvisible } from '@cookie-catalog/catalog';
 import {
   type GeneratedFile,
   type Generator,
@@ -9,6 +10,7 @@ import {
 } from '@cookie-catalog/codegen';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
+import { outputTargetProblem } from '../output-target.js';
 import { reportNotes, validCatalog } from './valid-catalog.js';
 
 export interface GenerateOptions {
@@ -34,7 +36,7 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     const generator = generators.get(id);
     if (!generator) {
       io.stderr(
-        `cookie-catalog: unknown generator "${id}"; known: ${generators
+        `cookie-catalog: unknown generator "${escapeInvisible(id)}"; known: ${generators
           .list()
           .map((g) => g.id)
           .join(', ')}\n`,
@@ -44,15 +46,27 @@ export async function generateCommand(options: GenerateOptions, io: CliIo): Prom
     selected.push(generator);
   }
   if (selected.length === 0) selected.push(...generators.list());
+  // The repository the outputs go into: a folder, or a new one generate creates.
+  const rootStats =
+    options.root === undefined
+      ? undefined
+      : await stat(resolve(io.cwd, options.root)).catch(() => undefined);
+  if (options.root !== undefined && rootStats !== undefined && !rootStats.isDirectory()) {
+    io.stderr(
+      `cookie-catalog: --root ${escapeInvisible(options.root)} is not a folder; name the repository's root folder (the generated packages go under it), or a new one\n`,
+    );
+    return 2;
+  }
   if (options.watch) return watchCatalog(options, selected, io);
   return generateOnce(options, selected, io);
 }
 
 /**
  * `generate --watch`: generates, then again after every change to the catalog's files (changes
- * within 50 ms are one), and never exits by itself. An invalid catalog prints its problems and
- * writes nothing; the next save tries again. Only files whose contents change are written, so a
- * dev server (the docs site's `npm run dev`) reloads exactly what the edit changed.
+ * within 50 ms are one), also when the catalog folder is replaced by another. It exits by itself
+ * (1, with one line) only when the folder around the catalog is removed. An invalid catalog prints
+ * its problems and writes nothing; the next save tries again. Only files whose contents change are
+ * written, so a dev server (the docs site's `npm run dev`) reloads exactly what the edit changed.
  */
 async function watchCatalog(
   options: GenerateOptions,
@@ -68,10 +82,18 @@ async function watchCatalog(
     const code = await generateOnce({ ...options, quiet: true }, selected, io);
     const took = Math.round(performance.now() - started);
     const time = new Date().toTimeString().slice(0, 8);
+    const shown = escapeInvisible(options.catalog);
     if (code === 0)
-      io.stdout(`${c.green('✓')} ${time} generated in ${took} ms; watching ${options.catalog}/\n`);
-    else io.stderr(`${c.red('✗')} ${time} waiting for the next change to ${options.catalog}/\n`);
+      io.stdout(`${c.green('✓')} ${time} generated in ${took} ms; watching ${shown}/\n`);
+    else if (!(await stat(dirname(dir)).catch(() => undefined))?.isDirectory()) parentGone();
+    else io.stderr(`${c.red('✗')} ${time} waiting for the next change to ${shown}/\n`);
   };
+  let stop = (_why: string) => {};
+  // The folder around the catalog went too: nothing is left to see the catalog come back.
+  const parentGone = () =>
+    stop(
+      `the folder ${escapeInvisible(relative(io.cwd, dirname(dir)) || dirname(dir))} was removed`,
+    );
   const schedule = () => {
     if (running) {
       again = true;
@@ -88,16 +110,73 @@ async function watchCatalog(
   // Watching starts before the first generation, so a save while it runs is not missed: the
   // "watching" line is only printed once every later save will be seen.
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(dir, { recursive: true }, () => {
+  const changed = () => {
     clearTimeout(timer);
     timer = setTimeout(schedule, 50);
-  });
+  };
+  // A recursive watcher sees changes inside the catalog folder, not the folder itself being
+  // replaced (removed and created again, or another folder moved to its name, as a `git checkout`
+  // or a sync tool does): it then watches nothing, and the process would end silently. A second
+  // watcher on the parent folder sees the name come and go, and watches the new folder.
+  let inside: FSWatcher | undefined;
+  const watchInside = () => {
+    inside?.close();
+    inside = undefined;
+    try {
+      inside = watch(dir, { recursive: true }, changed);
+      inside.on('error', () => {
+        // The folder went away under it; the parent's watcher sees it come back.
+        inside?.close();
+        inside = undefined;
+        changed();
+      });
+    } catch {
+      // Not there (between a removal and a new one): the parent's watcher sees it appear.
+    }
+  };
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) {
+    io.stderr(
+      `cookie-catalog: ${escapeInvisible(options.catalog)} is not a folder; name the catalog folder with --catalog DIR\n`,
+    );
+    return 2;
+  }
+  const name = basename(dir);
+  let around: FSWatcher;
+  try {
+    around = watch(dirname(dir), (_event, filename) => {
+      // Another name in the folder, or the folder itself (removed, it reports its own name).
+      if (filename !== null && filename !== name) {
+        void stat(dirname(dir)).then(
+          (stats) => stats.isDirectory() || parentGone(),
+          () => parentGone(),
+        );
+        return;
+      }
+      watchInside();
+      changed();
+    });
+  } catch (error) {
+    io.stderr(
+      `cookie-catalog: cannot watch ${escapeInvisible(options.catalog)}/: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+  watchInside();
   schedule();
   return new Promise((done) => {
-    watcher.on('error', (error) => {
-      io.stderr(`cookie-catalog: stopped watching ${options.catalog}/: ${error.message}\n`);
+    let stopped = false;
+    stop = (why) => {
+      if (stopped) return;
+      stopped = true;
+      around.close();
+      inside?.close();
+      clearTimeout(timer);
+      io.stderr(
+        `cookie-catalog: stopped watching ${escapeInvisible(options.catalog)}/: ${why}; run generate --watch again\n`,
+      );
       done(1);
-    });
+    };
+    around.on('error', (error) => stop(error.message));
   });
 }
 
@@ -106,11 +185,26 @@ async function generateOnce(
   selected: readonly Generator<unknown>[],
   io: CliIo,
 ): Promise<number> {
+  const root =
+    options.root === undefined
+      ? dirname(resolve(io.cwd, options.catalog))
+      : resolve(io.cwd, options.root);
+  // Every output folder is checked before anything is read or touched: one behind a symbolic
+  // link (or outside the repository) would have generate remove a user's files where it points.
+  for (const generator of selected) {
+    const problem = await outputTargetProblem(
+      { path: join(root, generator.outDir), within: root, kind: 'folder' },
+      io.cwd,
+    );
+    if (problem !== undefined) {
+      io.stderr(`cookie-catalog: ${problem}\n`);
+      return 2;
+    }
+  }
   const valid = await validCatalog(options.catalog, io, 'nothing was written');
   if (!valid) return 1;
   const { dir: catalogDir, catalog } = valid;
   const c = pc.createColors(io.color);
-  const root = options.root === undefined ? dirname(catalogDir) : resolve(io.cwd, options.root);
   // Every generator runs before anything is written. None refuses a valid catalog: what a format
   // cannot state is left out, and said as a note (validate lists the same notes).
   const outputs = selected.map((generator) => ({
@@ -123,14 +217,26 @@ async function generateOnce(
       selected.flatMap((g) => g.notes?.(catalog, g.defaultOptions) ?? []),
       io,
     );
+  for (const { generator, files } of outputs) {
+    const outDir = join(root, generator.outDir);
+    const outside = files.find((f) => !isInside(outDir, join(outDir, f.path)));
+    if (outside !== undefined) {
+      io.stderr(
+        `cookie-catalog: ${generator.id} would write ${escapeInvisible(outside.path)}, outside ${generator.outDir}; nothing was written. Please report it.\n`,
+      );
+      return 70;
+    }
+  }
   let differences = 0;
   for (const { generator, files } of outputs) {
     const outDir = join(root, generator.outDir);
-    const shown = relative(io.cwd, outDir) || '.';
+    const shown = escapeInvisible(relative(io.cwd, outDir) || '.');
     if (options.check) {
       const stale = await compareWithDisk(outDir, files);
       for (const file of stale)
-        io.stderr(`${c.red('✗')} ${join(shown, file)} differs from what the catalog generates\n`);
+        io.stderr(
+          `${c.red('✗')} ${escapeInvisible(join(shown, file))} differs from what the catalog generates\n`,
+        );
       differences += stale.length;
       continue;
     }
@@ -210,4 +316,9 @@ async function compareWithDisk(outDir: string, files: readonly GeneratedFile[]):
     if (onDisk !== file.contents) differing.add(file.path);
   }
   return [...differing].sort();
+}
+
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }

@@ -1,9 +1,10 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GENERATED_PACKAGES, packageNamesOf } from '@cookie-catalog/catalog';
+import { escapeInvisible, GENERATED_PACKAGES, packageNamesOf } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
+import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
 
 export interface InitOptions {
   readonly dir: string | undefined;
@@ -62,11 +63,17 @@ const TESTED = new Set(['packages/server', 'apps/docs']);
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
   const c = pc.createColors(io.color);
   const fail = (message: string) => {
-    io.stderr(`cookie-catalog init: ${message}\n`);
+    io.stderr(`cookie-catalog init: ${escapeInvisible(message)}\n`);
     return 2;
   };
   if (!options.dir) return fail('say where: cookie-catalog init <folder>');
   const dir = resolve(io.cwd, options.dir);
+  // Never into a linked folder (or one inside a link): the files would land where it points.
+  const unsafe = await outputTargetProblem(
+    { path: dir, within: namedTargetWithin(dir, io.cwd), kind: 'folder' },
+    io.cwd,
+  );
+  if (unsafe !== undefined) return fail(unsafe);
   // An empty folder, or one with nothing but a fresh git repository (`git init acme` first).
   const existing = (await readdir(dir).catch(() => undefined))?.filter((name) => name !== '.git');
   if (existing && existing.length > 0)
@@ -84,6 +91,16 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
       `--locales takes language tags separated by commas, such as en,fi (not "${badLocale ?? ''}")`,
     );
   if (new Set(locales).size !== locales.length) return fail('--locales names a language twice');
+  // The name goes into the README's heading and the policy: one line of visible text.
+  if (
+    options.name !== undefined &&
+    (options.name.trim() === '' ||
+      !options.name.isWellFormed() ||
+      escapeInvisible(options.name) !== options.name)
+  )
+    return fail(
+      `--name takes the organisation's legal name as one line of visible text (not "${options.name}")`,
+    );
   const scope = options.scope ?? (options.name ? `@${slug(options.name)}` : undefined);
   if (scope === undefined)
     return fail('say which npm scope the packages are published under: --scope @yourorg');
@@ -153,7 +170,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     '# Changesets\n\nA catalog change gets its release note and version bumps from `npx cookie-catalog changeset`.\n',
   );
 
-  const shown = relative(io.cwd, dir) || '.';
+  const shown = escapeInvisible(relative(io.cwd, dir) || '.');
   io.stdout(
     `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  git init -b main     # changesets and \`cookie-catalog diff\` compare with git\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
   );

@@ -1,20 +1,25 @@
 /*
  * CSV as RFC 4180 writes it: CRLF between records, a field quoted when it holds a comma, a quote,
- * CR or LF, quotes doubled inside. Spreadsheets run a cell that begins with = + - @ (or a tab or
- * CR, which some strip first) as a formula; such a cell gets a leading ' (OWASP "CSV injection"),
- * which spreadsheets hide and `parseCsv(…, { unguard: true })` removes again.
+ * CR or LF, quotes doubled inside. Spreadsheets run a cell that begins with = + - @ (also after
+ * spaces, and a tab or CR, which some strip first) as a formula; such a cell gets a leading '
+ * (OWASP "CSV injection"), which spreadsheets hide and `parseCsv(…, { unguard: true })` removes.
  */
 
-/** Cells to guard: a formula start, after any quotes already there (so `'=` survives the trip). */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-const GUARDED = /^'+[=+\-@\t\r]/;
+/**
+ * Cells to guard: a formula start, after any quotes already there (so `'=` survives the trip).
+ * Spreadsheets skip leading spaces (and some, other blanks and controls) before they look for
+ * = + - @, so ` =HYPERLINK(…)` is a formula too: any run of white space, controls and invisible
+ * format characters before one counts. A cell that starts with a tab, CR or LF is guarded as well.
+ */
+const FORMULA_START = /^'*(?:[\t\r\n]|[\s\p{Cc}\p{Cf}\p{Z}]*[=+\-@])/u;
+const GUARDED = /^'+(?:[\t\r\n]|[\s\p{Cc}\p{Cf}\p{Z}]*[=+\-@])/u;
 
-/** A cell that cannot start a formula: a leading `'` before = + - @, tab or CR. */
+/** A cell that cannot start a formula: a leading `'` before = + - @ (after any blanks), tab or CR. */
 export function guardFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** Undoes guardFormula: one `'` before = + - @, tab or CR goes; any other `'` stays. */
+/** Undoes guardFormula: one `'` before what it guards goes; any other `'` stays. */
 export function unguardFormula(cell: string): string {
   return GUARDED.test(cell) ? cell.slice(1) : cell;
 }
