@@ -1,4 +1,5 @@
-import type { DurationUnit } from './lifetime.js';
+/** A unit of time a lifetime is written in. */
+export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /*
  * Units of time as cookie pages write them, in the built-in languages: singular, plural and the

@@ -1,7 +1,13 @@
 import { MAX_LIFETIME_SECONDS } from './cookie-grammar.js';
-import { approximationPrefix, describeMeaning, languagesOf, unitOf } from './duration-words.js';
+import {
+  approximationPrefix,
+  type DurationUnit,
+  describeMeaning,
+  languagesOf,
+  unitOf,
+} from './duration-words.js';
 
-export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+export type { DurationUnit };
 
 /** Seconds per unit. A month is 30 days and a year 365 days, so that every lifetime is an exact Max-Age. */
 export const SECONDS_PER_UNIT: Readonly<Record<DurationUnit, number>> = {
