@@ -88,6 +88,9 @@ export function resolveSetBy(
   return party === 'third' ? 'provider' : undefined;
 }
 
+/** The parameter that stands for any name in a nameless group's name. */
+export const GROUP_PARAMETER = 'name';
+
 /** What the rest of the catalog tells an entry: the controller, for what follows from a domain. */
 export interface Controller {
   readonly ownDomains: readonly string[];
@@ -106,9 +109,12 @@ export function deriveEntry(
 ): { readonly entry: EntryInput; readonly party: ResolvedParty } {
   const party = resolveParty(stated, controller.ownDomains, controller.name);
   const setBy = resolveSetBy(stated, party.party);
-  const { setBy: _stated, provider, ...rest } = stated;
+  const { setBy: _stated, provider, name, ...rest } = stated;
   const entry: EntryInput = {
     ...rest,
+    // A group the page lists without names stands for any name (of its domain).
+    name: name ?? `{${GROUP_PARAMETER}}`,
+    ...(name === undefined && { group: true as const }),
     ...(setBy !== undefined && { setBy }),
     provider: { ...provider, party: party.party ?? 'first' },
   };

@@ -141,6 +141,14 @@ export interface CatalogEntry {
    */
   readonly retired?: string;
   readonly purpose: LocalizedText;
+  /** To whom the data goes, as the page names them (GDPR art. 13(1)(e)). */
+  readonly recipients?: readonly string[];
+  /**
+   * A vendor's group of cookies the page lists without names: the entry stands for every cookie
+   * (or key) of `provider.domain`, and its name is an unnamed pattern that matches any name.
+   * Never set by our own code, never deleted by name.
+   */
+  readonly group?: true;
   readonly stores?: LocalizedText;
   readonly note?: LocalizedText;
   /** Present exactly for cookies our code sets (isFirstPartyCookie), defaults filled in. */
@@ -292,6 +300,8 @@ export type LabelKey =
   | 'unknownLifetime'
   | 'domainNotStated'
   | 'approximately'
+  | 'recipients'
+  | 'cookieGroup'
   | 'lifetimeRange'
   | 'inactivity'
   | 'setOnOurSiteBy'

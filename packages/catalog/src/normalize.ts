@@ -142,6 +142,8 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     lifetime: normalizeLifetime(input.lifetime, policy.locales, ownCookie),
     ...(input.retired !== undefined && { retired: input.retired }),
     purpose: input.purpose,
+    ...(input.recipients !== undefined && { recipients: [...input.recipients] }),
+    ...(input.group && { group: true }),
     ...(input.stores !== undefined && { stores: input.stores }),
     ...(input.note !== undefined && { note: input.note }),
     ...(ownCookie && { attributes: normalizeAttributes(input) }),

@@ -85,6 +85,11 @@ export const RULES = {
     'catalog format',
     "A stated party agrees with the domain: the controller's domains are first party.",
   ),
+  'entry/group': rule(
+    'error',
+    'catalog format',
+    "An entry without a name is another company's group of cookies on its stated domain.",
+  ),
   'entry/set-by': rule(
     'warning',
     'generated API',

@@ -219,7 +219,10 @@ export const entrySchema = z
       ),
     name: z
       .string()
-      .describe('The name on the wire, or a pattern with parameters in braces, e.g. `sub-{id}`.'),
+      .optional()
+      .describe(
+        'The name on the wire, or a pattern with parameters in braces, e.g. `sub-{id}`. Leave it out for a vendor\'s group of cookies the page lists without names ("cookies set by the Vimeo player"): the entry then stands for every cookie of provider.domain, which it must state.',
+      ),
     nameParameters: z
       .record(z.string(), nameParameterSchema)
       .optional()
@@ -245,6 +248,13 @@ export const entrySchema = z
         'The day from which we no longer set it, as YYYY-MM-DD (e.g. 2026-12-01). Retire an entry instead of deleting its file: browsers keep what was set before until its lifetime has run out, so the policy keeps listing it ("no longer set since" that day) and the generated packages keep only what deletes it (deleteX on the server, removeX in the browser where page script wrote it), nothing that sets or reads it. Any kind of entry can be retired. Validate warns once its lifetime has run out by the policy\'s lastUpdated: then delete the file. For that, a session cookie counts as gone 30 days after this day (browsers that restore sessions keep it across restarts), and a cookie whose lifetime is unknown or longer than 400 days after the 400 days browsers keep any cookie; local storage kept until deleted never runs out by itself.',
       ),
     purpose: localizedText.describe('Why we use it, per locale, in plain words.'),
+    recipients: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        'To whom the data goes (GDPR art. 13(1)(e)), as the page names them, e.g. [Google Ireland Ltd]. Shown in the table where given.',
+      ),
     stores: localizedText
       .optional()
       .describe('What it holds (a random id, a token, a preference), per locale.'),
@@ -489,6 +499,16 @@ const labelsSchema = z
       .describe(
         'A lifetime written as not exact ("about 2 years"): must contain {duration}, e.g. "about {duration}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    recipients: localizedText
+      .optional()
+      .describe(
+        'Before the recipients of an entry\'s data in the table: must contain {recipients}, e.g. "Recipients: {recipients}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    cookieGroup: localizedText
+      .optional()
+      .describe(
+        'Stands for the name of an entry without one (a vendor\'s group of cookies): must contain {provider}, e.g. "cookies set by {provider}". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     domainNotStated: localizedText
       .optional()
       .describe(
@@ -628,10 +648,15 @@ export type StatedEntryInput = z.infer<typeof entrySchema>;
 type StatedProvider = NonNullable<StatedEntryInput['provider']>;
 /**
  * An entry file with what follows from it filled in (entry-facts.ts): the provider is present and
- * its party known. `setBy` and `provider.domain` stay undefined where the page does not state them.
+ * its party known, and a nameless group has a name that matches any name. `setBy` and
+ * `provider.domain` stay undefined where the page does not state them.
  */
-export type EntryInput = Omit<StatedEntryInput, 'provider'> & {
+export type EntryInput = Omit<StatedEntryInput, 'provider' | 'name'> & {
   readonly provider: StatedProvider & { readonly party: 'first' | 'third' };
+  /** As written, or `{name}` (any name) for a group of cookies the page lists without names. */
+  readonly name: string;
+  /** The page lists the entry without a name: it stands for every cookie of its domain. */
+  readonly group?: true;
 };
 export type PolicyInput = z.infer<typeof policySchema>;
 export type ValueInput = z.infer<typeof valueSchema>;

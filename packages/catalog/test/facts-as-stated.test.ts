@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFirstPartyCookie, loadCatalog } from '../src/index.js';
+import { isFirstPartyCookie, loadCatalog, nameMatcherSource } from '../src/index.js';
 import { deriveParameterExample } from '../src/parameter-example.js';
 import { type Edit, editedCatalog, lineOf } from './catalog-copy.js';
 
@@ -207,5 +207,54 @@ describe('comments in a section', () => {
     expect(html).not.toMatch(/Legal: check|really\?|TODO before release|\[\/\/\]/);
     expect(html).toContain('When we change  how we use cookies,');
     expect(html).toContain('&lt;!-- shown: it is code --&gt;');
+  });
+});
+
+describe('a vendor’s group of cookies the page lists without names', () => {
+  const group = (provider: string, extra = ''): Edit => ({
+    file: 'cookies/player.yaml',
+    with: `id: player\nkind: cookie\ncategory: necessary\nprovider: ${provider}\nlifetime: session\npurpose: { en: Test., sv: Test. }\n${extra}`,
+  });
+  const vimeo =
+    '{ name: "Vimeo, Inc.", domain: vimeo.com, privacyPolicy: "https://vimeo.com/privacy" }';
+
+  it('stands for every cookie of its domain: any name matches it, and it clashes with no named entry', async () => {
+    const { result } = await load([group(vimeo)]);
+    expect(result.errorCount).toBe(0);
+    const player = result.catalog?.entries.find((e) => e.id === 'player');
+    expect(player).toMatchObject({ group: true, party: 'third', setBy: 'provider' });
+    const matcher = new RegExp(nameMatcherSource(player?.name ?? { parts: [], parameters: [] }));
+    for (const name of ['vuid', '__cf_bm', 'player_12']) expect(matcher.test(name)).toBe(true);
+  });
+
+  it.each([
+    [
+      'without a domain',
+      '{ name: "Vimeo, Inc.", party: third, privacyPolicy: "https://vimeo.com/privacy" }',
+      '',
+      /no domain is stated/,
+    ],
+    [
+      'on our own domain',
+      '{ name: Siteimprove, domain: billogram.com }',
+      'setBy: vendor\n',
+      /every cookie of our site/,
+    ],
+    ['set by our own code', '{ domain: billogram.com }', 'setBy: server\n', /needs a name/],
+  ])('is refused %s, with what to write', async (_what, provider, extra, says) => {
+    const { result } = await load([group(provider, extra)]);
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.rule)).toEqual(['entry/group']);
+    expect(`${errors[0]?.message} | ${errors[0]?.fix}`).toMatch(says);
+  });
+
+  it('recipients are kept as the page names them', async () => {
+    const { result } = await load([
+      group(vimeo, 'recipients: ["Vimeo, Inc.", Google Ireland Ltd]\n'),
+    ]);
+    expect(result.catalog?.entries.find((e) => e.id === 'player')?.recipients).toEqual([
+      'Vimeo, Inc.',
+      'Google Ireland Ltd',
+    ]);
   });
 });

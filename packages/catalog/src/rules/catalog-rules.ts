@@ -92,6 +92,8 @@ function checkUsedLabels(
     })
   )
     used.add('approximately');
+  if (entries.some((e) => e.input?.recipients)) used.add('recipients');
+  if (entries.some((e) => e.input && e.input.name === undefined)) used.add('cookieGroup');
   for (const locale of policy.locales) {
     const missing = missingLabels(policy, locale, used);
     if (missing.length === 0) continue;
@@ -179,7 +181,8 @@ interface StoredName {
  * §5.7 step 22; CHIPS keys partitioned cookies apart); for storage, the kind and the origin.
  */
 function storeOf(input: EntryInput): { key: string; where: string } | undefined {
-  if (input.kind === 'pixel') return undefined;
+  // A group stands for the cookies of its domain that no other entry names: never a clash.
+  if (input.kind === 'pixel' || input.group) return undefined;
   // Where the page gives no domain, two entries of the same name may be two things or one: a
   // store of its own per entry never claims they clash.
   const unstated = `(domain not stated: ${input.id})`;

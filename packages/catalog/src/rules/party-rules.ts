@@ -119,6 +119,10 @@ export function checkStatedParty(
         : `if ${domain} is ours, add it to controller.domains in policy.yaml; otherwise write setBy: provider (a third party on its own domain) and leave provider.party out`,
     );
   }
+  if (stated.name === undefined) {
+    checkGroup(report, stated, party);
+    return;
+  }
   if (
     stated.setBy === undefined &&
     party.party === 'first' &&
@@ -131,6 +135,41 @@ export function checkStatedParty(
       `it is not stated who sets the cookie "${printable(stated.name)}": the policy lists it, but no typed code is generated for it`,
       "for typed setters and readers write setBy: server (our HTTP responses) or setBy: client (our page scripts); write setBy: vendor when another company's software sets it on our domain",
       { key: true },
+    );
+  }
+}
+
+/**
+ * An entry without a name: a vendor's group of cookies the page lists as one ("cookies set by
+ * the Vimeo player"). It stands for every cookie of its domain, so the domain must be stated and
+ * must be another company's: on ours it would stand for every cookie of our own site.
+ */
+function checkGroup(report: FileReport, stated: StatedEntryInput, party: ResolvedParty): void {
+  const add = (path: readonly string[], message: string, fix: string) =>
+    report.add('entry/group', path, message, fix, { key: true });
+  if (stated.setBy === 'server' || stated.setBy === 'client') {
+    add(
+      ['setBy'],
+      `our own ${stated.setBy} code names the cookies it sets, so this entry needs a name`,
+      'write name: the cookie name our code uses (one entry per cookie)',
+    );
+  } else if (stated.kind === 'pixel') {
+    add(
+      ['kind'],
+      'a pixel stores nothing, so it is not a group of cookies',
+      'write name: the pixel',
+    );
+  } else if (stated.provider?.domain === undefined) {
+    add(
+      stated.provider ? ['provider'] : [],
+      'an entry without a name stands for every cookie of its domain, and no domain is stated',
+      'write provider.domain: the domain the group of cookies belongs to, e.g. vimeo.com; or write name when the page names the cookie',
+    );
+  } else if (party.byDomain === 'first' || party.party === 'first') {
+    add(
+      ['provider', 'domain'],
+      `an entry without a name on our own domain (${stated.provider.domain}) would stand for every cookie of our site`,
+      'write name: one entry per cookie the page names on our domain',
     );
   }
 }

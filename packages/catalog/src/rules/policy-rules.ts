@@ -21,6 +21,8 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   retired: ['date'],
   consentBannerTitle: ['controller'],
   approximately: ['duration'],
+  recipients: ['recipients'],
+  cookieGroup: ['provider'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -273,6 +275,8 @@ function checkUniqueIds(
 export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set([
   'domainNotStated',
   'approximately',
+  'recipients',
+  'cookieGroup',
 ]);
 
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */

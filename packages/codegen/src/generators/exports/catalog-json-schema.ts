@@ -229,6 +229,17 @@ export const CATALOG_JSON_SCHEMA = {
             'The day (YYYY-MM-DD) from which it is no longer set; it may stay on devices until its lifetime has run out. Absent while it is set.',
         },
         purpose: { $ref: '#/$defs/localized' },
+        recipients: {
+          type: 'array',
+          items: text,
+          minItems: 1,
+          description: 'To whom the data goes, as the page names them.',
+        },
+        group: {
+          const: true,
+          description:
+            "A vendor's group of cookies the page lists without names: every cookie of provider.domain.",
+        },
         stores: { $ref: '#/$defs/localized' },
         note: { $ref: '#/$defs/localized' },
         attributes: object(

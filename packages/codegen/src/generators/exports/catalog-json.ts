@@ -58,6 +58,8 @@ function entryJson(entry: CatalogEntry) {
     lifetime: entry.lifetime,
     ...(entry.retired !== undefined && { retired: entry.retired }),
     purpose: entry.purpose,
+    ...(entry.recipients && { recipients: entry.recipients }),
+    ...(entry.group && { group: true }),
     ...optional('stores', entry.stores),
     ...optional('note', entry.note),
     ...(entry.attributes && { attributes: entry.attributes }),

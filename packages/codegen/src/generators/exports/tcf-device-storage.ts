@@ -88,8 +88,12 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
         rule: 'export/identifier',
         file: entry.source,
         path: ['name'],
-        message: `the TCF disclosure leaves out "${entry.name.pattern}": its name is all parameter, which the TCF would write as a lone "*" (not allowed)`,
-        fix: 'to list it, give the name its fixed part, e.g. prefix_{id}',
+        message: entry.group
+          ? `the TCF disclosure leaves out the cookies of ${entry.provider.name} listed without names: it lists storage by name, and a lone "*" is not allowed`
+          : `the TCF disclosure leaves out "${entry.name.pattern}": its name is all parameter, which the TCF would write as a lone "*" (not allowed)`,
+        fix: entry.group
+          ? `to list them, write one entry per cookie once ${entry.provider.name} names them`
+          : 'to list it, give the name its fixed part, e.g. prefix_{id}',
       });
       continue;
     }

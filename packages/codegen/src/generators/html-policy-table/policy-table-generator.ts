@@ -134,6 +134,10 @@ function preferencesHref(catalog: Catalog, options: TableLinkOptions): string | 
 
 interface RowView {
   readonly name: string;
+  /** For a vendor's group of cookies the page lists without names: what stands for the name. */
+  readonly groupName: string | undefined;
+  /** To whom the data goes, where the catalog says. */
+  readonly recipients: string | undefined;
   readonly kind: string | undefined;
   readonly parameters: readonly string[];
   readonly providerName: string | undefined;
@@ -206,6 +210,14 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
   const lifetime = lifetimeText(entry.lifetime, locale, catalog);
   return {
     name: entry.name.pattern,
+    groupName: entry.group
+      ? fillPlaceholders(label('cookieGroup'), { provider: entry.provider.name })
+      : undefined,
+    recipients: entry.recipients
+      ? fillPlaceholders(label('recipients'), {
+          recipients: new Intl.ListFormat(locale, { type: 'conjunction' }).format(entry.recipients),
+        })
+      : undefined,
     kind: entry.kind === 'cookie' ? undefined : label(entry.kind),
     parameters: entry.name.parameters.flatMap((p) =>
       p.description
@@ -254,6 +266,8 @@ function declaration(catalog: Catalog, locale: string) {
         party: entry.party,
         provider: entry.provider,
         setBy: entry.setBy,
+        ...(entry.group && { group: true }),
+        ...(entry.recipients && { recipients: entry.recipients }),
         category: entry.category,
         consentRequired: category?.consentRequired ?? true,
         lifetime: {

@@ -165,6 +165,18 @@ function consentModeMap(optional: readonly Category[]): Record<string, string[]>
 /** What withdrawing consent does to one entry: a deletion we can make, or one only its provider can. */
 function removalOf(entry: CatalogEntry): object[] {
   if (entry.kind !== 'cookie') return [];
+  // A group the page lists without names: all of the provider's cookies, shown as `*`.
+  if (entry.group)
+    return [
+      {
+        name: '*',
+        cannot: 'third-party',
+        provider: entry.provider.name,
+        ...(entry.provider.privacyPolicy !== undefined && {
+          privacyPolicy: entry.provider.privacyPolicy,
+        }),
+      },
+    ];
   const name =
     entry.name.parameters.length === 0
       ? { name: entry.name.pattern }

@@ -1,10 +1,12 @@
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
+import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
 import { tcfDeviceStorageGenerator } from '../src/generators/exports/tcf-device-storage.js';
 import { durationInWords } from '../src/generators/html-policy-table/lifetime-text.js';
 import { htmlPolicyTableGenerator } from '../src/generators/index.js';
+import { tsConsentGenerator } from '../src/generators/ts-consent/consent-generator.js';
 
 /*
  * Lifetimes entered as the page writes them come out in every locale of the policy in that
@@ -88,5 +90,43 @@ describe('lifetimes as written', () => {
     expect(result.problems.find((p) => p.rule === 'cookie/lifetime')?.message).toMatch(
       /not exact, and a cookie our code sets gets an exact Max-Age/,
     );
+  });
+});
+
+describe('a group of cookies without names, and the recipients of the data', () => {
+  /** Vimeo's player cookies, listed by the page as one row without names, in a consent category. */
+  const vimeo: Edit = {
+    file: 'cookies/vimeo_player.yaml',
+    with: 'id: vimeo_player\nkind: cookie\ncategory: help-center\nprovider: { name: "Vimeo, Inc.", domain: vimeo.com, privacyPolicy: "https://vimeo.com/privacy" }\nlifetime: { statedByProvider: 2 years }\nrecipients: ["Vimeo, Inc.", "Google <b>LLC</b>"]\npurpose: { en: Test., sv: Test. }\n',
+  };
+
+  it('the table names the group by its provider and lists the recipients, in every locale, as text', async () => {
+    const catalog = await catalogWith([vimeo]);
+    const files = runGenerator(htmlPolicyTableGenerator, catalog);
+    for (const locale of catalog.locales) {
+      const html = files.find((f) => f.path === `${locale}.html`)?.contents ?? '';
+      const group = (catalog.labels.cookieGroup[locale] ?? '').replace('{provider}', 'Vimeo, Inc.');
+      expect(html).toContain(`<th scope="row">${group}`);
+      const recipients = (catalog.labels.recipients[locale] ?? '').replace(
+        '{recipients}',
+        new Intl.ListFormat(locale, { type: 'conjunction' }).format([
+          'Vimeo, Inc.',
+          'Google <b>LLC</b>',
+        ]),
+      );
+      // Escaped: a recipient's name is text, never markup.
+      expect(html).toContain(Handlebars.escapeExpression(recipients));
+      expect(html).not.toContain('<b>LLC</b>');
+    }
+  });
+
+  it('withdrawal names the group as all of the provider’s cookies; the TCF disclosure leaves it out with a note', async () => {
+    const catalog = await catalogWith([vimeo]);
+    const server = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'server.ts');
+    expect(server?.contents).toContain("name: '*', cannot: 'third-party', provider: 'Vimeo, Inc.'");
+    expect(server?.contents).not.toContain('{name}');
+    const [file] = runGenerator(tcfDeviceStorageGenerator, catalog);
+    const tcf = JSON.parse(file?.contents ?? '{}') as { disclosures: { identifier: string }[] };
+    expect(tcf.disclosures.some((d) => d.identifier === '*')).toBe(false);
   });
 });
