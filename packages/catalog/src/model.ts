@@ -156,7 +156,12 @@ export interface CatalogEntry {
   /** Present exactly for cookies our code sets (isFirstPartyCookie), defaults filled in. */
   readonly value?: ValueType;
   /** Where a vendor's cookie on our domain lives, when the catalog says: what deleting it needs. */
-  readonly location?: { readonly path: string; readonly domain?: string };
+  readonly location?: {
+    readonly path: string;
+    readonly domain?: string;
+    /** In a partitioned jar (CHIPS): deleting it needs `Partitioned` (and so `Secure`). */
+    readonly partitioned?: true;
+  };
   /** The file it came from, relative to the catalog directory, with `/` separators. */
   readonly source: string;
 }
@@ -318,6 +323,9 @@ export type LabelKey =
   | 'consentChange'
   | 'consentGpc'
   | 'consentNotDeleted'
+  | 'consentReasonThirdParty'
+  | 'consentReasonPathUnknown'
+  | 'consentReasonNotSent'
   | 'consentYes'
   | 'consentNo'
   | 'siteSkipToContent'

@@ -160,6 +160,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
         location: {
           path: input.attributes.path ?? '/',
           ...(input.attributes.domain !== undefined && { domain: input.attributes.domain }),
+          ...(input.attributes.partitioned === true && { partitioned: true }),
         },
       }),
     source,

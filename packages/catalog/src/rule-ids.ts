@@ -218,6 +218,11 @@ export const RULES = {
     'ePrivacy Directive art. 5(3); GDPR art. 7(1)',
     'A catalog with categories that need consent names the cookie that records it.',
   ),
+  'consent/vendor-location': rule(
+    'warning',
+    'GDPR art. 7(3)',
+    "A vendor's cookie on our domain in a category that needs consent says where it lives, so that withdrawing consent can delete it.",
+  ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
   // Scan (cookie-catalog scan): code held against the catalog
   'scan/undeclared': rule(

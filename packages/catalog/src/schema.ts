@@ -416,7 +416,22 @@ const labelsSchema = z
     consentNotDeleted: localizedText
       .optional()
       .describe(
-        'Introduces the cookies that withdrawing consent could not delete (another company sets them).',
+        'Introduces the cookies that withdrawing consent could not delete; each is followed by its reason.',
+      ),
+    consentReasonThirdParty: localizedText
+      .optional()
+      .describe(
+        'Why withdrawal could not delete a cookie another company keeps on its own domain.',
+      ),
+    consentReasonPathUnknown: localizedText
+      .optional()
+      .describe(
+        "Why withdrawal could not delete a cookie a vendor's software sets on our site, where the catalog does not say where (attributes.path).",
+      ),
+    consentReasonNotSent: localizedText
+      .optional()
+      .describe(
+        'Why withdrawal could not delete cookies of a name pattern on another path: the browser did not send them with the answer.',
       ),
     consentYes: localizedText
       .optional()

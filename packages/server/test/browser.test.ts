@@ -61,8 +61,10 @@ describe('headless Chromium keeps every cookie as the catalog declares it', () =
       }
     }
     // Script sees exactly the cookies that are not HttpOnly.
+    // An empty document.cookie is no cookie at all, not one without a name.
     const visible = (await page.evaluate(() => document.cookie))
       .split('; ')
+      .filter((pair) => pair !== '')
       .map((pair) => pair.split('=')[0]);
     expect(visible.sort()).toEqual(
       ours

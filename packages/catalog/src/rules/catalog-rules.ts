@@ -57,6 +57,7 @@ export function checkAcrossEntries(
   checkSharedNames(entries);
   if (policy && policyReport) checkConsentCookie(entries, policy, policyReport, usedCategories);
   if (policy && policyReport) checkUsedLabels(entries, policy, policyReport);
+  if (policy) checkVendorLocations(entries, policy);
   if (policy && policyReport) {
     policy.categories.forEach((category, index) => {
       if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {
@@ -68,6 +69,31 @@ export function checkAcrossEntries(
         );
       }
     });
+  }
+}
+
+/**
+ * Withdrawing consent deletes a vendor's cookie on our domain only with the Path (and Domain) it
+ * lives at: a cookie of a category that needs consent without them could never be deleted.
+ */
+function checkVendorLocations(entries: readonly CheckedEntry[], policy: PolicyInput): void {
+  const optional = new Set(policy.categories.filter((c) => c.consentRequired).map((c) => c.id));
+  for (const { input, report } of entries) {
+    if (
+      !input ||
+      input.setBy !== 'vendor' ||
+      input.kind !== 'cookie' ||
+      input.group ||
+      !optional.has(input.category) ||
+      input.attributes?.path !== undefined
+    )
+      continue;
+    report.add(
+      'consent/vendor-location',
+      ['setBy'],
+      `withdrawing consent cannot delete "${input.name}": the catalog does not say where on our domain ${input.provider.name ?? 'the vendor'}'s software keeps it, and a browser deletes a cookie only with its path and domain`,
+      `add attributes: { path: /, domain: … } as ${input.provider.name ?? 'the vendor'}'s documentation or the browser's developer tools (Application → Cookies) show them; until then withdrawal names it as not deleted`,
+    );
   }
 }
 

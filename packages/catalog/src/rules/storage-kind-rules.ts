@@ -27,7 +27,9 @@ export function checkKindDeclarations(report: FileReport, entry: EntryInput): vo
     setBy === 'vendor' &&
     kind === 'cookie' &&
     entry.attributes !== undefined &&
-    Object.keys(entry.attributes).every((key) => key === 'path' || key === 'domain');
+    Object.keys(entry.attributes).every(
+      (key) => key === 'path' || key === 'domain' || key === 'partitioned',
+    );
   if (vendorLocation) {
     // Withdrawing consent deletes the cookie with exactly this Path and Domain, in a Set-Cookie
     // header of our own: they must be what a browser accepts and cannot end the header early.
@@ -44,7 +46,7 @@ export function checkKindDeclarations(report: FileReport, entry: EntryInput): vo
           ? `${provider.name ?? 'the vendor'}'s software sets this cookie, so its attributes are not ours to declare`
           : 'we cannot decide the attributes of a cookie a third party sets',
       setBy === 'vendor' && kind === 'cookie'
-        ? 'keep only path and domain (where the vendor sets it, so that withdrawing consent can delete it), or remove the attributes: block'
+        ? 'keep only path, domain and partitioned (where the vendor sets it, so that withdrawing consent can delete it), or remove the attributes: block'
         : 'remove the attributes: block',
       { key: true },
     );

@@ -16,5 +16,6 @@ export {
   type ConsentResult,
   choicesFromForm,
   type NotDeleted,
+  type NotDeletedReason,
   type Removal,
 } from './withdraw.js';

@@ -1,4 +1,4 @@
-import type { NotDeleted } from './withdraw.js';
+import type { NotDeleted, NotDeletedReason } from './withdraw.js';
 
 /*
  * The banner and the preferences form. Their HTML is written per locale at generation time, from
@@ -18,6 +18,8 @@ export interface BannerTemplates {
   readonly saved: string;
   /** Escaped words of each confirmation. */
   readonly messages: { readonly accept: string; readonly reject: string; readonly save: string };
+  /** Escaped words for why a cookie was not deleted (packages generated before them have none). */
+  readonly reasons?: Readonly<Record<NotDeletedReason, string>>;
 }
 
 interface FormState {
@@ -84,7 +86,8 @@ function notDeletedList(templates: BannerTemplates, state: FormState): string {
       const who = cookie.privacyPolicy
         ? `<a href="${escapeHtml(cookie.privacyPolicy)}" rel="noopener noreferrer">${escapeHtml(cookie.provider)}</a>`
         : escapeHtml(cookie.provider);
-      return `<li><code>${escapeHtml(cookie.name)}</code> (${who})</li>`;
+      const why = templates.reasons?.[cookie.reason];
+      return `<li><code>${escapeHtml(cookie.name)}</code> (${who})${why ? `: ${why}` : ''}</li>`;
     })
     .join('');
   return fill(templates.notDeleted, { items });

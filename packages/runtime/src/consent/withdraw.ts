@@ -14,9 +14,15 @@ export interface NotDeleted {
   /** The company that sets it. */
   readonly provider: string;
   readonly privacyPolicy: string | undefined;
-  /** `third-party`: it lives on another site's domain; `path-unknown`: the catalog does not say where the vendor sets it. */
-  readonly reason: 'third-party' | 'path-unknown';
+  /**
+   * `third-party`: another company sets it on its own domain; `path-unknown`: the catalog does
+   * not say where on our domain a vendor sets it; `not-sent`: a name pattern on a path the
+   * request did not come from, so its cookies were not sent with it and cannot be named.
+   */
+  readonly reason: NotDeletedReason;
 }
+
+export type NotDeletedReason = 'third-party' | 'path-unknown' | 'not-sent';
 
 export interface ConsentResult<C> {
   readonly consent: C;
@@ -27,7 +33,13 @@ export interface ConsentResult<C> {
 
 /** One entry's part of a withdrawal, as the generator writes it from the catalog. */
 export type Removal =
-  | { readonly name: string; readonly pattern?: string; readonly attributes: string }
+  | {
+      readonly name: string;
+      readonly pattern?: string;
+      readonly attributes: string;
+      /** A pattern on another path than `/`: who to name when the request carries none of it. */
+      readonly unseen?: { readonly provider: string; readonly privacyPolicy?: string };
+    }
   | {
       readonly name: string;
       readonly pattern?: string;
@@ -107,6 +119,15 @@ export function applyRemovals(
       }
       const matcher = removal.pattern === undefined ? undefined : new RegExp(removal.pattern);
       const names = matcher ? present.filter((name) => matcher.test(name)) : [removal.name];
+      if (names.length === 0 && removal.unseen) {
+        notDeleted.push({
+          name: removal.name,
+          category,
+          provider: removal.unseen.provider,
+          privacyPolicy: removal.unseen.privacyPolicy,
+          reason: 'not-sent',
+        });
+      }
       for (const name of names) {
         append(`${name}=${removal.attributes}`);
         deleted.push(name);

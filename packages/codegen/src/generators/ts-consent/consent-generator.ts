@@ -184,19 +184,41 @@ function removalOf(entry: CatalogEntry): object[] {
           name: entry.name.pattern,
           pattern: nameMatcherSource(entry.name),
         };
+  // A pattern names cookies the request must carry to be found: one on a path the request to
+  // the form may not reach is listed as not deleted when the request carries none.
+  const unseen = (path: string) =>
+    entry.name.parameters.length > 0 && path !== '/'
+      ? {
+          unseen: {
+            provider: entry.provider.name,
+            ...(entry.provider.privacyPolicy !== undefined && {
+              privacyPolicy: entry.provider.privacyPolicy,
+            }),
+          },
+        }
+      : {};
   if (isFirstPartyCookie(entry)) {
     const a = entry.attributes;
     return [
       {
         ...name,
         attributes: `; Max-Age=0; Path=${a.path}${a.domain ? `; Domain=${a.domain}` : ''}${a.secure ? '; Secure' : ''}; SameSite=${a.sameSite}${a.partitioned ? '; Partitioned' : ''}`,
+        ...unseen(a.path),
       },
     ];
   }
   if (entry.setBy === 'vendor' && entry.location) {
-    const { path, domain } = entry.location;
+    const { path, domain, partitioned } = entry.location;
+    // A browser ignores a deletion without Secure for a cookie whose name demands it
+    // (__Secure-, __Host-), and one without Partitioned for a cookie in a partitioned jar.
+    const literal = entry.name.parts[0]?.type === 'literal' ? entry.name.parts[0].text : '';
+    const secure = partitioned || /^__(Secure|Host)-/i.test(literal);
     return [
-      { ...name, attributes: `; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}` },
+      {
+        ...name,
+        attributes: `; Max-Age=0; Path=${path}${domain ? `; Domain=${domain}` : ''}${secure ? '; Secure' : ''}${partitioned ? '; Partitioned' : ''}`,
+        ...unseen(path),
+      },
     ];
   }
   return [
@@ -267,6 +289,11 @@ function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Ca
       accept: words('consentAccepted'),
       reject: words('consentRejected'),
       save: words('consentSaved'),
+    },
+    reasons: {
+      'third-party': words('consentReasonThirdParty'),
+      'path-unknown': words('consentReasonPathUnknown'),
+      'not-sent': words('consentReasonNotSent'),
     },
   };
 }
