@@ -7,6 +7,7 @@ import {
   type ObjectLiteralExpression,
   type SourceFile,
   SyntaxKind,
+  ts,
   VariableDeclarationKind,
 } from 'ts-morph';
 
@@ -35,19 +36,119 @@ export interface StorageCall {
 
 const MAX_DEPTH = 8;
 
+/**
+ * Every storage call in a file, in file order. The walk is over the compiler's own nodes, with a
+ * stack instead of recursion (no nesting can overflow it), and only the few nodes that can be a
+ * storage access are wrapped in ts-morph's nodes: wrapping every node made ts-morph parse the
+ * comments around each one, which on a minified file (one line, 100,000 statements) was quadratic.
+ */
 export function findStorageCalls(file: SourceFile): StorageCall[] {
   const calls: StorageCall[] = [];
-  file.forEachDescendant((node) => {
-    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
-      documentCookie(node, calls);
-      storageProperty(node, calls);
-    } else if (Node.isCallExpression(node)) {
-      callExpression(node, calls);
-    } else if (Node.isNewExpression(node)) {
-      newExpression(node, calls);
+  const imported = importedNames(file.compilerNode);
+  importsOf.set(file.compilerNode, imported);
+  const wrap = (node: ts.Node): Node =>
+    (file as unknown as Wrapping)._getNodeFromCompilerNode(node);
+  const stack: ts.Node[] = [file.compilerNode];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      if (mayBeMemberAccess(node)) {
+        const wrapped = wrap(node);
+        documentCookie(wrapped, calls);
+        storageProperty(wrapped, calls);
+      }
+    } else if (ts.isCallExpression(node)) {
+      if (mayBeCall(node, imported)) callExpression(wrap(node) as CallExpression, calls);
+    } else if (ts.isNewExpression(node)) {
+      if (ts.isIdentifier(node.expression) && NEW_CALLEES.has(node.expression.text))
+        newExpression(wrap(node) as NewExpression, calls);
     }
-  });
+    children.length = 0;
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
+  }
   return calls;
+}
+
+/** ts-morph's own way from a compiler node to its node (the one its methods use). */
+interface Wrapping {
+  _getNodeFromCompilerNode(node: ts.Node): Node;
+}
+
+const NEW_CALLEES = new Set(['Headers', 'Response', 'NextResponse']);
+
+/** Every method name `callExpression` looks at: any other call is not a storage access. */
+const CALL_METHODS = new Set([
+  // cookieStore, storage, indexedDB, js-cookie, framework cookie stores, the cookie package
+  'set',
+  'get',
+  'getAll',
+  'has',
+  'delete',
+  'remove',
+  'setItem',
+  'getItem',
+  'removeItem',
+  'clear',
+  'open',
+  'deleteDatabase',
+  'serialize',
+  'stringifySetCookie',
+  'parse',
+  'parseCookie',
+  // Set-Cookie headers
+  'setHeader',
+  'appendHeader',
+  'append',
+  'header',
+  'headers',
+  'writeHead',
+  ...['text', 'json', 'html', 'body', 'newResponse', 'redirect'],
+  // Express, Fastify
+  'cookie',
+  'setCookie',
+  'clearCookie',
+]);
+
+function mayBeCall(node: ts.CallExpression, imported: ReadonlySet<string>): boolean {
+  const callee = node.expression;
+  if (ts.isIdentifier(callee)) return imported.has(callee.text);
+  return ts.isPropertyAccessExpression(callee) && CALL_METHODS.has(callee.name.text);
+}
+
+/** `x.cookie`, `x[k]` with a computed key, or any member assigned to or deleted. */
+function mayBeMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression) {
+  const parent = node.parent;
+  if (
+    (ts.isBinaryExpression(parent) &&
+      parent.left === node &&
+      (parent.operatorToken.kind === SyntaxKind.EqualsToken ||
+        parent.operatorToken.kind === SyntaxKind.PlusEqualsToken)) ||
+    ts.isDeleteExpression(parent)
+  )
+    return true;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'cookie';
+  const key = node.argumentExpression;
+  if (ts.isStringLiteralLike(key)) return key.text === 'cookie';
+  return !ts.isNumericLiteral(key);
+}
+
+/** The local names a file's imports bind: only they can name a library's function. */
+function importedNames(file: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of file.statements) {
+    if (!ts.isImportDeclaration(statement)) continue;
+    const clause = statement.importClause;
+    if (!clause) continue;
+    if (clause.name) names.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
+  }
+  return names;
 }
 
 /** The member name of `a.b` or `a['b']`, when it is known. */
@@ -81,9 +182,10 @@ function assignedValue(node: Node): Expression | undefined {
 }
 
 function documentCookie(node: Node, calls: StorageCall[]): void {
-  if (memberName(node) !== 'cookie') return;
   const receiver = receiverOf(node);
+  // The receiver first: `e[t]` is everywhere in minified code, and its key is the dearer question.
   if (!receiver || !isGlobal(receiver, ['document'])) return;
+  if (memberName(node) !== 'cookie') return;
   const value = assignedValue(node);
   if (value) {
     calls.push({
@@ -189,32 +291,39 @@ function callExpression(call: CallExpression, calls: StorageCall[]): void {
     return;
   }
 
-  // Set-Cookie headers
-  if (['setHeader', 'appendHeader', 'append', 'set'].includes(method) && args.length >= 2) {
+  // Set-Cookie headers: res.setHeader/appendHeader (Node), headers.append/set (fetch), res.set and
+  // res.header (Express), reply.header (Fastify), c.header (Hono)
+  const pushValues = (values: readonly Expression[], api: string) => {
+    for (const value of values)
+      push(
+        'cookie',
+        deletes(value) ? 'delete' : 'write',
+        api,
+        setCookieName(stringShape(value)),
+        value,
+      );
+    return values.length > 0;
+  };
+  if (HEADER_SETTERS.has(method) && args.length >= 2) {
     const header = stringShape(args[0] as Expression);
     if (header.length === 1 && header[0]?.toLowerCase() === 'set-cookie') {
-      for (const value of headerValues(args[1] as Expression))
-        push(
-          'cookie',
-          deletes(value) ? 'delete' : 'write',
-          `${method}('Set-Cookie')`,
-          setCookieName(stringShape(value)),
-          value,
-        );
+      pushValues(headerValues(args[1] as Expression), `${method}('Set-Cookie')`);
       return;
     }
   }
-  if (method === 'writeHead') {
-    for (const arg of args.slice(1))
-      for (const value of setCookieInHeaders(arg))
-        push(
-          'cookie',
-          deletes(value) ? 'delete' : 'write',
-          "writeHead(…, { 'Set-Cookie' })",
-          setCookieName(stringShape(value)),
-          value,
-        );
-    return;
+  // res.set({ 'Set-Cookie': … }) (Express), reply.headers({ … }) (Fastify)
+  if (HEADERS_SETTERS.has(method) && args.length === 1 && args[0]) {
+    if (pushValues(setCookieInHeaders(args[0]), `${method}({ 'Set-Cookie' })`)) return;
+  }
+  // res.writeHead(200, { … }) (Node), c.text(body, 200, { … }) or c.json(body, { headers }) (Hono)
+  if (method === 'writeHead' || RESPONDERS.has(method)) {
+    const values = args.slice(1).flatMap((arg) => {
+      const headers = Node.isObjectLiteralExpression(arg)
+        ? propertyValue(arg, 'headers')
+        : undefined;
+      return [...setCookieInHeaders(arg), ...(headers ? setCookieInHeaders(headers) : [])];
+    });
+    if (pushValues(values, `${method}(…, { 'Set-Cookie' })`) || method === 'writeHead') return;
   }
 
   // Modules by origin: js-cookie, cookie
@@ -237,8 +346,11 @@ function callExpression(call: CallExpression, calls: StorageCall[]): void {
   }
 
   // Framework cookie stores: ctx.cookies (Koa), response.cookies (Next.js), cookies() (Next.js)
+  // and a destructured `({ cookies }) => cookies.set(…)` (SvelteKit, Astro, Remix loaders)
+  const destructured = isDestructuredCookies(receiver);
   const frameworkStore =
     (Node.isPropertyAccessExpression(receiver) && receiver.getName() === 'cookies') ||
+    destructured ||
     isNextCookies(receiver);
   if (frameworkStore) {
     const access = accessOf(method, {
@@ -250,7 +362,7 @@ function callExpression(call: CallExpression, calls: StorageCall[]): void {
       push(
         'cookie',
         access,
-        `${Node.isPropertyAccessExpression(receiver) ? '….cookies' : 'cookies()'}.${method}()`,
+        `${Node.isPropertyAccessExpression(receiver) ? '….cookies' : destructured ? '{ cookies }' : 'cookies()'}.${method}()`,
         args.length ? nameArg(0) : undefined,
       );
     return;
@@ -269,6 +381,22 @@ function callExpression(call: CallExpression, calls: StorageCall[]): void {
       nameArg(0),
     );
   }
+}
+
+const HEADER_SETTERS = new Set(['setHeader', 'appendHeader', 'append', 'set', 'header']);
+const HEADERS_SETTERS = new Set(['set', 'header', 'headers']);
+/** Hono's context: c.text(body, status, headers), c.json(body, { status, headers }), … */
+const RESPONDERS = new Set(['text', 'json', 'html', 'body', 'newResponse', 'redirect']);
+
+/** A `cookies` taken out of an object: `({ cookies }) => …` or `const { cookies: c } = event`. */
+function isDestructuredCookies(receiver: Expression): boolean {
+  if (!Node.isIdentifier(receiver)) return false;
+  return (receiver.getSymbol()?.getDeclarations() ?? []).some(
+    (d) =>
+      Node.isBindingElement(d) &&
+      (d.getPropertyNameNode()?.getText() ?? d.getName()) === 'cookies' &&
+      Node.isObjectBindingPattern(d.getParent()),
+  );
 }
 
 function cookieLibrary(
@@ -467,10 +595,13 @@ export function isGlobal(expression: Expression, names: readonly string[], depth
     Node.isAsExpression(expression)
   )
     return isGlobal(expression.getExpression(), names, depth + 1);
-  if (Node.isPropertyAccessExpression(expression)) {
+  if (Node.isPropertyAccessExpression(expression) || Node.isElementAccessExpression(expression)) {
+    // window.document, globalThis.localStorage, window['localStorage']
     const host = expression.getExpression();
+    const member = memberName(expression);
     return (
-      names.includes(expression.getName()) &&
+      member !== undefined &&
+      names.includes(member) &&
       Node.isIdentifier(host) &&
       ['window', 'globalThis', 'self'].includes(host.getText()) &&
       isUndeclared(host)
@@ -535,8 +666,31 @@ export function originOf(identifier: Identifier): Origin | undefined {
   return originOfName(identifier.getSourceFile(), identifier.getText(), 0);
 }
 
+/** Each file's imported names, and what each resolved to: asked once per file and name. */
+const importsOf = new WeakMap<ts.SourceFile, Set<string>>();
+const origins = new WeakMap<ts.SourceFile, Map<string, Origin | undefined>>();
+
 function originOfName(file: SourceFile, local: string, depth: number): Origin | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const compiled = file.compilerNode;
+  let imported = importsOf.get(compiled);
+  if (!imported) {
+    imported = importedNames(compiled);
+    importsOf.set(compiled, imported);
+  }
+  if (!imported.has(local)) return undefined;
+  let known = origins.get(compiled);
+  if (!known) {
+    known = new Map();
+    origins.set(compiled, known);
+  }
+  if (known.has(local)) return known.get(local);
+  const origin = importedOrigin(file, local, depth);
+  known.set(local, origin);
+  return origin;
+}
+
+function importedOrigin(file: SourceFile, local: string, depth: number): Origin | undefined {
   for (const declaration of file.getImportDeclarations()) {
     const module = declaration.getModuleSpecifierValue();
     const follow = (name: string): Origin | undefined => {
