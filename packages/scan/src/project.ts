@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Project, type ResolutionHostFactory, ScriptKind, type SourceFile, ts } from 'ts-morph';
 
 /*
@@ -64,11 +64,11 @@ export interface ProjectOptions {
   /** A tsconfig.json; without it one in cwd is used when present. */
   readonly tsconfig: string | undefined;
   /** Scan `*.min.js` files and `vendor/`, `public/`, `static/` folders too (default: false). */
-  readonly includeVendored?: boolean;
+  readonly includeVendored?: boolean | undefined;
   /** Files larger than this many bytes are not scanned, and say so (default: 1 MB). */
-  readonly maxFileSize?: number;
+  readonly maxFileSize?: number | undefined;
   /** Files whose syntax nests deeper than this are not scanned, and say so (default: 500). */
-  readonly maxDepth?: number;
+  readonly maxDepth?: number | undefined;
 }
 
 /** 1 MB: hand-written modules are far smaller; a bigger file is a bundle or vendored code. */
@@ -87,19 +87,18 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
   const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) =>
     resolve(options.cwd, p),
   );
+  const shown = (path: string) => relative(options.cwd, path) || path;
   const tsconfig = options.tsconfig
     ? resolve(options.cwd, options.tsconfig)
     : (await isFile(join(options.cwd, 'tsconfig.json')))
       ? join(options.cwd, 'tsconfig.json')
       : undefined;
+  if (tsconfig && !(await isFile(tsconfig)))
+    throw new ScanInputError(
+      `--tsconfig ${shown(tsconfig)} does not exist; name the project's tsconfig.json, or leave --tsconfig out`,
+    );
   const project = tsconfig
-    ? new Project({
-        tsConfigFilePath: tsconfig,
-        compilerOptions: OWN_CODE_ONLY,
-        skipAddingFilesFromTsConfig: true,
-        skipFileDependencyResolution: true,
-        resolutionHost: ownModulesOnly,
-      })
+    ? projectOf(tsconfig, shown(tsconfig))
     : new Project({
         compilerOptions: {
           allowJs: true,
@@ -121,7 +120,7 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
   const texts = new Map<string, string>();
   const unscanned: UnscannedFile[] = [];
   const vendored: string[] = [];
-  for (const path of await listFiles(roots, options.includeVendored ?? false, vendored)) {
+  for (const path of await listFiles(roots, options.includeVendored ?? false, vendored, shown)) {
     // Read once, here: a file deleted since the walk is not scanned.
     const bytes = await readFile(path).catch(unlessGone);
     if (bytes === undefined) continue;
@@ -137,20 +136,24 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
     texts.set(path, text);
     const script = COMPONENT.test(path) ? componentScript(text) : undefined;
     if (COMPONENT.test(path) && !script) continue;
-    let source: SourceFile;
+    let source: SourceFile | undefined;
     try {
+      // Not createSourceFile(path, text, { overwrite: true }) for a file on disk: that adds the
+      // disk's file first, then takes its children apart, which parses the comments around every
+      // statement, quadratic on a minified file (one line, 100,000 statements).
       source = script
         ? project.createSourceFile(`${path}.${script.lang}`, script.text, {
             overwrite: true,
             scriptKind: script.lang === 'ts' ? ScriptKind.TS : ScriptKind.JS,
           })
-        : project.createSourceFile(path, text, { overwrite: true });
+        : project.addSourceFileAtPathIfExists(path);
     } catch (error) {
       // TypeScript's parser recurses: ((((…)))) 750 deep runs it out of stack.
       if (!(error instanceof RangeError)) throw error;
       unscanned.push(tooDeep(path, undefined, maxDepth));
       continue;
     }
+    if (!source) continue; // gone since it was read
     const depth = nestingDepth(source.compilerNode, maxDepth);
     if (depth > maxDepth) {
       // Out of the program before it is bound: the binder and checker recurse as deep.
@@ -210,15 +213,38 @@ export function parseSize(text: string): number | undefined {
   return bytes > 0 ? bytes : undefined;
 }
 
+/** The project of a tsconfig.json; one that TypeScript cannot read is the user's to fix. */
+function projectOf(tsconfig: string, shown: string): Project {
+  try {
+    return new Project({
+      tsConfigFilePath: tsconfig,
+      compilerOptions: OWN_CODE_ONLY,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      resolutionHost: ownModulesOnly,
+    });
+  } catch (error) {
+    const reason = ((error as Error).message.split('\n')[0] ?? '').trim();
+    throw new ScanInputError(
+      `${shown} is not a tsconfig TypeScript can read (${reason}); fix it, or pass --tsconfig another`,
+    );
+  }
+}
+
 async function listFiles(
   roots: readonly string[],
   includeVendored: boolean,
   vendored: string[],
+  shown: (path: string) => string,
 ): Promise<string[]> {
   const found: string[] = [];
   for (const root of roots) {
     const info = await stat(root).catch(() => undefined);
-    if (!info) throw new ScanInputError(`${root} does not exist`);
+    if (!info) throw new ScanInputError(`${shown(root)} does not exist`);
+    if (info.isFile() && !(SCRIPT.test(root) || COMPONENT.test(root)))
+      throw new ScanInputError(
+        `${shown(root)} is not a script or component (.js, .ts, .jsx, .tsx, .mjs, .cjs, .vue, .svelte); name those, or a folder`,
+      );
     // A path named on the command line is scanned, vendored or not: it was asked for.
     if (info.isFile()) found.push(root);
     else await walk(root, found, includeVendored, vendored);
