@@ -48,12 +48,13 @@ export function findStorageCalls(file: SourceFile): StorageCall[] {
   importsOf.set(file.compilerNode, imported);
   const wrap = (node: ts.Node): Node =>
     (file as unknown as Wrapping)._getNodeFromCompilerNode(node);
+  const checker = file.getProject().getTypeChecker().compilerObject;
   const stack: ts.Node[] = [file.compilerNode];
   const children: ts.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (mayBeMemberAccess(node)) {
+      if (mayBeMemberAccess(node, checker)) {
         const wrapped = wrap(node);
         documentCookie(wrapped, calls);
         storageProperty(wrapped, calls);
@@ -119,21 +120,65 @@ function mayBeCall(node: ts.CallExpression, imported: ReadonlySet<string>): bool
   return ts.isPropertyAccessExpression(callee) && CALL_METHODS.has(callee.name.text);
 }
 
-/** `x.cookie`, `x[k]` with a computed key, or any member assigned to or deleted. */
-function mayBeMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression) {
+/**
+ * `document.cookie` (or `x[k]` with a computed key on what may be `document`), or a member of what
+ * may be a storage, assigned to or deleted: asked of the compiler's nodes, so that the common
+ * `a.b = c` of any program costs a name lookup, not ts-morph's wrapping of the node and its
+ * ancestors. Errs towards yes; the wrapped node's questions decide.
+ */
+function mayBeMemberAccess(
+  node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+  checker: ts.TypeChecker,
+): boolean {
   const parent = node.parent;
-  if (
+  const written =
     (ts.isBinaryExpression(parent) &&
       parent.left === node &&
       (parent.operatorToken.kind === SyntaxKind.EqualsToken ||
         parent.operatorToken.kind === SyntaxKind.PlusEqualsToken)) ||
-    ts.isDeleteExpression(parent)
+    ts.isDeleteExpression(parent);
+  if (written && mayBeGlobal(node.expression, STORAGES, checker, 0)) return true;
+  let cookie: boolean;
+  if (ts.isPropertyAccessExpression(node)) cookie = node.name.text === 'cookie';
+  else {
+    const key = node.argumentExpression;
+    cookie = ts.isStringLiteralLike(key) ? key.text === 'cookie' : !ts.isNumericLiteral(key);
+  }
+  return cookie && mayBeGlobal(node.expression, ['document'], checker, 0);
+}
+
+const STORAGES = ['localStorage', 'sessionStorage'];
+
+/** What `isGlobal` may say yes to, from the compiler's nodes: a name, a member, a const alias. */
+function mayBeGlobal(
+  expression: ts.Expression,
+  names: readonly string[],
+  checker: ts.TypeChecker,
+  depth: number,
+): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (
+    ts.isParenthesizedExpression(expression) ||
+    ts.isNonNullExpression(expression) ||
+    ts.isAsExpression(expression)
   )
-    return true;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text === 'cookie';
-  const key = node.argumentExpression;
-  if (ts.isStringLiteralLike(key)) return key.text === 'cookie';
-  return !ts.isNumericLiteral(key);
+    return mayBeGlobal(expression.expression, names, checker, depth + 1);
+  if (ts.isPropertyAccessExpression(expression)) return names.includes(expression.name.text);
+  if (ts.isElementAccessExpression(expression)) {
+    const key = expression.argumentExpression;
+    return !ts.isStringLiteralLike(key) || names.includes(key.text);
+  }
+  if (!ts.isIdentifier(expression)) return false;
+  if (names.includes(expression.text)) return true;
+  for (const declaration of checker.getSymbolAtLocation(expression)?.declarations ?? []) {
+    if (
+      ts.isVariableDeclaration(declaration) &&
+      declaration.initializer &&
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0
+    )
+      return mayBeGlobal(declaration.initializer, names, checker, depth + 1);
+  }
+  return false;
 }
 
 /** The local names a file's imports bind: only they can name a library's function. */

@@ -177,14 +177,19 @@ function tooDeep(path: string, depth: number | undefined, maxDepth: number): Uns
 /** How deep the syntax tree goes, walked with a stack; counting stops past `limit`. */
 function nestingDepth(root: ts.Node, limit: number): number {
   let deepest = 0;
-  const stack: [ts.Node, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [ts.Node, number];
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [0];
+  let depth = 0;
+  const push = (child: ts.Node) => {
+    nodes.push(child);
+    depths.push(depth + 1);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop() as ts.Node;
+    depth = depths.pop() as number;
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
-    ts.forEachChild(node, (child) => {
-      stack.push([child, depth + 1]);
-    });
+    ts.forEachChild(node, push);
   }
   return deepest;
 }
