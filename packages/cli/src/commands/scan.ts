@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { type Problem, toSarif } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
@@ -101,7 +101,10 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
   }
   io.stdout(formatProblemsText(problems, io));
   if (vendored.length > 0) {
-    const shown = vendored.slice(0, 3).map((path) => relative(io.cwd, path) || path);
+    // A folder keeps its slash: `public/`, not `public`.
+    const shown = vendored
+      .slice(0, 3)
+      .map((path) => `${relative(io.cwd, path) || path}${path.endsWith(sep) ? '/' : ''}`);
     const more = vendored.length > 3 ? ` and ${vendored.length - 3} more` : '';
     io.stdout(
       `${c.dim(`vendored code not scanned: ${shown.join(', ')}${more} (--include-vendored scans it)`)}\n`,
