@@ -111,14 +111,16 @@ describe('scan on big files', () => {
     },
   );
 
-  it('a .vue file with thousands of unclosed <script tags: its real block is read, once', async () => {
+  it('a .vue file with 120,000 unclosed <script tags: its real block is read, once', async () => {
     const vue = [
       '<template><p>hi</p></template>',
       '<script setup lang="ts">',
       "localStorage.setItem('vue_unclosed', '1');",
       '</script>',
-      ...Array.from({ length: 20_000 }, (_, i) => `<script data-i="${i}">x${i}()`),
-      '<script',
+      '<script data-late>x0()',
+      // 120,000 tags that never close (960 kB, under the size budget): the regular expression
+      // before took over a minute, retrying from each.
+      '<script\n'.repeat(120_000),
     ].join('\n');
     const script = componentScript(vue);
     expect(script?.lang).toBe('ts');

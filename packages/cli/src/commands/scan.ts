@@ -63,7 +63,10 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
     io.stderr(`cookie-catalog: ${error.message}\n`);
     return 2;
   }
-  const { problems, calls, filesScanned, vendored } = scanned;
+  const { problems, calls, filesScanned } = scanned;
+  const vendored = scanned.vendored ?? [];
+  const shownPath = (path: string) =>
+    `${relative(io.cwd, path) || path}${path.endsWith(sep) ? '/' : ''}`;
   const errors = count(problems, 'error');
   const failed = errors > 0 ? 1 : 0;
   if (options.format === 'sarif') {
@@ -85,7 +88,7 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
           errors,
           warnings: count(problems, 'warning'),
           notes: count(problems, 'info'),
-          vendoredSkipped: vendored.map((path) => relative(io.cwd, path) || path),
+          vendoredSkipped: vendored.map(shownPath),
           problems: problems.map((p) => ({ ...p, file: file(p.file) })),
           calls: calls.map((call) => ({
             ...call,
@@ -102,9 +105,7 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
   io.stdout(formatProblemsText(problems, io));
   if (vendored.length > 0) {
     // A folder keeps its slash: `public/`, not `public`.
-    const shown = vendored
-      .slice(0, 3)
-      .map((path) => `${relative(io.cwd, path) || path}${path.endsWith(sep) ? '/' : ''}`);
+    const shown = vendored.slice(0, 3).map(shownPath);
     const more = vendored.length > 3 ? ` and ${vendored.length - 3} more` : '';
     io.stdout(
       `${c.dim(`vendored code not scanned: ${shown.join(', ')}${more} (--include-vendored scans it)`)}\n`,
