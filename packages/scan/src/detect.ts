@@ -37,6 +37,103 @@ export interface StorageCall {
 const MAX_DEPTH = 8;
 
 /**
+ * What the program's own syntax says about the platform's globals, gathered while the files are
+ * read (no type checker): which of their names the program declares itself, the consts that may
+ * be an alias of one (`const d = document`), and the names a destructured `cookies` is bound to.
+ * Asking these first spares the checker (binding a 5 MB bundle is a second) for the questions
+ * whose answer is plainly no; a yes is still confirmed through the checker's symbols.
+ */
+export interface GlobalSurvey {
+  readonly declared: Set<string>;
+  /** Each const's name, and what its initializer ends in: `document` for `window.document`. */
+  readonly aliases: Map<string, Set<string>>;
+  readonly cookieBindings: Set<string>;
+}
+
+const GLOBAL_NAMES = new Set([
+  'document',
+  'window',
+  'globalThis',
+  'self',
+  'localStorage',
+  'sessionStorage',
+  'cookieStore',
+  'indexedDB',
+  'Cookies',
+]);
+
+const surveys = new WeakMap<object, GlobalSurvey>();
+
+/** The survey of a project (ts-morph's Project), made empty on first use. */
+export function surveyOf(project: object): GlobalSurvey {
+  let survey = surveys.get(project);
+  if (!survey) {
+    survey = { declared: new Set(), aliases: new Map(), cookieBindings: new Set() };
+    surveys.set(project, survey);
+  }
+  return survey;
+}
+
+function surveyNode(node: ts.Node, survey: GlobalSurvey): void {
+  if (
+    (ts.isVariableDeclaration(node) ||
+      ts.isParameter(node) ||
+      ts.isBindingElement(node) ||
+      ts.isFunctionDeclaration(node) ||
+      ts.isClassDeclaration(node) ||
+      ts.isImportSpecifier(node) ||
+      ts.isImportClause(node) ||
+      ts.isNamespaceImport(node)) &&
+    node.name &&
+    ts.isIdentifier(node.name) &&
+    GLOBAL_NAMES.has(node.name.text)
+  )
+    survey.declared.add(node.name.text);
+  if (
+    ts.isVariableDeclaration(node) &&
+    ts.isIdentifier(node.name) &&
+    node.initializer &&
+    (ts.getCombinedNodeFlags(node) & ts.NodeFlags.Const) !== 0
+  ) {
+    const leaf = leafOf(node.initializer);
+    if (leaf !== undefined) {
+      const leaves = survey.aliases.get(node.name.text);
+      if (leaves) leaves.add(leaf);
+      else survey.aliases.set(node.name.text, new Set([leaf]));
+    }
+  }
+  if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) {
+    const property = node.propertyName;
+    const key = property && ts.isIdentifier(property) ? property.text : node.name.text;
+    if (key === 'cookies') survey.cookieBindings.add(node.name.text);
+  }
+}
+
+/**
+ * How deep a file's syntax nests (walked with a stack; counting stops past `limit`), noting in
+ * the survey what it declares on the way.
+ */
+export function surveyFile(root: ts.Node, limit: number, survey: GlobalSurvey): number {
+  let deepest = 0;
+  const nodes: ts.Node[] = [root];
+  const depths: number[] = [0];
+  let depth = 0;
+  const push = (child: ts.Node) => {
+    nodes.push(child);
+    depths.push(depth + 1);
+  };
+  while (nodes.length > 0) {
+    const node = nodes.pop() as ts.Node;
+    depth = depths.pop() as number;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    surveyNode(node, survey);
+    ts.forEachChild(node, push);
+  }
+  return deepest;
+}
+
+/**
  * Every storage call in a file, in file order. The walk is over the compiler's own nodes, with a
  * stack instead of recursion (no nesting can overflow it), and only the few nodes that can be a
  * storage access are wrapped in ts-morph's nodes: wrapping every node made ts-morph parse the
@@ -48,13 +145,13 @@ export function findStorageCalls(file: SourceFile): StorageCall[] {
   importsOf.set(file.compilerNode, imported);
   const wrap = (node: ts.Node): Node =>
     (file as unknown as Wrapping)._getNodeFromCompilerNode(node);
-  const checker = file.getProject().getTypeChecker().compilerObject;
+  const survey = surveyOf(file.getProject());
   const stack: ts.Node[] = [file.compilerNode];
   const children: ts.Node[] = [];
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (mayBeMemberAccess(node, checker)) {
+      if (mayBeMemberAccess(node, survey)) {
         const wrapped = wrap(node);
         documentCookie(wrapped, calls);
         storageProperty(wrapped, calls);
@@ -128,7 +225,7 @@ function mayBeCall(node: ts.CallExpression, imported: ReadonlySet<string>): bool
  */
 function mayBeMemberAccess(
   node: ts.PropertyAccessExpression | ts.ElementAccessExpression,
-  checker: ts.TypeChecker,
+  survey: GlobalSurvey,
 ): boolean {
   const parent = node.parent;
   const written =
@@ -137,23 +234,48 @@ function mayBeMemberAccess(
       (parent.operatorToken.kind === SyntaxKind.EqualsToken ||
         parent.operatorToken.kind === SyntaxKind.PlusEqualsToken)) ||
     ts.isDeleteExpression(parent);
-  if (written && mayBeGlobal(node.expression, STORAGES, checker, 0)) return true;
+  if (written && mayBeGlobal(node.expression, STORAGES, survey, 0)) return true;
   let cookie: boolean;
   if (ts.isPropertyAccessExpression(node)) cookie = node.name.text === 'cookie';
   else {
     const key = node.argumentExpression;
     cookie = ts.isStringLiteralLike(key) ? key.text === 'cookie' : !ts.isNumericLiteral(key);
   }
-  return cookie && mayBeGlobal(node.expression, ['document'], checker, 0);
+  return cookie && mayBeGlobal(node.expression, ['document'], survey, 0);
 }
 
 const STORAGES = ['localStorage', 'sessionStorage'];
 
-/** What `isGlobal` may say yes to, from the compiler's nodes: a name, a member, a const alias. */
+/** What `isGlobal` may say yes to, from the syntax: a name, a member, a const that may alias one. */
+/**
+ * What an initializer ends in: a name (`d` of `const x = d`), a member (`document` of
+ * `window.document`), `*` for a computed one, `()` for a call (`await cookies()`); undefined for
+ * anything else (a literal, an object, a function), which is no alias of a global.
+ */
+function leafOf(expression: ts.Expression): string | undefined {
+  let inner = expression;
+  while (
+    ts.isParenthesizedExpression(inner) ||
+    ts.isNonNullExpression(inner) ||
+    ts.isAsExpression(inner) ||
+    ts.isSatisfiesExpression(inner) ||
+    ts.isAwaitExpression(inner)
+  )
+    inner = inner.expression;
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (ts.isPropertyAccessExpression(inner)) return inner.name.text;
+  if (ts.isElementAccessExpression(inner)) {
+    const key = inner.argumentExpression;
+    return ts.isStringLiteralLike(key) ? key.text : '*';
+  }
+  if (ts.isCallExpression(inner)) return '()';
+  return undefined;
+}
+
 function mayBeGlobal(
   expression: ts.Expression,
   names: readonly string[],
-  checker: ts.TypeChecker,
+  survey: GlobalSurvey,
   depth: number,
 ): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -162,21 +284,22 @@ function mayBeGlobal(
     ts.isNonNullExpression(expression) ||
     ts.isAsExpression(expression)
   )
-    return mayBeGlobal(expression.expression, names, checker, depth + 1);
+    return mayBeGlobal(expression.expression, names, survey, depth + 1);
   if (ts.isPropertyAccessExpression(expression)) return names.includes(expression.name.text);
   if (ts.isElementAccessExpression(expression)) {
     const key = expression.argumentExpression;
     return !ts.isStringLiteralLike(key) || names.includes(key.text);
   }
   if (!ts.isIdentifier(expression)) return false;
-  if (names.includes(expression.text)) return true;
-  for (const declaration of checker.getSymbolAtLocation(expression)?.declarations ?? []) {
-    if (
-      ts.isVariableDeclaration(declaration) &&
-      declaration.initializer &&
-      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0
-    )
-      return mayBeGlobal(declaration.initializer, names, checker, depth + 1);
+  // Through consts, by name: each name once, whatever the number of consts that share it.
+  const seen = new Set<string>();
+  const queue = [expression.text];
+  while (queue.length > 0 && seen.size <= 64) {
+    const name = queue.pop() as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (name === '*' || names.includes(name)) return true;
+    for (const leaf of survey.aliases.get(name) ?? []) queue.push(leaf);
   }
   return false;
 }
@@ -436,6 +559,7 @@ const RESPONDERS = new Set(['text', 'json', 'html', 'body', 'newResponse', 'redi
 /** A `cookies` taken out of an object: `({ cookies }) => …` or `const { cookies: c } = event`. */
 function isDestructuredCookies(receiver: Expression): boolean {
   if (!Node.isIdentifier(receiver)) return false;
+  if (!surveyOf(receiver.getProject()).cookieBindings.has(receiver.getText())) return false;
   return (receiver.getSymbol()?.getDeclarations() ?? []).some(
     (d) =>
       Node.isBindingElement(d) &&
@@ -654,6 +778,8 @@ export function isGlobal(expression: Expression, names: readonly string[], depth
   }
   if (!Node.isIdentifier(expression)) return false;
   if (names.includes(expression.getText()) && isUndeclared(expression)) return true;
+  // No const of that name anywhere: not an alias, and no need to ask the checker.
+  if (!surveyOf(expression.getProject()).aliases.has(expression.getText())) return false;
   const initializer = constInitializer(expression);
   return initializer ? isGlobal(initializer, names, depth + 1) : false;
 }
@@ -664,6 +790,8 @@ export function isGlobal(expression: Expression, names: readonly string[], depth
  * JavaScript; that is a use, not a declaration.
  */
 function isUndeclared(identifier: Identifier): boolean {
+  // A name the program declares nowhere needs no checker to say so.
+  if (!surveyOf(identifier.getProject()).declared.has(identifier.getText())) return true;
   const declarations = identifier.getSymbol()?.getDeclarations() ?? [];
   return declarations.every(
     (d) =>
@@ -688,6 +816,7 @@ function isNextCookies(receiver: Expression, depth = 0): boolean {
     inner = inner.getExpression();
   if (Node.isIdentifier(inner)) {
     // const store = await cookies()
+    if (!surveyOf(inner.getProject()).aliases.has(inner.getText())) return false;
     const initializer = constInitializer(inner);
     return initializer ? isNextCookies(initializer, depth + 1) : false;
   }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { Project, type ResolutionHostFactory, ScriptKind, type SourceFile, ts } from 'ts-morph';
+import { surveyFile, surveyOf } from './detect.js';
 
 /*
  * The program to scan: a tsconfig's files when there is one (with its path aliases and module
@@ -154,7 +155,7 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
       continue;
     }
     if (!source) continue; // gone since it was read
-    const depth = nestingDepth(source.compilerNode, maxDepth);
+    const depth = surveyFile(source.compilerNode, maxDepth, surveyOf(project));
     if (depth > maxDepth) {
       // Out of the program before it is bound: the binder and checker recurse as deep.
       project.removeSourceFile(source);
@@ -172,26 +173,6 @@ function tooDeep(path: string, depth: number | undefined, maxDepth: number): Uns
     reason: `nests its syntax ${depth === undefined ? 'too deep to parse' : `more than ${maxDepth} deep`}, so scan did not read it`,
     fix: 'if it is generated or vendored, leave it out of the paths scanned; else split the expression up',
   };
-}
-
-/** How deep the syntax tree goes, walked with a stack; counting stops past `limit`. */
-function nestingDepth(root: ts.Node, limit: number): number {
-  let deepest = 0;
-  const nodes: ts.Node[] = [root];
-  const depths: number[] = [0];
-  let depth = 0;
-  const push = (child: ts.Node) => {
-    nodes.push(child);
-    depths.push(depth + 1);
-  };
-  while (nodes.length > 0) {
-    const node = nodes.pop() as ts.Node;
-    depth = depths.pop() as number;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    ts.forEachChild(node, push);
-  }
-  return deepest;
 }
 
 export function sizeText(bytes: number): string {

@@ -224,6 +224,26 @@ describe('framework forms', () => {
   });
 });
 
+describe('what the syntax tells before the checker is asked', () => {
+  it('a declared name is not the global; a const declared later is still an alias', async () => {
+    const source = [
+      "function save(localStorage: { setItem(k: string, v: string): void }) { localStorage.setItem('shadowed_key', '1'); }",
+      "export function later() { jar.cookie = 'alias_declared_later=1'; }",
+      'const jar = doc;',
+      'const doc = window.document;',
+      "const { cookies: c } = { cookies: new Map() }; c.set('destructured_const', 1);",
+      'save({ setItem() {} });',
+      '',
+    ].join('\n');
+    const dir = await project({ 'src/page.ts': source });
+    const { calls } = await scan(dir);
+    expect(calls.map((c) => `${c.line} ${c.name?.join('')}`)).toEqual([
+      '2 alias_declared_later',
+      '5 destructured_const',
+    ]);
+  });
+});
+
 describe('the CLI', () => {
   it('--include-vendored and --max-file-size', async () => {
     const dir = await project({
