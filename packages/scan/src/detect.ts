@@ -113,7 +113,15 @@ function surveyNode(node: ts.Node, survey: GlobalSurvey): void {
  * How deep a file's syntax nests (walked with a stack; counting stops past `limit`), noting in
  * the survey what it declares on the way.
  */
-export function surveyFile(root: ts.Node, limit: number, survey: GlobalSurvey): number {
+export function surveyFile(
+  root: ts.SourceFile,
+  limit: number,
+  survey: GlobalSurvey,
+  found: ts.Node[] = [],
+): number {
+  const imported = importedNames(root);
+  importsOf.set(root, imported);
+  candidates.set(root, found);
   let deepest = 0;
   const nodes: ts.Node[] = [root];
   const depths: number[] = [0];
@@ -128,7 +136,15 @@ export function surveyFile(root: ts.Node, limit: number, survey: GlobalSurvey): 
     if (depth > deepest) deepest = depth;
     if (deepest > limit) return deepest;
     surveyNode(node, survey);
+    if (isCandidate(node, imported)) found.push(node);
+    // Children pushed, then turned round, so that they come off the stack in file order.
+    const first = nodes.length;
     ts.forEachChild(node, push);
+    for (let i = first, j = nodes.length - 1; i < j; i++, j--) {
+      const node = nodes[i] as ts.Node;
+      nodes[i] = nodes[j] as ts.Node;
+      nodes[j] = node;
+    }
   }
   return deepest;
 }
@@ -141,15 +157,15 @@ export function surveyFile(root: ts.Node, limit: number, survey: GlobalSurvey): 
  */
 export function findStorageCalls(file: SourceFile): StorageCall[] {
   const calls: StorageCall[] = [];
-  const imported = importedNames(file.compilerNode);
-  importsOf.set(file.compilerNode, imported);
   const wrap = (node: ts.Node): Node =>
     (file as unknown as Wrapping)._getNodeFromCompilerNode(node);
   const survey = surveyOf(file.getProject());
-  const stack: ts.Node[] = [file.compilerNode];
-  const children: ts.Node[] = [];
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
+  let nodes = candidates.get(file.compilerNode);
+  if (!nodes) {
+    nodes = [];
+    surveyFile(file.compilerNode, Number.POSITIVE_INFINITY, survey, nodes);
+  }
+  for (const node of nodes) {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       if (mayBeMemberAccess(node, survey)) {
         const wrapped = wrap(node);
@@ -157,18 +173,37 @@ export function findStorageCalls(file: SourceFile): StorageCall[] {
         storageProperty(wrapped, calls);
       }
     } else if (ts.isCallExpression(node)) {
-      if (mayBeCall(node, imported)) callExpression(wrap(node) as CallExpression, calls);
+      callExpression(wrap(node) as CallExpression, calls);
     } else if (ts.isNewExpression(node)) {
-      if (ts.isIdentifier(node.expression) && NEW_CALLEES.has(node.expression.text))
-        newExpression(wrap(node) as NewExpression, calls);
+      newExpression(wrap(node) as NewExpression, calls);
     }
-    children.length = 0;
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
   }
   return calls;
+}
+
+/** Each surveyed file's candidates: the nodes findStorageCalls looks at, in file order. */
+const candidates = new WeakMap<ts.SourceFile, ts.Node[]>();
+
+/** Could this node be a storage access, by its syntax alone (the survey decides the rest)? */
+function isCandidate(node: ts.Node, imported: ReadonlySet<string>): boolean {
+  if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    const parent = node.parent;
+    if (
+      (ts.isBinaryExpression(parent) &&
+        parent.left === node &&
+        (parent.operatorToken.kind === SyntaxKind.EqualsToken ||
+          parent.operatorToken.kind === SyntaxKind.PlusEqualsToken)) ||
+      ts.isDeleteExpression(parent)
+    )
+      return true;
+    if (ts.isPropertyAccessExpression(node)) return node.name.text === 'cookie';
+    const key = node.argumentExpression;
+    return ts.isStringLiteralLike(key) ? key.text === 'cookie' : !ts.isNumericLiteral(key);
+  }
+  if (ts.isCallExpression(node)) return mayBeCall(node, imported);
+  if (ts.isNewExpression(node))
+    return ts.isIdentifier(node.expression) && NEW_CALLEES.has(node.expression.text);
+  return false;
 }
 
 /** ts-morph's own way from a compiler node to its node (the one its methods use). */
