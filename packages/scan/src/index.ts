@@ -44,7 +44,7 @@ export async function scanProject(catalog: Catalog, options: ProjectOptions): Pr
       if (!(error instanceof RangeError)) throw error;
       notScanned.push({
         path,
-        reason: 'nests its syntax too deep for the type checker, so scan did not read it',
+        reason: 'nests its syntax too deep for the type checker',
         fix: 'if it is generated or vendored, leave it out of the paths scanned; else split the expression up',
       });
       continue;

@@ -170,7 +170,7 @@ export async function loadProject(options: ProjectOptions): Promise<ScanProject>
 function tooDeep(path: string, depth: number | undefined, maxDepth: number): UnscannedFile {
   return {
     path,
-    reason: `nests its syntax ${depth === undefined ? 'too deep to parse' : `more than ${maxDepth} deep`}, so scan did not read it`,
+    reason: `nests its syntax ${depth === undefined ? 'too deep to parse' : `more than ${maxDepth} deep`}`,
     fix: 'if it is generated or vendored, leave it out of the paths scanned; else split the expression up',
   };
 }
