@@ -826,7 +826,8 @@ export function isGlobal(expression: Expression, names: readonly string[], depth
  */
 function isUndeclared(identifier: Identifier): boolean {
   // A name the program declares nowhere needs no checker to say so.
-  if (!surveyOf(identifier.getProject()).declared.has(identifier.getText())) return true;
+  const name = identifier.getText();
+  if (GLOBAL_NAMES.has(name) && !surveyOf(identifier.getProject()).declared.has(name)) return true;
   const declarations = identifier.getSymbol()?.getDeclarations() ?? [];
   return declarations.every(
     (d) =>
