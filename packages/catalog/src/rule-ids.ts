@@ -250,6 +250,11 @@ export const RULES = {
     'cookie-catalog scan',
     'A cookie-catalog-ignore comment says why.',
   ),
+  'scan/not-scanned': rule(
+    'info',
+    'cookie-catalog scan',
+    'A file over the size or nesting budget is named, not silently left out.',
+  ),
   // Audit (cookie-catalog audit): what a browser saw, held against the catalog
   'audit/undeclared-cookie': rule(
     'error',

@@ -60,6 +60,8 @@ Options:
   --accept-selector S audit: click this on the first page instead (another site's banner)
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
+  --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
+  --max-file-size 5MB scan: read files up to this size (default 1MB; a larger file is a note)
   --base GITREF       diff, changeset: compare with the catalog at this git ref
   --from DIR          diff, changeset: compare with the catalog in this folder
   --format markdown   diff: text, markdown (for a pull request) or json
@@ -73,7 +75,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     parsed = parse(argv);
   } catch (error) {
-    return usageError(io, parseProblem(error as Error & { code?: string }));
+    return usageError(io, parseProblem(error as Error & { code?: string }, commandOf(argv)));
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -200,6 +202,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             paths: rest,
             tsconfig: values.tsconfig,
             format,
+            includeVendored: values['include-vendored'] ?? false,
+            maxFileSize: values['max-file-size'],
           },
           io,
         );
@@ -307,9 +311,10 @@ async function usageError(io: CliIo, message: string): Promise<number> {
 }
 
 /** parseArgs' complaint in our words: `unknown option --formt`, `--out needs a value`. */
-function parseProblem(error: Error & { code?: string }): string {
+function parseProblem(error: Error & { code?: string }, command: string | undefined): string {
   const option = /'(-[^' ]*)/.exec(error.message)?.[1];
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return command === 'scan' ? `scan has no option ${option}` : `unknown option ${option}`;
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
     return /argument missing/.test(error.message)
       ? `${option} needs a value`
@@ -341,6 +346,8 @@ function parse(argv: readonly string[]) {
       'skip-unknown': { type: 'boolean' },
       platform: { type: 'string', multiple: true },
       tsconfig: { type: 'string' },
+      'include-vendored': { type: 'boolean' },
+      'max-file-size': { type: 'string' },
       pages: { type: 'string' },
       consent: { type: 'string' },
       propose: { type: 'string' },
@@ -350,4 +357,18 @@ function parse(argv: readonly string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+const STRING_OPTION =
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector)$/;
+
+/** The command of arguments that did not parse: the first that is not an option (or its value). */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('-')) return arg;
+    // `--catalog dir scan`: skip an option's value
+    if (STRING_OPTION.test(arg)) i++;
+  }
+  return undefined;
 }

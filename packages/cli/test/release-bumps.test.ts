@@ -24,11 +24,6 @@ const vendorCookie: Edit[] = [
   { file: 'cookies/zz_vendor.yaml', copyOf: 'cookies/zendesk_chat_visitor.yaml', with: '' },
   { file: 'cookies/zz_vendor.yaml', find: 'id: zendesk_chat_visitor', with: 'id: zz_vendor' },
   { file: 'cookies/zz_vendor.yaml', find: 'name: __zlcmid', with: 'name: zz_widget' },
-  {
-    file: 'cookies/zz_vendor.yaml',
-    find: 'setBy: vendor',
-    with: 'setBy: vendor\nattributes:\n  path: /',
-  },
 ];
 
 interface Case {

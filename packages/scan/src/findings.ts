@@ -25,6 +25,18 @@ export interface LocatedCall extends Omit<StorageCall, 'node'> {
 
 const IGNORE = /\/\/\s*cookie-catalog-ignore\b:?(.*)$/;
 
+/** The suppression comment on a line, looked for once per line (a minified line is megabytes). */
+const ignoreComments = new WeakMap<string[], Map<number, RegExpExecArray | null>>();
+function ignoreComment(lines: string[], line: number): RegExpExecArray | null {
+  let known = ignoreComments.get(lines);
+  if (!known) {
+    known = new Map();
+    ignoreComments.set(lines, known);
+  }
+  if (!known.has(line)) known.set(line, IGNORE.exec(lines[line - 1] ?? ''));
+  return known.get(line) ?? null;
+}
+
 export function findingsFor(
   calls: readonly LocatedCall[],
   catalog: Catalog,
@@ -32,12 +44,19 @@ export function findingsFor(
 ): Problem[] {
   const problems: Problem[] = [];
   const ignoreErrors = new Map<string, Problem>();
+  // Each file's lines, split once: splitting per finding made 40,000 findings quadratic.
+  const linesOf = new Map<string, string[]>();
   for (const call of calls) {
     const finding = findingFor(call, catalog);
     if (!finding) continue;
-    const lines = (texts.get(call.file) ?? '').split('\n');
+    let lines = linesOf.get(call.file);
+    if (!lines) {
+      lines = (texts.get(call.file) ?? '').split('\n');
+      linesOf.set(call.file, lines);
+    }
+    const fileLines = lines;
     const comment = [call.line, call.line - 1]
-      .map((line) => ({ line, match: IGNORE.exec(lines[line - 1] ?? '') }))
+      .map((line) => ({ line, match: ignoreComment(fileLines, line) }))
       .find((c) => c.match);
     if (comment?.match) {
       const reason = (comment.match[1] ?? '').trim();
@@ -171,12 +190,18 @@ function generatedFunction(call: LocatedCall, entry: CatalogEntry): string | und
     : `delete${name}(response) from the server package`;
 }
 
+const matchers = new WeakMap<CatalogEntry, RegExp>();
+
 /**
  * Whether a name (or a shape with holes) can be this entry's name. A hole matches a parameter;
  * a fixed name is compared exactly, a pattern through its regular expression.
  */
 export function nameMatches(shape: NameShape, entry: CatalogEntry): boolean {
-  const pattern = new RegExp(nameMatcherSource(entry.name));
+  let pattern = matchers.get(entry);
+  if (!pattern) {
+    pattern = new RegExp(nameMatcherSource(entry.name));
+    matchers.set(entry, pattern);
+  }
   if (!shape.includes(null)) return pattern.test(shape.join(''));
   if (entry.name.parameters.length === 0) return false;
   // A shape with holes fits a pattern when each hole can stand for a parameter: fill the holes

@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { type Problem, toSarif } from '@cookie-catalog/catalog';
 import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
@@ -11,6 +12,10 @@ export interface ScanOptions {
   readonly paths: readonly string[];
   readonly tsconfig: string | undefined;
   readonly format: 'text' | 'json' | 'sarif';
+  /** Also scan `*.min.js` files and `vendor/`, `public/`, `static/` folders. */
+  readonly includeVendored?: boolean;
+  /** The size budget per file, as written (`5MB`, `800kB`, bytes). */
+  readonly maxFileSize?: string | undefined;
 }
 
 /**
@@ -27,7 +32,21 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
     io,
   );
   if (!loaded) return 2;
-  const { scanProject, ScanInputError, shapeText } = loaded;
+  const { scanProject, ScanInputError, shapeText, parseSize } = loaded;
+  const maxFileSize =
+    options.maxFileSize === undefined ? undefined : parseSize(options.maxFileSize);
+  if (options.maxFileSize !== undefined && maxFileSize === undefined) {
+    io.stderr(
+      `cookie-catalog: --max-file-size "${options.maxFileSize}" is not a size; write it like 5MB, 800kB or 1048576 (bytes)\n`,
+    );
+    return 2;
+  }
+  if (!(await isFolder(resolve(io.cwd, options.catalog)))) {
+    io.stderr(
+      `cookie-catalog: the catalog folder ${options.catalog} does not exist; point --catalog at the folder that holds policy.yaml\n`,
+    );
+    return 2;
+  }
   const valid = await validCatalog(options.catalog, io, 'scan needs a valid catalog');
   if (!valid) return 1;
   let scanned: Awaited<ReturnType<typeof scanProject>>;
@@ -36,13 +55,18 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
       cwd: io.cwd,
       paths: options.paths,
       tsconfig: options.tsconfig,
+      includeVendored: options.includeVendored ?? false,
+      maxFileSize,
     });
   } catch (error) {
     if (!(error instanceof ScanInputError)) throw error;
-    io.stderr(`cookie-catalog: ${relative(io.cwd, error.message) || error.message}\n`);
+    io.stderr(`cookie-catalog: ${error.message}\n`);
     return 2;
   }
   const { problems, calls, filesScanned } = scanned;
+  const vendored = scanned.vendored ?? [];
+  const shownPath = (path: string) =>
+    `${relative(io.cwd, path) || path}${path.endsWith(sep) ? '/' : ''}`;
   const errors = count(problems, 'error');
   const failed = errors > 0 ? 1 : 0;
   if (options.format === 'sarif') {
@@ -64,6 +88,7 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
           errors,
           warnings: count(problems, 'warning'),
           notes: count(problems, 'info'),
+          vendoredSkipped: vendored.map(shownPath),
           problems: problems.map((p) => ({ ...p, file: file(p.file) })),
           calls: calls.map((call) => ({
             ...call,
@@ -78,6 +103,14 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
     return failed;
   }
   io.stdout(formatProblemsText(problems, io));
+  if (vendored.length > 0) {
+    // A folder keeps its slash: `public/`, not `public`.
+    const shown = vendored.slice(0, 3).map(shownPath);
+    const more = vendored.length > 3 ? ` and ${vendored.length - 3} more` : '';
+    io.stdout(
+      `${c.dim(`vendored code not scanned: ${shown.join(', ')}${more} (--include-vendored scans it)`)}\n`,
+    );
+  }
   const files = `${filesScanned} file${filesScanned === 1 ? '' : 's'}`;
   if (problems.length === 0) {
     io.stdout(`${c.green('✓')} no hand-written cookie or storage access in ${files}.\n`);
@@ -88,6 +121,10 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
     );
   }
   return failed;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 function count(problems: readonly Problem[], severity: Problem['severity']): number {
