@@ -68,6 +68,15 @@ export function checkParty(report: FileReport, entry: EntryInput): void {
     if (!checked.ok)
       report.add('link/scheme', ['provider', key], checked.reason, 'write an https:// link');
   }
+  if (provider.domain !== undefined && /^\s*TODO\b/.test(provider.domain)) {
+    report.add(
+      'text/todo',
+      ['provider', 'domain'],
+      `the domain is still a placeholder: "${printable(provider.domain.trim().slice(0, 80))}"`,
+      "write the bare domain the page gives (e.g. stats.vendor.com), or leave provider.domain out if it gives none",
+    );
+    return;
+  }
   const domain = provider.domain === undefined ? undefined : checkProviderDomain(provider.domain);
   if (domain)
     report.add(
@@ -92,7 +101,9 @@ export function checkStatedParty(
   const provider = stated.provider ?? {};
   const own = context.controller?.ownDomains ?? [];
   const ownList = own.join(', ');
-  if (party.source === 'unknown') {
+  // With a domain stated, only the controller's domains are missing (its website still a TODO or
+  // broken, which policy.yaml's own problems say): the party follows once they are there.
+  if (party.source === 'unknown' && provider.domain === undefined) {
     report.add(
       'entry/party',
       stated.provider ? ['provider'] : [],

@@ -337,7 +337,7 @@ function starterCatalog(options: {
     rest?: string;
   }) =>
     entry(
-      `# ${e.about}\nid: ${e.id}\nname: ${e.name ?? e.id}\nkind: ${e.kind ?? 'cookie'}\ncategory: ${e.category ?? 'necessary'}\nprovider: { party: first, domain: your-site.example }\nsetBy: ${e.setBy ?? 'client'}\nlifetime: ${e.lifetime ?? 'persistent'}\n${purpose(e.purpose)}${e.rest ?? ''}`,
+      `# ${e.about}\nid: ${e.id}\nname: ${e.name ?? e.id}\nkind: ${e.kind ?? 'cookie'}\ncategory: ${e.category ?? 'necessary'}\nsetBy: ${e.setBy ?? 'client'}\nlifetime: ${e.lifetime ?? 'persistent'}\n${purpose(e.purpose)}${e.rest ?? ''}`,
     );
   const sections = ['introduction', 'cookie-table', 'contact'];
   const files: Record<string, string> = {
@@ -415,11 +415,9 @@ name: _stats
 kind: cookie
 category: analytics
 provider:
-  party: third
   name: "TODO: the company"
-  domain: stats.example
-  privacyPolicy: "TODO: https://stats.example/privacy"
-setBy: provider
+  domain: "TODO: the company's domain, e.g. stats.vendor.com"
+  privacyPolicy: "TODO: the https address of the company's privacy policy"
 lifetime: { statedByProvider: 1 year }
 ${purpose('what the company learns, and what we use it for')}`),
     'cookies/draft.yaml': ours({
