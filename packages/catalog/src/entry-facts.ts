@@ -38,7 +38,7 @@ export function isWithinDomains(domain: string, domains: readonly string[]): boo
 }
 
 /** What decided an entry's party: the catalog said so, or it follows from another fact. */
-export type PartySource = 'stated' | 'domain' | 'setBy' | 'no-other-company' | 'unknown';
+export type PartySource = 'stated' | 'domain' | 'setBy' | 'listed' | 'unknown';
 
 export interface ResolvedParty {
   /** Undefined only when `source` is `unknown`: nothing the entry states decides it. */
@@ -51,14 +51,14 @@ export interface ResolvedParty {
 /**
  * The entry's party: as stated; else from who sets it (`provider` is a third party on its own
  * domain, our code and vendors work on ours); else from its domain against the controller's;
- * else first when it names no company but ours. Where a stated fact and the domain disagree,
- * validate warns (party-rules.ts). An entry naming another company and neither domain nor
+ * else, without a domain, first: the controller's cookie page lists it as a cookie of its site
+ * (a named tool's software sets it there). Where a stated fact and the domain disagree, validate
+ * warns (party-rules.ts). Unknown only when a domain is stated and the controller's are not known. An entry naming another company and neither domain nor
  * setter cannot be placed.
  */
 export function resolveParty(
   entry: Pick<StatedEntryInput, 'provider' | 'setBy'>,
   ownDomains: readonly string[],
-  controllerName?: string,
 ): ResolvedParty {
   const provider = entry.provider ?? {};
   const byDomain =
@@ -71,8 +71,9 @@ export function resolveParty(
   if (entry.setBy !== undefined)
     return { party: entry.setBy === 'provider' ? 'third' : 'first', source: 'setBy', byDomain };
   if (byDomain !== undefined) return { party: byDomain, source: 'domain', byDomain };
-  if (provider.name === undefined || provider.name === controllerName)
-    return { party: 'first', source: 'no-other-company', byDomain };
+  // The controller's own cookie page lists it without a domain, a party or a setter: a cookie of
+  // the controller's site, whichever company's software (a named tool) sets it there.
+  if (provider.domain === undefined) return { party: 'first', source: 'listed', byDomain };
   return { party: undefined, source: 'unknown', byDomain };
 }
 
@@ -107,7 +108,7 @@ export function deriveEntry(
   stated: StatedEntryInput,
   controller: Controller,
 ): { readonly entry: EntryInput; readonly party: ResolvedParty } {
-  const party = resolveParty(stated, controller.ownDomains, controller.name);
+  const party = resolveParty(stated, controller.ownDomains);
   const setBy = resolveSetBy(stated, party.party);
   const { setBy: _stated, provider, name, ...rest } = stated;
   const entry: EntryInput = {

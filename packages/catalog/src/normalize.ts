@@ -154,7 +154,8 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
           : normalizeValue(input.value ?? DEFAULT_VALUE),
     }),
     ...(!ownCookie &&
-      input.setBy === 'vendor' &&
+      input.provider.party === 'first' &&
+      (input.setBy === 'vendor' || input.setBy === undefined) &&
       input.kind === 'cookie' &&
       input.attributes && {
         location: {

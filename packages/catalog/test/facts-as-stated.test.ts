@@ -94,18 +94,14 @@ describe('who sets an entry, its party and its domain, as the page states them',
     );
   });
 
-  it('another company named without a domain or a setter cannot be placed: one error saying what to write', async () => {
-    const { dir, result } = await load([
-      entry(
-        'vimeo',
-        'vuid',
-        'provider: { name: "Vimeo, Inc.", privacyPolicy: "https://vimeo.com/privacy" }\n',
-      ),
-    ]);
-    const errors = result.problems.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => p.rule)).toEqual(['entry/party']);
-    expect(errors[0]?.line).toBe(await lineOf(dir, 'cookies/vimeo.yaml', 'provider:'));
-    expect(errors[0]?.fix).toMatch(/provider\.domain.*provider\.party: first .* or third/);
+  it('a tool the page names without a domain is a cookie of our site that its software sets', async () => {
+    const { result } = await load([entry('ga', '_ga', 'provider: { name: Google Analytics }\n')]);
+    expect(result.errorCount).toBe(0);
+    expect(result.catalog?.entries.find((e) => e.id === 'ga')).toMatchObject({
+      party: 'first',
+      setBy: undefined,
+      provider: { name: 'Google Analytics', domain: undefined },
+    });
   });
 
   it('a third party without a domain is matched by name, and the table says the domain is not stated', async () => {

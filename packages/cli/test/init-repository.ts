@@ -22,9 +22,11 @@ export async function writeTodos(dir: string): Promise<void> {
     const lines = (await readFile(path, 'utf8')).split('\n').map((line) => {
       const filled = /\b(url|website|privacyPolicy):/.test(line)
         ? '"https://authority.example/"'
-        : /\bemail:/.test(line)
-          ? 'dpo@acme.example'
-          : '"Written by legal."';
+        : /\bdomain:/.test(line)
+          ? 'stats.vendor.example'
+          : /\bemail:/.test(line)
+            ? 'dpo@acme.example'
+            : '"Written by legal."';
       return line.replace(/"TODO:[^"]*"/g, filled);
     });
     await writeFile(path, lines.join('\n'));

@@ -51,22 +51,17 @@ describe('cookie-catalog init', () => {
         .map((l) => /^\S+:\d+:\d+ {2}(\S+)/.exec(l)?.[1])
         .filter(Boolean),
     );
-    // Placeholders only: TODO texts, the links and address that are TODOs too, and the
-    // starter's placeholder domains (your-site.example), which legal must replace as well.
-    expect([...rules].sort()).toEqual([
-      'domain/placeholder',
-      'link/scheme',
-      'policy/email',
-      'text/todo',
-    ]);
+    // Placeholders only: TODO texts, and the links and address that are TODOs too. The starter
+    // marks every domain legal must write with a TODO, never with a made-up example domain.
+    expect([...rules].sort()).toEqual(['link/scheme', 'policy/email', 'text/todo']);
     expect(todo.stderr).toMatch(/catalog\/sections\/fi\/contact\.md:1:1 {2}text\/todo/);
 
     await writeTodos(dir);
     const written = await runCli(['validate'], dir);
     expect(written.stderr).toBe('');
     expect(written.code).toBe(0);
-    // Valid once every TODO is written; the starter's placeholder domains, which this test leaves
-    // in place, are still warned about, so `validate --strict` (CI) refuses to publish them.
+    // Valid once every TODO is written; the placeholder domains this test writes for them are
+    // still warned about, so `validate --strict` (CI) refuses to publish them.
     expect(written.stdout).toMatch(/domain\/placeholder/);
     expect((await runCli(['validate', '--strict'], dir)).code).toBe(1);
   });

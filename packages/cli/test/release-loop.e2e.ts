@@ -416,7 +416,6 @@ id: theme
 name: theme
 kind: cookie
 category: necessary
-provider: { party: first, domain: your-site.example }
 setBy: server
 lifetime: 1 year
 purpose: { en: "Remembers the colour theme you chose.", fi: "Muistaa valitsemasi väriteeman." }

@@ -1,4 +1,4 @@
-import { loadCatalog } from '@cookie-catalog/catalog';
+import { type CatalogEntry, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
 import { build } from 'esbuild';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
@@ -129,20 +129,24 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
     }
   });
 
-  it('names what a withdrawn category leaves behind: the cookies only their provider can delete', () => {
+  it('names what a withdrawn category leaves behind: what the catalog does not say where it lives, and patterns the request did not carry', () => {
     const response = new Headers();
     const { notDeleted } = applyConsentForm(response, new URLSearchParams('cookies=reject'), {
       cookieHeader: header(answer(true)),
       now: NOW,
     });
+    // The request carries only the consent cookie: a pattern on another path than / cannot be
+    // found in it; a fixed name is deleted wherever the catalog says it lives.
+    const path = (e: CatalogEntry) =>
+      isFirstPartyCookie(e) ? e.attributes.path : e.location?.path;
     const expected = catalog.entries.filter(
       (e) =>
         e.kind === 'cookie' &&
         CONSENT_CATEGORIES.includes(e.category as never) &&
-        (e.party === 'third' || (e.setBy === 'vendor' && !e.location)),
+        (path(e) === undefined || (e.name.parameters.length > 0 && path(e) !== '/')),
     );
     expect(notDeleted.map((n) => n.name).sort()).toEqual(
-      expected.map((e) => e.name.pattern).sort(),
+      expected.map((e) => (e.group ? '*' : e.name.pattern)).sort(),
     );
   });
 

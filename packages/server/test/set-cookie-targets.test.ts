@@ -11,7 +11,9 @@ const [first, second] = await realCookies();
 
 describe.runIf(first)('setters on every kind of target', () => {
   const a = first as NonNullable<typeof first>;
-  const expected = [a.serialize(), ...(second ? [second.serialize()] : [])];
+  // The body of a skipped describe still runs (to collect its tests): with no cookie of our own
+  // in the catalog there is nothing to serialize.
+  const expected = first ? [a.serialize(), ...(second ? [second.serialize()] : [])] : [];
 
   /** Sets a twice around b: the second a replaces the first, in place. */
   function setThree(target: unknown): void {

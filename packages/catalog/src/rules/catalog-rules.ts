@@ -81,7 +81,10 @@ function checkVendorLocations(entries: readonly CheckedEntry[], policy: PolicyIn
   for (const { input, report } of entries) {
     if (
       !input ||
-      input.setBy !== 'vendor' ||
+      !(
+        input.setBy === 'vendor' ||
+        (input.setBy === undefined && input.provider.party === 'first')
+      ) ||
       input.kind !== 'cookie' ||
       input.group ||
       !optional.has(input.category) ||
@@ -91,7 +94,7 @@ function checkVendorLocations(entries: readonly CheckedEntry[], policy: PolicyIn
     report.add(
       'consent/vendor-location',
       ['setBy'],
-      `withdrawing consent cannot delete "${input.name}": the catalog does not say where on our domain ${input.provider.name ?? 'the vendor'}'s software keeps it, and a browser deletes a cookie only with its path and domain`,
+      `withdrawing consent cannot delete "${input.name}": the catalog does not say where on our domain ${input.provider.name ?? 'the software that sets it'} keeps it, and a browser deletes a cookie only with its path and domain`,
       `add attributes: { path: /, domain: … } as ${input.provider.name ?? 'the vendor'}'s documentation or the browser's developer tools (Application → Cookies) show them; until then withdrawal names it as not deleted`,
     );
   }

@@ -73,7 +73,7 @@ export function checkParty(report: FileReport, entry: EntryInput): void {
       'text/todo',
       ['provider', 'domain'],
       `the domain is still a placeholder: "${printable(provider.domain.trim().slice(0, 80))}"`,
-      "write the bare domain the page gives (e.g. stats.vendor.com), or leave provider.domain out if it gives none",
+      'write the bare domain the page gives (e.g. stats.vendor.com), or leave provider.domain out if it gives none',
     );
     return;
   }
@@ -101,17 +101,7 @@ export function checkStatedParty(
   const provider = stated.provider ?? {};
   const own = context.controller?.ownDomains ?? [];
   const ownList = own.join(', ');
-  // With a domain stated, only the controller's domains are missing (its website still a TODO or
-  // broken, which policy.yaml's own problems say): the party follows once they are there.
-  if (party.source === 'unknown' && provider.domain === undefined) {
-    report.add(
-      'entry/party',
-      stated.provider ? ['provider'] : [],
-      `it is not stated where ${provider.name ?? 'the provider'} keeps it: on our own domain (its software on our site) or on its own`,
-      `write provider.domain, the domain the page gives; or, without one, provider.party: first (on our domain) or third (on ${provider.name ?? 'its'}'s own)`,
-      { key: true },
-    );
-  } else if (
+  if (
     (party.source === 'stated' || party.source === 'setBy') &&
     party.byDomain !== undefined &&
     party.byDomain !== party.party

@@ -23,8 +23,10 @@ export function checkKindDeclarations(report: FileReport, entry: EntryInput): vo
   const ownCookie = isOwnCookie(entry);
   // Cookies our code sets may leave attributes and value out: the safe defaults apply
   // (defaults.ts). What others set is described, never configured, by us.
+  // Another company's software on our domain, or a cookie of ours the page does not say who sets:
+  // we can say where it lives, so that withdrawal can delete it, but not configure it.
   const vendorLocation =
-    setBy === 'vendor' &&
+    (setBy === 'vendor' || (setBy === undefined && provider.party === 'first')) &&
     kind === 'cookie' &&
     entry.attributes !== undefined &&
     Object.keys(entry.attributes).every(

@@ -415,6 +415,7 @@ name: _stats
 kind: cookie
 category: analytics
 provider:
+  party: third
   name: "TODO: the company"
   domain: "TODO: the company's domain, e.g. stats.vendor.com"
   privacyPolicy: "TODO: the https address of the company's privacy policy"

@@ -61,6 +61,8 @@ function summarize(catalog: Catalog): string {
   const cookies = catalog.entries.filter((e) => e.kind === 'cookie');
   const ours = cookies.filter(isFirstPartyCookie).length;
   const vendors = cookies.filter((e) => e.setBy === 'vendor').length;
+  // First-party cookies the page does not say who sets: listed, without generated code.
+  const unstated = cookies.filter((e) => e.party === 'first' && e.setBy === undefined).length;
   const thirdParty = cookies.filter((e) => e.party === 'third').length;
   const similar = catalog.entries.length - cookies.length;
   // Retired entries are still listed (browsers may hold them): counted above, and said apart.
@@ -68,6 +70,7 @@ function summarize(catalog: Catalog): string {
   const parts = [
     plural(ours, 'first-party cookie'),
     ...(vendors > 0 ? [`${plural(vendors, 'cookie')} vendors set on our domain`] : []),
+    ...(unstated > 0 ? [`${plural(unstated, 'cookie')} on our domain set by whom not stated`] : []),
     plural(thirdParty, 'third-party cookie'),
     plural(similar, 'similar technology', 'similar technologies'),
     ...(retired > 0 ? [`${retired} of them retired`] : []),

@@ -232,10 +232,9 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     providerName: entry.party === 'third' ? entry.provider.name : undefined,
     domain: entry.provider.domain ?? label('domainNotStated'),
     // Another company's software on our domain: say whose (their name is a fact people need).
-    party:
-      entry.setBy === 'vendor'
-        ? fillPlaceholders(label('setOnOurSiteBy'), { vendor: entry.provider.name })
-        : label(entry.party === 'first' ? 'firstParty' : 'thirdParty'),
+    party: setOnOurSiteByAnother(catalog, entry)
+      ? fillPlaceholders(label('setOnOurSiteBy'), { vendor: entry.provider.name })
+      : label(entry.party === 'first' ? 'firstParty' : 'thirdParty'),
     privacyPolicy: entry.party === 'third' ? entry.provider.privacyPolicy : undefined,
     lifetime: lifetime.text,
     datetime: lifetime.datetime,
@@ -246,6 +245,16 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     stores: entry.stores?.[locale],
     note: entry.note?.[locale],
   };
+}
+
+/**
+ * Another company's software sets it on our domain: a vendor, or a tool the page names for a
+ * cookie of our site without saying who sets it.
+ */
+function setOnOurSiteByAnother(catalog: Catalog, entry: CatalogEntry): boolean {
+  if (entry.party !== 'first') return false;
+  if (entry.setBy === 'vendor') return true;
+  return entry.setBy === undefined && entry.provider.name !== catalog.controller.name;
 }
 
 /** The JSON declaration of one locale: every entry, with its facts and its texts in that locale. */

@@ -207,7 +207,7 @@ function removalOf(entry: CatalogEntry): object[] {
       },
     ];
   }
-  if (entry.setBy === 'vendor' && entry.location) {
+  if (entry.location) {
     const { path, domain, partitioned } = entry.location;
     // A browser ignores a deletion without Secure for a cookie whose name demands it
     // (__Secure-, __Host-), and one without Partitioned for a cookie in a partitioned jar.
@@ -224,7 +224,8 @@ function removalOf(entry: CatalogEntry): object[] {
   return [
     {
       ...name,
-      cannot: entry.setBy === 'vendor' ? 'path-unknown' : 'third-party',
+      // On our own domain (a vendor's, or one the page does not say who sets): where is unknown.
+      cannot: entry.party === 'first' ? 'path-unknown' : 'third-party',
       provider: entry.provider.name,
       ...(entry.provider.privacyPolicy !== undefined && {
         privacyPolicy: entry.provider.privacyPolicy,
