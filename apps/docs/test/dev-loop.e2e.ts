@@ -10,6 +10,9 @@ import { type DevSite, startDevSite } from '../scripts/dev-site.mjs';
  * `npm run dev` of the docs site, on a scratch copy of the catalog: legal saves a section and the
  * open page shows it without a reload by hand; a save that breaks the catalog keeps the last good
  * page and says why in the terminal. Nothing in the repository is written.
+ *
+ * In `npm run test:e2e`, not `npm test`: it runs a second docs server and waits on file watching,
+ * which timed out twice while `npm test` ran every other file beside it on a loaded machine.
  */
 const { catalog } = await loadCatalog(fileURLToPath(new URL('../../../catalog/', import.meta.url)));
 if (!catalog) throw new Error('catalog/ does not validate');
