@@ -4,7 +4,8 @@ import type { EntryInput, StatedEntryInput } from './schema.js';
 /*
  * What an entry states, and what follows from it when a cookie page leaves a fact out. Pages
  * rarely say who sets a cookie or which party it is: the domain decides the party, the party
- * decides who sets a third party's entry, and nothing is guessed beyond that.
+ * decides who sets a third party's entry, and an entry the controller's own page lists without a
+ * domain is a cookie of the controller's site. Nothing is guessed beyond that.
  */
 
 /**
@@ -53,8 +54,8 @@ export interface ResolvedParty {
  * domain, our code and vendors work on ours); else from its domain against the controller's;
  * else, without a domain, first: the controller's cookie page lists it as a cookie of its site
  * (a named tool's software sets it there). Where a stated fact and the domain disagree, validate
- * warns (party-rules.ts). Unknown only when a domain is stated and the controller's are not known. An entry naming another company and neither domain nor
- * setter cannot be placed.
+ * warns (party-rules.ts). Unknown only when a domain is stated and the controller's domains are
+ * not known (its website is still a TODO, which policy.yaml's own problems report).
  */
 export function resolveParty(
   entry: Pick<StatedEntryInput, 'provider' | 'setBy'>,
@@ -99,10 +100,10 @@ export interface Controller {
 }
 
 /**
- * The entry with what follows from its stated facts filled in: the party (from the domain, the
- * setter, or the absence of another company) and a third party's setter. Where the party cannot
- * be told, `party` says so and the entry is read as ours, so that its other rules still run:
- * validate reports the missing fact as an error, so such an entry never reaches the generators.
+ * The entry with what follows from its stated facts filled in: the party, a third party's
+ * setter, and a nameless group's any-name pattern. Where the party cannot be told yet, `party`
+ * says so and the entry is read as ours, so that its other rules still run; policy.yaml is then
+ * invalid, so such an entry never reaches the generators.
  */
 export function deriveEntry(
   stated: StatedEntryInput,
