@@ -1,13 +1,11 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { type Catalog, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
-import { runGenerator, tsConsentGenerator, tsServerGenerator } from '@cookie-catalog/codegen';
 import { type Browser, launchChromium } from '@cookie-catalog/test-support';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { type GeneratedPackages, generatedPackages } from './generated-packages.js';
 
 /*
  * The consent package generated from a fixture catalog whose optional category holds a cookie of
@@ -17,8 +15,6 @@ import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 
 // Generated for this test into test folders (ignored by git and by every build), never into src/.
 const SLOT = '.fixture-walk';
-const SERVER_DIR = new URL(`../../server/test/${SLOT}/`, import.meta.url).pathname;
-const CONSENT_DIR = new URL(`./${SLOT}/`, import.meta.url).pathname;
 
 async function fixtureCatalog(): Promise<Catalog> {
   const dir = await editedCatalog([
@@ -47,7 +43,6 @@ async function fixtureCatalog(): Promise<Catalog> {
   return catalog;
 }
 
-type ConsentModule = typeof import('../src/generated/index.js');
 interface FixtureServer {
   setChatPref(target: Headers, value: 'open' | 'closed'): void;
 }
@@ -64,27 +59,13 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
   let widgetSite: Server;
   let origin: string;
   let browser: Browser;
+  let packages: GeneratedPackages | undefined;
 
   beforeAll(async () => {
     catalog = await fixtureCatalog();
-    await rm(SERVER_DIR, { recursive: true, force: true });
-    await rm(CONSENT_DIR, { recursive: true, force: true });
-    await mkdir(SERVER_DIR, { recursive: true });
-    await mkdir(CONSENT_DIR, { recursive: true });
-    for (const file of runGenerator(tsServerGenerator, catalog))
-      await writeFile(join(SERVER_DIR, file.path), file.contents);
-    for (const file of runGenerator(tsConsentGenerator, catalog, {
-      serverImport: `../../../server/test/${SLOT}/index.js`,
-    }))
-      await writeFile(join(CONSENT_DIR, file.path), file.contents);
-    // Generated for this test only: imported by path, as vitest transforms it.
-    const load = (path: string) =>
-      import(/* @vite-ignore */ new URL(path, import.meta.url).pathname);
-    const consent = {
-      ...(await load(`./${SLOT}/server.ts`)),
-      ...(await load(`./${SLOT}/banner.ts`)),
-    } as ConsentModule;
-    const server = (await load(`../../server/test/${SLOT}/index.ts`)) as FixtureServer;
+    packages = await generatedPackages(catalog, SLOT);
+    const { consent } = packages;
+    const server = packages.server as unknown as FixtureServer;
     const script = await build({
       stdin: {
         contents: `import { activateConsentedScripts, updateGtagConsent } from './${SLOT}/browser.ts'; activateConsentedScripts(); updateGtagConsent('default', (...args) => { globalThis.gtagCalls = args; });`,
@@ -144,8 +125,7 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
     await browser?.close();
     await new Promise((resolve) => site?.close(resolve));
     await new Promise((resolve) => widgetSite?.close(resolve));
-    await rm(SERVER_DIR, { recursive: true, force: true });
-    await rm(CONSENT_DIR, { recursive: true, force: true });
+    await packages?.remove();
   });
 
   const jar = async () => (await browser.context.cookies(origin)).map((c) => c.name).sort();

@@ -1,12 +1,10 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
-import { runGenerator, tsConsentGenerator, tsServerGenerator } from '@cookie-catalog/codegen';
 import { type Browser, launchChromium } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { type GeneratedPackages, generatedPackages } from './generated-packages.js';
 
 /*
  * Withdrawal deletes what it says it deleted, in Chromium: a vendor's cookies on our domain whose
@@ -14,10 +12,6 @@ import { type Edit, editedCatalog } from '../../catalog/test/catalog-copy.js';
  * in the reader's words: a vendor whose place the catalog does not state, and a name pattern on
  * another path than the form's, whose cookies the browser did not send with the answer.
  */
-
-const SLOT = '.withdrawal';
-const SERVER_DIR = new URL(`../../server/test/${SLOT}/`, import.meta.url).pathname;
-const CONSENT_DIR = new URL(`./${SLOT}/`, import.meta.url).pathname;
 
 /** A vendor's cookie in the fixture's consent category, with where it lives when given. */
 const vendor = (id: string, name: string, attributes?: string): Edit => ({
@@ -44,8 +38,6 @@ const SEEDED = [
   'wunknown=1; Path=/; SameSite=Lax; Max-Age=600',
 ];
 
-type ConsentModule = typeof import('../src/generated/index.js');
-
 async function body(request: IncomingMessage): Promise<URLSearchParams> {
   let text = '';
   for await (const chunk of request) text += chunk;
@@ -57,6 +49,7 @@ describe('withdrawal in Chromium', () => {
   let site: Server;
   let origin: string;
   let browser: Browser;
+  let packages: GeneratedPackages | undefined;
 
   beforeAll(async () => {
     const dir = await editedCatalog([
@@ -69,22 +62,8 @@ describe('withdrawal in Chromium', () => {
     const loaded = await loadCatalog(dir);
     if (!loaded.catalog) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
     catalog = loaded.catalog;
-    await rm(SERVER_DIR, { recursive: true, force: true });
-    await rm(CONSENT_DIR, { recursive: true, force: true });
-    await mkdir(SERVER_DIR, { recursive: true });
-    await mkdir(CONSENT_DIR, { recursive: true });
-    for (const file of runGenerator(tsServerGenerator, catalog))
-      await writeFile(join(SERVER_DIR, file.path), file.contents);
-    for (const file of runGenerator(tsConsentGenerator, catalog, {
-      serverImport: `../../../server/test/${SLOT}/index.js`,
-    }))
-      await writeFile(join(CONSENT_DIR, file.path), file.contents);
-    const load = (path: string) =>
-      import(/* @vite-ignore */ new URL(path, import.meta.url).pathname);
-    const consent = {
-      ...(await load(`./${SLOT}/server.ts`)),
-      ...(await load(`./${SLOT}/banner.ts`)),
-    } as ConsentModule;
+    packages = await generatedPackages(catalog, '.withdrawal');
+    const { consent } = packages;
 
     site = createServer(async (request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -114,8 +93,7 @@ describe('withdrawal in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => site?.close(resolve));
-    await rm(SERVER_DIR, { recursive: true, force: true });
-    await rm(CONSENT_DIR, { recursive: true, force: true });
+    await packages?.remove();
   });
 
   it('deletes __Host-, __Secure- and Partitioned cookies, and names the rest with their reasons', async () => {

@@ -1,0 +1,48 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Catalog } from '@cookie-catalog/catalog';
+import { runGenerator, tsConsentGenerator, tsServerGenerator } from '@cookie-catalog/codegen';
+
+/*
+ * The server and consent packages generated from a fixture catalog into test folders of their own
+ * (ignored by git and by every build, never src/), for tests that walk them in Chromium.
+ */
+
+export type ConsentModule = typeof import('../src/generated/index.js');
+
+export interface GeneratedPackages {
+  readonly consent: ConsentModule;
+  /** The generated server package, for setters the test's own server calls. */
+  readonly server: Record<string, unknown>;
+  remove(): Promise<void>;
+}
+
+/** Generates both packages under `<slot>/` beside this file and the server package's tests. */
+export async function generatedPackages(
+  catalog: Catalog,
+  slot: string,
+): Promise<GeneratedPackages> {
+  const serverDir = new URL(`../../server/test/${slot}/`, import.meta.url).pathname;
+  const consentDir = new URL(`./${slot}/`, import.meta.url).pathname;
+  const remove = async () => {
+    await rm(serverDir, { recursive: true, force: true });
+    await rm(consentDir, { recursive: true, force: true });
+  };
+  await remove();
+  await mkdir(serverDir, { recursive: true });
+  await mkdir(consentDir, { recursive: true });
+  for (const file of runGenerator(tsServerGenerator, catalog))
+    await writeFile(join(serverDir, file.path), file.contents);
+  for (const file of runGenerator(tsConsentGenerator, catalog, {
+    serverImport: `../../../server/test/${slot}/index.js`,
+  }))
+    await writeFile(join(consentDir, file.path), file.contents);
+  // Imported by path, as vitest transforms them.
+  const load = (path: string) => import(/* @vite-ignore */ new URL(path, import.meta.url).pathname);
+  const consent = {
+    ...(await load(`./${slot}/server.ts`)),
+    ...(await load(`./${slot}/banner.ts`)),
+  } as ConsentModule;
+  const server = (await load(`../../server/test/${slot}/index.ts`)) as Record<string, unknown>;
+  return { consent, server, remove };
+}
