@@ -52,7 +52,7 @@ const TOOLCHAIN_PACKAGES = new Set([
 /** What the generated packages and the docs site need to build and test; the rest is ours. */
 const KEPT_DEV_DEPENDENCIES = new Set(['typescript', 'vitest', 'tough-cookie', 'vitepress', 'vue']);
 /** Packages of the new repository that come with tests. */
-const TESTED = new Set(['packages/server', 'apps/docs']);
+const TESTED = new Set(['packages/server', 'packages/client', 'packages/consent', 'apps/docs']);
 
 /**
  * `cookie-catalog init <dir>`: a new organisation's repository: its catalog (a starter policy
@@ -172,7 +172,7 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
 
   const shown = escapeInvisible(relative(io.cwd, dir) || '.');
   io.stdout(
-    `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  git init -b main     # changesets and \`cookie-catalog diff\` compare with git\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
+    `${c.green('✓')} wrote a new cookie catalog repository to ${shown} (${written.length} files): ${GENERATED_PACKAGES.map((p) => names[p]).join(', ')}\n\nNext:\n  cd ${shown}\n  git init -b main && git add -A && git commit -m "Cookie catalog"   # changesets and \`cookie-catalog diff\` compare with main\n  npm install\n  npx cookie-catalog validate    # lists every TODO legal must write\n  npm run build && npm test      # once validate passes\n`,
   );
   return 0;
 }
@@ -494,6 +494,7 @@ else is generated from it by [cookie-catalog](https://www.npmjs.com/package/@coo
 ## Set up
 
 \`\`\`sh
+git init -b main && git add -A && git commit -m "Cookie catalog"   # once: diff and changeset compare with main
 npm install
 npm run build     # validates the catalog, generates every package, builds the docs site
 npm test
@@ -520,7 +521,7 @@ A new repository's catalog has \`TODO\` wherever legal must write: \`npm run bui
 
 - \`setSession(res, value)\` and friends cannot get a name, lifetime or flag wrong: they come from
   the catalog. Values with a pattern are checked types (\`parseSession(text)\`).
-- \`npx cookie-catalog scan src\` finds cookie code written by hand; \`npx cookie-catalog audit
+- \`npx cookie-catalog scan apps\` (or the folder of your product's code) finds cookie code written by hand; \`npx cookie-catalog audit
   https://your-site.example\` holds what the site really stores against the catalog. Both are
   optional parts of the toolchain (scan brings TypeScript's compiler, audit a browser driver and
   needs a Chromium); add them once with

@@ -29,7 +29,9 @@ describe.runIf(cookies.length > 0)('every cookie our code sets', () => {
       const value = exampleValueOf(cookie.value);
       const line = api[`serialize${cookie.functionName}`]?.(value) as string;
       const { attributes } = cookie;
-      const url = `https://${attributes.domain ?? cookie.provider.domain}${attributes.path}`;
+      // Where the catalog states no domain, the cookie lives on the controller's own.
+      const host = attributes.domain ?? cookie.provider.domain ?? catalog.controller.domains[0];
+      const url = `https://${host}${attributes.path}`;
       const jar = new CookieJar(undefined, { prefixSecurity: 'strict', looseMode: false });
       await jar.setCookie(line, url, { ignoreError: false });
       const [stored] = await jar.getCookies(url, { http: true });
