@@ -311,7 +311,7 @@ export const RULES = {
   'export/unknown-domain': rule(
     'info',
     'IAB TCF Vendor Device Storage & Operational Disclosures v1.1 (domains)',
-    'The TCF disclosure lists only cookies and storage whose domain the catalog states.',
+    "The TCF disclosure lists a third party's cookies and storage only where the catalog states their domain (ours: the controller's domains).",
   ),
   'export/category-mapping': rule(
     'info',

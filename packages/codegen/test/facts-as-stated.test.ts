@@ -130,3 +130,25 @@ describe('a group of cookies without names, and the recipients of the data', () 
     expect(tcf.disclosures.some((d) => d.identifier === '*')).toBe(false);
   });
 });
+
+describe('the TCF disclosure of entries without a stated domain', () => {
+  it('lists one of ours on the controller’s domains, and leaves a third party’s out', async () => {
+    const catalog = await catalogWith([
+      entry('ours_listed', 'listed', '1 day', 'provider: { name: Matomo }\n'),
+      entry(
+        'theirs',
+        'theirs',
+        '1 day',
+        'provider: { party: third, name: Other Ltd, privacyPolicy: "https://other.example.org/privacy" }\n',
+      ),
+    ]);
+    const [file] = runGenerator(tcfDeviceStorageGenerator, catalog);
+    const tcf = JSON.parse(file?.contents ?? '{}') as {
+      disclosures: { identifier: string; domains: string[] }[];
+    };
+    expect(tcf.disclosures.find((d) => d.identifier === 'listed')?.domains).toEqual([
+      ...catalog.controller.domains,
+    ]);
+    expect(tcf.disclosures.some((d) => d.identifier === 'theirs')).toBe(false);
+  });
+});

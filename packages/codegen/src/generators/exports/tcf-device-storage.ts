@@ -68,11 +68,18 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     const category = categories.get(entry.category);
     if (!category) continue; // validated: never happens
     const { purposes, specialPurposes } = category.tcf;
-    // A domain the cookie page does not state is never guessed: the entry is left out, with a note.
-    const domain = entry.attributes?.domain ?? entry.provider.domain;
-    if (domain !== undefined) useDomain(domain, purposes, specialPurposes);
+    // Where the cookie page states no domain, one of ours lives on the controller's domains; a
+    // third party's is never guessed: left out, with a note.
+    const stated = entry.attributes?.domain ?? entry.provider.domain;
+    const domains =
+      stated !== undefined
+        ? [stated]
+        : entry.party === 'first'
+          ? [...catalog.controller.domains]
+          : [];
+    for (const domain of domains) useDomain(domain, purposes, specialPurposes);
     if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
-    if (domain === undefined) {
+    if (domains.length === 0) {
       leftOut.push({
         rule: 'export/unknown-domain',
         file: entry.source,
@@ -117,7 +124,7 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
       type: entry.kind === 'cookie' ? 'cookie' : 'web',
       maxAgeSeconds,
       ...(entry.kind === 'cookie' && { cookieRefresh: refreshes(entry.lifetime) }),
-      domains: [domain],
+      domains,
       purposes,
       ...(specialPurposes.length > 0 && { specialPurposes }),
       description: purposeText(entry, locale, catalog),
