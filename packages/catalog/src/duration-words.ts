@@ -2,7 +2,7 @@
 export type DurationUnit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
 
 /*
- * Units of time as cookie pages write them, in the built-in languages: singular, plural and the
+ * Units of time as cookie pages write them, in the built-in languages and Nynorsk: singular, plural and the
  * inflected forms a number takes ("13 kuukautta", "2 Jahren"), and common abbreviations. A
  * catalog reads the words of English and of its own locales; a word two of them use for
  * different units ("v": vecka in Swedish, vuosi in Finnish) is refused with the choice.
@@ -36,6 +36,16 @@ export const UNIT_WORDS: Readonly<Record<string, Words>> = {
     day: ['dag', 'dager', 'døgn', 'd'],
     week: ['uke', 'uker', 'u'],
     month: ['måned', 'måneder', 'mnd', 'mnd.'],
+    year: ['år'],
+  },
+  // Nynorsk: no built-in labels (a catalog in nn writes them), but its unit words are read.
+  nn: {
+    second: ['sekund', 'sekundar', 'sek', 's'],
+    minute: ['minutt', 'minutt', 'min'],
+    hour: ['time', 'timar', 't'],
+    day: ['dag', 'dagar', 'døgn', 'døger', 'd'],
+    week: ['veke', 'veker', 'v.'],
+    month: ['månad', 'månader', 'mnd', 'mnd.'],
     year: ['år'],
   },
   da: {
@@ -115,6 +125,7 @@ export const APPROXIMATE_WORDS: Readonly<Record<string, readonly string[]>> = {
   ],
   sv: ['cirka', 'ca', 'ca.', 'ungefär', 'omkring', 'runt', 'vanligen', 'vanligtvis', 'normalt'],
   nb: ['cirka', 'ca', 'ca.', 'omtrent', 'omkring', 'rundt', 'vanligvis', 'normalt'],
+  nn: ['cirka', 'ca', 'ca.', 'om lag', 'omtrent', 'omkring', 'vanlegvis', 'normalt'],
   da: ['cirka', 'ca', 'ca.', 'omkring', 'omtrent', 'typisk', 'normalt', 'sædvanligvis'],
   fi: ['noin', 'n.', 'ca.', 'yleensä', 'tavallisesti', 'suunnilleen'],
   de: ['etwa', 'ca.', 'ca', 'ungefähr', 'rund', 'circa', 'normalerweise', 'üblicherweise', 'meist'],
@@ -126,7 +137,8 @@ export const APPROXIMATE_WORDS: Readonly<Record<string, readonly string[]>> = {
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',
   sv: 'Swedish',
-  nb: 'Norwegian',
+  nb: 'Norwegian (Bokmål)',
+  nn: 'Norwegian (Nynorsk)',
   da: 'Danish',
   fi: 'Finnish',
   de: 'German',
@@ -140,8 +152,10 @@ export function languagesOf(locales: readonly string[] = []): string[] {
   const languages = ['en'];
   for (const locale of locales) {
     const tag = locale.toLowerCase().split('-')[0] ?? '';
-    const language = tag === 'no' || tag === 'nn' ? 'nb' : tag;
-    if (UNIT_WORDS[language] && !languages.includes(language)) languages.push(language);
+    // Norwegian: "no" is Bokmål; Nynorsk pages also write Bokmål's forms.
+    const spoken = tag === 'no' ? ['nb'] : tag === 'nn' ? ['nn', 'nb'] : [tag];
+    for (const language of spoken)
+      if (UNIT_WORDS[language] && !languages.includes(language)) languages.push(language);
   }
   return languages;
 }

@@ -128,3 +128,26 @@ describe('lifetimes as cookie pages write them', () => {
     });
   });
 });
+
+describe('Nynorsk, which has no built-in labels, has its unit words', () => {
+  it.each([
+    ['30 dagar', 30 * 86_400],
+    ['2 timar', 2 * 3_600],
+    ['6 månader', 6 * 2_592_000],
+    ['2 veker', 2 * 604_800],
+    ['1 år', 31_536_000],
+    ['30 dager', 30 * 86_400], // Bokmål's form, which Nynorsk pages also write
+  ])('%s', (text, seconds) => {
+    expect(parseDuration(text, { locales: ['nn'] })).toMatchObject({
+      ok: true,
+      duration: { seconds },
+    });
+  });
+
+  it('and its words for "about"', () => {
+    expect(parseStatedDuration('om lag 2 år', { locales: ['nn'] })).toMatchObject({
+      ok: true,
+      value: { kind: 'duration', amount: 2, approximate: true },
+    });
+  });
+});
