@@ -66,6 +66,18 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
   const reported = new Set<string>();
   const once = (key: string) => !reported.has(key) && reported.add(key) !== undefined;
 
+  // A third party's entry without a domain matches by name alone: say so, once per entry.
+  const nameOnly = (entry: CatalogEntry, page: string, where: string) => {
+    if (entry.party !== 'third' || entry.provider.domain !== undefined) return;
+    if (!once(`name-only|${entry.id}`)) return;
+    add(
+      'audit/name-only',
+      page,
+      `${where} counts as ${entry.id} by its name alone: the catalog states no domain for it, so the same name from any site would count as declared`,
+      `write provider.domain in ${entry.source} once the cookie page or ${entry.provider.name} says where it lives`,
+    );
+  };
+
   const matchCookie = (cookie: ObservedCookie): CatalogEntry | undefined => {
     const onSite = siteOf(cookie.domain) === site;
     return catalog.entries.find(
@@ -96,6 +108,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         continue;
       }
       seenEntries.add(entry.id);
+      nameOnly(entry, cookie.page, where);
       if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
         add(
           'audit/before-consent',
@@ -131,6 +144,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         continue;
       }
       seenEntries.add(entry.id);
+      nameOnly(entry, item.page, where);
       if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
         add(
           'audit/before-consent',

@@ -41,11 +41,11 @@ export const UNIT_WORDS: Readonly<Record<string, Words>> = {
   // Nynorsk: no built-in labels (a catalog in nn writes them), but its unit words are read.
   nn: {
     second: ['sekund', 'sekundar', 'sek', 's'],
-    minute: ['minutt', 'minutt', 'min'],
+    minute: ['minutt', 'minuttar', 'min'],
     hour: ['time', 'timar', 't'],
     day: ['dag', 'dagar', 'døgn', 'døger', 'd'],
     week: ['veke', 'veker', 'v.'],
-    month: ['månad', 'månader', 'mnd', 'mnd.'],
+    month: ['månad', 'månader', 'månadar', 'mnd', 'mnd.'],
     year: ['år'],
   },
   da: {

@@ -256,6 +256,11 @@ export const RULES = {
     'A file over the size or nesting budget is named, not silently left out.',
   ),
   // Audit (cookie-catalog audit): what a browser saw, held against the catalog
+  'audit/name-only': rule(
+    'info',
+    'catalog format',
+    "A third party's entry without a stated domain is matched by its name alone.",
+  ),
   'audit/undeclared-cookie': rule(
     'error',
     'ePrivacy Directive art. 5(3); GDPR art. 13',

@@ -254,3 +254,19 @@ describe('a vendor’s group of cookies the page lists without names', () => {
     ]);
   });
 });
+
+describe('labels written for some locales only', () => {
+  it('keep the built-in words in the others', async () => {
+    const { result } = await load([
+      {
+        file: 'policy.yaml',
+        find: '  name: { en: Name, sv: Namn }\n',
+        with: '  name: { sv: Kakans namn }\n',
+      },
+    ]);
+    expect(result.errorCount).toBe(0);
+    expect(result.catalog?.labels.name.sv).toBe('Kakans namn');
+    expect(result.catalog?.labels.name.en).toBeTruthy();
+    expect(result.catalog?.labels.name.en).not.toBe('Kakans namn');
+  });
+});

@@ -114,7 +114,14 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
   checkBuiltInLabels(report, policy, locales);
   for (const [key, text] of Object.entries(policy.labels ?? {})) {
     if (text === undefined) continue;
-    checkLocalizedText(report, context, ['labels', key], text);
+    // Words written for some locales only: the others keep the tool's built-in words.
+    checkLocalizedText(
+      report,
+      context,
+      ['labels', key],
+      text,
+      (locale) => builtInLabel(key as LabelKey, locale) !== undefined,
+    );
     for (const placeholder of LABEL_PLACEHOLDERS[key] ?? []) {
       for (const [locale, value] of Object.entries(text)) {
         if (!value.includes(`{${placeholder}}`)) {
