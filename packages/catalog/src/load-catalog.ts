@@ -99,8 +99,11 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
       } else if (checked.partial) {
         partialPolicy = checked.partial;
         context = checkPolicy(policyReport, checked.partial);
+      } else if (checked.salvaged) {
+        // A schema error must not hide the file's other problems: the policy's rules run on the
+        // fields that passed, and whatever of locales and categories is readable checks entries.
+        context = salvagePolicy(policyReport, checked.salvaged, contextFrom(source.data));
       } else {
-        // Whatever of locales and categories is readable still lets every entry be checked.
         context = contextFrom(source.data);
       }
     }
@@ -264,6 +267,59 @@ async function loadSections(
       texts[locale] = text;
       sections.set(id, texts);
     }
+  }
+}
+
+/**
+ * The rules of policy.yaml on a file with schema errors: each broken top-level field gets a
+ * stand-in that passes the rules, and every problem the rules find in a broken field is dropped
+ * (the schema error there says what is wrong). The context keeps what the file really says.
+ */
+function salvagePolicy(
+  report: FileReport,
+  salvaged: { readonly data: Partial<PolicyInput>; readonly broken: ReadonlySet<string> },
+  readable: CatalogContext,
+): CatalogContext {
+  const { data, broken } = salvaged;
+  const locales = [...(readable.locales ?? ['en'])];
+  const defaultLocale = readable.defaultLocale ?? locales[0] ?? 'en';
+  const standIn: PolicyInput = {
+    version: '1.0',
+    lastUpdated: '2000-01-01',
+    locales,
+    defaultLocale,
+    controller: { name: 'controller', website: 'https://controller.invalid/' },
+    dpo: { email: 'dpo@controller.invalid' },
+    categories: [],
+    authorities: [],
+    sections: [],
+  };
+  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !broken.has(key)));
+  const policy = { ...standIn, ...kept } as PolicyInput;
+  const context = checkPolicy(new SkippingReport(report, broken), policy);
+  return {
+    ...context,
+    locales: readable.locales ?? context.locales,
+    defaultLocale: readable.defaultLocale,
+    categories: broken.has('categories') ? readable.categories : context.categories,
+    lastUpdated: broken.has('lastUpdated') ? undefined : context.lastUpdated,
+    controller: broken.has('controller') ? readable.controller : context.controller,
+  };
+}
+
+/** Reports into `report`, but nothing at or under the given top-level fields. */
+class SkippingReport extends FileReport {
+  constructor(
+    private readonly into: FileReport,
+    private readonly skipped: ReadonlySet<string>,
+  ) {
+    super(into.source);
+  }
+
+  override add(...args: Parameters<FileReport['add']>): void {
+    const [rule, path, message, fix, options] = args;
+    if (this.skipped.has(String(path[0]))) return;
+    this.into.add(rule, path, message, fix, options);
   }
 }
 

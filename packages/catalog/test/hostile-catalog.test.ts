@@ -406,6 +406,18 @@ const cases: Record<string, Case> = {
     at: { file: csrf, line: 'name: "a;b"' },
     says: /did you mean "Lax"/,
   },
+  'a schema error in policy.yaml does not hide its other problems': {
+    edits: [
+      { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },
+      {
+        file: 'policy.yaml',
+        find: '  website: https://billogram.com',
+        with: '  website: http://billogram.com',
+      },
+    ],
+    errors: ['schema/type', 'link/scheme'],
+    at: { file: 'policy.yaml', line: 'lastUpdated: 2026' },
+  },
   'a broken policy.yaml does not hide the translation problems of the entries': {
     edits: [
       { file: 'policy.yaml', find: 'lastUpdated: "2026-11-26"', with: 'lastUpdated: 2026' },
