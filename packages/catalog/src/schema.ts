@@ -271,7 +271,7 @@ export const entrySchema = z
       .record(z.string(), z.string())
       .optional()
       .describe(
-        'Advice (warnings) considered and declined for this entry: the rule id and why, e.g. "advice/host-prefix": "clients depend on the name".',
+        'Advice (warnings) considered and declined for this entry: the rule id and why, e.g. "advice/host-prefix": "clients depend on the name". Besides advice/*, `entry/set-by` (no typed code wanted) and `consent/vendor-location` (withdrawal cannot delete it) can be declined.',
       ),
   })
   .describe('One cookie or similar technology, one file per entry in catalog/cookies/.');

@@ -270,3 +270,24 @@ describe('labels written for some locales only', () => {
     expect(result.catalog?.labels.name.en).not.toBe('Kakans namn');
   });
 });
+
+describe('declining the warnings about what a page does not state', () => {
+  it('entry/set-by, with a reason, when no typed code is wanted', async () => {
+    const { rules } = await load([
+      entry(
+        'framework',
+        'fw',
+        'acknowledge: { entry/set-by: "our framework sets it; we read it by name" }\n',
+      ),
+    ]);
+    expect(rules.filter((r) => r.includes('entry/set-by'))).toEqual([]);
+    expect(rules.filter((r) => r.startsWith('error'))).toEqual([]);
+  });
+
+  it('but not without a reason', async () => {
+    const { rules } = await load([
+      entry('framework', 'fw', 'acknowledge: { entry/set-by: " " }\n'),
+    ]);
+    expect(rules).toContain('error schema/value');
+  });
+});

@@ -7,21 +7,26 @@ import type { FileReport } from './check-context.js';
 /** Names that usually carry a credential or a session: the ones the __Host- prefix protects most. */
 const SENSITIVE_NAME = /csrf|xsrf|session|sess|token|auth|login/i;
 
-/** Only advice can be declined, and only with a reason a reviewer can read. */
+/**
+ * Warnings about an entry that a team may consider and decline for it, with a reason: advice, and
+ * two decisions the catalog cannot make for them (no typed code for a cookie of ours; a vendor's
+ * cookie withdrawal cannot delete).
+ */
+export const DECLINABLE_WARNINGS: readonly RuleId[] = [
+  ...(Object.keys(RULES) as RuleId[]).filter((id) => id.startsWith('advice/')),
+  'entry/set-by',
+  'consent/vendor-location',
+];
+
+/** Only such warnings can be declined, and only with a reason a reviewer can read. */
 export function checkAcknowledgements(report: FileReport, entry: EntryInput): void {
   for (const [rule, reason] of Object.entries(entry.acknowledge ?? {})) {
-    if (
-      !(rule in RULES) ||
-      RULES[rule as RuleId].severity !== 'warning' ||
-      !rule.startsWith('advice/')
-    ) {
+    if (!DECLINABLE_WARNINGS.includes(rule as RuleId)) {
       report.add(
         'schema/value',
         ['acknowledge', rule],
         `"${rule}" is not advice that can be declined; errors must be fixed`,
-        `use one of ${Object.keys(RULES)
-          .filter((id) => id.startsWith('advice/'))
-          .join(', ')}`,
+        `use one of ${DECLINABLE_WARNINGS.join(', ')}`,
         { key: true },
       );
     } else if (reason.trim() === '') {

@@ -88,7 +88,8 @@ function checkVendorLocations(entries: readonly CheckedEntry[], policy: PolicyIn
       input.kind !== 'cookie' ||
       input.group ||
       !optional.has(input.category) ||
-      input.attributes?.path !== undefined
+      input.attributes?.path !== undefined ||
+      input.acknowledge?.['consent/vendor-location'] !== undefined
     )
       continue;
     report.add(

@@ -128,7 +128,8 @@ export function checkStatedParty(
     stated.setBy === undefined &&
     party.party === 'first' &&
     stated.kind === 'cookie' &&
-    stated.retired === undefined
+    stated.retired === undefined &&
+    stated.acknowledge?.['entry/set-by'] === undefined
   ) {
     report.add(
       'entry/set-by',
