@@ -100,7 +100,9 @@ function findingFor(call: LocatedCall, catalog: Catalog): Problem | undefined {
       'name it with a constant so scan can check it, or use the generated API; if it is deliberate, add `// cookie-catalog-ignore: <reason>`',
     );
   }
-  const entries = catalog.entries.filter((e) => e.kind === kindOf(call.store));
+  // A group of another company's cookies without names lives on its domain, where our code
+  // cannot write: it would otherwise stand for any name our code uses.
+  const entries = catalog.entries.filter((e) => e.kind === kindOf(call.store) && !e.group);
   const matches = entries.filter((entry) => nameMatches(call.name as NameShape, entry));
   if (matches.length === 0) {
     const partly = call.name.includes(null);
