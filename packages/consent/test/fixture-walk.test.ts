@@ -1,11 +1,11 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Catalog, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
 import { type Browser, launchChromium } from '@cookie-catalog/test-support';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
-import { type GeneratedPackages, generatedPackages } from './generated-packages.js';
+import { formBody, type GeneratedPackages, generatedPackages } from './generated-packages.js';
 
 /*
  * The consent package generated from a fixture catalog whose optional category holds a cookie of
@@ -45,12 +45,6 @@ async function fixtureCatalog(): Promise<Catalog> {
 
 interface FixtureServer {
   setChatPref(target: Headers, value: 'open' | 'closed'): void;
-}
-
-async function body(request: IncomingMessage): Promise<URLSearchParams> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return new URLSearchParams(text);
 }
 
 describe('consent from a fixture catalog, walked in Chromium', () => {
@@ -97,7 +91,7 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
         return;
       }
       if (request.method === 'POST') {
-        const form = await body(request);
+        const form = await formBody(request);
         const { notDeleted } = consent.applyConsentForm(headers, form, { cookieHeader: cookies });
         html = consent.consentBanner('en', {
           action: '/cookies',

@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { Catalog } from '@cookie-catalog/catalog';
 import { runGenerator, tsConsentGenerator, tsServerGenerator } from '@cookie-catalog/codegen';
@@ -45,4 +46,11 @@ export async function generatedPackages(
   } as ConsentModule;
   const server = (await load(`../../server/test/${slot}/index.ts`)) as Record<string, unknown>;
   return { consent, server, remove };
+}
+
+/** A posted form, as the test servers read it. */
+export async function formBody(request: IncomingMessage): Promise<URLSearchParams> {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return new URLSearchParams(text);
 }

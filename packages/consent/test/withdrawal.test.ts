@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
 import { type Browser, launchChromium } from '@cookie-catalog/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Edit, editedCatalog } from '../../catalog/test/catalog-copy.js';
-import { type GeneratedPackages, generatedPackages } from './generated-packages.js';
+import { formBody, type GeneratedPackages, generatedPackages } from './generated-packages.js';
 
 /*
  * Withdrawal deletes what it says it deleted, in Chromium: a vendor's cookies on our domain whose
@@ -38,12 +38,6 @@ const SEEDED = [
   'wunknown=1; Path=/; SameSite=Lax; Max-Age=600',
 ];
 
-async function body(request: IncomingMessage): Promise<URLSearchParams> {
-  let text = '';
-  for await (const chunk of request) text += chunk;
-  return new URLSearchParams(text);
-}
-
 describe('withdrawal in Chromium', () => {
   let catalog: Catalog;
   let site: Server;
@@ -72,7 +66,7 @@ describe('withdrawal in Chromium', () => {
       if (url.pathname === '/seed') {
         for (const line of SEEDED) response.appendHeader('Set-Cookie', line);
       } else if (request.method === 'POST') {
-        const { notDeleted } = consent.applyConsentForm(headers, await body(request), {
+        const { notDeleted } = consent.applyConsentForm(headers, await formBody(request), {
           cookieHeader: request.headers.cookie,
         });
         html = consent.consentBanner('sv', { action: '/cookies', answered: 'reject', notDeleted });
