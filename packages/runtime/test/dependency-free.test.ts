@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
  * What product servers and browsers run: the built package imports nothing but its own modules.
  * No catalog, zod, yaml or markdown-it at run time, and no node: module either, so the same
  * files run in a browser, an edge runtime and Node. Run after `npm run build`.
+ *
+ * The one exception is the server-only `consent-records/` (proof of consent, issue 30): it uses
+ * node:crypto and node:fs, and loads its store drivers, optional peer dependencies, by
+ * `import()` only when a store of their kind is opened. Nothing outside it imports it.
  */
 const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(PACKAGE, 'dist');
@@ -26,8 +30,12 @@ function specifiers(code: string): string[] {
 describe('@cookie-catalog/runtime as built', () => {
   it('declares no dependency of any kind a product would install', async () => {
     const manifest = JSON.parse(await readFile(join(PACKAGE, 'package.json'), 'utf8'));
-    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies'])
+    for (const field of ['dependencies', 'optionalDependencies'])
       expect(manifest[field], field).toBeUndefined();
+    const peers = Object.keys(manifest.peerDependencies ?? {}).sort();
+    expect(peers).toEqual(['@electric-sql/pglite', 'pg']);
+    for (const peer of peers)
+      expect(manifest.peerDependenciesMeta?.[peer]?.optional, peer).toBe(true);
     expect(manifest.sideEffects).toBe(false);
   });
 
@@ -36,14 +44,22 @@ describe('@cookie-catalog/runtime as built', () => {
       /\.(js|d\.ts)$/.test(file),
     );
     // Not vacuous: both entry points are there (and this test knows how they import).
-    expect(files).toEqual(expect.arrayContaining(['index.js', 'consent/index.js']));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.js', 'consent/index.js', join('consent-records', 'index.js')]),
+    );
     expect(specifiers("export { a } from './a.js';\nimport('node:fs');")).toEqual([
       './a.js',
       'node:fs',
     ]);
     for (const file of files) {
       const code = await readFile(join(DIST, file), 'utf8');
+      const serverOnly = file.startsWith(`consent-records${sep}`);
       for (const specifier of specifiers(code)) {
+        if (serverOnly && /^node:(crypto|fs|fs\/promises|path)$/.test(specifier)) continue;
+        if (!serverOnly)
+          expect(specifier, `${file} imports the server-only ${specifier}`).not.toMatch(
+            /consent-records/,
+          );
         expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\//);
         const target = relative(DIST, join(DIST, dirname(file), specifier));
         expect(target.startsWith('..'), `${file} imports ${specifier}`).toBe(false);

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+
+export interface PostgresServer {
+  /** `postgres://postgres@127.0.0.1:<port>/postgres` */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** pg_ctl stop; `immediate` is a crash as far as the server knows (recovery runs on start). */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server and removes its folder. */
+  close(): Promise<void>;
+}
+
+/** Debian's PostgreSQL binaries (`/usr/lib/postgresql/<major>/bin`), newest major first, or undefined. */
+export function findPostgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const majors = readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return majors[0] === undefined ? undefined : join(root, majors[0], 'bin');
+}
+
+/**
+ * Why PostgreSQL tests cannot run here, or undefined when they can. In CI (CI=1) a missing
+ * server is a failure the caller should raise, not a skip: `.ci/run` installs Debian's package.
+ */
+export function postgresUnavailable(): string | undefined {
+  return findPostgresBin() === undefined
+    ? 'PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (Debian: apt-get install postgresql)'
+    : undefined;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** Whether the `postgres` user can reach a folder: every folder above it must let others pass. */
+async function othersCanTraverse(folder: string): Promise<boolean> {
+  for (let dir = folder; dir !== dirname(dir); dir = dirname(dir))
+    if (((await stat(dir)).mode & 0o001) === 0) return false;
+  return true;
+}
+
+/**
+ * A PostgreSQL server of its own for a test: initdb in a temporary folder, 127.0.0.1 and a free
+ * port, trust authentication, no Unix socket. PostgreSQL refuses to run as root, so as root the
+ * server runs as the `postgres` user in a folder that user owns.
+ */
+export async function startPostgresServer(): Promise<PostgresServer> {
+  const bin = findPostgresBin();
+  if (bin === undefined) throw new Error(postgresUnavailable());
+  const asRoot = process.getuid?.() === 0;
+  const base = asRoot && !(await othersCanTraverse(tmpdir())) ? '/tmp' : tmpdir();
+  const root = mkdtempSync(join(base, 'cookie-catalog-postgres-'));
+  const dataDir = join(root, 'data');
+  let uid = 0;
+  let gid = 0;
+  if (asRoot) {
+    const { stdout } = await exec('id', ['-u', 'postgres']);
+    uid = Number(stdout.trim());
+    gid = Number((await exec('id', ['-g', 'postgres'])).stdout.trim());
+    chownSync(root, uid, gid);
+  }
+  const run = (command: string, args: string[]) =>
+    asRoot
+      ? exec('runuser', ['-u', 'postgres', '--', join(bin, command), ...args])
+      : exec(join(bin, command), args);
+  await run('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
+  const port = await freePort();
+  await appendFile(
+    join(dataDir, 'postgresql.conf'),
+    [
+      `port = ${port}`,
+      "listen_addresses = '127.0.0.1'",
+      "unix_socket_directories = ''",
+      'fsync = on',
+      'synchronous_commit = on',
+      'max_connections = 50',
+      '',
+    ].join('\n'),
+  );
+  if (asRoot) await exec('chown', ['-R', `${uid}:${gid}`, dataDir]);
+  const log = join(root, 'server.log');
+  const start = async () => {
+    await run('pg_ctl', ['-D', dataDir, '-l', log, '-w', '-t', '60', 'start']);
+  };
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    await run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
+  };
+  await start();
+  let running = true;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: async (mode) => {
+      await stop(mode);
+      running = false;
+    },
+    start: async () => {
+      await start();
+      running = true;
+    },
+    close: async () => {
+      if (running) await stop('immediate').catch(() => {});
+      running = false;
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
