@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   applyConsentForm,
+  type ConsentLog,
   consentBanner,
   consentPreferences,
   hasGlobalPrivacyControl,
@@ -53,12 +54,15 @@ function checked<T>(value: T | undefined, what: string): T {
  */
 export function createDemoServer({
   clientScript,
+  records,
 }: {
   clientScript: string;
+  /** Where every answer is recorded (openConsentRecords), or null to record none. */
+  records: ConsentLog | null;
 }): Server & { openedInvoices: Set<string> } {
   const openedInvoices = new Set<string>();
   const server = createServer((request, response) => {
-    handle(request, response, clientScript, openedInvoices).catch((error: unknown) => {
+    handle(request, response, { clientScript, records }, openedInvoices).catch((error: unknown) => {
       response.statusCode = 500;
       response.end(String(error));
     });
@@ -69,7 +73,7 @@ export function createDemoServer({
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  clientScript: string,
+  { clientScript, records }: { clientScript: string; records: ConsentLog | null },
   opened: Set<string>,
 ) {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -132,13 +136,17 @@ async function handle(
         setLanguage(response, form.get('language') === 'sv' ? 'sv' : 'en');
         return redirect(response, INVOICE);
       case '/cookies': {
-        // The banner's and the preferences form's answer, recorded with the consent cookie;
+        // The banner's and the preferences form's answer, kept in the consent cookie and
+        // recorded (durably, before this response) with the words the form says were shown;
         // withdrawing a category deletes its cookies here, and the page names the rest.
-        const { consent, notDeleted } = applyConsentForm(response, form, {
+        const language = readLanguage(cookies) ?? 'en';
+        const { consent, notDeleted } = await applyConsentForm(response, form, {
           cookieHeader: cookies,
           gpc,
+          records,
+          locale: language,
+          service: request.headers.host ?? undefined,
         });
-        const language = readLanguage(cookies) ?? 'en';
         const answered = form.get('cookies');
         if (answered === 'accept' || answered === 'reject') {
           return sendInvoice(response, cookies, {

@@ -1,7 +1,19 @@
+import { resolve } from 'node:path';
+import { openConsentRecords } from '@billogram/cookies-consent';
 import { createDemoServer, loadClientScript } from './demo-server.js';
 
 const port = Number(process.env.PORT ?? 3000);
-const server = createDemoServer({ clientScript: await loadClientScript() });
+// Every answer is recorded in the embedded store (PGlite, a folder): CONSENT_RECORDS names
+// another folder, or a postgres:// address.
+const store = process.env.CONSENT_RECORDS ?? resolve('.consent-records');
+const records = await openConsentRecords({ store });
+const server = createDemoServer({ clientScript: await loadClientScript(), records });
 server.listen(port, '127.0.0.1', () => {
   console.log(`Invoice demo on http://127.0.0.1:${port}/ (Secure cookies work on 127.0.0.1)`);
+  console.log(`Consent records: ${store} (npx cookie-catalog consent show <id> --store ${store})`);
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    server.close();
+    void records.close().then(() => process.exit(0));
+  });

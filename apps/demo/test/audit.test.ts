@@ -11,7 +11,7 @@ describe('the invoice demo, audited before and after consent', () => {
   let server: ReturnType<typeof createDemoServer>;
   let origin: string;
   beforeAll(async () => {
-    server = createDemoServer({ clientScript: await loadClientScript() });
+    server = createDemoServer({ clientScript: await loadClientScript(), records: null });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -18,7 +18,12 @@ describe('the types of the generated client package', () => {
     expectTypeOf(readLanguageFrom).parameter(0).toEqualTypeOf<string>();
     // The consent cookie's value follows from the categories that need consent.
     expectTypeOf(readBillogramGDPR()).toEqualTypeOf<
-      | { readonly version: number; readonly given: number; readonly 'help-center': boolean }
+      | {
+          readonly version: number;
+          readonly given: number;
+          readonly id: string;
+          readonly 'help-center': boolean;
+        }
       | undefined
     >();
   });

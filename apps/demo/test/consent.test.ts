@@ -31,7 +31,7 @@ describe('asking for consent in the invoice demo (headless Chromium)', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    server = createDemoServer({ clientScript: await loadClientScript() });
+    server = createDemoServer({ clientScript: await loadClientScript(), records: null });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -133,7 +133,11 @@ describe('asking for consent in the invoice demo (headless Chromium)', () => {
 
   it('an answer under an older consent version is asked again', async () => {
     browser = await launchChromium();
-    const old = { version: CONSENT_VERSION - 1, given: Math.floor(Date.now() / 1000) };
+    const old = {
+      version: CONSENT_VERSION - 1,
+      given: Math.floor(Date.now() / 1000),
+      id: '0123456789abcdef0123456789abcdef',
+    };
     const value = Object.fromEntries([
       ...Object.entries(old),
       ...optional.map((c) => [c.id, true] as const),

@@ -18,7 +18,7 @@ describe('the invoice demo in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = createDemoServer({ clientScript: await loadClientScript() });
+    server = createDemoServer({ clientScript: await loadClientScript(), records: null });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Catalog, Problem } from '@cookie-catalog/catalog';
 import { type Comparison, compare } from './compare.js';
 import { AuditInputError } from './errors.js';
@@ -146,6 +147,8 @@ export function consentCookies(
   const value = {
     version: settings.version,
     given: Math.floor(Date.now() / 1000),
+    // A consent id of the audit's own: the site's records (if any) show the audit's answers apart.
+    id: randomBytes(16).toString('hex'),
     ...Object.fromEntries(
       catalog.categories.filter((c) => c.consentRequired).map((c) => [c.id, granted(c.id)]),
     ),

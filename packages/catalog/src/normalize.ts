@@ -171,7 +171,8 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
 
 /**
  * The consent cookie's value follows from the categories: the consent version, when the answer
- * was given (seconds since 1970), and one yes or no per category that needs consent.
+ * was given (seconds since 1970), the consent id its records carry (32 hex digits, so the person
+ * can quote it), and one yes or no per category that needs consent.
  */
 function consentValueType(policy: PolicyInput): ValueType {
   return {
@@ -180,6 +181,7 @@ function consentValueType(policy: PolicyInput): ValueType {
     fields: [
       { name: 'version', type: { type: 'integer' } },
       { name: 'given', type: { type: 'integer' } },
+      { name: 'id', type: { type: 'string' } },
       ...policy.categories
         .filter((c) => c.consentRequired)
         .map((c) => ({ name: c.id, type: { type: 'boolean' } as const })),

@@ -99,6 +99,7 @@ describe('the normalized Catalog model of the fixture catalog', () => {
       fields: [
         { name: 'version', type: { type: 'integer' } },
         { name: 'given', type: { type: 'integer' } },
+        { name: 'id', type: { type: 'string' } },
         { name: 'help-center', type: { type: 'boolean' } },
       ],
     });

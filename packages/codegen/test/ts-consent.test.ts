@@ -4,6 +4,7 @@ import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import { editedCatalog, FIXTURE_CATALOG, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
+import { mdPolicyGenerator } from '../src/generators/policy-docs/md-policy-generator.js';
 import { tsConsentGenerator } from '../src/generators/ts-consent/consent-generator.js';
 import { tsServerGenerator } from '../src/generators/ts-server/server-generator.js';
 import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
@@ -66,8 +67,12 @@ function consentFiles(catalog: Catalog, slot: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (const file of runGenerator(tsServerGenerator, catalog))
     files[join(server, file.path)] = file.contents;
+  // The policy in force, which consent records keep: the docs package's Markdown.
+  for (const file of runGenerator(mdPolicyGenerator, catalog).filter((f) => f.path.endsWith('.ts')))
+    files[join(consent, 'policy', file.path)] = file.contents;
   for (const file of runGenerator(tsConsentGenerator, catalog, {
     serverImport: `../../../server/src/__consent_test_${slot}__/index.js`,
+    docsImport: './policy/index.js',
   }))
     files[join(consent, file.path)] = file.contents;
   files[join(consent, 'use.ts')] = [

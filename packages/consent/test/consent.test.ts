@@ -24,9 +24,11 @@ const NOW = Date.UTC(2026, 11, 3, 12);
 
 /** A Cookie header holding the consent cookie with this JSON value. */
 const header = (value: unknown) => `${CONSENT_COOKIE}=${encodeURIComponent(JSON.stringify(value))}`;
+const ID = '0123456789abcdef0123456789abcdef';
 const answer = (on: boolean, extra: Record<string, unknown> = {}) => ({
   version: CONSENT_VERSION,
   given: Math.floor(NOW / 1000) - 60,
+  id: ID,
   ...Object.fromEntries(CONSENT_CATEGORIES.map((c) => [c, on])),
   ...extra,
 });
@@ -48,6 +50,12 @@ describe.runIf(catalog.consent !== undefined)('reading the answer', () => {
     expect(consent?.version).toBe(CONSENT_VERSION);
     for (const category of CONSENT_CATEGORIES) expect(hasConsent(consent, category)).toBe(true);
     expect(consent?.given.getTime()).toBe((Math.floor(NOW / 1000) - 60) * 1000);
+  });
+
+  it('carries the consent id, and asks again for an answer without a well-formed one', () => {
+    expect(readConsent(header(answer(true)), NOW)?.id).toBe(ID);
+    for (const id of [undefined, '', 'x'.repeat(32), ID.toUpperCase(), `${ID}0`, 42])
+      expect(readConsent(header(answer(true, { id })), NOW)).toBeUndefined();
   });
 
   it('asks again: never asked, another version, too old, from the future', () => {
@@ -115,7 +123,11 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       [{ cookies: 'accept' }, true], // a parsed body object
     ] as const) {
       const response = new Headers();
-      const { consent } = applyConsentForm(response, form, { now: NOW });
+      const { consent, recorded } = await applyConsentForm(response, form, {
+        now: NOW,
+        records: null,
+      });
+      expect(recorded).toBeUndefined();
       for (const category of CONSENT_CATEGORIES) expect(hasConsent(consent, category)).toBe(on);
       const jar = await jarAfter(response);
       const [stored] = await jar.getCookies(ORIGIN);
@@ -129,11 +141,44 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
     }
   });
 
-  it('names what a withdrawn category leaves behind: what the catalog does not say where it lives, and patterns the request did not carry', () => {
+  it('keeps the browser’s consent id across answers, and gives a new browser a random one', async () => {
+    const again = new Headers();
+    const kept = await applyConsentForm(again, new URLSearchParams('cookies=reject'), {
+      cookieHeader: header(answer(true)),
+      records: null,
+    });
+    expect(kept.consent.id).toBe(ID);
+    // Under an older consent version the answer is asked again, but it is the same browser.
+    const older = await applyConsentForm(new Headers(), new URLSearchParams('cookies=accept'), {
+      cookieHeader: header(answer(true, { version: CONSENT_VERSION - 1 })),
+      records: null,
+    });
+    expect(older.consent.id).toBe(ID);
+    const ids = new Set<string>();
+    for (let i = 0; i < 50; i++) {
+      const fresh = await applyConsentForm(new Headers(), { cookies: 'accept' }, { records: null });
+      expect(fresh.consent.id).toMatch(/^[0-9a-f]{32}$/);
+      ids.add(fresh.consent.id);
+    }
+    expect(ids.size).toBe(50);
+    // A forged id that is not 32 lowercase hex digits is replaced, never recorded under.
+    const forged = await applyConsentForm(
+      new Headers(),
+      { cookies: 'accept' },
+      {
+        cookieHeader: header(answer(true, { id: '../../etc/passwd' })),
+        records: null,
+      },
+    );
+    expect(forged.consent.id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('names what a withdrawn category leaves behind: what the catalog does not say where it lives, and patterns the request did not carry', async () => {
     const response = new Headers();
-    const { notDeleted } = applyConsentForm(response, new URLSearchParams('cookies=reject'), {
+    const { notDeleted } = await applyConsentForm(response, new URLSearchParams('cookies=reject'), {
       cookieHeader: header(answer(true)),
       now: NOW,
+      records: null,
     });
     // The request carries only the consent cookie: a pattern on another path than / cannot be
     // found in it; a fixed name is deleted wherever the catalog says it lives.

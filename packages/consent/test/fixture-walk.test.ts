@@ -92,7 +92,10 @@ describe('consent from a fixture catalog, walked in Chromium', () => {
       }
       if (request.method === 'POST') {
         const form = await formBody(request);
-        const { notDeleted } = consent.applyConsentForm(headers, form, { cookieHeader: cookies });
+        const { notDeleted } = await consent.applyConsentForm(headers, form, {
+          cookieHeader: cookies,
+          records: null,
+        });
         html = consent.consentBanner('en', {
           action: '/cookies',
           answered: form.get('cookies') === 'accept' ? 'accept' : 'reject',

@@ -2,7 +2,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { Catalog } from '@cookie-catalog/catalog';
-import { runGenerator, tsConsentGenerator, tsServerGenerator } from '@cookie-catalog/codegen';
+import {
+  mdPolicyGenerator,
+  runGenerator,
+  tsConsentGenerator,
+  tsServerGenerator,
+} from '@cookie-catalog/codegen';
 
 /*
  * The server and consent packages generated from a fixture catalog into test folders of their own
@@ -34,8 +39,13 @@ export async function generatedPackages(
   await mkdir(consentDir, { recursive: true });
   for (const file of runGenerator(tsServerGenerator, catalog))
     await writeFile(join(serverDir, file.path), file.contents);
+  // The policy in force, which consent records keep: the docs package's Markdown, generated here.
+  await mkdir(join(consentDir, 'policy'));
+  for (const file of runGenerator(mdPolicyGenerator, catalog))
+    await writeFile(join(consentDir, 'policy', file.path), file.contents);
   for (const file of runGenerator(tsConsentGenerator, catalog, {
     serverImport: `../../../server/test/${slot}/index.js`,
+    docsImport: './policy/index.js',
   }))
     await writeFile(join(consentDir, file.path), file.contents);
   // Imported by path, as vitest transforms them.

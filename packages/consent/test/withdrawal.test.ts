@@ -66,7 +66,8 @@ describe('withdrawal in Chromium', () => {
       if (url.pathname === '/seed') {
         for (const line of SEEDED) response.appendHeader('Set-Cookie', line);
       } else if (request.method === 'POST') {
-        const { notDeleted } = consent.applyConsentForm(headers, await formBody(request), {
+        const { notDeleted } = await consent.applyConsentForm(headers, await formBody(request), {
+          records: null,
           cookieHeader: request.headers.cookie,
         });
         html = consent.consentBanner('sv', { action: '/cookies', answered: 'reject', notDeleted });

@@ -333,7 +333,7 @@ function canProduce(pattern: StoredName, name: string): boolean {
 }
 
 /** Names a consent-required category cannot have: they are the consent cookie's own fields. */
-const CONSENT_FIELDS = new Set(['version', 'given']);
+const CONSENT_FIELDS = new Set(['version', 'given', 'id']);
 
 /** policy.yaml `consent`: the cookie it names can record the answer, and is there when needed. */
 function checkConsentCookie(

@@ -2,6 +2,14 @@
 // answer appended to a hash chain per writing process, the words shown stored once by their
 // hash, in PGlite (embedded) or PostgreSQL. Server only: node:crypto, node:fs, and the store
 // drivers as optional peer dependencies loaded when a store of their kind is opened.
+export {
+  type AnswerContext,
+  answerRecord,
+  consentAction,
+  isConsentId,
+  newConsentId,
+  recordAnswer,
+} from './answer-record.js';
 export { canonicalJson, GENESIS, renderingHash } from './chain.js';
 export { type ConsentLog, type ConsentLogOptions, openConsentLog } from './consent-log.js';
 export { MIGRATIONS } from './migrations.js';

@@ -1,6 +1,8 @@
 // `@cookie-catalog/runtime/consent`: what the generated consent package does at run time on the
 // server (recording an answer, deleting a withdrawn category's cookies, filling the banner's
 // slots). A subpath of its own, so that none of it reaches a browser bundle of the readers.
+
+export { consentEndpointHandler, type EndpointLimits } from './endpoint.js';
 export {
   type BannerState,
   type BannerTemplates,
@@ -9,6 +11,9 @@ export {
   type PreferencesState,
   renderBanner,
   renderPreferences,
+  SHOWN_FIELD,
+  type ShownKind,
+  shownTexts,
 } from './render.js';
 export {
   applyRemovals,

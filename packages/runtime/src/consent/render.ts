@@ -20,7 +20,19 @@ export interface BannerTemplates {
   readonly messages: { readonly accept: string; readonly reject: string; readonly save: string };
   /** Escaped words for why a cookie was not deleted (packages generated before them have none). */
   readonly reasons?: Readonly<Record<NotDeletedReason, string>>;
+  /**
+   * The SHA-256 (hex) of each text a person can be shown before answering ({@link shownTexts}),
+   * as the generator computed it. The form carries the hash back, so that a consent record can
+   * point at the exact words (packages generated before consent records have none).
+   */
+  readonly shown?: Readonly<Record<ShownKind, string>>;
 }
+
+/** What a person sees before answering: the banner's question or the preferences form, each with or without the GPC notice. */
+export type ShownKind = 'banner' | 'banner-gpc' | 'preferences' | 'preferences-gpc';
+
+/** The form field that carries the hash of what was shown (not `consent-…`: no category can take it). */
+export const SHOWN_FIELD = 'consent_shown';
 
 interface FormState {
   /** Where the form posts: the route that calls applyConsentForm. */
@@ -69,13 +81,30 @@ function fill(template: string, slots: Readonly<Record<string, string>>): string
   return template.replace(SLOT, (_, name: string) => slots[name] ?? '');
 }
 
-function hiddenFields(state: FormState): string {
-  return Object.entries(state.hidden ?? {})
+function hiddenFields(state: FormState, shown: string | undefined): string {
+  const fields = Object.entries(state.hidden ?? {}).filter(([name]) => name !== SHOWN_FIELD);
+  if (shown !== undefined) fields.push([SHOWN_FIELD, shown]);
+  return fields
     .map(
       ([name, value]) =>
         `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
     )
     .join('');
+}
+
+/**
+ * The words of each text a person can be shown before answering, in the form a consent record
+ * points at: the template with its catalog words and every per-request slot left empty (the
+ * form's action, hidden fields such as a CSRF token, which answer is preselected). The GPC
+ * notice is part of the words, so a banner with it is a text of its own.
+ */
+export function shownTexts(templates: BannerTemplates): Record<ShownKind, string> {
+  return {
+    banner: fill(templates.question, {}),
+    'banner-gpc': fill(templates.question, { gpc: templates.gpc }),
+    preferences: fill(templates.preferences, {}),
+    'preferences-gpc': fill(templates.preferences, { gpc: templates.gpc }),
+  };
 }
 
 function notDeletedList(templates: BannerTemplates, state: FormState): string {
@@ -103,7 +132,7 @@ export function renderBanner(templates: BannerTemplates, state: BannerState): st
   return fill(templates.question, {
     gpc: state.gpc ? templates.gpc : '',
     action: escapeHtml(state.action),
-    hidden: hiddenFields(state),
+    hidden: hiddenFields(state, templates.shown?.[state.gpc ? 'banner-gpc' : 'banner']),
   });
 }
 
@@ -125,7 +154,7 @@ export function renderPreferences<C extends { categories: object }>(
       : '',
     gpc: state.gpc ? templates.gpc : '',
     action: escapeHtml(state.action),
-    hidden: hiddenFields(state),
+    hidden: hiddenFields(state, templates.shown?.[state.gpc ? 'preferences-gpc' : 'preferences']),
   });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Catalog,
   type CatalogEntry,
@@ -5,6 +6,7 @@ import {
   isFirstPartyCookie,
   nameMatcherSource,
 } from '@cookie-catalog/catalog';
+import { type BannerTemplates, type ShownKind, shownTexts } from '@cookie-catalog/runtime/consent';
 import Handlebars from 'handlebars';
 import type { Generator } from '../../generator.js';
 import { template } from '../policy-docs/templates.js';
@@ -32,6 +34,13 @@ export interface TsConsentOptions {
   readonly runtimeImport: string;
   /** Where withdrawal and the banner renderer come from: the toolchain's consent run time. */
   readonly consentRuntimeImport: string;
+  /** Where consent records and their stores come from: the toolchain's, on the server only. */
+  readonly recordsRuntimeImport: string;
+  /**
+   * The policy in force, which consent records keep (its Markdown per locale): the docs package,
+   * by the name policy.yaml gives it, unless set here.
+   */
+  readonly docsImport?: string | undefined;
 }
 
 export const tsConsentGenerator: Generator<TsConsentOptions> = {
@@ -41,11 +50,19 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
   defaultOptions: {
     runtimeImport: '@cookie-catalog/runtime',
     consentRuntimeImport: '@cookie-catalog/runtime/consent',
+    recordsRuntimeImport: '@cookie-catalog/runtime/consent-records',
   },
   generate(
     catalog,
-    { serverImport = catalog.packages.server, runtimeImport, consentRuntimeImport },
+    {
+      serverImport = catalog.packages.server,
+      docsImport = catalog.packages.docs,
+      runtimeImport,
+      consentRuntimeImport,
+      recordsRuntimeImport,
+    },
   ) {
+    const consentPackage = catalog.packages.consent;
     const settings = catalog.consent;
     if (!settings) return withoutConsentCookie(catalog, consentRuntimeImport);
     const cookie = catalog.entries.find((e) => e.id === settings.cookie);
@@ -71,31 +88,44 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       `/** Where people change their answer; the banner and policy link here. */`,
       `export const PREFERENCES_URL: string | undefined = ${settings.preferencesUrl === undefined ? 'undefined' : stringLiteral(settings.preferencesUrl)};`,
       `export type ConsentChoices = ${optional.length === 0 ? 'Readonly<Record<string, never>>' : categoriesType};`,
-      `export interface Consent {\n  readonly version: number;\n  /** When the answer was given. */\n  readonly given: Date;\n  readonly categories: ConsentChoices;\n}`,
+      `export interface Consent {\n  readonly version: number;\n  /** When the answer was given. */\n  readonly given: Date;\n  /** The consent id: 128 random bits (32 hex digits) that every record of this browser's answers carries, so the person can quote it. */\n  readonly id: string;\n  readonly categories: ConsentChoices;\n}`,
       `/** The consent cookie's value: what ${cookie.name.pattern} holds on the wire. */`,
-      `export interface ConsentValue {\n  readonly version: number;\n  /** Seconds since 1970 when the answer was given. */\n  readonly given: number;\n${optional.map((c) => `  readonly ${propertyName(c.id)}: boolean;`).join('\n')}\n}`,
-      `/** A stored answer that still holds: this consent version, not older than the cookie's lifetime, not from the future. */\nexport function consentFromValue(value: ConsentValue | undefined, now: number): Consent | undefined {\n  if (value === undefined || value.version !== CONSENT_VERSION) return undefined;\n  const given = value.given * 1000;\n  if (!(given <= now + 300_000 && now - given < CONSENT_MAX_AGE_SECONDS * 1000)) return undefined;\n  return { version: value.version, given: new Date(given), categories: { ${optional.map((c) => `${propertyName(c.id)}: value[${stringLiteral(c.id)}]`).join(', ')} } };\n}`,
-      `export function consentValue(categories: ConsentChoices, now: number): ConsentValue {\n  return { version: CONSENT_VERSION, given: Math.floor(now / 1000)${optional.map((c) => `, ${propertyName(c.id)}: categories[${stringLiteral(c.id)}]`).join('')} };\n}`,
+      `export interface ConsentValue {\n  readonly version: number;\n  /** Seconds since 1970 when the answer was given. */\n  readonly given: number;\n  /** The consent id (32 hex digits). */\n  readonly id: string;\n${optional.map((c) => `  readonly ${propertyName(c.id)}: boolean;`).join('\n')}\n}`,
+      `/** A stored answer that still holds: this consent version, not older than the cookie's lifetime, not from the future. */\nexport function consentFromValue(value: ConsentValue | undefined, now: number): Consent | undefined {\n  if (value === undefined || value.version !== CONSENT_VERSION || !/^[0-9a-f]{32}$/.test(value.id)) return undefined;\n  const given = value.given * 1000;\n  if (!(given <= now + 300_000 && now - given < CONSENT_MAX_AGE_SECONDS * 1000)) return undefined;\n  return { version: value.version, given: new Date(given), id: value.id, categories: { ${optional.map((c) => `${propertyName(c.id)}: value[${stringLiteral(c.id)}]`).join(', ')} } };\n}`,
+      `export function consentValue(categories: ConsentChoices, now: number, id: string): ConsentValue {\n  return { version: CONSENT_VERSION, given: Math.floor(now / 1000), id${optional.map((c) => `, ${propertyName(c.id)}: categories[${stringLiteral(c.id)}]`).join('')} };\n}`,
       `/** Google Consent Mode v2: each type the catalog maps, and the categories that grant it. */`,
       `export const CONSENT_MODE: Readonly<Record<string, readonly ConsentCategory[]>> = ${dataLiteral(consentModeMap(optional))};`,
     ]);
 
+    const templates = Object.fromEntries(
+      catalog.locales.map((l) => [l, bannerTemplates(catalog, l, optional)]),
+    );
     const plans = optional.map((category) => ({
       category: category.id,
       removals: catalog.entries.filter((e) => e.category === category.id).flatMap(removalOf),
     }));
     const server = emitSourceFile([
+      `import { createRequire } from 'node:module';`,
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
       `import { appendSetCookie, type CookieSource, type CookieTarget } from ${stringLiteral(runtimeImport)};`,
       `import { read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
-      `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, consentFromValue, consentValue } from './consent.js';`,
-      `import { type ConsentForm, type ConsentResult, type Removal, applyRemovals, choicesFromForm } from ${stringLiteral(consentRuntimeImport)};`,
+      `import { markdown as POLICY_DOCUMENTS } from ${stringLiteral(docsImport)};`,
+      `import { type Consent, type ConsentCategory, type ConsentChoices, CONSENT_CATEGORIES, CONSENT_VERSION, consentFromValue, consentValue } from './consent.js';`,
+      `import { type Locale, LOCALES, SHOWN, consentRenderings } from './banner.js';`,
+      `import { type ConsentForm, type ConsentResult, type EndpointLimits, type Removal, applyRemovals, choicesFromForm, consentEndpointHandler } from ${stringLiteral(consentRuntimeImport)};`,
+      `import { type ConsentLog, type ConsentLogOptions, isConsentId, newConsentId, openConsentLog, type RecordOutcome, recordAnswer, type Rendering, renderingHash } from ${stringLiteral(recordsRuntimeImport)};`,
       `export type { ConsentForm, ConsentResult, NotDeleted } from ${stringLiteral(consentRuntimeImport)};`,
+      `export type { ConsentLog, ConsentStore, RecordOutcome } from ${stringLiteral(recordsRuntimeImport)};`,
       `/** The answer in a request's Cookie header (or a Next.js cookie store such as \`await cookies()\`); undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookies: CookieSource, now: number = Date.now()): Consent | undefined {\n  return consentFromValue(readConsentCookie(cookies), now);\n}`,
       `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
       `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
-      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link). With \`gpc\` (the request sent \`Sec-GPC: 1\`), "accept all" leaves advertising categories off.\n */\nexport function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: { readonly cookieHeader?: string | null | undefined; readonly gpc?: boolean; readonly now?: number } = {},\n): ConsentResult<Consent> {\n  const now = options.now ?? Date.now();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES, options.gpc ? GPC_EXPLICIT_ONLY : []) as ConsentChoices;\n  setConsentCookie(target, consentValue(choices, now));\n  const consent = consentFromValue(consentValue(choices, now), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  return { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), options.cookieHeader ?? '', (line) => appendSetCookie(target, line)) };\n}`,
+      `/** The policy's version (policy.yaml), which every consent record carries. */\nexport const POLICY_VERSION = ${stringLiteral(catalog.version)};`,
+      `/** The packages whose words and code an answer went through; their versions are read from their manifests when first needed, so a release can never leave them stale. */\nconst PACKAGES = ${dataLiteral([consentPackage, serverImport, docsImport].filter((name) => !name.startsWith('.')))};\nlet packageVersions: Readonly<Record<string, string>> | undefined;\nfunction versions(): Readonly<Record<string, string>> {\n  const require = createRequire(${IMPORT_META_URL});\n  const version = (pkg: string) => {\n    try {\n      return String((require(\`\${pkg}/package.json\`) as { version?: unknown }).version);\n    } catch {\n      return undefined; // not installed where this module can see it: left out, never guessed\n    }\n  };\n  packageVersions ??= Object.fromEntries(PACKAGES.flatMap((pkg) => { const v = version(pkg); return v === undefined ? [] : [[pkg, v]]; }));\n  return packageVersions;\n}`,
+      `const policyHashes = new Map<Locale, string>();\nfunction policyHash(locale: string): string | null {\n  if (!(LOCALES as readonly string[]).includes(locale)) return null;\n  const known = policyHashes.get(locale as Locale);\n  if (known !== undefined) return known;\n  const hash = renderingHash(POLICY_DOCUMENTS[locale as Locale]);\n  policyHashes.set(locale as Locale, hash);\n  return hash;\n}`,
+      `/**\n * Opens the log that records every answer (a folder for the embedded store, or a \`postgres://\` address) and stores, once each, the words this version can show: the banner and preferences form per locale, and the policy in force (the docs package's, per locale).\n */\nexport async function openConsentRecords(options: ConsentLogOptions): Promise<ConsentLog> {\n  const log = await openConsentLog(options);\n  const source = (pkg: string) => \`\${pkg}@\${versions()[pkg] ?? 'unknown'}\`;\n  const policy: Rendering[] = LOCALES.map((locale) => ({ hash: renderingHash(POLICY_DOCUMENTS[locale]), kind: 'policy', locale, format: 'markdown', text: POLICY_DOCUMENTS[locale], source: source(${stringLiteral(docsImport)}) }));\n  await log.addRenderings([...consentRenderings(source(${stringLiteral(consentPackage)})), ...policy]);\n  return log;\n}`,
+      `/**\n * Records the answer of the banner or preferences form (\`cookies=accept|reject|save\`, and for save \`consent-<category>=yes|no\`) with the consent cookie's setter, and for each category now off deletes every cookie of it on our own domain that the request carries. Returns the consent and the cookies only their provider can remove (show them, with the link). With \`gpc\` (the request sent \`Sec-GPC: 1\`), "accept all" leaves advertising categories off.\n *\n * The answer is also appended to \`records\` (from {@link openConsentRecords}), and the promise resolves once that record is durable: send the response after it. \`records: null\` records nothing — then you must be able to prove consent some other way (GDPR Art. 7(1)). The browser keeps its consent id across answers, so one person's records share it.\n */\nexport async function applyConsentForm(\n  target: CookieTarget,\n  form: ConsentForm,\n  options: {\n    readonly records: ConsentLog | null;\n    readonly cookieHeader?: string | null | undefined;\n    readonly gpc?: boolean;\n    readonly now?: number;\n    /** The page's locale, when the form carries no text this package knows. */\n    readonly locale?: Locale | undefined;\n    /** The service or host the answer was given on. */\n    readonly service?: string | undefined;\n  },\n): Promise<ConsentResult<Consent> & { readonly recorded: RecordOutcome | undefined }> {\n  const now = options.now ?? Date.now();\n  const cookieHeader = options.cookieHeader ?? '';\n  const stored = readConsentCookie(cookieHeader);\n  const previous = consentFromValue(stored, now);\n  const id = isConsentId(stored?.id) ? stored.id : newConsentId();\n  const choices = choicesFromForm(form, CONSENT_CATEGORIES, options.gpc ? GPC_EXPLICIT_ONLY : []) as ConsentChoices;\n  setConsentCookie(target, consentValue(choices, now, id));\n  const consent = consentFromValue(consentValue(choices, now, id), now) as Consent;\n  const off = CONSENT_CATEGORIES.filter((c) => !choices[c]);\n  const result = { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), cookieHeader, (line) => appendSetCookie(target, line)) };\n  if (options.records === null) return { ...result, recorded: undefined };\n  const recorded = await recordAnswer(options.records, { consentId: id, form, previous: previous?.categories, choices, consentVersion: CONSENT_VERSION, policyVersion: POLICY_VERSION, packages: versions(), shown: SHOWN, locale: options.locale, service: options.service ?? null, gpc: options.gpc === true, policy: policyHash });\n  return { ...result, recorded };\n}`,
+      `/**\n * For pages that answer with \`fetch\`: a Fetch API handler (Request in, Response out) for \`POST\` with a JSON body holding what the consent form holds (\`cookies\`, \`consent-<category>\`, \`consent_shown\`). It answers with the consent (id, version, categories), the cookies deleted and not deleted, and whether the record is durable, and sets the cookies; it bounds the body's size and the answers per second, overall and per consent id.\n */\nexport function consentEndpoint(options: { readonly records: ConsentLog | null; readonly locale?: Locale | undefined; readonly service?: string | undefined } & EndpointLimits): (request: Request) => Promise<Response> {\n  return consentEndpointHandler(\n    async (form, request, headers) => {\n      const { consent, deleted, notDeleted, recorded } = await applyConsentForm(headers, form, { records: options.records, cookieHeader: request.headers.get('cookie'), gpc: hasGlobalPrivacyControl(request.headers), locale: options.locale, service: options.service ?? new URL(request.url).host });\n      return { consent: { id: consent.id, version: consent.version, given: consent.given.toISOString(), categories: consent.categories }, deleted, notDeleted, recorded: recorded?.durable ?? false };\n    },\n    (request) => {\n      const stored = readConsentCookie(request.headers.get('cookie') ?? '');\n      return isConsentId(stored?.id) ? stored.id : undefined;\n    },\n    options,\n  );\n}`,
       `/** Whether a request carries the Global Privacy Control signal (\`Sec-GPC: 1\`). */\nexport function hasGlobalPrivacyControl(headers: { get(name: string): string | null } | Readonly<Record<string, string | string[] | undefined>>): boolean {\n  const value = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get('sec-gpc') : (headers as Record<string, string | string[] | undefined>)['sec-gpc'];\n  return (Array.isArray(value) ? value[0] : value)?.trim() === '1';\n}`,
       `export { CONSENT_CATEGORIES };`,
     ]);
@@ -104,7 +134,7 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
       `// In the browser: reading the answer, and running the scripts it allows. Tree-shakeable.`,
       `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue, type ConsentValue } from './consent.js';`,
       BROWSER_CONSENT_EXPORTS,
-      `/**\n * The answer stored in this browser; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay within a few hundred bytes.\n */\nexport function readConsent(): Consent | undefined {\n  try {\n    const raw = ${cookieRegExp(cookie.name.pattern)}.exec(globalThis.document?.cookie ?? '')?.[1];\n    const value: Partial<Record<string, unknown>> | undefined = raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));\n    return value && Number.isSafeInteger(value.version) && Number.isSafeInteger(value.given)${optional.map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`).join('')} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n  } catch {\n    return undefined;\n  }\n}`,
+      `/**\n * The answer stored in this browser; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay within a few hundred bytes.\n */\nexport function readConsent(): Consent | undefined {\n  try {\n    const raw = ${cookieRegExp(cookie.name.pattern)}.exec(globalThis.document?.cookie ?? '')?.[1];\n    const value: Partial<Record<string, unknown>> | undefined = raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));\n    return value && Number.isSafeInteger(value.version) && Number.isSafeInteger(value.given) && typeof value.id === 'string'${optional.map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`).join('')} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n  } catch {\n    return undefined;\n  }\n}`,
       `export function hasConsent(category: ConsentCategory): boolean {\n  return readConsent()?.categories[category] === true;\n}`,
       `/**\n * Runs the scripts a page holds back until consent: \`<script type="text/plain" data-consent-category="…">\` becomes a real script (src or inline) when its category is granted. Call it on load and after the answer changes.\n */\nexport function activateConsentedScripts(root: ParentNode = document): void {\n  const consent = readConsent();\n  for (const held of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent-category]')) {\n    if (consent?.categories[held.dataset.consentCategory as ConsentCategory] !== true) continue;\n    const script = document.createElement('script');\n    for (const { name, value } of held.attributes) if (name !== 'type' && name !== 'data-consent-category') script.setAttribute(name, value);\n    script.text = held.text;\n    held.replaceWith(script);\n  }\n}`,
       `/** Google Consent Mode v2 state for the current answer: each mapped type granted when one of its categories is. */\nexport function consentModeState(consent: Consent | undefined = readConsent()): Record<string, 'granted' | 'denied'> {\n  const state: Record<string, 'granted' | 'denied'> = {};\n  for (const [type, categories] of Object.entries(CONSENT_MODE)) state[type] = categories.some((c) => consent?.categories[c] === true) ? 'granted' : 'denied';\n  return state;\n}`,
@@ -112,11 +142,13 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const banner = emitSourceFile([
-      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences } from ${stringLiteral(consentRuntimeImport)};`,
+      `import { type BannerState, type BannerTemplates, type PreferencesState, renderBanner, renderPreferences, type ShownKind, shownTexts } from ${stringLiteral(consentRuntimeImport)};`,
       `import type { Consent } from './consent.js';`,
       `export type Locale = ${catalog.locales.map(stringLiteral).join(' | ')};`,
       `export const LOCALES: readonly Locale[] = ${dataLiteral(catalog.locales)};`,
-      `/** The banner and the preferences form per locale, from the handlebars templates: catalog words escaped, request state in slots. */\nconst TEMPLATES: Readonly<Record<Locale, BannerTemplates>> = ${dataLiteral(Object.fromEntries(catalog.locales.map((l) => [l, bannerTemplates(catalog, l, optional)])))};`,
+      `/** The banner and the preferences form per locale, from the handlebars templates: catalog words escaped, request state in slots. */\nconst TEMPLATES: Readonly<Record<Locale, BannerTemplates>> = ${dataLiteral(templates)};`,
+      `/** Every text a person can be shown before answering, by the SHA-256 of its words: which it is and in which language. A consent record points at one of them. */\nexport const SHOWN: Readonly<Record<string, { readonly kind: ShownKind; readonly locale: Locale }>> = ${dataLiteral(Object.fromEntries(Object.entries(templates).flatMap(([locale, t]) => Object.entries(t.shown).map(([kind, hash]) => [hash, { kind, locale }]))))};`,
+      `/** The words of each of them, for a consent store to keep once (\`source\`: this package and version). */\nexport function consentRenderings(source: string): { hash: string; kind: ShownKind; locale: Locale; format: 'html'; text: string; source: string }[] {\n  return LOCALES.flatMap((locale) => {\n    const texts = shownTexts(TEMPLATES[locale]);\n    return (Object.keys(texts) as ShownKind[]).map((kind) => ({ hash: TEMPLATES[locale].shown?.[kind] ?? '', kind, locale, format: 'html' as const, text: texts[kind], source }));\n  });\n}`,
       `/** The GOV.UK-style banner: accept and reject of equal weight, a link to choose; after an answer, its confirmation (focused). */\nexport function consentBanner(locale: Locale, state: BannerState): string {\n  return renderBanner(TEMPLATES[locale], state);\n}`,
       `/** The preferences form: one yes/no question per optional category, with the catalog's words. */\nexport function consentPreferences(locale: Locale, state: PreferencesState<Consent>): string {\n  return renderPreferences(TEMPLATES[locale], state);\n}`,
     ]);
@@ -234,6 +266,12 @@ function removalOf(entry: CatalogEntry): object[] {
   ];
 }
 
+/**
+ * The generated module's own URL. Spelt in two parts: the CLI's bundle rewrites that expression
+ * wherever it appears in codegen's source, which would otherwise reach the generated code.
+ */
+const IMPORT_META_URL = ['import', 'meta', 'url'].join('.');
+
 /** A marker the run-time renderer fills (never in catalog text: validate refuses NUL). */
 const slot = (name: string) => `\u0000${name}\u0000`;
 
@@ -242,7 +280,11 @@ const slot = (name: string) => `\u0000${name}\u0000`;
  * beside this file: every catalog word escaped by handlebars (and braces, for Vue pages), request
  * state left in slots.
  */
-function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Category[]): object {
+function bannerTemplates(
+  catalog: Catalog,
+  locale: string,
+  optional: readonly Category[],
+): BannerTemplates & { readonly shown: Record<ShownKind, string> } {
   const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
   const view = {
     lang: locale,
@@ -279,7 +321,7 @@ function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Ca
   };
   const render = (name: string) => inert(template<typeof view>(TEMPLATES, name)(view).trim());
   const words = (key: keyof Catalog['labels']) => inert(Handlebars.escapeExpression(label(key)));
-  return {
+  const templates = {
     question: render('question.hbs'),
     confirmation: render('confirmation.hbs'),
     preferences: render('preferences.hbs'),
@@ -297,6 +339,16 @@ function bannerTemplates(catalog: Catalog, locale: string, optional: readonly Ca
       'not-sent': words('consentReasonNotSent'),
     },
   };
+  // What the form carries back: the SHA-256 of the words shown, computed as the run time's
+  // renderer fills them, so that a record points at exactly those words.
+  const texts = shownTexts(templates);
+  const shown = Object.fromEntries(
+    Object.entries(texts).map(([kind, text]) => [
+      kind,
+      createHash('sha256').update(text, 'utf8').digest('hex'),
+    ]),
+  ) as Record<ShownKind, string>;
+  return { ...templates, shown };
 }
 
 const TEMPLATES = new URL('./', import.meta.url);

@@ -25,7 +25,9 @@ describe.runIf(catalog.consent !== undefined)('the answer to the consent questio
     ['reject', false],
   ] as const)('%s: recorded in the consent cookie and read back', async (answer, on) => {
     const response = new Headers();
-    const { consent } = applyConsentForm(response, new URLSearchParams({ cookies: answer }));
+    const { consent } = await applyConsentForm(response, new URLSearchParams({ cookies: answer }), {
+      records: null,
+    });
     const jar = new CookieJar();
     for (const line of response.getSetCookie())
       await jar.setCookie(line, origin, { ignoreError: true }); // a browser ignores what it refuses
