@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderBanner, renderPreferences } from '../src/consent/index.js';
+import { renderBanner, renderPreferences, SHOWN_FIELD, shownTexts } from '../src/consent/index.js';
 
 describe('the renderer', () => {
   const templates = {
@@ -52,5 +52,38 @@ describe('the renderer', () => {
     expect(on).toBe('<input value="yes" checked><input value="no">');
     const never = renderPreferences(templates, { action: '/x', consent: undefined, saved: true });
     expect(never).toBe('<input value="yes"><input value="no" checked><p>saved</p>');
+  });
+
+  it('carries the hash of the words shown, which request state cannot change or forge', () => {
+    const shown = {
+      banner: 'a'.repeat(64),
+      'banner-gpc': 'b'.repeat(64),
+      preferences: 'c'.repeat(64),
+      'preferences-gpc': 'd'.repeat(64),
+    };
+    const withHashes = { ...templates, shown };
+    const field = (hash: string) => `<input type="hidden" name="${SHOWN_FIELD}" value="${hash}">`;
+    const forged = { [SHOWN_FIELD]: 'f'.repeat(64), csrf: 't' };
+    expect(renderBanner(withHashes, { action: '/x', hidden: forged })).toContain(
+      field(shown.banner),
+    );
+    expect(renderBanner(withHashes, { action: '/x', hidden: forged })).not.toContain(
+      'f'.repeat(64),
+    );
+    expect(renderBanner(withHashes, { action: '/x', gpc: true })).toContain(
+      field(shown['banner-gpc']),
+    );
+    const form = renderPreferences(
+      { ...withHashes, preferences: '<form>\u0000hidden\u0000</form>' },
+      { action: '/x', consent: undefined, gpc: true },
+    );
+    expect(form).toContain(field(shown['preferences-gpc']));
+    // The words a record points at: every per-request slot empty, the GPC notice part of them.
+    const texts = shownTexts(withHashes);
+    expect(texts.banner).toBe('<form action=""></form>');
+    expect(texts['banner-gpc']).toBe('<form action=""><p class="gpc">GPC</p></form>');
+    expect(texts.preferences).toBe('<input value="yes"><input value="no">');
+    // A package generated before consent records carries no hash, and its forms none.
+    expect(renderBanner(templates, { action: '/x' })).not.toContain(SHOWN_FIELD);
   });
 });
