@@ -88,10 +88,11 @@ describe('the normalized Catalog model of the fixture catalog', () => {
       values: ['en', 'sv'],
     });
     // The consent cookie (policy.yaml consent.cookie): its value follows from the categories.
-    expect(catalog.consent).toEqual({
+    expect(catalog.consent).toMatchObject({
       cookie: 'billogramGDPR',
       version: 3,
       preferencesUrl: '/cookies',
+      keepRecords: { origin: 'default' },
     });
     expect(catalog.entries.find((e) => e.id === 'billogramGDPR')?.value).toEqual({
       type: 'json',
