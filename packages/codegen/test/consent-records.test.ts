@@ -62,7 +62,7 @@ function expectedSentence(catalog: Catalog, locale: string): string {
 }
 
 function documents(catalog: Catalog, locale: string): { html: string; md: string } {
-  const find = (files: { path: string; contents: string }[], path: string) =>
+  const find = (files: readonly { path: string; contents: string }[], path: string) =>
     files.find((f) => f.path === path)?.contents ?? '';
   return {
     html: find(runGenerator(htmlPolicyGenerator, catalog), `${locale}.html`),
