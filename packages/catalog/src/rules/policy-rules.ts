@@ -88,7 +88,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
         'write a path such as /cookies, or an https:// link',
       );
   }
-  checkRecordRetention(report, policy, locales ?? []);
+  checkRecordRetention(report, policy);
   checkUniqueIds(report, 'categories', policy.categories);
   checkUniqueIds(report, 'authorities', policy.authorities);
   policy.categories.forEach((category, index) => {
@@ -254,14 +254,10 @@ function checkLocales(report: FileReport, policy: PolicyInput): readonly string[
  * consent.keepRecords: one exact period. Whether it outlives the consent cookie is checked with
  * the entries (catalog-rules.ts).
  */
-function checkRecordRetention(
-  report: FileReport,
-  policy: PolicyInput,
-  locales: readonly string[],
-): void {
+function checkRecordRetention(report: FileReport, policy: PolicyInput): void {
   const text = policy.consent?.keepRecords;
   if (text === undefined) return;
-  const parsed = parseRecordRetention(text, locales);
+  const parsed = parseRecordRetention(text, policy.locales);
   if (!parsed.ok) {
     report.add(
       'consent/keep-records',
