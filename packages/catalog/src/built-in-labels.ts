@@ -384,6 +384,18 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'Nee',
     es: 'No',
   },
+  // After the cookie table when answers are recorded (consent.keepRecords): GDPR art. 13(2)(a).
+  consentRecords: {
+    en: 'Each time you answer our question about cookies, we record your answer together with the words we showed you, so that we can show what you answered. We keep these records for {period}. The cookie that remembers your answer holds a random consent id that identifies them.',
+    sv: 'Varje gång du svarar på vår fråga om kakor sparar vi ditt svar tillsammans med texten vi visade dig, så att vi kan visa vad du svarade. Uppgifterna sparas i {period}. Kakan som kommer ihåg ditt svar innehåller ett slumpmässigt samtyckes-id som identifierar dem.',
+    nb: 'Hver gang du svarer på spørsmålet vårt om informasjonskapsler, lagrer vi svaret ditt sammen med teksten vi viste deg, slik at vi kan vise hva du svarte. Opplysningene lagres i {period}. Informasjonskapselen som husker svaret ditt, inneholder en tilfeldig samtykke-ID som identifiserer dem.',
+    da: 'Hver gang du svarer på vores spørgsmål om cookies, gemmer vi dit svar sammen med den tekst, vi viste dig, så vi kan vise, hvad du svarede. Oplysningerne gemmes i {period}. Den cookie, der husker dit svar, indeholder et tilfældigt samtykke-id, som identificerer dem.',
+    fi: 'Aina kun vastaat evästeitä koskevaan kysymykseemme, tallennamme vastauksesi sekä sinulle näytetyn tekstin, jotta voimme osoittaa, mitä vastasit. Tietojen säilytysaika on {period}. Vastauksesi muistava eväste sisältää satunnaisen suostumustunnuksen, joka yksilöi nämä tiedot.',
+    de: 'Jedes Mal, wenn Sie unsere Frage zu Cookies beantworten, speichern wir Ihre Antwort zusammen mit dem Text, den wir Ihnen gezeigt haben, damit wir nachweisen können, was Sie geantwortet haben. Wir bewahren diese Angaben {period} lang auf. Das Cookie, das sich Ihre Antwort merkt, enthält eine zufällige Einwilligungs-ID, die diese Angaben kennzeichnet.',
+    fr: 'Chaque fois que vous répondez à notre question sur les cookies, nous enregistrons votre réponse avec le texte que nous vous avons présenté, afin de pouvoir montrer ce que vous avez répondu. Nous conservons ces enregistrements pendant {period}. Le cookie qui mémorise votre réponse contient un identifiant de consentement aléatoire qui permet de les retrouver.',
+    nl: 'Elke keer dat u onze vraag over cookies beantwoordt, leggen we uw antwoord vast, samen met de tekst die we u lieten zien, zodat we kunnen aantonen wat u hebt geantwoord. We bewaren deze gegevens {period}. De cookie die uw antwoord onthoudt, bevat een willekeurige toestemmings-ID waaraan ze te herkennen zijn.',
+    es: 'Cada vez que responde a nuestra pregunta sobre las cookies, registramos su respuesta junto con el texto que le mostramos, para poder demostrar lo que respondió. Conservamos estos registros durante {period}. La cookie que recuerda su respuesta contiene un identificador de consentimiento aleatorio que permite identificarlos.',
+  },
   indexedDB: {
     en: 'IndexedDB database',
     sv: 'IndexedDB-databas',

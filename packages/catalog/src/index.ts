@@ -56,6 +56,12 @@ export {
   singleClassPattern,
 } from './pattern-analysis.js';
 export { createProblem, type Problem, type SourcePosition, sortProblems } from './problem.js';
+export {
+  defaultRecordRetention,
+  LONG_RECORD_RETENTION_SECONDS,
+  parseRecordRetention,
+  RECORDS_AFTER_COOKIE_SECONDS,
+} from './record-retention.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
 export type { Severity } from './severity.js';

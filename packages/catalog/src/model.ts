@@ -214,6 +214,29 @@ export interface ConsentSettings {
   readonly version: number;
   /** Where people change their answer: a path on our site or an https link. */
   readonly preferencesUrl: string | undefined;
+  /** How long each recorded answer is kept: `consent prune` deletes older records. */
+  readonly keepRecords: RecordRetention;
+}
+
+/**
+ * How long records of consent are kept (policy.yaml `consent.keepRecords`). Never shorter than
+ * the consent cookie's lifetime: a record proves an answer the person may still rely on.
+ */
+export interface RecordRetention {
+  /** In whole seconds: `consent prune` deletes a record older than this. */
+  readonly seconds: number;
+  /**
+   * The period as the policy states it: as written ("48 months" stays 48 months), or for the
+   * default in the largest unit that divides it exactly (1 year + 3 years → 4 years).
+   */
+  readonly duration: Duration;
+  /**
+   * `stated`: written in policy.yaml; `default`: not written, so the consent cookie's lifetime
+   * plus three years (a session cookie counting as one year).
+   */
+  readonly origin: 'stated' | 'default';
+  /** keepRecords as written in policy.yaml; undefined for the default. */
+  readonly written: string | undefined;
 }
 
 /** The generated packages, and the npm name of each (policy.yaml `packages`). */
@@ -328,6 +351,7 @@ export type LabelKey =
   | 'consentReasonNotSent'
   | 'consentYes'
   | 'consentNo'
+  | 'consentRecords'
   | 'siteSkipToContent'
   | 'siteOutline'
   | 'siteReturnToTop'

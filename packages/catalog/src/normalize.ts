@@ -14,10 +14,12 @@ import {
   type LocalizedText,
   type PolicySection,
   packageNamesOf,
+  type RecordRetention,
   type ValueType,
 } from './model.js';
 import { parseNamePattern } from './name-pattern.js';
 import { deriveParameterExample } from './parameter-example.js';
+import { defaultRecordRetention, parseRecordRetention } from './record-retention.js';
 import type { EntryInput, PolicyInput } from './schema.js';
 import { withoutComments } from './section-comments.js';
 
@@ -69,6 +71,7 @@ export function normalizeCatalog(
       cookie: policy.consent.cookie,
       version: policy.consent.version,
       preferencesUrl: policy.consent.preferencesUrl,
+      keepRecords: recordRetention(policy, entries),
     },
     packages: packageNamesOf(policy.packages),
     categories: orderedCategories.map(
@@ -187,6 +190,30 @@ function consentValueType(policy: PolicyInput): ValueType {
         .map((c) => ({ name: c.id, type: { type: 'boolean' } as const })),
     ],
   };
+}
+
+/** consent.keepRecords as written, else the consent cookie's lifetime plus three years. */
+function recordRetention(
+  policy: PolicyInput,
+  entries: readonly { input: EntryInput }[],
+): RecordRetention {
+  const written = policy.consent?.keepRecords;
+  if (written !== undefined) {
+    const parsed = parseRecordRetention(written, policy.locales);
+    if (!parsed.ok) throw new Error(`bug: invalid keepRecords "${written}" passed validation`);
+    return {
+      seconds: parsed.duration.seconds,
+      duration: parsed.duration,
+      origin: 'stated',
+      written,
+    };
+  }
+  const lifetime = entries.find(({ input }) => input.id === policy.consent?.cookie)?.input.lifetime;
+  const parsed =
+    typeof lifetime === 'string' ? parseDuration(lifetime, { locales: policy.locales }) : undefined;
+  // A session cookie (or anything that is not a duration) counts as one year.
+  const duration = defaultRecordRetention(parsed?.ok ? parsed.duration : undefined);
+  return { seconds: duration.seconds, duration, origin: 'default', written: undefined };
 }
 
 function normalizeAttributes(input: EntryInput): CookieAttributes {

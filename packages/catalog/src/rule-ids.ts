@@ -218,6 +218,16 @@ export const RULES = {
     'ePrivacy Directive art. 5(3); GDPR art. 7(1)',
     'A catalog with categories that need consent names the cookie that records it.',
   ),
+  'consent/keep-records': rule(
+    'error',
+    'GDPR art. 7(1), 13(2)(a); EDPB Guidelines 05/2020 §5.1',
+    "consent.keepRecords is one exact period, at least the consent cookie's lifetime: a record outlives the answer it proves.",
+  ),
+  'consent/keep-records-long': rule(
+    'warning',
+    'GDPR art. 5(1)(e), 17(3)(e)',
+    'Records of consent are kept no longer than needed to prove it: more than 10 years is questioned.',
+  ),
   'consent/vendor-location': rule(
     'warning',
     'GDPR art. 7(3)',

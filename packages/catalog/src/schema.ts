@@ -439,6 +439,11 @@ const labelsSchema = z
     consentNo: localizedText
       .optional()
       .describe('The no answer to a category in the preferences form.'),
+    consentRecords: localizedText
+      .optional()
+      .describe(
+        'After the cookie table when policy.yaml has `consent`: that each answer is recorded with the words shown and kept for a period (consent.keepRecords), and that the consent id in the consent cookie identifies the records; must contain {period}, e.g. "We keep a record of each answer for {period}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     siteSkipToContent: localizedText
       .optional()
       .describe("The docs site's skip link, to the page's content."),
@@ -605,6 +610,12 @@ export const policySchema = z
           .optional()
           .describe(
             'Where people change their answer: a path on our site (`/cookies`) or an https link. The banner and the cookie table link to it.',
+          ),
+        keepRecords: z
+          .string()
+          .optional()
+          .describe(
+            'How long we keep the record of each answer (with the words the person was shown) before `consent prune` deletes it: a number and a unit, written like a lifetime ("4 years", "48 months", or in the catalog\'s languages, "4 år"); no ranges and no "about". Leave it out for the default: the consent cookie\'s lifetime plus three years (one year plus three if it is a session cookie). It cannot be shorter than the consent cookie\'s lifetime, since a record proves an answer the person may still rely on; validate warns above 10 years (storage limitation, GDPR art. 5(1)(e)). The policy states the period in every language.',
           ),
       })
       .optional()

@@ -88,10 +88,11 @@ describe('the normalized Catalog model of the fixture catalog', () => {
       values: ['en', 'sv'],
     });
     // The consent cookie (policy.yaml consent.cookie): its value follows from the categories.
-    expect(catalog.consent).toEqual({
+    expect(catalog.consent).toMatchObject({
       cookie: 'billogramGDPR',
       version: 3,
       preferencesUrl: '/cookies',
+      keepRecords: { origin: 'default' },
     });
     expect(catalog.entries.find((e) => e.id === 'billogramGDPR')?.value).toEqual({
       type: 'json',
@@ -141,7 +142,7 @@ describe('the normalized Catalog model of the fixture catalog', () => {
 });
 
 describe('a catalog that writes no labels', () => {
-  async function minimal(locales: string[]): Promise<string> {
+  async function minimal(locales: string[], options: { consent?: boolean } = {}): Promise<string> {
     const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
@@ -160,11 +161,12 @@ describe('a catalog that writes no labels', () => {
         `categories: [{ id: necessary, consentRequired: false, label: ${text('N')}, description: ${text('D')} }]`,
         `authorities: [{ id: dpa, supervises: both, name: ${text('DPA')}, url: ${text('https://dpa.example')} }]`,
         'sections: [cookie-table]',
+        ...(options.consent ? ['consent: { cookie: session, version: 1 }'] : []),
       ].join('\n'),
     );
     await writeFile(
       join(dir, 'cookies', 'session.yaml'),
-      `id: session\nname: session\nkind: cookie\ncategory: necessary\nprovider: { party: first, domain: example.org }\nsetBy: server\nlifetime: session\npurpose: ${text('P')}\nacknowledge: { advice/host-prefix: a test }\n`,
+      `id: session\nname: session\nkind: cookie\ncategory: necessary\nprovider: { party: first, domain: example.org }\nsetBy: server\nlifetime: session\npurpose: ${text('P')}\nacknowledge: { advice/host-prefix: a test }\n${options.consent ? 'attributes: { httpOnly: false }\n' : ''}`,
     );
     return dir;
   }
@@ -192,5 +194,18 @@ describe('a catalog that writes no labels', () => {
     expect(errors[0]?.message).toMatch(
       /Icelandic \(is\) words for name, provider, .*setOnOurSiteBy/,
     );
+    // Only a catalog that records consent states how long it keeps the records.
+    expect(errors[0]?.message).not.toContain('consentRecords');
+  });
+
+  it('that records consent, needs the words on keeping its records too', async () => {
+    const result = await loadCatalog(await minimal(['is'], { consent: true }));
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toEqual([
+      expect.objectContaining({
+        rule: 'i18n/missing-translation',
+        message: expect.stringContaining('consentRecords'),
+      }),
+    ]);
   });
 });

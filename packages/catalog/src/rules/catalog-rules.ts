@@ -4,10 +4,12 @@ import { effectiveAttributes, isOwnCookie } from '../defaults.js';
 import { approximationPrefix, languagesOf } from '../duration-words.js';
 import { generatedNamesOf } from '../generated-names.js';
 import { languageName } from '../language-name.js';
+import { parseDuration } from '../lifetime.js';
 import type { LabelKey } from '../model.js';
 import { type NamePart, parseNamePattern } from '../name-pattern.js';
 import { deriveParameterExample } from '../parameter-example.js';
 import { catastrophicBacktracking } from '../pattern-safety.js';
+import { parseRecordRetention } from '../record-retention.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
 import type { FileReport } from './check-context.js';
 import { missingLabels } from './policy-rules.js';
@@ -433,4 +435,28 @@ function checkConsentCookie(
       { key: true },
     );
   }
+  checkRecordsOutliveCookie(policy, policyReport, input);
+}
+
+/**
+ * A record of consent proves an answer the person can rely on for as long as the consent cookie
+ * keeps it: deleting the record sooner leaves an answer in force that nothing proves (GDPR
+ * art. 7(1)).
+ */
+function checkRecordsOutliveCookie(
+  policy: PolicyInput,
+  policyReport: FileReport,
+  cookie: EntryInput,
+): void {
+  const text = policy.consent?.keepRecords;
+  if (text === undefined || typeof cookie.lifetime !== 'string') return;
+  const kept = parseRecordRetention(text, policy.locales);
+  const lifetime = parseDuration(cookie.lifetime, { locales: policy.locales });
+  if (!kept.ok || !lifetime.ok || kept.duration.seconds >= lifetime.duration.seconds) return;
+  policyReport.add(
+    'consent/keep-records',
+    ['consent', 'keepRecords'],
+    `consent.keepRecords "${text}" is shorter than the lifetime of the consent cookie ${cookie.id} ("${cookie.lifetime.trim()}"): records would be deleted while people can still rely on the answers they prove`,
+    `keep records at least "${cookie.lifetime.trim()}", or leave keepRecords out for the cookie's lifetime plus three years`,
+  );
 }

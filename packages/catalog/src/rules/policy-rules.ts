@@ -4,6 +4,7 @@ import { controllerDomainsOf } from '../entry-facts.js';
 import { languageName } from '../language-name.js';
 import { checkLink, isEmailAddress } from '../links.js';
 import type { LabelKey } from '../model.js';
+import { LONG_RECORD_RETENTION_SECONDS, parseRecordRetention } from '../record-retention.js';
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkPolicyPlaceholderDomains } from './placeholder-domain-rules.js';
@@ -23,6 +24,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   approximately: ['duration'],
   recipients: ['recipients'],
   cookieGroup: ['provider'],
+  consentRecords: ['period'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -86,6 +88,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
         'write a path such as /cookies, or an https:// link',
       );
   }
+  checkRecordRetention(report, policy);
   checkUniqueIds(report, 'categories', policy.categories);
   checkUniqueIds(report, 'authorities', policy.authorities);
   policy.categories.forEach((category, index) => {
@@ -247,6 +250,33 @@ function checkLocales(report: FileReport, policy: PolicyInput): readonly string[
   return ok ? policy.locales : undefined;
 }
 
+/**
+ * consent.keepRecords: one exact period. Whether it outlives the consent cookie is checked with
+ * the entries (catalog-rules.ts).
+ */
+function checkRecordRetention(report: FileReport, policy: PolicyInput): void {
+  const text = policy.consent?.keepRecords;
+  if (text === undefined) return;
+  const parsed = parseRecordRetention(text, policy.locales);
+  if (!parsed.ok) {
+    report.add(
+      'consent/keep-records',
+      ['consent', 'keepRecords'],
+      `consent.keepRecords: ${parsed.reason}`,
+      parsed.fix,
+    );
+    return;
+  }
+  if (parsed.duration.seconds > LONG_RECORD_RETENTION_SECONDS) {
+    report.add(
+      'consent/keep-records-long',
+      ['consent', 'keepRecords'],
+      `consent.keepRecords "${text}" is more than 10 years: personal data may be kept only as long as its purpose needs (storage limitation), and proving an answer rarely needs that long`,
+      "keep records for the consent cookie's lifetime plus the time in which a claim about the answer can be brought; leave keepRecords out for the cookie's lifetime plus three years",
+    );
+  }
+}
+
 function checkUniqueIds(
   report: FileReport,
   key: 'categories' | 'authorities',
@@ -286,6 +316,12 @@ export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set([
   'cookieGroup',
 ]);
 
+/**
+ * Labels only a catalog with `consent:` shows: a locale without built-in words needs them only
+ * then, so catalogs without consent stay valid as they were.
+ */
+export const LABELS_WITH_CONSENT: ReadonlySet<LabelKey> = new Set(['consentRecords']);
+
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */
 export function missingLabels(
   policy: PolicyInput,
@@ -309,7 +345,7 @@ function checkBuiltInLabels(
 ): void {
   for (const locale of locales ?? []) {
     const missing = missingLabels(policy, locale, OPTIONAL_LABELS).filter(
-      (key) => !LABELS_WHEN_USED.has(key),
+      (key) => !LABELS_WHEN_USED.has(key) && (policy.consent || !LABELS_WITH_CONSENT.has(key)),
     );
     if (missing.length === 0) continue;
     report.add(

@@ -354,6 +354,12 @@ function policyFile(facts: PolicyFacts, entryIds: readonly string[], consentCook
                     fc.constantFrom('//evil.example', 'javascript:alert(1)'),
                     80,
                   ),
+                  // Longer than any cookie lives (400 days); now and then not a period at all.
+                  keepRecords: mostly(
+                    fc.constantFrom('4 years', '60 months', '2000 days'),
+                    fc.constantFrom('session', 'about 4 years', '1–4 years', '1 second'),
+                    80,
+                  ),
                 },
                 { requiredKeys: ['cookie', 'version'] },
               )

@@ -14,6 +14,7 @@ export function catalogFeatures(catalog: Catalog): Set<string> {
   if (catalog.consent) {
     tags.add('consent');
     if (catalog.consent.preferencesUrl) tags.add('consent:preferencesUrl');
+    if (catalog.consent.keepRecords.origin === 'stated') tags.add('consent:keepRecords');
   }
   for (const category of catalog.categories) {
     tags.add(category.consentRequired ? 'category:consent' : 'category:no-consent');
@@ -61,6 +62,7 @@ export const FEATURES = [
   'locale:et',
   'packages:scope',
   'consent',
+  'consent:keepRecords',
   'category:consent',
   'category:consentMode',
   'category:tcf-special',

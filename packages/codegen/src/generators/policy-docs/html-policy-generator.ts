@@ -16,7 +16,11 @@ markdown.validateLink = (url) => checkLink(url, { allowMailto: true }).ok;
 
 interface PolicyBodyView {
   readonly facts: PolicyFacts;
-  readonly blocks: readonly { readonly html: Handlebars.SafeString }[];
+  readonly blocks: readonly {
+    readonly html: Handlebars.SafeString;
+    /** The cookie table's block: the sentence on records of consent follows the table. */
+    readonly table: boolean;
+  }[];
 }
 
 interface PolicyPageView {
@@ -129,10 +133,12 @@ export function renderPolicyBody(catalog: Catalog, locale: string): string {
         ? renderPolicyTable(catalog, locale, { absoluteLinks: true })
         : markdown.render(section.markdown[locale] ?? ''),
     ),
+    table: section.id === TABLE_SECTION,
   }));
   if (!catalog.sections.some((s) => s.id === TABLE_SECTION)) {
     blocks.push({
       html: new Handlebars.SafeString(renderPolicyTable(catalog, locale, { absoluteLinks: true })),
+      table: true,
     });
   }
   return template<PolicyBodyView>(

@@ -1,5 +1,6 @@
 import type { Catalog, LabelKey } from '@cookie-catalog/catalog';
 import { fillPlaceholders } from '../fill-placeholders.js';
+import { durationInWords, htmlDuration } from '../html-policy-table/lifetime-text.js';
 
 /** The facts every rendering of the policy shows, in one locale, as plain text. */
 export interface PolicyFacts {
@@ -25,6 +26,20 @@ export interface PolicyFacts {
     readonly heading: string;
     readonly items: readonly { locale: string; name: string }[];
   };
+  /**
+   * That each answer to the consent question is recorded and for how long, split around the
+   * period so renderers can mark it up; undefined when the catalog has no `consent`.
+   */
+  readonly consentRecords: ConsentRecordsText | undefined;
+}
+
+export interface ConsentRecordsText {
+  readonly before: string;
+  /** In words, as the tables write lifetimes: "4 years", "4 år". */
+  readonly period: string;
+  /** An HTML duration string for `<time datetime>`. */
+  readonly datetime: string;
+  readonly after: string;
 }
 
 export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
@@ -61,6 +76,21 @@ export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
         .filter((other) => other !== locale)
         .map((other) => ({ locale: other, name: languageName(other) })),
     },
+    consentRecords: consentRecordsText(catalog, locale),
+  };
+}
+
+/** The label around its {period} (validated to be there), with the period in the table's words. */
+function consentRecordsText(catalog: Catalog, locale: string): ConsentRecordsText | undefined {
+  if (!catalog.consent) return undefined;
+  const { duration, seconds } = catalog.consent.keepRecords;
+  const text = catalog.labels.consentRecords[locale] ?? '';
+  const at = text.indexOf('{period}');
+  return {
+    before: text.slice(0, at),
+    period: durationInWords(duration.amount, duration.unit, locale, catalog),
+    datetime: htmlDuration(seconds),
+    after: text.slice(at + '{period}'.length),
   };
 }
 
