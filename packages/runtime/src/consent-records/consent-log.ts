@@ -314,16 +314,13 @@ class Log implements ConsentLog {
       this.#seq = last.seq;
       this.#head = last.hash;
     }
+    // The embedded store counts as durable only through its journal (PGlite runs with fsync off).
+    const durable =
+      stored && (journaled || !this.#embedded) ? 'store' : journaled ? 'spool' : false;
     records.forEach((record, index) => {
       const item = batch[index];
       if (!item) return;
-      if (journaled)
-        item.resolve({
-          durable: stored ? 'store' : 'spool',
-          at: item.at,
-          writer: this.writer,
-          seq: record.seq,
-        });
+      if (durable) item.resolve({ durable, at: item.at, writer: this.writer, seq: record.seq });
       else
         item.resolve({
           durable: false,

@@ -102,9 +102,9 @@ export class SqlConsentStore implements ConsentStore {
   }
 
   async migrate(): Promise<number> {
-    await this.#sql.exec(SCHEMA_TABLE);
     return this.#sql.transaction(async (sql) => {
       await sql.query(MIGRATION_LOCK);
+      await sql.exec(SCHEMA_TABLE);
       const applied = new Set(
         (await sql.query<{ version: number }>('SELECT version FROM consent_schema')).map(
           (row) => row.version,
