@@ -60,7 +60,7 @@ export interface ConsentLogOptions {
 const WRITER = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BATCH = 1_000;
 const RETRY_FIRST_MS = 200;
-const RETRY_MAX_MS = 5_000;
+const RETRY_MAX_MS = 2_000;
 
 interface Pending {
   readonly input: ConsentRecordInput;
