@@ -378,7 +378,8 @@ class Log implements ConsentLog {
       }
       const store = this.#store;
       if (!store) throw new Error('no store');
-      const records = await this.#spool.read();
+      // A working embedded store holds all its journal has already: syncing it is enough.
+      const records = wasDown || !this.#embedded ? await this.#spool.read() : [];
       for (let start = 0; start < records.length; start += MAX_BATCH)
         await store.append(records.slice(start, start + MAX_BATCH));
       if (this.#embedded) await store.sync();
