@@ -63,7 +63,6 @@ const RETRY_FIRST_MS = 200;
 const RETRY_MAX_MS = 2_000;
 
 interface Pending {
-  readonly input: ConsentRecordInput;
   readonly content: string;
   readonly consentId: string;
   readonly at: string;
@@ -162,7 +161,7 @@ class Log implements ConsentLog {
       return Promise.resolve({ durable: false, at, reason: 'the consent log is closed' });
     }
     return new Promise((resolve) => {
-      this.#pending.push({ input, content, consentId: input.consentId, at, resolve });
+      this.#pending.push({ content, consentId: input.consentId, at, resolve });
       this.#kick();
     });
   }
@@ -185,18 +184,23 @@ class Log implements ConsentLog {
   }
 
   async flush(): Promise<void> {
-    await this.#running;
+    await this.#idle();
     if (this.#spool.records > 0 || this.#orphans || !this.#storeUp) {
       this.#replayDue = true;
       this.#kick();
-      await this.#running;
+      await this.#idle();
     }
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#running) await this.#running;
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.flush();
+    // From here new answers are refused; those already queued are still written.
     this.#closed = true;
+    await this.flush();
     clearTimeout(this.#retryTimer);
     if (this.#embedded && this.#storeUp && this.#store) {
       try {
@@ -227,8 +231,19 @@ class Log implements ConsentLog {
         await this.#replay();
       }
       const batch = this.#pending.splice(0, MAX_BATCH);
-      if (batch.length > 0) await this.#write(batch);
+      if (batch.length === 0) continue;
+      await this.#write(batch).catch((error: unknown) => this.#lose(batch, describe(error)));
     }
+  }
+
+  /** Answers that could be neither stored nor spooled: said, with the count, never thrown. */
+  #lose(batch: readonly Pending[], reason: string): void {
+    this.#notRecorded += batch.length;
+    this.#onError(
+      `consent records: ${plural(batch.length, 'answer')} not recorded (${this.#notRecorded.toLocaleString('en')} so far): ${reason}`,
+    );
+    for (const item of batch)
+      item.resolve({ durable: false, at: item.at, reason: `not recorded: ${reason}` });
   }
 
   #chain(batch: readonly Pending[]): ChainedRecord[] {
@@ -301,12 +316,7 @@ class Log implements ConsentLog {
       if (!stored) await toSpool();
     }
     if (!journaled && !stored) {
-      this.#notRecorded += batch.length;
-      this.#onError(
-        `consent records: ${plural(batch.length, 'answer')} not recorded (${this.#notRecorded.toLocaleString('en')} so far): ${reason}`,
-      );
-      for (const item of batch)
-        item.resolve({ durable: false, at: item.at, reason: `not recorded: ${reason}` });
+      this.#lose(batch, reason);
       return;
     }
     const last = records[records.length - 1];

@@ -2,7 +2,7 @@ import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderingHash } from './chain.js';
 import { MIGRATION_LOCK, MIGRATIONS, SCHEMA_TABLE } from './migrations.js';
-import type { SqlClient, SqlQuery } from './sql-client.js';
+import type { SqlClient } from './sql-client.js';
 import type {
   AppendResult,
   ChainedRecord,
@@ -43,7 +43,7 @@ interface RenderingRow {
   source: string;
 }
 
-export function iso(value: Date | string): string {
+function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
@@ -432,5 +432,3 @@ export class SqlConsentStore implements ConsentStore {
     return this.#sql.close();
   }
 }
-
-export type { SqlQuery };
