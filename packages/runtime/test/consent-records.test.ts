@@ -438,3 +438,21 @@ describe('drivers', () => {
     );
   });
 });
+
+describe('the hashes a chain is made of', () => {
+  it('canonical JSON sorts keys at every depth and has no whitespace', async () => {
+    const { canonicalJson } = await import('../src/consent-records/index.js');
+    expect(canonicalJson({ b: 1, a: { d: [true, null, 'x'], c: 'é' } })).toBe(
+      '{"a":{"c":"é","d":[true,null,"x"]},"b":1}',
+    );
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+
+  it('a rendering is addressed by the SHA-256 of its UTF-8 text', () => {
+    expect(renderingHash('')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(renderingHash('å')).toBe(renderingHash('\u00e5'));
+    expect(renderingHash('å')).not.toBe(renderingHash('a\u030a'));
+  });
+});
