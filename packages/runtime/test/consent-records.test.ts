@@ -270,6 +270,16 @@ describe.each(kinds)('the %s consent store', (kind, skip) => {
     expect(report.problems).toContainEqual(
       expect.objectContaining({ writer: 'w2', seq: null, kind: 'writer-empty' }),
     );
+
+    // The oldest records, removed up to a checkpoint that no prune left: not a prune.
+    report = await verifyAfter(g, `DELETE FROM consent_records WHERE writer = 'w1' AND seq <= 10`);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ writer: 'w1', seq: 11, kind: 'gap' }),
+    );
+    report = await verifyAfter(g, `DELETE FROM consent_records WHERE writer = 'w1'`);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({ writer: 'w1', seq: null, kind: 'writer-empty' }),
+    );
   });
 
   it.skipIf(skip)(

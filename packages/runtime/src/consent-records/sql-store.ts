@@ -318,10 +318,10 @@ export class SqlConsentStore implements ConsentStore {
         [before],
       );
       const checkpoints = await sql.query<{ writer: string; seq: string }>(
-        `INSERT INTO consent_checkpoints (writer, seq, hash, at)
-         SELECT r.writer, r.seq, r.hash, r.at
+        `INSERT INTO consent_checkpoints (writer, seq, hash, at, pruned_at)
+         SELECT r.writer, r.seq, r.hash, r.at, now()
          FROM consent_records r JOIN consent_prune_cut c ON r.writer = c.writer AND r.seq = c.seq
-         ON CONFLICT (writer, seq) DO UPDATE SET hash = consent_checkpoints.hash
+         ON CONFLICT (writer, seq) DO UPDATE SET pruned_at = now()
          RETURNING writer, seq`,
       );
       const deleted = await sql.query<{ count: string | number }>(
