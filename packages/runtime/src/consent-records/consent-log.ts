@@ -60,10 +60,9 @@ export interface ConsentLogOptions {
 const WRITER = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BATCH = 1_000;
 const RETRY_FIRST_MS = 200;
-const RETRY_MAX_MS = 5_000;
+const RETRY_MAX_MS = 2_000;
 
 interface Pending {
-  readonly input: ConsentRecordInput;
   readonly content: string;
   readonly consentId: string;
   readonly at: string;
@@ -162,7 +161,7 @@ class Log implements ConsentLog {
       return Promise.resolve({ durable: false, at, reason: 'the consent log is closed' });
     }
     return new Promise((resolve) => {
-      this.#pending.push({ input, content, consentId: input.consentId, at, resolve });
+      this.#pending.push({ content, consentId: input.consentId, at, resolve });
       this.#kick();
     });
   }
@@ -185,18 +184,23 @@ class Log implements ConsentLog {
   }
 
   async flush(): Promise<void> {
-    await this.#running;
+    await this.#idle();
     if (this.#spool.records > 0 || this.#orphans || !this.#storeUp) {
       this.#replayDue = true;
       this.#kick();
-      await this.#running;
+      await this.#idle();
     }
+  }
+
+  async #idle(): Promise<void> {
+    while (this.#running) await this.#running;
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.flush();
+    // From here new answers are refused; those already queued are still written.
     this.#closed = true;
+    await this.flush();
     clearTimeout(this.#retryTimer);
     if (this.#embedded && this.#storeUp && this.#store) {
       try {
@@ -227,8 +231,19 @@ class Log implements ConsentLog {
         await this.#replay();
       }
       const batch = this.#pending.splice(0, MAX_BATCH);
-      if (batch.length > 0) await this.#write(batch);
+      if (batch.length === 0) continue;
+      await this.#write(batch).catch((error: unknown) => this.#lose(batch, describe(error)));
     }
+  }
+
+  /** Answers that could be neither stored nor spooled: said, with the count, never thrown. */
+  #lose(batch: readonly Pending[], reason: string): void {
+    this.#notRecorded += batch.length;
+    this.#onError(
+      `consent records: ${plural(batch.length, 'answer')} not recorded (${this.#notRecorded.toLocaleString('en')} so far): ${reason}`,
+    );
+    for (const item of batch)
+      item.resolve({ durable: false, at: item.at, reason: `not recorded: ${reason}` });
   }
 
   #chain(batch: readonly Pending[]): ChainedRecord[] {
@@ -301,12 +316,7 @@ class Log implements ConsentLog {
       if (!stored) await toSpool();
     }
     if (!journaled && !stored) {
-      this.#notRecorded += batch.length;
-      this.#onError(
-        `consent records: ${plural(batch.length, 'answer')} not recorded (${this.#notRecorded.toLocaleString('en')} so far): ${reason}`,
-      );
-      for (const item of batch)
-        item.resolve({ durable: false, at: item.at, reason: `not recorded: ${reason}` });
+      this.#lose(batch, reason);
       return;
     }
     const last = records[records.length - 1];
@@ -314,16 +324,13 @@ class Log implements ConsentLog {
       this.#seq = last.seq;
       this.#head = last.hash;
     }
+    // The embedded store counts as durable only through its journal (PGlite runs with fsync off).
+    const durable =
+      stored && (journaled || !this.#embedded) ? 'store' : journaled ? 'spool' : false;
     records.forEach((record, index) => {
       const item = batch[index];
       if (!item) return;
-      if (journaled)
-        item.resolve({
-          durable: stored ? 'store' : 'spool',
-          at: item.at,
-          writer: this.writer,
-          seq: record.seq,
-        });
+      if (durable) item.resolve({ durable, at: item.at, writer: this.writer, seq: record.seq });
       else
         item.resolve({
           durable: false,
@@ -381,7 +388,8 @@ class Log implements ConsentLog {
       }
       const store = this.#store;
       if (!store) throw new Error('no store');
-      const records = await this.#spool.read();
+      // A working embedded store holds all its journal has already: syncing it is enough.
+      const records = wasDown || !this.#embedded ? await this.#spool.read() : [];
       for (let start = 0; start < records.length; start += MAX_BATCH)
         await store.append(records.slice(start, start + MAX_BATCH));
       if (this.#embedded) await store.sync();

@@ -32,6 +32,7 @@ CREATE TABLE consent_checkpoints (
   seq bigint NOT NULL,
   hash text NOT NULL,
   at timestamptz NOT NULL,
+  pruned_at timestamptz,
   PRIMARY KEY (writer, seq)
 );
 CREATE TABLE consent_erasures (

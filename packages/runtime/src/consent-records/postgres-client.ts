@@ -49,16 +49,23 @@ export async function connectPostgres(url: string): Promise<SqlClient> {
     ...sql,
     async transaction(work) {
       const client = await pool.connect();
+      // A server that goes away mid-transaction fails the query; the client's own error event
+      // carries the same news and must not crash the process.
+      const ignore = () => {};
+      client.on('error', ignore);
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        broken = error instanceof Error ? error : new Error(String(error));
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -2,7 +2,7 @@ import { open as openFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderingHash } from './chain.js';
 import { MIGRATION_LOCK, MIGRATIONS, SCHEMA_TABLE } from './migrations.js';
-import type { SqlClient, SqlQuery } from './sql-client.js';
+import type { SqlClient } from './sql-client.js';
 import type {
   AppendResult,
   ChainedRecord,
@@ -43,7 +43,7 @@ interface RenderingRow {
   source: string;
 }
 
-export function iso(value: Date | string): string {
+function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
@@ -102,9 +102,9 @@ export class SqlConsentStore implements ConsentStore {
   }
 
   async migrate(): Promise<number> {
-    await this.#sql.exec(SCHEMA_TABLE);
     return this.#sql.transaction(async (sql) => {
       await sql.query(MIGRATION_LOCK);
+      await sql.exec(SCHEMA_TABLE);
       const applied = new Set(
         (await sql.query<{ version: number }>('SELECT version FROM consent_schema')).map(
           (row) => row.version,
@@ -318,10 +318,10 @@ export class SqlConsentStore implements ConsentStore {
         [before],
       );
       const checkpoints = await sql.query<{ writer: string; seq: string }>(
-        `INSERT INTO consent_checkpoints (writer, seq, hash, at)
-         SELECT r.writer, r.seq, r.hash, r.at
+        `INSERT INTO consent_checkpoints (writer, seq, hash, at, pruned_at)
+         SELECT r.writer, r.seq, r.hash, r.at, now()
          FROM consent_records r JOIN consent_prune_cut c ON r.writer = c.writer AND r.seq = c.seq
-         ON CONFLICT (writer, seq) DO UPDATE SET hash = consent_checkpoints.hash
+         ON CONFLICT (writer, seq) DO UPDATE SET pruned_at = now()
          RETURNING writer, seq`,
       );
       const deleted = await sql.query<{ count: string | number }>(
@@ -432,5 +432,3 @@ export class SqlConsentStore implements ConsentStore {
     return this.#sql.close();
   }
 }
-
-export type { SqlQuery };

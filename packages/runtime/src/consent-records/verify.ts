@@ -42,14 +42,12 @@ export async function verifyChains(sql: SqlQuery): Promise<VerifyReport> {
         kind,
         message: `writer ${writer}${seq === null ? '' : ` seq ${seq}`}: ${message}`,
       });
-    const checkpoints = new Map(
-      (
-        await sql.query<{ seq: string | number; hash: string }>(
-          'SELECT seq, hash FROM consent_checkpoints WHERE writer = $1',
-          [writer],
-        )
-      ).map((row) => [Number(row.seq), row.hash]),
+    const rows = await sql.query<{ seq: string | number; hash: string; pruned: boolean }>(
+      'SELECT seq, hash, pruned_at IS NOT NULL AS pruned FROM consent_checkpoints WHERE writer = $1',
+      [writer],
     );
+    const checkpoints = new Map(rows.map((row) => [Number(row.seq), row.hash]));
+    const pruned = new Set(rows.filter((row) => row.pruned).map((row) => Number(row.seq)));
     const whereIs = async (hash: string): Promise<number | undefined> => {
       if (problems.length > MAX_PROBLEMS) return undefined;
       const [row] = await sql.query<{ seq: string | number }>(
@@ -74,12 +72,13 @@ export async function verifyChains(sql: SqlQuery): Promise<VerifyReport> {
         records++;
         if (expectedSeq === undefined) {
           if (seq !== 1) {
+            // Only a prune may remove a chain's oldest records, and it leaves its own checkpoint.
             const checkpoint = checkpoints.get(seq - 1);
-            if (checkpoint === undefined)
+            if (checkpoint === undefined || !pruned.has(seq - 1))
               report(
                 seq,
                 'gap',
-                `records 1 to ${seq - 1} are missing and no checkpoint stands for them`,
+                `records 1 to ${seq - 1} are missing and no prune left a checkpoint at seq ${seq - 1}`,
               );
             expectedPrev = checkpoint ?? row.prev;
           }
@@ -140,11 +139,11 @@ export async function verifyChains(sql: SqlQuery): Promise<VerifyReport> {
       after = Number(page[page.length - 1]?.seq);
     }
     const newestCheckpoint = Math.max(0, ...checkpoints.keys());
-    if (expectedSeq === undefined && checkpoints.size === 0)
+    if (expectedSeq === undefined && !pruned.has(newestCheckpoint))
       report(
         null,
         'writer-empty',
-        'registered, but has no records and no checkpoint: its records were removed',
+        `registered, but has no records${checkpoints.size === 0 ? ' and no checkpoint' : `, and its newest checkpoint (seq ${newestCheckpoint}) was not left by a prune`}: its records were removed`,
       );
     else if (newestCheckpoint > lastSeq && expectedSeq !== undefined)
       report(
