@@ -400,7 +400,7 @@ sections: [${sections.join(', ')}]
     }),
     'cookies/consent.yaml': ours({
       about:
-        'The answer to the consent question (policy.yaml consent: cookie). Its value follows from\n# the categories; the consent package reads and writes it.',
+        'The answer to the consent question (policy.yaml consent: cookie). Its value follows from\n# the categories (and holds the consent id its records carry); the consent package reads and\n# writes it, and records every answer (openConsentRecords).',
       id: 'consent',
       name: 'cookie_consent',
       setBy: 'server',
