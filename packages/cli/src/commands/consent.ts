@@ -163,7 +163,9 @@ async function openStore(given: string | undefined, io: CliIo): Promise<ConsentS
       `consent needs the store the servers record into: --store <folder | postgres://…>, or set ${CONSENT_STORE_VARIABLE}`,
     );
   const postgres = POSTGRES.test(location);
-  if (!postgres && !/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+  // Another scheme (mysql://…) is the runtime's to refuse, never a folder to create.
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(location);
+  if (!url) {
     const folder = resolve(io.cwd, location);
     const data = await stat(join(folder, 'pgdata')).catch(() => undefined);
     if (!data?.isDirectory())
@@ -173,7 +175,7 @@ async function openStore(given: string | undefined, io: CliIo): Promise<ConsentS
   }
   const { openConsentStore } = await import('@cookie-catalog/runtime/consent-records');
   try {
-    return await openConsentStore(postgres ? location : resolve(io.cwd, location));
+    return await openConsentStore(url ? location : resolve(io.cwd, location));
   } catch (error) {
     const message = describe(error);
     // The runtime names the package to install; the rest needs the reason and what to check.
@@ -301,9 +303,7 @@ async function verify(store: ConsentStore, io: CliIo): Promise<number> {
   const c = pc.createColors(io.color);
   const report = await store.verify();
   for (const problem of report.problems)
-    io.stdout(
-      `${c.red('✗')} ${escapeInvisible(problem.message)} (${problem.kind}; writer ${escapeInvisible(problem.writer)}${problem.seq === null ? '' : `, seq ${problem.seq}`})\n`,
-    );
+    io.stdout(`${c.red('✗')} ${escapeInvisible(problem.message)} (${problem.kind})\n`);
   const scope = `${plural(report.writers, 'writer')}, ${plural(report.records, 'record')} in ${escapeInvisible(store.location)}`;
   io.stdout(
     report.ok
