@@ -51,11 +51,12 @@ function categoryLine(category: ConsentStats['byCategory'][number]): string {
 
 export function statsSvg(stats: ConsentStats): string {
   const title = 'Consent answers per consent version and category';
-  const descLines = [`${statsScope(stats)}.`];
+  const scope = statsScope(stats);
+  const descLines = [`${scope.charAt(0).toUpperCase()}${scope.slice(1)}.`];
   const body: string[] = [];
   let y = 94;
   body.push(
-    `<text x="${LABEL_X}" y="52">${xml(`${statsScope(stats)}.`)}</text>`,
+    `<text x="${LABEL_X}" y="52">${xml(descLines[0] ?? '')}</text>`,
     `<rect x="${LABEL_X}" y="66" width="14" height="14" fill="${ACCEPTED}"/>`,
     `<text x="${LABEL_X + 20}" y="78">accepted (yes)</text>`,
     `<rect x="${LABEL_X + 140}" y="66" width="14" height="14" fill="${REJECTED}"/>`,
