@@ -17,7 +17,7 @@ import {
 } from '@cookie-catalog/runtime/consent-records';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_CATALOG } from '../../catalog/test/catalog-copy.js';
 import {
   type PostgresServer,
@@ -31,6 +31,10 @@ import {
  * user sees: the words shown (not the tags), JSON that parses, exit codes, and that text from the
  * store never reaches the terminal as control characters.
  */
+
+// Each run of the CLI opens the store afresh (PGlite starts in about two seconds alone, several
+// times that on two cores shared with the other test files), and a test runs it up to ten times.
+vi.setConfig({ testTimeout: 240_000 });
 
 const BIN = fileURLToPath(new URL('../bin/cookie-catalog.js', import.meta.url));
 /** What a terminal would act on: C0 controls but tab and line feed, DEL, C1, bidi controls. */
@@ -405,6 +409,18 @@ describe('cookie-catalog consent verify, erase and prune', () => {
     expect(broken.stdout).toMatch(
       /^✗ 1 problem: 2 writers, 16 records in .*edited, removed or reordered/m,
     );
+
+    // Content rewritten into another shape altogether: show still prints what is there.
+    await editStore(
+      store,
+      `UPDATE consent_records SET content = $1 WHERE writer = 'web-1' AND seq = 3`,
+      [JSON.stringify({ action: { x: '\u001b[2J' }, categories: 'all', slots: 7, at: 5 })],
+    );
+    const odd = await cli(['consent', 'show', person, '--store', store]);
+    expect(odd.stderr).toBe('');
+    expect(odd.code).toBe(0);
+    expect(odd.stdout).toMatch(/^3\. \S+ \S+ UTC {2}\{"x":"\\u001b\[2J"\}$/m);
+    expect(odd.stdout).not.toMatch(TERMINAL_CONTROL);
   });
 
   it('erases a person’s records (tombstones), show says so and when, and the chain still verifies', async () => {

@@ -232,7 +232,7 @@ async function show(
     const policy = history.renderings[hash];
     if (policy === undefined) continue;
     io.stdout(
-      `\nPolicy in force, ${escapeInvisible(policy.locale)}, sha256 ${hash}, from ${escapeInvisible(policy.source)}:\n\n`,
+      `\nPolicy in force, ${escapeInvisible(policy.locale)}, sha256 ${escapeInvisible(hash)}, from ${escapeInvisible(policy.source)}:\n\n`,
     );
     io.stdout(
       `${renderingWords(policy.format, policy.text).split('\n').map(escapeInvisible).join('\n')}\n`,

@@ -17,15 +17,29 @@ import { renderingWords } from './rendering-text.js';
 
 const QUOTE = '    │ ';
 
-/** One line of stored text, safe to print. */
-const safe = (text: string) => escapeInvisible(text);
-
-function when(iso: string): string {
-  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+/**
+ * One stored value as one line, safe to print. A record's content is JSON someone may have
+ * edited (verify says so): a field of another type is shown as JSON, never trusted as a string.
+ */
+function safe(value: unknown): string {
+  return escapeInvisible(typeof value === 'string' ? value : (JSON.stringify(value) ?? 'none'));
 }
 
-function yesNo(value: boolean): string {
-  return value ? 'yes' : 'no';
+/** The entries of a stored object, or none when the field is not one. */
+function entriesOf(value: unknown): [string, unknown][] {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value)
+    : [];
+}
+
+function when(iso: unknown): string {
+  return safe(iso)
+    .replace('T', ' ')
+    .replace(/\.\d+Z$|Z$/, ' UTC');
+}
+
+function yesNo(value: unknown): string {
+  return value === true ? 'yes' : value === false ? 'no' : safe(value);
 }
 
 /** Words shown, one quoted line per line, each escaped. */
@@ -61,18 +75,19 @@ function recordLines(
   history: ConsentHistory,
   withPolicy: boolean,
 ): string[] {
-  const categories = Object.entries(record.categories)
+  const categories = entriesOf(record.categories)
     .map(([name, value]) => `${safe(name)} ${yesNo(value)}`)
     .join(', ');
-  const packages = Object.entries(record.packages)
+  const packages = entriesOf(record.packages)
     .map(([name, version]) => `${safe(name)}@${safe(version)}`)
     .join(', ');
+  const slots: unknown[] = Array.isArray(record.slots) ? record.slots : [];
   return [
     `  categories: ${categories || '(none)'}`,
-    `  consent version ${record.consentVersion}, policy version ${safe(record.policyVersion)}`,
+    `  consent version ${safe(record.consentVersion)}, policy version ${safe(record.policyVersion)}`,
     `  packages: ${packages || '(none recorded)'}`,
-    `  locale ${safe(record.locale ?? '(none)')}, service ${safe(record.service ?? '(none)')}, Global Privacy Control ${record.gpc ? 'sent (Sec-GPC: 1)' : 'not sent'}`,
-    `  filled per request (not part of the text's hash): ${record.slots.length === 0 ? 'nothing' : record.slots.map(safe).join(', ')}`,
+    `  locale ${safe(record.locale ?? '(none)')}, service ${safe(record.service ?? '(none)')}, Global Privacy Control ${record.gpc === true ? 'sent (Sec-GPC: 1)' : 'not sent'}`,
+    `  filled per request (not part of the text's hash): ${slots.length === 0 ? 'nothing' : slots.map(safe).join(', ')}`,
     `  chain: writer ${safe(entry.writer)}, seq ${entry.seq}, hash ${safe(entry.hash)}`,
     ...renderingLines('shown', record.shown, history, true, ''),
     // The policy is long and the same for many records: printed once, after them, on request.
@@ -106,7 +121,7 @@ export function historyText(history: ConsentHistory, withPolicy: boolean): strin
       return;
     }
     lines.push(
-      `${index + 1}. ${when(record.at)}  ${safe(record.action)}`,
+      `${index + 1}. ${when(entry.at)}  ${safe(record.action)}`,
       ...recordLines(record, entry, history, withPolicy),
     );
   });
