@@ -75,6 +75,7 @@ Options:
                       variable COOKIE_CATALOG_CONSENT_STORE)
   --policy            consent show: also print the policy document in force
   --older-than D      consent prune: records older than this ("4 years"); or --before DATE
+  --dry-run           consent prune: say how many records would be deleted, delete nothing
   --since DATE        consent stats: only answers from this day on (ISO 8601)
   --format svg        consent stats: text, json, or svg (a bar chart)
   -h, --help          show this help
@@ -336,6 +337,7 @@ async function runConsent(rest: readonly string[], values: ParsedValues, io: Cli
       before: values.before,
       olderThan: values['older-than'],
       catalog: values.catalog,
+      dryRun: values['dry-run'] ?? false,
     },
     io,
   );
@@ -400,6 +402,7 @@ function parse(argv: readonly string[]) {
       'older-than': { type: 'string' },
       before: { type: 'string' },
       since: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

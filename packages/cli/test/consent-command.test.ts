@@ -445,6 +445,19 @@ describe('cookie-catalog consent verify, erase and prune', () => {
 
   it('prunes records before a date, says from which checkpoint the chain verifies, and verify passes', async () => {
     const store = await storeCopy();
+    const dry = await cli([
+      'consent',
+      'prune',
+      '--before',
+      '2020-01-06',
+      '--dry-run',
+      '--store',
+      store,
+    ]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toBe(
+      'would delete about 5 records before 2020-01-06T00:00:00.000Z; nothing was deleted (--dry-run)\n',
+    );
     const pruned = await cli(['consent', 'prune', '--before', '2020-01-06', '--store', store]);
     expect(pruned.stderr).toBe('');
     expect(pruned.code).toBe(0);

@@ -32,6 +32,8 @@ export interface ConsentCommandOptions {
   readonly before: string | undefined;
   readonly olderThan: string | undefined;
   readonly catalog: string | undefined;
+  /** prune: say how many would be deleted, delete nothing. */
+  readonly dryRun: boolean;
 }
 
 /** The options each subcommand reads. */
@@ -40,7 +42,7 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   export: ['store', 'out'],
   verify: ['store'],
   erase: ['store'],
-  prune: ['store', 'older-than', 'before', 'catalog'],
+  prune: ['store', 'older-than', 'before', 'catalog', 'dry-run'],
   stats: ['store', 'since', 'format', 'out'],
 };
 const TAKES_ID = new Set(['show', 'export', 'erase']);
@@ -183,7 +185,7 @@ async function openStore(given: string | undefined, io: CliIo): Promise<ConsentS
     return fail(
       postgres
         ? `cannot open the consent store ${redacted(location)}: ${message.replace(/^cannot open the consent store \S+: /, '')}; check that the PostgreSQL server is running and that the URL (--store or ${CONSENT_STORE_VARIABLE}) names its database`
-        : `${message}${/not a consent store location/.test(message) ? '' : '; check the --store folder'}`,
+        : message,
     );
   }
 }
@@ -372,6 +374,17 @@ async function prune(
     usage(
       `--before ${before.toISOString()} is in the future: that would delete records just written`,
     );
+  if (options.dryRun) {
+    // The store counts by time; prune keeps each chain whole after its first record at or after
+    // the date, so a record written out of time order may stay: hence "about".
+    const all = await store.stats();
+    const kept = await store.stats({ since: before });
+    const older = all.answers + all.erased - (kept.answers + kept.erased);
+    io.stdout(
+      `would delete about ${plural(older, 'record')} ${why}; nothing was deleted (--dry-run)\n`,
+    );
+    return 0;
+  }
   const result = await store.prune(before);
   io.stdout(`${c.green('✓')} deleted ${plural(result.deleted, 'record')} ${why}\n`);
   for (const checkpoint of result.checkpoints)

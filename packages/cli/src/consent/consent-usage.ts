@@ -52,7 +52,7 @@ ${STORE}
 Exit 1 when the store has no records for ID.
 `,
   prune: `Usage: cookie-catalog consent prune [--older-than DURATION | --before DATE] [--catalog DIR]
-                                   [--store S]
+                                   [--dry-run] [--store S]
 
 Deletes the records older than the period they are kept for, and leaves each chain verifiable
 from a checkpoint at the last record deleted.
@@ -62,6 +62,7 @@ Options:
   --before DATE      records before this day or time (ISO 8601, e.g. 2023-01-01)
   --catalog DIR      without either: the period from the catalog's policy, by default the
                      consent cookie's lifetime plus three years (default DIR: catalog)
+  --dry-run          say how many records would be deleted, and delete nothing
 ${STORE}
 `,
   stats: `Usage: cookie-catalog consent stats [--since DATE] [--format text|json|svg] [--out FILE]
