@@ -15,15 +15,17 @@ import {
   type Rendering,
   renderingHash,
 } from '@cookie-catalog/runtime/consent-records';
+import {
+  type Browser,
+  launchChromium,
+  type PostgresServer,
+  postgresUnavailable,
+  startPostgresServer,
+} from '@cookie-catalog/test-support';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIXTURE_CATALOG } from '../../catalog/test/catalog-copy.js';
-import {
-  type PostgresServer,
-  postgresUnavailable,
-  startPostgresServer,
-} from '../../test-support/src/postgres-server.js';
 
 /*
  * `cookie-catalog consent …` run as the built binary, on a real store: the embedded PGlite one
@@ -560,6 +562,45 @@ describe('cookie-catalog consent stats', () => {
     // Well-formed as far as a tag balance shows: every element opened is closed.
     const opened = chart.match(/<(?!\/)[a-z]+(?=[\s>])(?![^>]*\/>)/g)?.length ?? 0;
     expect(chart.match(/<\/[a-z]+>/g)?.length ?? 0).toBe(opened);
+  });
+});
+
+describe('the SVG chart in a browser', () => {
+  let browser: Browser | undefined;
+  afterAll(() => browser?.close());
+
+  it('is well-formed XML to Chromium’s parser: an image with its title and description, the hostile name only text', async () => {
+    const { code, stdout } = await cli(['consent', 'stats', '--format', 'svg', '--store', base]);
+    expect(code).toBe(0);
+    browser = await launchChromium({ javaScriptEnabled: true });
+    const page = await browser.context.newPage();
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const root = doc.documentElement;
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: root.localName,
+        role: root.getAttribute('role'),
+        title: doc.getElementById('consent-stats-title')?.textContent ?? null,
+        desc: doc.getElementById('consent-stats-desc')?.textContent ?? '',
+        scripts: doc.getElementsByTagName('script').length,
+        texts: [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? ''),
+        references: [...doc.querySelectorAll('*')].flatMap((e) =>
+          [...e.attributes]
+            .filter((a) => /href|^on|src/i.test(a.name) || /url\(/.test(a.value))
+            .map((a) => `${e.localName} ${a.name}`),
+        ),
+      };
+    }, stdout);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe('svg');
+    expect(parsed.role).toBe('img');
+    expect(parsed.title).toBe('Consent answers per consent version and category');
+    expect(parsed.desc).toContain('Version 7, statistik: 2 accepted, 3 rejected (40 % accepted).');
+    expect(parsed.scripts).toBe(0);
+    expect(parsed.references).toEqual([]);
+    expect(parsed.texts).toContain('\\u{1B}[31m<script>alert("x")</scri…');
+    expect(parsed.texts).toContain('2 yes, 3 no (40 % yes)');
   });
 });
 
