@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -374,6 +374,7 @@ describe('cookie-catalog consent export', () => {
     expect(written.code).toBe(0);
     expect(written.stderr).toContain('wrote art15.json');
     expect(JSON.parse(await readFile(join(cwd, 'art15.json'), 'utf8')).consentId).toBe(person);
+    expect((await stat(join(cwd, 'art15.json'))).mode & 0o077).toBe(0); // one person's data
 
     const elsewhere = join(await tempFolder(), 'victim.json');
     await writeFile(elsewhere, 'keep me');

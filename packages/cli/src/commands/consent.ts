@@ -253,9 +253,14 @@ function noRecords(id: string, store: ConsentStore, io: CliIo): number {
 /**
  * Writes a file the user named, never through a symbolic link: the path is checked first
  * (output-target.ts), and the file is opened with O_NOFOLLOW so a link put there since is
- * refused too. Mode 0600: an export holds one person's data.
+ * refused too. `personal`: an export holds one person's data, so only its owner may read it.
  */
-async function writeNamedFile(path: string, contents: string, io: CliIo): Promise<number> {
+async function writeNamedFile(
+  path: string,
+  contents: string,
+  io: CliIo,
+  personal: boolean,
+): Promise<number> {
   const out = resolve(io.cwd, path);
   const unsafe = await outputTargetProblem(
     { path: out, within: namedTargetWithin(out, io.cwd), kind: 'file' },
@@ -269,7 +274,7 @@ async function writeNamedFile(path: string, contents: string, io: CliIo): Promis
   const file = await open(
     out,
     constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
-    0o600,
+    personal ? 0o600 : 0o644,
   );
   try {
     await file.writeFile(contents);
@@ -294,7 +299,7 @@ async function exportRecords(
     io.stdout(json);
     return 0;
   }
-  return writeNamedFile(options.out, json, io);
+  return writeNamedFile(options.out, json, io, true);
 }
 
 function plural(n: number, word: string): string {
@@ -414,5 +419,5 @@ async function stats(
     io.stdout(contents);
     return 0;
   }
-  return writeNamedFile(options.out, contents, io);
+  return writeNamedFile(options.out, contents, io, false);
 }
