@@ -348,6 +348,19 @@ describe('cookie-catalog consent show', () => {
   });
 });
 
+describe('a store the database refuses', () => {
+  it('is one line naming the store and what the database said, exit 2, no stack trace', async () => {
+    const store = await storeCopy();
+    await editStore(store, 'DROP TABLE consent_checkpoints');
+    const run = await cli(['consent', 'verify', '--store', store]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^cookie-catalog: the consent store \S+ failed: relation "consent_checkpoints" does not exist; nothing more was done\n$/,
+    );
+  });
+});
+
 describe('cookie-catalog consent export', () => {
   it('gives the person’s records as JSON, to stdout or a file, never through a symbolic link', async () => {
     const printed = await cli(['consent', 'export', person, '--store', base]);

@@ -105,6 +105,12 @@ export async function consentCommand(options: ConsentCommandOptions, io: CliIo):
         return await stats(store, options, io);
     }
   } catch (error) {
+    if (store !== undefined && isStoreFailure(error)) {
+      io.stderr(
+        `cookie-catalog: the consent store ${escapeInvisible(store.location)} failed: ${escapeInvisible(describe(error))}; nothing more was done\n`,
+      );
+      return 2;
+    }
     if (!(error instanceof UsageMistake)) throw error;
     io.stderr(
       `cookie-catalog: ${escapeInvisible(error.message)}; run \`cookie-catalog consent ${subcommand} --help\`\n`,
@@ -188,6 +194,19 @@ async function openStore(given: string | undefined, io: CliIo): Promise<ConsentS
         : message,
     );
   }
+}
+
+/**
+ * What the database refused or a lost connection (a server restarted mid-command), as opposed to
+ * a bug of ours: PostgreSQL's errors (pg's and PGlite's alike) carry the protocol's `severity`.
+ */
+function isStoreFailure(error: unknown): boolean {
+  const { severity, code } = (error ?? {}) as { severity?: unknown; code?: unknown };
+  return (
+    typeof severity === 'string' ||
+    (typeof code === 'string' && /^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT)$/.test(code)) ||
+    (error instanceof Error && /Connection terminated|connection timeout/i.test(error.message))
+  );
 }
 
 function describe(error: unknown): string {
