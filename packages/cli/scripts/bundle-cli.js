@@ -6,7 +6,8 @@
 // Left as packages, loaded from node_modules: ts-morph and TypeScript (the generators load them
 // with require, ~10 MB), @changesets/parse (`diff`), and the optional @cookie-catalog/audit and
 // /scan (a browser driver; ts-morph): a team that only validates and generates does not install
-// them, and the command that needs one says so (src/optional-package.ts).
+// them, and the command that needs one says so (src/optional-package.ts). The consent store
+// drivers (@electric-sql/pglite, pg) stay packages too: `consent` loads one when it opens a store.
 // Templates stay files: a generator finds its .hbs and .css beside its compiled module in
 // @cookie-catalog/codegen's dist/generators/<id>/, so in the bundle its `import.meta.url` is
 // rewritten to that module's address in the installed codegen package, wherever npm put it.
@@ -42,6 +43,10 @@ const result = await build({
     '@changesets/parse',
     '@cookie-catalog/audit',
     '@cookie-catalog/scan',
+    // The consent store drivers: optional peers of @cookie-catalog/runtime, loaded by dynamic
+    // import when `consent` opens a store of their kind (PGlite ships its WASM beside its code).
+    '@electric-sql/pglite',
+    'pg',
   ],
   // CommonJS dependencies (handlebars, yaml's parts) call require() for Node's own modules;
   // __codegenPackage is where the installed @cookie-catalog/codegen is (its templates).

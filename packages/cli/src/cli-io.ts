@@ -4,4 +4,6 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readonly color: boolean;
+  /** The environment variables the CLI reads (COOKIE_CATALOG_CONSENT_STORE); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }

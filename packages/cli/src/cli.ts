@@ -30,6 +30,11 @@ Commands:
   translations reviewed [--locale L]
                       Record that the translations (of L, or all) match the current source
                       texts, so validate stops warning that they are stale
+  consent show|export|verify|erase|prune|stats
+                      Proof of consent from the store the servers record into: a person's
+                      records and the words they were shown, their export (GDPR Art. 15),
+                      the hash chains verified, erasure (Art. 17), pruning, answers per
+                      category (\`cookie-catalog consent --help\` for each)
 
 Options:
   --catalog DIR       the catalog folder (default: catalog)
@@ -66,6 +71,13 @@ Options:
   --from DIR          diff, changeset: compare with the catalog in this folder
   --format markdown   diff: text, markdown (for a pull request) or json
   --require-changeset diff: exit 1 if the catalog changed without a changeset since --base
+  --store S           consent: the store's folder or postgres:// URL (default: the environment
+                      variable COOKIE_CATALOG_CONSENT_STORE)
+  --policy            consent show: also print the policy document in force
+  --older-than D      consent prune: records older than this ("4 years"); or --before DATE
+  --dry-run           consent prune: say how many records would be deleted, delete nothing
+  --since DATE        consent stats: only answers from this day on (ISO 8601)
+  --format svg        consent stats: text, json, or svg (a bar chart)
   -h, --help          show this help
 `;
 
@@ -79,6 +91,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  // `consent` has subcommands, each with its own help: `consent prune --help`.
+  if (command === 'consent' && values.help) return runConsent(rest, values, io);
   if (values.help || command === undefined) {
     (command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
     return command === undefined && !values.help ? 2 : 0;
@@ -94,7 +108,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     command === 'import' ||
     command === 'scan' ||
     command === 'audit' ||
-    command === 'init';
+    command === 'init' ||
+    command === 'consent';
   // An option the command does not read would be ignored without a word (`export --root x`).
   const allowed = Object.hasOwn(OPTIONS_OF, command) ? OPTIONS_OF[command] : undefined;
   const stray = allowed && Object.keys(values).find((option) => !allowed.includes(option));
@@ -257,6 +272,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           ? await diffCommand(options, io)
           : await changesetCommand(options, io);
       }
+      case 'consent':
+        return await runConsent(rest, values, io);
       case 'generators': {
         // The registry fills as the generator modules load.
         const { generators } = await import('@cookie-catalog/codegen');
@@ -299,6 +316,32 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   export: ['catalog', 'format', 'out', 'locale', 'skip-unknown'],
   import: ['catalog', 'from', 'platform', 'out'],
 };
+
+type ParsedValues = ReturnType<typeof parse>['values'];
+
+/** `consent <subcommand>`: its options are checked per subcommand, in the command's module. */
+async function runConsent(rest: readonly string[], values: ParsedValues, io: CliIo) {
+  const [subcommand, ...args] = rest;
+  const { consentCommand } = await import('./commands/consent.js');
+  return consentCommand(
+    {
+      subcommand,
+      args,
+      given: Object.keys(values).filter((option) => option !== 'help'),
+      help: values.help ?? false,
+      store: values.store,
+      format: values.format,
+      out: values.out,
+      policy: values.policy ?? false,
+      since: values.since,
+      before: values.before,
+      olderThan: values['older-than'],
+      catalog: values.catalog,
+      dryRun: values['dry-run'] ?? false,
+    },
+    io,
+  );
+}
 
 /** A usage mistake: one line saying what is wrong, exit 2. */
 async function usageError(io: CliIo, message: string): Promise<number> {
@@ -354,13 +397,19 @@ function parse(argv: readonly string[]) {
       'storage-state': { type: 'string' },
       'consent-cookie': { type: 'string' },
       'accept-selector': { type: 'string' },
+      store: { type: 'string' },
+      policy: { type: 'boolean' },
+      'older-than': { type: 'string' },
+      before: { type: 'string' },
+      since: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
 }
 
 const STRING_OPTION =
-  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector)$/;
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector|store|older-than|before|since)$/;
 
 /** The command of arguments that did not parse: the first that is not an option (or its value). */
 function commandOf(argv: readonly string[]): string | undefined {

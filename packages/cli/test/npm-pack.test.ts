@@ -178,6 +178,21 @@ describe('every package is ready to publish', () => {
       ]);
       expect(failed.stderr).not.toMatch(/\n\s+at |internal error/);
     }
+    // The consent store drivers are optional peers too: `consent` names the one to install.
+    await mkdir(join(app, 'consent-store', 'pgdata'), { recursive: true });
+    for (const [store, driver] of [
+      ['consent-store', '@electric-sql/pglite'],
+      ['postgres://127.0.0.1:9/consent', 'pg'],
+    ] as const) {
+      const failed = await exec(bin, ['consent', 'verify', '--store', store], { cwd: app }).then(
+        () => ({ code: 0, stdout: '', stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failed.code, driver).toBe(2);
+      expect(failed.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`which is not installed: npm install ${driver}$`)),
+      ]);
+    }
     // Added later, scan loads ts-morph from the installed packages and reads the product's code.
     await exec(
       'npm',
