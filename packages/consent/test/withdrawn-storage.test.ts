@@ -16,7 +16,8 @@ import { formBody, type GeneratedPackages, generatedPackages } from './generated
  * category declares local and session storage keys and IndexedDB databases of our own origin, by
  * fixed name and by pattern. After yes the page stores them, beside a key nobody declares and one
  * of a category that needs no consent; after no, the next page load removes exactly the declared
- * ones of the withdrawn category with removeWithdrawnStorage from the browser entry.
+ * ones of the withdrawn category with removeWithdrawnStorage from the browser entry. In a page
+ * whose storage the browser blocks, it resolves without throwing.
  */
 
 // Generated for this test into test folders (ignored by git and by every build), never into src/.
@@ -101,6 +102,22 @@ done.textContent = 'Removed: ' + (removed.length === 0 ? 'nothing' : removed.joi
 document.querySelector('main').append(done);
 `;
 
+/** In a page whose storage the browser blocks: what removeWithdrawnStorage resolves with, or throws. */
+const BLOCKED_SCRIPT = `
+import { removeWithdrawnStorage } from './${SLOT}/browser.ts';
+let blocked = 'nothing';
+try { localStorage.length; } catch (error) { blocked = error.name; }
+const shown = document.createElement('p');
+shown.id = 'storage';
+try {
+  const removed = await removeWithdrawnStorage();
+  shown.textContent = 'Storage blocked: ' + blocked + '. Removed: ' + (removed.length === 0 ? 'nothing' : removed.join(', '));
+} catch (error) {
+  shown.textContent = 'Threw: ' + error;
+}
+document.querySelector('main').append(shown);
+`;
+
 describe('withdrawal reaches local storage, session storage and IndexedDB, in Chromium', () => {
   let site: LocalServer | undefined;
   let browser: Browser | undefined;
@@ -120,11 +137,38 @@ describe('withdrawal reaches local storage, session storage and IndexedDB, in Ch
       write: false,
     });
     const pageScript = script.outputFiles[0]?.text ?? '';
+    const blocked = await build({
+      stdin: {
+        contents: BLOCKED_SCRIPT,
+        resolveDir: new URL('.', import.meta.url).pathname,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+    });
+    const blockedScript = blocked.outputFiles[0]?.text ?? '';
     site = await startLocalServer(async (request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       if (url.pathname === '/app.js') {
         response.setHeader('Content-Type', 'text/javascript');
         response.end(pageScript);
+        return;
+      }
+      if (url.pathname === '/blocked.js') {
+        // Fetched from an opaque origin, which a module script may only load with CORS.
+        response.setHeader('Access-Control-Allow-Origin', '*');
+        response.setHeader('Content-Type', 'text/javascript');
+        response.end(blockedScript);
+        return;
+      }
+      if (url.pathname === '/sandboxed') {
+        // A sandboxed document has an opaque origin: its storage throws a SecurityError.
+        response.setHeader('Content-Security-Policy', 'sandbox allow-scripts');
+        response.setHeader('Content-Type', 'text/html; charset=utf-8');
+        response.end(
+          '<!doctype html><html lang="en"><head><title>Sandboxed</title><script type="module" src="/blocked.js"></script></head><body><main><h1>Sandboxed</h1></main></body></html>',
+        );
         return;
       }
       const headers = new Headers();
@@ -227,6 +271,14 @@ describe('withdrawal reaches local storage, session storage and IndexedDB, in Ch
       session: [],
       databases: ['scratch-db'],
     });
+    await page.close();
+  });
+
+  it('storage the browser blocks (an opaque origin’s SecurityError): nothing thrown, nothing removed', async () => {
+    if (!browser || !site) throw new Error('not started');
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/sandboxed`);
+    expect(await removedShown(page)).toBe('Storage blocked: SecurityError. Removed: nothing');
     await page.close();
   });
 });
