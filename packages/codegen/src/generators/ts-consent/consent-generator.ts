@@ -430,8 +430,9 @@ const PAGE_STORAGE_KINDS: readonly string[] = ['localStorage', 'sessionStorage',
 /**
  * The local and session storage keys and IndexedDB databases of `category` that live in our own
  * origin, as browser.ts removes them: a fixed name, or a pattern's matcher. Another site's storage
- * (in its own iframe) belongs to its origin, which a page cannot reach (same-origin policy, HTML
- * §7.1.1); a group the page lists without names is every key of its provider, never ours to empty.
+ * (in its own iframe) belongs to its origin, which a page cannot reach: Web Storage and IndexedDB
+ * are kept per origin. A group the page lists without names stands for every key of its provider:
+ * never ours to empty (validate refuses one on our own domain).
  */
 function declaredStorageOf(catalog: Catalog, category: Category): object[] {
   return catalog.entries
