@@ -2,7 +2,12 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
-import { editedCatalog, FIXTURE_CATALOG, REAL_CATALOG } from '../../catalog/test/catalog-copy.js';
+import {
+  type Edit,
+  editedCatalog,
+  FIXTURE_CATALOG,
+  REAL_CATALOG,
+} from '../../catalog/test/catalog-copy.js';
 import { runGenerator } from '../src/generator.js';
 import { mdPolicyGenerator } from '../src/generators/policy-docs/md-policy-generator.js';
 import { tsConsentGenerator } from '../src/generators/ts-consent/consent-generator.js';
@@ -18,10 +23,68 @@ async function valid(dir: string): Promise<Catalog> {
   return catalog;
 }
 
-/** A catalog whose optional category holds cookies we can delete: ours, and a vendor's with a path. */
+/** An entry in page storage: `provider` decides its party. */
+const inStorage = (
+  id: string,
+  name: string,
+  kind: string,
+  category: string,
+  provider: string,
+  more: readonly string[] = [],
+): Edit => ({
+  file: `cookies/${id}.yaml`,
+  with: [
+    `id: ${id}`,
+    `name: "${name}"`,
+    ...more,
+    `kind: ${kind}`,
+    `category: ${category}`,
+    `provider: ${provider}`,
+    `lifetime: ${kind === 'sessionStorage' ? 'session' : 'persistent'}`,
+    'purpose: { en: Test., sv: Test. }',
+  ].join('\n'),
+});
+const OURS = '{ party: first, domain: billogram.com }';
+
+/**
+ * Local and session storage and IndexedDB of the optional category in our own origin (ours, by
+ * name and by pattern, and a vendor's on our domain), beside what withdrawal must leave: another
+ * site's, and a necessary key.
+ */
+const PAGE_STORAGE: readonly Edit[] = [
+  inStorage('chat_draft', 'chat_draft', 'localStorage', 'help-center', OURS, ['setBy: client']),
+  inStorage('chat_tab', 'chat_tab_{n}', 'sessionStorage', 'help-center', OURS, [
+    'setBy: client',
+    'nameParameters:',
+    '  n: { type: integer, example: 2, description: { en: a tab, sv: en flik } }',
+  ]),
+  inStorage('chat_history', 'chat-history', 'indexedDB', 'help-center', OURS, ['setBy: client']),
+  inStorage(
+    'zendesk_store',
+    'ZD-store',
+    'localStorage',
+    'help-center',
+    '{ name: "Zendesk, Inc.", domain: billogram.com }',
+    ['setBy: vendor'],
+  ),
+  inStorage(
+    'widget_state',
+    'widget_state',
+    'localStorage',
+    'help-center',
+    '{ party: third, name: Widget AB, domain: widgetab.se, privacyPolicy: "https://widgetab.se/privacy" }',
+  ),
+  inStorage('ui_theme', 'ui_theme', 'localStorage', 'necessary', OURS, ['setBy: client']),
+];
+
+/**
+ * A catalog whose optional category holds cookies we can delete (ours, and a vendor's with a
+ * path) and page storage (PAGE_STORAGE).
+ */
 async function withFirstPartyOptional(): Promise<Catalog> {
   return valid(
     await editedCatalog([
+      ...PAGE_STORAGE,
       {
         file: 'cookies/chat_pref.yaml',
         with: [
@@ -52,6 +115,20 @@ async function withFirstPartyOptional(): Promise<Catalog> {
           'purpose: { en: Tries widget variants., sv: Provar widgetvarianter. }',
           'attributes: { path: /, domain: billogram.com }',
         ].join('\n'),
+      },
+    ]),
+  );
+}
+
+/** PAGE_STORAGE in a catalog whose policy.yaml names no consent cookie. */
+async function withStorageWithoutConsentCookie(): Promise<Catalog> {
+  return valid(
+    await editedCatalog([
+      ...PAGE_STORAGE,
+      {
+        file: 'policy.yaml',
+        find: 'consent:\n  cookie: billogramGDPR\n  version: 3\n  preferencesUrl: /cookies\n',
+        with: '',
       },
     ]),
   );
@@ -93,6 +170,7 @@ describe('ts/consent', () => {
       const catalogs = [
         await valid(FIXTURE_CATALOG),
         await withFirstPartyOptional(),
+        await withStorageWithoutConsentCookie(),
         ...(await Promise.all(examples.map(valid))),
       ];
       expect(catalogs.some((c) => c.consent === undefined)).toBe(true); // one without consent
@@ -166,6 +244,42 @@ describe('ts/consent', () => {
     expect(server?.contents).toContain(
       "{ name: 'chat_old', attributes: '; Max-Age=0; Path=/help; Secure; SameSite=Strict' }",
     );
+  });
+
+  it('withdrawal reaches page storage: browser.ts lists the category’s own storage in our origin, nothing of another category or another site', async () => {
+    const catalog = await withFirstPartyOptional();
+    const browser = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'browser.ts');
+    expect(browser?.contents).toContain(
+      "const STORAGE: Readonly<Record<ConsentCategory, readonly DeclaredStorage[]>> = { 'help-center': [",
+    );
+    const table = /const STORAGE[^=]*= (.*);\n/.exec(browser?.contents ?? '')?.[1] ?? '';
+    for (const declared of [
+      "{ kind: 'localStorage', name: 'chat_draft' }",
+      "{ kind: 'sessionStorage', name: 'chat_tab_{n}', pattern: '^chat_tab_-?[0-9]+$' }",
+      "{ kind: 'indexedDB', name: 'chat-history' }",
+      // A vendor's storage on our domain is in our origin: the page can remove it.
+      "{ kind: 'localStorage', name: 'ZD-store' }",
+    ])
+      expect(table).toContain(declared);
+    // Another site's storage lives in its origin; a necessary key is never withdrawn; cookies are
+    // the server's part.
+    for (const absent of ['widget_state', 'ui_theme', 'chat_pref', '__zlcmid'])
+      expect(table).not.toContain(absent);
+    expect(table.match(/kind:/g)).toHaveLength(4);
+    expect(browser?.contents).toMatch(/^export async function removeWithdrawnStorage\(/m);
+  });
+
+  it('without a consent cookie nothing is granted: the storage of every category that needs consent is withdrawn', async () => {
+    const catalog = await withStorageWithoutConsentCookie();
+    expect(catalog.consent).toBeUndefined();
+    const browser = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'browser.ts');
+    expect(browser?.contents).toContain(
+      "const STORAGE: Readonly<Record<string, readonly DeclaredStorage[]>> = { 'help-center': [{ kind: 'localStorage', name: 'chat_draft' }",
+    );
+    expect(browser?.contents).toContain(
+      'const declared: readonly DeclaredStorage[] = Object.values(STORAGE).flat();',
+    );
+    expect(browser?.contents).not.toContain('ui_theme');
   });
 
   it('is deterministic', async () => {

@@ -131,14 +131,19 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     ]);
 
     const browser = emitSourceFile([
-      `// In the browser: reading the answer, and running the scripts it allows. Tree-shakeable.`,
-      `import { type Consent, type ConsentCategory, CONSENT_MODE, consentFromValue, type ConsentValue } from './consent.js';`,
+      `// In the browser: reading the answer, running the scripts it allows, and removing the storage it withdraws. Tree-shakeable.`,
+      `import { type Consent, type ConsentCategory, CONSENT_CATEGORIES, CONSENT_MODE, consentFromValue, type ConsentValue } from './consent.js';`,
       BROWSER_CONSENT_EXPORTS,
       `/**\n * The answer stored in this browser; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay within a few hundred bytes.\n */\nexport function readConsent(): Consent | undefined {\n  try {\n    const raw = ${cookieRegExp(cookie.name.pattern)}.exec(globalThis.document?.cookie ?? '')?.[1];\n    const value: Partial<Record<string, unknown>> | undefined = raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));\n    return value && Number.isSafeInteger(value.version) && Number.isSafeInteger(value.given) && typeof value.id === 'string'${optional.map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`).join('')} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n  } catch {\n    return undefined;\n  }\n}`,
       `export function hasConsent(category: ConsentCategory): boolean {\n  return readConsent()?.categories[category] === true;\n}`,
       `/**\n * Runs the scripts a page holds back until consent: \`<script type="text/plain" data-consent-category="…">\` becomes a real script (src or inline) when its category is granted. Call it on load and after the answer changes.\n */\nexport function activateConsentedScripts(root: ParentNode = document): void {\n  const consent = readConsent();\n  for (const held of root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-consent-category]')) {\n    if (consent?.categories[held.dataset.consentCategory as ConsentCategory] !== true) continue;\n    const script = document.createElement('script');\n    for (const { name, value } of held.attributes) if (name !== 'type' && name !== 'data-consent-category') script.setAttribute(name, value);\n    script.text = held.text;\n    held.replaceWith(script);\n  }\n}`,
       `/** Google Consent Mode v2 state for the current answer: each mapped type granted when one of its categories is. */\nexport function consentModeState(consent: Consent | undefined = readConsent()): Record<string, 'granted' | 'denied'> {\n  const state: Record<string, 'granted' | 'denied'> = {};\n  for (const [type, categories] of Object.entries(CONSENT_MODE)) state[type] = categories.some((c) => consent?.categories[c] === true) ? 'granted' : 'denied';\n  return state;\n}`,
       `/** Tells gtag the state: \`default\` before any tag loads, \`update\` after the answer changes. */\nexport function updateGtagConsent(command: 'default' | 'update', gtag: ((...args: unknown[]) => void) | undefined = (globalThis as { gtag?: (...args: unknown[]) => void }).gtag): void {\n  gtag?.('consent', command, consentModeState());\n}`,
+      ...withdrawnStorageRemoval(catalog, optional, {
+        tableType: 'Readonly<Record<ConsentCategory, readonly DeclaredStorage[]>>',
+        parameter: 'consent: Consent | undefined = readConsent()',
+        withdrawn: 'CONSENT_CATEGORIES.flatMap((c) => (consent?.categories[c] ? [] : STORAGE[c]))',
+      }),
     ]);
 
     const banner = emitSourceFile([
@@ -377,12 +382,22 @@ function withoutConsentCookie(catalog: Catalog, consentRuntimeImport: string) {
     {
       path: 'browser.ts',
       contents: emitSourceFile([
-        `// In the browser: reading the answer, and running the scripts it allows. Tree-shakeable.`,
+        `// In the browser: reading the answer, running the scripts it allows, and removing the storage it withdraws. Tree-shakeable.`,
         `import type { Consent, ConsentCategory } from './consent.js';`,
         BROWSER_CONSENT_EXPORTS,
         `${note}\nexport function readConsent(): Consent | undefined {\n  return undefined;\n}`,
         `export function hasConsent(_category: ConsentCategory): boolean {\n  return false;\n}`,
         `/** Nothing is granted, so every held-back script stays held back. */\nexport function activateConsentedScripts(_root?: ParentNode): void {}`,
+        // Nothing is granted: the storage of every category that needs consent is withdrawn.
+        ...withdrawnStorageRemoval(
+          catalog,
+          catalog.categories.filter((c) => c.consentRequired),
+          {
+            tableType: 'Readonly<Record<string, readonly DeclaredStorage[]>>',
+            parameter: '_consent?: Consent',
+            withdrawn: 'Object.values(STORAGE).flat()',
+          },
+        ),
       ]),
     },
     {
@@ -406,5 +421,92 @@ function withoutConsentCookie(catalog: Catalog, consentRuntimeImport: string) {
         `export function hasConsent(_consent: Consent | undefined, _category: ConsentCategory): boolean {\n  return false;\n}`,
       ]),
     },
+  ];
+}
+
+/** The kinds of storage a page can empty for itself, in the catalog's words. */
+const PAGE_STORAGE_KINDS: readonly string[] = ['localStorage', 'sessionStorage', 'indexedDB'];
+
+/**
+ * The local and session storage keys and IndexedDB databases of `category` that live in our own
+ * origin, as browser.ts removes them: a fixed name, or a pattern's matcher. Another site's storage
+ * (in its own iframe) belongs to its origin, which a page cannot reach: Web Storage and IndexedDB
+ * are kept per origin. A group the page lists without names stands for every key of its provider:
+ * never ours to empty (validate refuses one on our own domain).
+ */
+function declaredStorageOf(catalog: Catalog, category: Category): object[] {
+  return catalog.entries
+    .filter(
+      (e) =>
+        e.category === category.id &&
+        PAGE_STORAGE_KINDS.includes(e.kind) &&
+        e.party === 'first' &&
+        !e.group,
+    )
+    .map((e) => ({
+      kind: e.kind,
+      name: e.name.pattern,
+      ...(e.name.parameters.length > 0 && { pattern: nameMatcherSource(e.name) }),
+    }));
+}
+
+/**
+ * browser.ts's `removeWithdrawnStorage` and its table, from the catalog: `withdrawn` is the
+ * expression for the declarations of every category the answer does not grant.
+ */
+function withdrawnStorageRemoval(
+  catalog: Catalog,
+  categories: readonly Category[],
+  options: { readonly tableType: string; readonly parameter: string; readonly withdrawn: string },
+): string[] {
+  const table = Object.fromEntries(categories.map((c) => [c.id, declaredStorageOf(catalog, c)]));
+  return [
+    `type StorageKind = 'localStorage' | 'sessionStorage' | 'indexedDB';`,
+    `/** A key or database the catalog declares: its name, and for a name with parameters the matcher of every name it stands for. */\ninterface DeclaredStorage {\n  readonly kind: StorageKind;\n  readonly name: string;\n  readonly pattern?: string;\n}`,
+    `/** Per category that needs consent, the local and session storage keys and IndexedDB databases of this origin the catalog declares. Another site's storage (in its own iframe) is out of a page's reach and not listed. From the catalog. */\nconst STORAGE: ${options.tableType} = ${dataLiteral(table)};`,
+    [
+      `/**`,
+      ` * Removes from this page's origin the local and session storage keys and the IndexedDB databases that the catalog declares for each category the answer does not grant (never asked: none is granted), and resolves with what it removed: \`localStorage:<key>\`, \`sessionStorage:<key>\`, \`indexedDB:<name>\`. The server deletes the cookies (applyConsentForm); this is the storage only the page can reach.`,
+      ` *`,
+      ` * Call it on every page load, before the scripts of optional categories run (an answer given on another page, or one that has expired, reaches this page then), and right after an answer that withdraws a category when the page stays (an answer sent by \`fetch\`).`,
+      ` *`,
+      ` * It never throws: storage the browser blocks (a SecurityError, an opaque origin) is skipped and the rest is still removed. Databases are found with \`indexedDB.databases()\`; a browser without it has its fixed names deleted, unreported, and its patterns cannot be found. A database a connection still holds open (another tab's) is deleted once it is closed, and counts as removed. Tree-shakeable: a page that does not import it pays nothing.`,
+      ` */`,
+      `export async function removeWithdrawnStorage(${options.parameter}): Promise<string[]> {`,
+      `  const declared: readonly DeclaredStorage[] = ${options.withdrawn};`,
+      `  const removed: string[] = [];`,
+      `  const remove = async (kind: StorageKind, names: readonly string[], drop: (name: string) => boolean | Promise<boolean>) => {`,
+      `    for (const name of names)`,
+      `      if (declared.some((d) => d.kind === kind && (d.pattern ? new RegExp(d.pattern).test(name) : d.name === name)) && (await drop(name))) removed.push(\`\${kind}:\${name}\`);`,
+      `  };`,
+      `  for (const kind of ['localStorage', 'sessionStorage'] as const)`,
+      `    try {`,
+      `      const storage = globalThis[kind];`,
+      // Keys by index, not Object.keys: a key such as "length" is hidden behind Storage's own
+      // properties (WebIDL named properties); all are read before any is removed.
+      `      await remove(kind, Array.from({ length: storage.length }, (_, i) => storage.key(i) as string), (key) => {`,
+      `        storage.removeItem(key);`,
+      `        return true;`,
+      `      });`,
+      `    } catch {`,
+      `      // Blocked by the browser (SecurityError): nothing of this page's can be there either.`,
+      `    }`,
+      `  try {`,
+      `    const listed = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((d) => d.name as string) : undefined;`,
+      // Blocked: a connection (another tab's) still holds it open; it is deleted once that closes,
+      // and cannot be opened before (the IndexedDB spec's "delete a database" waits for them).
+      `    await remove('indexedDB', listed ?? declared.flatMap((d) => (d.kind === 'indexedDB' && !d.pattern ? [d.name] : [])), (name) =>`,
+      `      new Promise((resolve) => {`,
+      `        const request = indexedDB.deleteDatabase(name);`,
+      `        request.onsuccess = request.onblocked = () => resolve(listed !== undefined);`,
+      `        request.onerror = () => resolve(false);`,
+      `      }),`,
+      `    );`,
+      `  } catch {`,
+      `    // No IndexedDB here, or blocked by the browser.`,
+      `  }`,
+      `  return removed;`,
+      `}`,
+    ].join('\n'),
   ];
 }
