@@ -413,7 +413,7 @@ class Log implements ConsentLog {
   async #replayOrphans(): Promise<void> {
     const store = this.#store;
     if (!store) return;
-    for (const path of await orphanSpoolFiles(this.#spool.folder, this.#spool.name)) {
+    for (const path of await orphanSpoolFiles(this.#spool.folder)) {
       const records = await readSpoolFile(path);
       for (let start = 0; start < records.length; start += MAX_BATCH)
         await store.append(records.slice(start, start + MAX_BATCH));
