@@ -92,7 +92,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       '--locale=C',
     ]);
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     throw error;
   }
   const port = await freePort();
@@ -119,7 +119,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   try {
     await start();
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     throw error;
   }
   let running = true;
@@ -138,7 +138,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     close: async () => {
       if (running) await stop('immediate').catch(() => {});
       running = false;
-      rmSync(root, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
