@@ -412,6 +412,27 @@ describe.skipIf(skipPostgres)('PostgreSQL only', () => {
     await store.close();
   });
 
+  it("logs sharing a spool folder in one process leave each other's files alone", async () => {
+    const away = 'postgres://postgres@127.0.0.1:1/nothing';
+    const spool = await tempFolder('spool');
+    const quiet = { spool, onError: () => {} };
+    const a = await openConsentLog({ store: away, ...quiet });
+    const b = await openConsentLog({ store: away, ...quiet });
+    for (let i = 0; i < 5; i++) {
+      expect(await a.record(answer())).toMatchObject({ durable: 'spool' });
+      expect(await b.record(answer())).toMatchObject({ durable: 'spool' });
+    }
+    const url = await newDatabase(server);
+    const c = await openConsentLog({ store: url, ...quiet });
+    await c.flush();
+    expect(await c.store?.verify()).toMatchObject({ records: 0 });
+    await Promise.all([a.close(), b.close(), c.close()]);
+    // Closed now, their files are what a stopped process leaves: the next open writes them.
+    const d = await openConsentLog({ store: url, ...quiet });
+    expect(await d.store?.verify()).toEqual({ ok: true, writers: 2, records: 10, problems: [] });
+    await d.close();
+  });
+
   it('opening: a plain error for a bad location or a server that is not there', async () => {
     await expect(openConsentStore('mysql://localhost/x')).rejects.toThrow(
       /not a consent store location/,

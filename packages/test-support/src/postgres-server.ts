@@ -80,16 +80,21 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     asRoot
       ? exec('runuser', ['-u', 'postgres', '--', join(bin, command), ...args])
       : exec(join(bin, command), args);
-  await run('initdb', [
-    '-D',
-    dataDir,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C',
-  ]);
+  try {
+    await run('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+    ]);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
   const port = await freePort();
   await appendFile(
     join(dataDir, 'postgresql.conf'),
@@ -111,7 +116,12 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
     await run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', 'stop']);
   };
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    throw error;
+  }
   let running = true;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -128,7 +138,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     close: async () => {
       if (running) await stop('immediate').catch(() => {});
       running = false;
-      rmSync(root, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }

@@ -388,6 +388,8 @@ class Log implements ConsentLog {
       }
       const store = this.#store;
       if (!store) throw new Error('no store');
+      // A cheap query first: while the server is away, the spool is not read again and again.
+      if (wasDown) await store.chainHead(this.writer);
       // A working embedded store holds all its journal has already: syncing it is enough.
       const records = wasDown || !this.#embedded ? await this.#spool.read() : [];
       for (let start = 0; start < records.length; start += MAX_BATCH)
@@ -411,7 +413,7 @@ class Log implements ConsentLog {
   async #replayOrphans(): Promise<void> {
     const store = this.#store;
     if (!store) return;
-    for (const path of await orphanSpoolFiles(this.#spool.folder, this.#spool.name)) {
+    for (const path of await orphanSpoolFiles(this.#spool.folder)) {
       const records = await readSpoolFile(path);
       for (let start = 0; start < records.length; start += MAX_BATCH)
         await store.append(records.slice(start, start + MAX_BATCH));

@@ -5,9 +5,10 @@ import type { ChainedRecord } from './types.js';
 export class SpoolFullError extends Error {}
 
 const SPOOL_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.jsonl$/;
+/** The spool files this process has open: never orphans, whatever their pid says. */
+const OPEN_HERE = new Set<string>();
 
 function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -47,18 +48,18 @@ export async function readSpoolFile(path: string): Promise<ChainedRecord[]> {
  * Spool files other than the running process's own whose process is gone: what a killed or
  * stopped process left to be written to the store. The file name holds the writer and the pid.
  */
-export async function orphanSpoolFiles(folder: string, own: string): Promise<string[]> {
+export async function orphanSpoolFiles(folder: string): Promise<string[]> {
   const names = await readdir(folder).catch(() => [] as string[]);
   return names
-    .filter((name) => {
-      const match = SPOOL_FILE.exec(name);
-      return (
-        match !== null &&
-        name !== own &&
-        (Number(match[2]) === process.pid || !alive(Number(match[2])))
-      );
+    .map((name) => ({ name, match: SPOOL_FILE.exec(name) }))
+    .filter(({ name, match }) => {
+      if (match === null || OPEN_HERE.has(join(folder, name))) return false;
+      // A file named with this process's pid that it did not open is from an earlier process
+      // that had the same pid (a container restarted).
+      const pid = Number(match[2]);
+      return pid === process.pid || !alive(pid);
     })
-    .map((name) => join(folder, name));
+    .map(({ name }) => join(folder, name));
 }
 
 export async function removeSpoolFile(path: string): Promise<void> {
@@ -101,6 +102,7 @@ export class Spool {
     if (this.#handle) return this.#handle;
     await mkdir(this.folder, { recursive: true });
     const handle = await open(this.path, 'a');
+    OPEN_HERE.add(this.path);
     this.#size = (await stat(this.path)).size;
     await syncFolder(this.folder);
     this.#handle = handle;
@@ -138,6 +140,7 @@ export class Spool {
     this.#handle = undefined;
     if (!handle) return;
     await handle.close();
+    OPEN_HERE.delete(this.path);
     if (this.#size === 0) await removeSpoolFile(this.path).catch(() => {});
   }
 }
