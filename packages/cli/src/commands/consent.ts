@@ -7,7 +7,6 @@ import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { CONSENT_SUBCOMMANDS, CONSENT_USAGE } from '../consent/consent-usage.js';
 import { historyText } from '../consent/history-text.js';
-import { recordRetentionSeconds } from '../consent/record-retention.js';
 import { renderingWords } from '../consent/rendering-text.js';
 import { safeJson } from '../consent/safe-json.js';
 import { statsSvg } from '../consent/stats-svg.js';
@@ -390,9 +389,15 @@ async function prune(
       'nothing was pruned (give --older-than or --before to prune without it)',
     );
     if (!valid) return 1;
-    const seconds = recordRetentionSeconds(valid.catalog);
-    before = new Date(now - seconds * 1000);
-    why = `older than the ${Math.round(seconds / 86_400).toLocaleString('en')} days the policy keeps them (before ${before.toISOString()})`;
+    const keep = valid.catalog.consent?.keepRecords;
+    if (!keep) {
+      io.stderr(
+        'policy.yaml asks for no consent (no consent:), so it states no period to keep records for; nothing was pruned (give --older-than or --before)\n',
+      );
+      return 1;
+    }
+    before = new Date(now - keep.seconds * 1000);
+    why = `older than the ${keep.written ?? `${Math.round(keep.seconds / 86_400).toLocaleString('en')} days`} the policy keeps them${keep.origin === 'default' ? ' (the consent cookie’s lifetime plus three years: policy.yaml states no consent.keepRecords)' : ''} (before ${before.toISOString()})`;
   }
   if (before.getTime() > now)
     usage(
