@@ -172,9 +172,9 @@ export interface CatalogEntry {
    * For a cookie with a `Domain` (its attributes.domain, or a vendor's location.domain): the ids
    * of the declared services with a stated host under that domain, in the order of
    * Catalog.services. The browser sends the cookie to them whether or not they list it, so the
-   * table of each can say so. Undefined for a host-only cookie and for anything that is not a
-   * cookie; empty when no stated host is under the domain (services without stated hosts are
-   * never counted: that they are reached is not known).
+   * table of each can say so. Undefined for a host-only cookie, for anything that is not a
+   * cookie, and in a catalog that declares no services; empty when no stated host is under the
+   * domain (services without stated hosts are never counted: that they are reached is not known).
    */
   readonly reaches?: readonly string[];
   /** The file it came from, relative to the catalog directory, with `/` separators. */

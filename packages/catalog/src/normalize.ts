@@ -7,8 +7,8 @@ import { type Duration, parseDuration, parseStatedDuration } from './lifetime.js
 import {
   type Catalog,
   type CatalogEntry,
-  IMPLICIT_SERVICE_ID,
   type CookieAttributes,
+  IMPLICIT_SERVICE_ID,
   type JsonFieldType,
   type LabelKey,
   type Lifetime,

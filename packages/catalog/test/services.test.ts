@@ -331,9 +331,7 @@ const cases: Record<string, Case> = {
   },
   // An entry's services
   'an entry naming an unknown service (a typo)': {
-    edits: [
-      onServices(csrf, ['platfrom', 'se']),
-    ],
+    edits: [onServices(csrf, ['platfrom', 'se'])],
     errors: ['service/unknown'],
     at: { file: csrf, line: 'services: [platfrom, se]', column: 12 },
     says: /did you mean "platform"\?/,
@@ -351,9 +349,7 @@ const cases: Record<string, Case> = {
     says: /use one of platform, help, se/,
   },
   'an entry naming a service twice': {
-    edits: [
-      onServices(csrf, ['platform', 'platform']),
-    ],
+    edits: [onServices(csrf, ['platform', 'platform'])],
     errors: ['service/unknown'],
     at: { file: csrf, line: 'services: [platform, platform]', column: 22 },
     says: /twice/,
@@ -365,9 +361,7 @@ const cases: Record<string, Case> = {
   },
   // Where a cookie can be (RFC 6265bis host-only and Domain cookies)
   'a host-only cookie of ours on the help centre Zendesk runs': {
-    edits: [
-      onServices(csrf, ['platform', 'help']),
-    ],
+    edits: [onServices(csrf, ['platform', 'help'])],
     errors: ['service/unreachable'],
     at: { file: csrf, line: 'services: [platform, help]', column: 22 },
     says: /host-only cookie our server sets.*"help" is run by Zendesk, Inc\..*attributes: \{ domain: billogram\.com \}/,
@@ -401,9 +395,7 @@ const cases: Record<string, Case> = {
     says: /Domain=billogram\.com.*"se" \(www\.billogram\.se, billogram\.se\)/,
   },
   "a vendor's Domain cookie on a service it cannot reach": {
-    edits: [
-      onServices('cookies/zendesk_chat_visitor.yaml', ['help', 'se']),
-    ],
+    edits: [onServices('cookies/zendesk_chat_visitor.yaml', ['help', 'se'])],
     // The Swedish site now asks for consent, too.
     errors: ['service/unreachable', 'service/consent-cookie'],
     at: { file: 'cookies/zendesk_chat_visitor.yaml', line: 'services: [help, se]', column: 18 },

@@ -104,7 +104,12 @@ export function checkServiceHost(host: string, ownDomains: readonly string[]): H
   if (/[/?#@:\\]/.test(host)) {
     return fail(
       `${shown} has a port, a path or a user name in it; cookies are kept per host name alone (ports do not separate them)`,
-      `write the host name alone: "${host.split(/[/?#:\\]/)[0]?.replace(/^.*@/, '').toLowerCase() ?? ''}"`,
+      `write the host name alone: "${
+        host
+          .split(/[/?#:\\]/)[0]
+          ?.replace(/^.*@/, '')
+          .toLowerCase() ?? ''
+      }"`,
     );
   }
   if (host.startsWith('.') || host.endsWith('.')) {
@@ -237,7 +242,7 @@ export function checkServiceReach(entries: readonly CheckedEntry[], policy: Poli
   if (!policy.services) return;
   const services = readableServices(policy);
   for (const { input, report } of entries) {
-    if (!input || input.kind !== 'cookie' || input.group) continue;
+    if (input?.kind !== 'cookie' || input.group) continue;
     const on = servicesOf(input, services);
     const domain = cookieDomainOf(input);
     const ours = isOwnCookie(input);
@@ -247,7 +252,14 @@ export function checkServiceReach(entries: readonly CheckedEntry[], policy: Poli
         'service/unreachable',
         input.services ? ['services'] : ['setBy'],
         `our ${input.setBy === 'client' ? 'page scripts set' : 'server sets'} "${input.name}", but every service it is on (${on.map((s) => s.id).join(', ')}) is run by a vendor, where our code does not run`,
-        `add the service of ours that sets it to services:${services.some((s) => s.runBy === 'us') ? ` (${services.filter((s) => s.runBy === 'us').map((s) => s.id).join(', ')})` : ''}`,
+        `add the service of ours that sets it to services:${
+          services.some((s) => s.runBy === 'us')
+            ? ` (${services
+                .filter((s) => s.runBy === 'us')
+                .map((s) => s.id)
+                .join(', ')})`
+            : ''
+        }`,
         { key: input.services !== undefined },
       );
     }
