@@ -469,3 +469,21 @@ describe('a host-only cookie is on a vendor service only where that service shar
     expect(errors).toEqual([]);
   });
 });
+
+describe('the names of services are translations like any other text', () => {
+  it('are recorded in translations.yaml, and a name never reviewed is a warning at its text', async () => {
+    const { dir, result } = await load(THREE_SERVICES);
+    const stale = result.problems.filter(
+      (p) => p.rule === 'i18n/stale-translation' && p.message.includes('services.'),
+    );
+    expect(stale.map((p) => p.message)).toEqual([
+      'the Swedish text of policy.yaml#services.platform.name has never been marked as reviewed',
+      'the Swedish text of policy.yaml#services.help.name has never been marked as reviewed',
+      'the Swedish text of policy.yaml#services.se.name has never been marked as reviewed',
+    ]);
+    expect(stale[1]).toMatchObject({
+      file: join(dir, policy),
+      line: await lineOf(dir, policy, 'name: { en: Help centre, sv: Hjälpcenter }'),
+    });
+  });
+});
