@@ -297,7 +297,6 @@ function checkHostOnly(
       serviceAt(input, service.id, 'setBy'),
       `"${input.name}" is a host-only cookie ${setter} (no attributes.domain), so a browser sends it back only to the host that set it; the service "${service.id}" is run by ${service.runBy.vendor}, whose pages our code does not serve, and ${service.hosts ? `none of its hosts (${service.hosts.join(', ')}) is a host of one of our services that lists it` : 'the catalog states no host of it that one of our services shares'}`,
       `${input.services ? `remove "${service.id}" from services:` : `list the services it is on under services: (without "${service.id}")`}; or, if it must be read there, make it a Domain cookie that reaches the service's hosts${parent ? ` (attributes: { domain: ${parent} })` : ''}`,
-      { key: input.services === undefined && input.setBy === undefined },
     );
   }
 }
