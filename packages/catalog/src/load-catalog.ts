@@ -69,6 +69,7 @@ export async function loadCatalog(dir: string): Promise<CatalogResult> {
     categories: undefined,
     lastUpdated: undefined,
     controller: undefined,
+    services: undefined,
   };
   let policyReport: FileReport | undefined;
   /** policy.yaml with only unknown keys wrong: invalid, but its sections can still be checked. */
@@ -304,6 +305,7 @@ function salvagePolicy(
     categories: broken.has('categories') ? readable.categories : context.categories,
     lastUpdated: broken.has('lastUpdated') ? undefined : context.lastUpdated,
     controller: broken.has('controller') ? readable.controller : context.controller,
+    services: broken.has('services') ? readable.services : context.services,
   };
 }
 
@@ -343,6 +345,12 @@ function contextFrom(data: unknown): CatalogContext {
         ? record.lastUpdated
         : undefined,
     controller: controllerFrom(record.controller),
+    services:
+      record.services === undefined
+        ? []
+        : Array.isArray(record.services)
+          ? strings(record.services.map((s) => (s as Record<string, unknown> | null)?.id))
+          : undefined,
   };
 }
 

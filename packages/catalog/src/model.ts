@@ -162,6 +162,21 @@ export interface CatalogEntry {
     /** In a partitioned jar (CHIPS): deleting it needs `Partitioned` (and so `Secure`). */
     readonly partitioned?: true;
   };
+  /**
+   * The ids of the services whose pages use it, in the order of Catalog.services: as the entry
+   * lists them, or every service when it lists none (always the implicit one when policy.yaml
+   * declares no services). Never empty.
+   */
+  readonly services: readonly string[];
+  /**
+   * For a cookie with a `Domain` (its attributes.domain, or a vendor's location.domain): the ids
+   * of the declared services with a stated host under that domain, in the order of
+   * Catalog.services. The browser sends the cookie to them whether or not they list it, so the
+   * table of each can say so. Undefined for a host-only cookie, for anything that is not a
+   * cookie, and in a catalog that declares no services; empty when no stated host is under the
+   * domain (services without stated hosts are never counted: that they are reached is not known).
+   */
+  readonly reaches?: readonly string[];
   /** The file it came from, relative to the catalog directory, with `/` separators. */
   readonly source: string;
 }
@@ -192,6 +207,36 @@ export function isRetired(
   entry: CatalogEntry,
 ): entry is CatalogEntry & { readonly retired: string } {
   return entry.retired !== undefined;
+}
+
+/** The id of the one service of a catalog whose policy.yaml declares none. */
+export const IMPLICIT_SERVICE_ID = 'site';
+
+/** Who runs a service: our own code, or another company's software (a hosted help centre). */
+export type ServiceOperator =
+  | { readonly kind: 'us' }
+  | { readonly kind: 'vendor'; readonly vendor: string };
+
+/**
+ * A site or app with its own pages and hosts (policy.yaml `services`). A catalog without
+ * `services:` has exactly one, implicit: id `site` (IMPLICIT_SERVICE_ID), named after the
+ * controller, run by us, hosts not stated, and on it every entry.
+ */
+export interface Service {
+  /** Lowercase letters, digits and hyphens; unique. */
+  readonly id: string;
+  readonly name: LocalizedText;
+  /**
+   * Lowercase host names, each the controller's own (within controller.domains); undefined when
+   * the catalog does not state them (never guessed), and for the implicit service.
+   */
+  readonly hosts: readonly string[] | undefined;
+  /** `vendor`: our server code and page scripts do not run on its pages. */
+  readonly runBy: ServiceOperator;
+  /** https link to where this service's policy is published, where stated. */
+  readonly policyUrl: string | undefined;
+  /** True only for the one service of a catalog that declares none. */
+  readonly implicit: boolean;
 }
 
 /** Google Consent Mode v2 consent types a category can grant. */
@@ -388,6 +433,11 @@ export interface Catalog {
   readonly consent: ConsentSettings | undefined;
   /** The npm name of each generated package (policy.yaml `packages`). */
   readonly packages: Readonly<Record<GeneratedPackage, string>>;
+  /**
+   * The services, in the order declared; never empty: without `services:` in policy.yaml, the one
+   * implicit service (IMPLICIT_SERVICE_ID) that every entry is on.
+   */
+  readonly services: readonly Service[];
   /** In the order declared; categories without consent first. */
   readonly categories: readonly Category[];
   readonly authorities: readonly Authority[];

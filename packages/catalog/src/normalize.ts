@@ -8,6 +8,7 @@ import {
   type Catalog,
   type CatalogEntry,
   type CookieAttributes,
+  IMPLICIT_SERVICE_ID,
   type JsonFieldType,
   type LabelKey,
   type Lifetime,
@@ -15,6 +16,7 @@ import {
   type PolicySection,
   packageNamesOf,
   type RecordRetention,
+  type Service,
   type ValueType,
 } from './model.js';
 import { parseNamePattern } from './name-pattern.js';
@@ -22,6 +24,7 @@ import { deriveParameterExample } from './parameter-example.js';
 import { defaultRecordRetention, parseRecordRetention } from './record-retention.js';
 import type { EntryInput, PolicyInput } from './schema.js';
 import { withoutComments } from './section-comments.js';
+import { cookieDomainOf, servicesReached } from './service-reach.js';
 
 /**
  * Builds the immutable Catalog from inputs that have passed every rule. Anything that could fail
@@ -74,6 +77,7 @@ export function normalizeCatalog(
       keepRecords: recordRetention(policy, entries),
     },
     packages: packageNamesOf(policy.packages),
+    services: normalizeServices(policy),
     categories: orderedCategories.map(
       ({ id, consentRequired, label, description, tcf, openCookieDatabase, consentMode }) => ({
         id,
@@ -149,6 +153,7 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     ...(input.group && { group: true }),
     ...(input.stores !== undefined && { stores: input.stores }),
     ...(input.note !== undefined && { note: input.note }),
+    ...entryServices(policy, input),
     ...(ownCookie && { attributes: normalizeAttributes(input) }),
     ...(ownCookie && {
       value:
@@ -170,6 +175,54 @@ function normalizeEntry(policy: PolicyInput, input: EntryInput, source: string):
     source,
   };
   return entry;
+}
+
+/**
+ * policy.yaml `services`, or the one implicit service: named after the controller, run by us,
+ * its hosts not stated (a catalog without services says nothing about hosts).
+ */
+function normalizeServices(policy: PolicyInput): Service[] {
+  if (!policy.services) {
+    return [
+      {
+        id: IMPLICIT_SERVICE_ID,
+        name: Object.fromEntries(
+          policy.locales.map((locale) => [locale, controllerName(policy, locale)]),
+        ),
+        hosts: undefined,
+        runBy: { kind: 'us' },
+        policyUrl: undefined,
+        implicit: true,
+      },
+    ];
+  }
+  return policy.services.map((service) => ({
+    id: service.id,
+    name: service.name,
+    hosts: service.hosts && [...new Set(service.hosts)],
+    runBy:
+      service.runBy === 'us' ? { kind: 'us' } : { kind: 'vendor', vendor: service.runBy.vendor },
+    policyUrl: service.policyUrl,
+    implicit: false,
+  }));
+}
+
+/** The services an entry is on (as listed, in declared order, or all), and a Domain cookie's reach. */
+function entryServices(
+  policy: PolicyInput,
+  input: EntryInput,
+): Pick<CatalogEntry, 'services' | 'reaches'> {
+  const declared = policy.services;
+  if (!declared) return { services: [IMPLICIT_SERVICE_ID] };
+  const listed = input.services;
+  const services = declared
+    .filter((service) => listed === undefined || listed.includes(service.id))
+    .map((service) => service.id);
+  const domain = cookieDomainOf(input);
+  return {
+    services,
+    ...(domain !== undefined && { reaches: servicesReached(domain, declared) }),
+  };
 }
 
 /**

@@ -74,6 +74,27 @@ export const RULES = {
     'An entry names a declared category.',
   ),
   'catalog/unused-category': rule('warning', 'catalog format', 'Every category has an entry.'),
+  // Services (policy.yaml `services`, an entry's `services`)
+  'service/host': rule(
+    'error',
+    'RFC 1123 §2.1; RFC 6265bis §5.1.3',
+    "A service's hosts are lowercase host names (no scheme, port, path or wildcard) within controller.domains.",
+  ),
+  'service/unknown': rule(
+    'error',
+    'catalog format',
+    'An entry names services that policy.yaml declares, each once.',
+  ),
+  'service/unreachable': rule(
+    'error',
+    `${BIS} §5.7 (host-only-flag), §5.8.3, §5.1.3 (domain-match)`,
+    'A cookie is only on services whose hosts can receive it: one our code sets host-only, on services our code runs on; one with a Domain, on services with a host under it.',
+  ),
+  'service/consent-cookie': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 7(1)',
+    'Every service that asks for consent (uses a category that needs it) has the consent cookie among its entries.',
+  ),
   'entry/id': rule('error', 'generated API', 'Ids are ASCII identifiers.'),
   'entry/party': rule(
     'error',

@@ -110,7 +110,7 @@ function misspeltKeys(source: YamlSource, root: AnySchema, issues: readonly Issu
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const path = issue.path as SourcePath;
-    const known = knownKeys(schemaAt(root, path, source.data));
+    const known = knownKeys(schemaAt(root, path, source.data), valueAt(source.data, path));
     const absent = known.filter((key) => missing.has(pathKey([...path, key])));
     for (const key of issue.keys) {
       const meant = closestMatch(key, absent);
@@ -155,7 +155,7 @@ function issueToProblems(
   const schema = schemaAt(root, path, source.data);
   const write = fixFor(schema);
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(schemaAt(root, path, source.data));
+    const known = knownKeys(schemaAt(root, path, source.data), valueAt(source.data, path));
     return issue.keys.map((key) => {
       const meant = meantBy(misspelt, path, key);
       if (meant !== undefined) {
@@ -325,8 +325,10 @@ function unwrapOptional(schema: AnySchema): AnySchema {
   return current;
 }
 
-function knownKeys(schema: AnySchema | undefined): string[] {
-  const def = schema?._zod.def as unknown as { type?: string; shape?: object } | undefined;
+function knownKeys(schema: AnySchema | undefined, value?: unknown): string[] {
+  // A union of a mapping and something else (`runBy: us | { vendor }`): the mapping's keys.
+  const picked = schema && value !== undefined ? unwrap(schema, value) : schema;
+  const def = picked?._zod.def as unknown as { type?: string; shape?: object } | undefined;
   return def?.type === 'object' && def.shape
     ? Object.keys(def.shape).filter((k) => k !== '$schema')
     : [];

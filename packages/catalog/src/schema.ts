@@ -267,6 +267,13 @@ export const entrySchema = z
       .describe(
         'What the cookie holds, for cookies our code sets. Setters reject anything else; readers return undefined. Defaults to an opaque token: a string of cookie-safe characters.',
       ),
+    services: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        'The ids of the services (policy.yaml `services`) whose pages use it, e.g. `[platform]`. Leave it out when every service uses it, and always when policy.yaml declares no services. A host-only cookie our code sets can only be on services our code runs on; a `Domain` cookie also reaches every service whose hosts are under that domain, and each of their tables says so.',
+      ),
     acknowledge: z
       .record(z.string(), z.string())
       .optional()
@@ -559,6 +566,44 @@ const labelsSchema = z
     "The words around the catalog's data in the generated table and policy, per locale. Built in for en, sv, nb, da, fi, de, fr, nl and es; write any of them here to use your own words, and all of them for another language.",
   );
 
+const serviceSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .describe(
+        'Identifier used by entries (`services: [platform]`) and, later, by the per-service pages and code subpaths: lowercase letters, digits and hyphens, e.g. `platform`, `help-centre`.',
+      ),
+    name: localizedText.describe('The name people know the service by, per locale.'),
+    hosts: z
+      .array(z.string())
+      .min(1)
+      .optional()
+      .describe(
+        'The host names it runs on, e.g. [app.acme.com]: lowercase, without https://, a port or a path, each within controller.domains. Leave it out when the page does not state them: validate then cannot tell which cookies reach the service, and never guesses.',
+      ),
+    runBy: z
+      .union([
+        z
+          .strictObject({
+            vendor: z
+              .string()
+              .describe('The company whose software serves the pages, e.g. `Zendesk, Inc.`.'),
+          })
+          .describe(
+            "Another company's software serves its pages (a hosted help centre): our server code and our page scripts do not run there, so no cookie our code sets host-only can be on it.",
+          ),
+        z.literal('us').describe('Our own code serves its pages.'),
+      ])
+      .describe('Who runs the service: `us`, or `{ vendor: Zendesk, Inc. }`.'),
+    policyUrl: z
+      .string()
+      .optional()
+      .describe('https link to where the policy of this service is published, where it is.'),
+  })
+  .describe(
+    'One service: a site or app with its own pages and hosts (an invoicing platform, a help centre), each with its own table of the entries it uses.',
+  );
+
 export const policySchema = z
   .strictObject({
     $schema: z.string().optional().describe('Link to this JSON schema, for editors.'),
@@ -642,6 +687,13 @@ export const policySchema = z
       .describe(
         'The npm names of the generated packages: `<scope>/<prefix>server`, `…client`, `…policy-table`, `…docs`, `…consent` (e.g. @acme/cookies-server). Without it they are @cookie-catalog/server and so on.',
       ),
+    services: z
+      .array(serviceSchema)
+      .min(1)
+      .optional()
+      .describe(
+        'The services the catalog covers, in the order shown: each with its own hosts and table. Leave it out for one site: the catalog is then one implicit service, `site`, which every entry is on.',
+      ),
     categories: z.array(categorySchema).min(1).describe('The categories, in the order shown.'),
     authorities: z
       .array(authoritySchema)
@@ -685,4 +737,5 @@ export type EntryInput = Omit<StatedEntryInput, 'provider' | 'name'> & {
   readonly group?: true;
 };
 export type PolicyInput = z.infer<typeof policySchema>;
+export type ServiceInput = z.infer<typeof serviceSchema>;
 export type ValueInput = z.infer<typeof valueSchema>;

@@ -45,6 +45,9 @@ export function translatableTexts(catalog: Catalog): TranslatableText[] {
   }
   for (const authority of catalog.authorities)
     add('policy.yaml', ['authorities', authority.id, 'name'], authority.name);
+  // The implicit service's name is the controller's, not a text legal wrote.
+  for (const service of catalog.services)
+    if (!service.implicit) add('policy.yaml', ['services', service.id, 'name'], service.name);
   for (const [key, text] of Object.entries(catalog.labels)) {
     // Built-in words are translated by the tool, not by legal: nothing to review.
     const builtIn = Object.entries(text).every(

@@ -72,3 +72,67 @@ export async function editedValidCatalog(edits: readonly Edit[]) {
   if (!catalog) throw new Error(problems.map((p) => p.message).join('\n'));
   return catalog;
 }
+
+/** `services: [...]` added to an entry file, before its `kind:` line. */
+export function onServices(file: string, ids: readonly string[]): Edit {
+  return { file, find: '\nkind:', with: `\nservices: [${ids.join(', ')}]\nkind:` };
+}
+
+/**
+ * The fixture as three services on two parent domains (issue #31's acceptance shape): the
+ * invoicing platform (app.billogram.com) and the Swedish site (www.billogram.se), run by us, and
+ * the help centre (help.billogram.com), run by Zendesk. The consent cookie is a Domain cookie of
+ * billogram.com, so the help centre, which asks for consent, receives it; the Zendesk entries are
+ * on the help centre only; our host-only cookies on our own services.
+ */
+export const THREE_SERVICES: readonly Edit[] = [
+  {
+    file: 'policy.yaml',
+    find: '  website: https://billogram.com\n',
+    with: '  website: https://billogram.com\n  domains: [billogram.com, billogram.se]\n',
+  },
+  {
+    file: 'policy.yaml',
+    find: '\ncategories:',
+    with: `
+services:
+  - id: platform
+    name: { en: Invoicing platform, sv: Fakturaplattformen }
+    hosts: [app.billogram.com]
+    runBy: us
+  - id: help
+    name: { en: Help centre, sv: Hjälpcenter }
+    hosts: [help.billogram.com]
+    runBy: { vendor: "Zendesk, Inc." }
+    policyUrl: https://help.billogram.com/hc/cookies
+  - id: se
+    name: { en: Swedish website, sv: Svenska webbplatsen }
+    hosts: [www.billogram.se, billogram.se]
+    runBy: us
+categories:`,
+  },
+  {
+    file: 'cookies/billogramGDPR.yaml',
+    find: '  sameSite: Lax',
+    with: '  sameSite: Lax\n  domain: billogram.com',
+  },
+  {
+    file: 'cookies/billogramGDPR.yaml',
+    find: '\nkind:',
+    with: '\nservices: [platform, help]\nacknowledge: { advice/host-only: the help centre reads the answer }\nkind:',
+  },
+  onServices('cookies/access_token.yaml', ['platform']),
+  onServices('cookies/billopay_session.yaml', ['platform']),
+  onServices('cookies/csrftoken.yaml', ['platform', 'se']),
+  onServices('cookies/efaktura.yaml', ['platform']),
+  onServices('cookies/language.yaml', ['platform', 'se']),
+  ...[
+    'cloudflare_bot_management',
+    'cloudflare_rate_limiting',
+    'zendesk_authenticated',
+    'zendesk_chat_privacy',
+    'zendesk_chat_visitor',
+    'zendesk_session',
+    'zendesk_shared_session',
+  ].map((id) => onServices(`cookies/${id}.yaml`, ['help'])),
+];

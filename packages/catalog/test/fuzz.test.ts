@@ -109,6 +109,7 @@ const CONTEXT: CatalogContext = {
   categories: new Set(['necessary', 'help-center']),
   lastUpdated: '2026-11-26',
   controller: { ownDomains: ['billogram.com'], name: 'Billogram AB' },
+  services: [],
 };
 
 /** Plain checks (not expect, which costs more than the parsing here) that each problem is located. */

@@ -24,8 +24,14 @@ export type PackageName = (typeof PACKAGES)[number];
 export type Bump = 'major' | 'minor' | 'patch';
 
 export interface CatalogChange {
-  /** The entry id, or `policy` for policy-level changes. */
+  /** The entry id, `policy` for policy-level changes, or `service:<id>` for a service's own. */
   readonly subject: string;
+  /**
+   * The ids of the services (Catalog.services) the change touches: an entry's services at base
+   * and head; both services when an entry moves from one to another; every service for what the
+   * whole policy shows. In a catalog without declared services, the implicit one.
+   */
+  readonly services: readonly string[];
   /** In plain words: "access_token lifetime 1 hour → 2 hours". */
   readonly description: string;
   /**
@@ -46,6 +52,8 @@ interface InternalChange {
   readonly description: string;
   readonly bumps: Partial<Record<PackageName, Bump>>;
   readonly valueCheck?: true;
+  /** Given where the words already name the services; else found from the subject. */
+  readonly services?: readonly string[];
 }
 
 export interface CatalogDiff {
@@ -74,8 +82,14 @@ const texts = (bump: Bump) => ({ [TABLE]: bump, [DOCS]: bump });
  */
 export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   const changes: InternalChange[] = [];
-  const add: Add = (subject, description, bumps, valueCheck) =>
-    changes.push({ subject, description, bumps, ...(valueCheck && { valueCheck }) });
+  const add: Add = (subject, description, bumps, valueCheck, services) =>
+    changes.push({
+      subject,
+      description,
+      bumps,
+      ...(valueCheck && { valueCheck }),
+      ...(services && { services }),
+    });
   const beforeById = new Map(before.entries.map((e) => [e.id, e]));
   const afterById = new Map(after.entries.map((e) => [e.id, e]));
 
@@ -93,11 +107,14 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
       ...texts('minor'),
     });
   }
+  const servicesDeclared = declaresServices(before) && declaresServices(after);
   for (const old of before.entries) {
     const next = afterById.get(old.id);
     if (next) diffEntry(old, next, after, add);
+    if (next && servicesDeclared) diffEntryServices(old, next, after, add);
   }
   diffPolicy(before, after, add);
+  diffServices(before, after, add);
   const warnings = diffConsent(before, after, add);
 
   // Worked out under the internal names above; told under the names the catalog gives them.
@@ -114,8 +131,22 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
       bumps[name] = higher(bumps[name], bump);
     }
   }
+  const touched = servicesTouched(before, after, beforeById, afterById);
+  const told = declaresServices(before) || declaresServices(after);
   return {
-    changes: changes.map((change) => ({ ...change, bumps: named(change.bumps) })),
+    changes: changes.map(({ services: given, ...change }) => {
+      const services = given ?? touched(change.subject);
+      return {
+        ...change,
+        // Where the catalog has services, the words say which a change touches.
+        description:
+          told && given === undefined
+            ? `${change.description} (services: ${services.join(', ')})`
+            : change.description,
+        bumps: named(change.bumps),
+        services,
+      };
+    }),
     packages: GENERATED_PACKAGES.map((name) => after.packages[name]),
     bumps: named(bumps),
     warnings,
@@ -178,7 +209,187 @@ type Add = (
   description: string,
   bumps: Partial<Record<PackageName, Bump>>,
   valueCheck?: true,
+  services?: readonly string[],
 ) => void;
+
+/** Whether policy.yaml declares services (rather than the one implicit service). */
+function declaresServices(catalog: Catalog): boolean {
+  return catalog.services.some((service) => !service.implicit);
+}
+
+/** Ids in the head's service order, then those only the base has. */
+function inServiceOrder(before: Catalog, after: Catalog, ids: Iterable<string>): string[] {
+  const wanted = new Set(ids);
+  const order = [...after.services, ...before.services].map((service) => service.id);
+  return [...new Set(order)].filter((id) => wanted.has(id));
+}
+
+/**
+ * The services a change of `subject` touches: an entry's at base and head; a service's own;
+ * every service of base and head for the policy (its texts are on every service's pages).
+ */
+function servicesTouched(
+  before: Catalog,
+  after: Catalog,
+  beforeById: ReadonlyMap<string, CatalogEntry>,
+  afterById: ReadonlyMap<string, CatalogEntry>,
+): (subject: string) => string[] {
+  const every = inServiceOrder(before, after, [
+    ...after.services.map((s) => s.id),
+    ...before.services.map((s) => s.id),
+  ]);
+  return (subject) => {
+    if (subject.startsWith('service:')) return [subject.slice('service:'.length)];
+    const was = beforeById.get(subject);
+    const is = afterById.get(subject);
+    if (!was && !is) return every;
+    return inServiceOrder(before, after, [...(was?.services ?? []), ...(is?.services ?? [])]);
+  };
+}
+
+/**
+ * An entry that joins or leaves services: its row joins or leaves their tables, and its
+ * setters and readers their code (the code packages get a subpath per service, e.g.
+ * @acme/cookies-server/platform, where a cookie its service does not use does not compile).
+ * Moving from one service to another is a change for both. What a Domain cookie reaches changes
+ * the tables of the services it reaches.
+ */
+function diffEntryServices(
+  old: CatalogEntry,
+  next: CatalogEntry,
+  catalog: Catalog,
+  add: Add,
+): void {
+  const id = old.id;
+  const left = old.services.filter((service) => !next.services.includes(service));
+  const joined = next.services.filter((service) => !old.services.includes(service));
+  const code = Object.keys(codeBumps(next, 'patch')).map(
+    (name) => catalog.packages[name.slice('@cookie-catalog/'.length) as GeneratedPackage],
+  );
+  const subpaths = (services: readonly string[]) =>
+    code.flatMap((name) => services.map((service) => `${name}/${service}`)).join(', ');
+  const codeWords = (verb: string, services: readonly string[]) =>
+    code.length > 0
+      ? `; its setters and readers ${verb} ${subpaths(services)} once the code packages have a subpath per service`
+      : '';
+  const list = (services: readonly string[]) => services.join(', ');
+  if (left.length > 0 && joined.length > 0) {
+    add(
+      id,
+      `${id} moves from service ${list(left)} to service ${list(joined)}: its row leaves the table of ${list(left)} and joins that of ${list(joined)}${code.length > 0 ? `; its setters and readers move from ${subpaths(left)} to ${subpaths(joined)} once the code packages have a subpath per service` : ''}`,
+      { ...codeBumps(old, 'major'), ...texts('minor') },
+      undefined,
+      [...left, ...joined],
+    );
+  } else if (left.length > 0) {
+    add(
+      id,
+      `${id} leaves service ${list(left)}: its row leaves the table of ${list(left)}${codeWords('leave', left)}`,
+      { ...codeBumps(old, 'major'), ...texts('minor') },
+      undefined,
+      left,
+    );
+  } else if (joined.length > 0) {
+    add(
+      id,
+      `${id} joins service ${list(joined)}: its row joins the table of ${list(joined)}${codeWords('join', joined)}`,
+      { ...codeBumps(next, 'minor'), ...texts('minor') },
+      undefined,
+      joined,
+    );
+  }
+  const reachedBefore = old.reaches ?? [];
+  const reachedAfter = next.reaches ?? [];
+  const gained = reachedAfter.filter((service) => !reachedBefore.includes(service));
+  const lost = reachedBefore.filter((service) => !reachedAfter.includes(service));
+  if (gained.length > 0)
+    add(
+      id,
+      `${id} now reaches service ${list(gained)} (its Domain covers a host there)`,
+      texts('patch'),
+      undefined,
+      gained,
+    );
+  if (lost.length > 0)
+    add(id, `${id} no longer reaches service ${list(lost)}`, texts('patch'), undefined, lost);
+}
+
+/**
+ * The services themselves: declared or no longer, added, removed, renamed, moved to other hosts,
+ * run by someone else, their policy published elsewhere.
+ */
+function diffServices(before: Catalog, after: Catalog, add: Add): void {
+  const ids = (catalog: Catalog) => catalog.services.map((service) => service.id);
+  if (!declaresServices(before) && declaresServices(after)) {
+    add(
+      'policy',
+      `the catalog now has services: ${ids(after).join(', ')} (it was one site); each has its own table of the entries it uses`,
+      texts('minor'),
+      undefined,
+      ids(after),
+    );
+    return;
+  }
+  if (declaresServices(before) && !declaresServices(after)) {
+    add(
+      'policy',
+      `the catalog no longer has services (${ids(before).join(', ')}): it is one site again, with one table`,
+      texts('major'),
+      undefined,
+      ids(before),
+    );
+    return;
+  }
+  if (!declaresServices(after)) return;
+  for (const service of after.services) {
+    const old = before.services.find((s) => s.id === service.id);
+    const subject = `service:${service.id}`;
+    if (!old) {
+      add(subject, `service ${service.id} added`, texts('minor'), undefined, [service.id]);
+      continue;
+    }
+    for (const locale of changedLocales(old.name, service.name, after))
+      add(subject, `service ${service.id} name changed in ${locale}`, texts('patch'), undefined, [
+        service.id,
+      ]);
+    const hosts = (s: typeof service) => (s.hosts ? s.hosts.join(', ') : 'not stated');
+    if (hosts(old) !== hosts(service))
+      add(
+        subject,
+        `service ${service.id} hosts ${hosts(old)} → ${hosts(service)}`,
+        texts('patch'),
+        undefined,
+        [service.id],
+      );
+    const operator = (s: typeof service) => (s.runBy.kind === 'us' ? 'us' : s.runBy.vendor);
+    if (operator(old) !== operator(service))
+      add(
+        subject,
+        `service ${service.id} is now run by ${operator(service)} (was ${operator(old)})`,
+        texts('patch'),
+        undefined,
+        [service.id],
+      );
+    if (old.policyUrl !== service.policyUrl)
+      add(
+        subject,
+        `service ${service.id} policy ${old.policyUrl ?? '(not stated)'} → ${service.policyUrl ?? '(not stated)'}`,
+        texts('patch'),
+        undefined,
+        [service.id],
+      );
+  }
+  for (const service of before.services) {
+    if (after.services.some((s) => s.id === service.id)) continue;
+    add(
+      `service:${service.id}`,
+      `service ${service.id} removed: its table and pages go`,
+      texts('major'),
+      undefined,
+      [service.id],
+    );
+  }
+}
 
 function diffEntry(old: CatalogEntry, next: CatalogEntry, catalog: Catalog, add: Add): void {
   const id = old.id;

@@ -75,6 +75,7 @@ export function releasePlan(
       ...toolchainChanged.map((name) => ({
         subject: 'toolchain',
         description: `the toolchain generates ${name} differently than when it was last released`,
+        services: after.services.map((service) => service.id),
         bumps: { [name]: 'patch' as const },
       })),
     ],

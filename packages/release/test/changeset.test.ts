@@ -21,6 +21,7 @@ const diff: CatalogDiff = {
   changes: hostile.map((description, i) => ({
     subject: `entry${i}`,
     description,
+    services: ['site'],
     bumps: { '@acme/cookies-server': 'minor' },
   })),
   packages: ['@acme/cookies-server', '@acme/cookies-client'],

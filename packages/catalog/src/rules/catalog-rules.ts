@@ -13,6 +13,7 @@ import { parseRecordRetention } from '../record-retention.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
 import type { FileReport } from './check-context.js';
 import { missingLabels } from './policy-rules.js';
+import { checkServiceConsent, checkServiceReach } from './service-rules.js';
 
 export interface CheckedEntry {
   readonly input: EntryInput | undefined;
@@ -60,6 +61,8 @@ export function checkAcrossEntries(
   if (policy && policyReport) checkConsentCookie(entries, policy, policyReport, usedCategories);
   if (policy && policyReport) checkUsedLabels(entries, policy, policyReport);
   if (policy) checkVendorLocations(entries, policy);
+  if (policy) checkServiceReach(entries, policy);
+  if (policy) checkServiceConsent(entries, policy);
   if (policy && policyReport) {
     policy.categories.forEach((category, index) => {
       if (!usedCategories.has(category.id) && entries.every((e) => e.input)) {

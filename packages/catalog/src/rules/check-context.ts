@@ -49,4 +49,9 @@ export interface CatalogContext {
   readonly lastUpdated: string | undefined;
   /** The controller's domains and name, what an entry's party follows from; undefined when unreadable. */
   readonly controller: Controller | undefined;
+  /**
+   * The ids of the services policy.yaml declares: empty when it declares none (one implicit
+   * service), undefined when unreadable.
+   */
+  readonly services: readonly string[] | undefined;
 }

@@ -10,6 +10,7 @@ import { checkEntryId, checkName } from './name-rules.js';
 import { checkParty, checkProviderPlaceholder, checkStatedParty } from './party-rules.js';
 import { checkEntryPlaceholderDomains } from './placeholder-domain-rules.js';
 import { checkRetirement } from './retirement-rules.js';
+import { checkEntryServices } from './service-rules.js';
 import { checkKindDeclarations } from './storage-kind-rules.js';
 import { checkLocalizedText } from './text-rules.js';
 import { checkValue } from './value-rules.js';
@@ -30,6 +31,7 @@ const READS = {
   placeholder: ['provider'],
   category: ['category'],
   acknowledge: ['acknowledge', 'name', 'kind', 'provider', 'setBy', 'attributes'],
+  services: ['services'],
 } as const satisfies Record<string, readonly (keyof EntryInput)[]>;
 
 /**
@@ -83,6 +85,7 @@ export function checkEntry(
     checkEntryPlaceholderDomains(report, entry);
   }
   if (can('category')) checkCategory(report, context, entry);
+  if (can('services')) checkEntryServices(report, context, entry);
   if (can('acknowledge')) checkAcknowledgements(report, entry);
   // Advice is about how we set a cookie; a retired one is no longer set, only deleted. It reads
   // nearly every field, and is only given to an entry that passed the schema.

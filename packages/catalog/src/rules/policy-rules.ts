@@ -8,6 +8,7 @@ import { LONG_RECORD_RETENTION_SECONDS, parseRecordRetention } from '../record-r
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkPolicyPlaceholderDomains } from './placeholder-domain-rules.js';
+import { checkServices } from './service-rules.js';
 import { checkLocalizedText } from './text-rules.js';
 
 const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
@@ -42,6 +43,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
           ? policy.controller.name
           : policy.controller.name[policy.defaultLocale],
     },
+    services: [...new Set((policy.services ?? []).map((s) => s.id))],
   };
   if (!/^\d+(\.\d+){0,2}$/.test(policy.version) && !isCalendarDate(policy.version)) {
     report.add(
@@ -89,6 +91,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
       );
   }
   checkRecordRetention(report, policy);
+  checkServices(report, context, policy);
   checkUniqueIds(report, 'categories', policy.categories);
   checkUniqueIds(report, 'authorities', policy.authorities);
   policy.categories.forEach((category, index) => {

@@ -72,7 +72,7 @@ export async function checkTranslationRecords(
   return problems;
 }
 
-/** Translation keys name categories and authorities by id; the YAML has them in lists. */
+/** Translation keys name categories, authorities and services by id; the YAML has them in lists. */
 function yamlPath(
   policy: PolicyInput,
   path: readonly (string | number)[],
@@ -85,7 +85,9 @@ function yamlPath(
       ? policy.categories
       : first === 'authorities'
         ? policy.authorities
-        : undefined;
+        : first === 'services'
+          ? policy.services
+          : undefined;
   const index = list?.findIndex((item) => item.id === second);
   const resolved = list && index !== undefined && index >= 0 ? [first, index, ...rest] : path;
   return [...resolved, locale] as SourcePath;
