@@ -1,10 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Catalog, Problem } from '@cookie-catalog/catalog';
 import { type Comparison, compare } from './compare.js';
+import { type Baseline, driftProblems, inventoryOf } from './drift.js';
 import { AuditInputError } from './errors.js';
 import { type Pass, type PassNote, runPass } from './observe.js';
 
 export type { Comparison } from './compare.js';
+export {
+  BASELINE_MAX_BYTES,
+  type Baseline,
+  inventoryOf,
+  parseBaseline,
+  roundedLifetime,
+  SCHEMA_VERSION,
+} from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
 export type {
   ObservedCookie,
@@ -31,6 +40,8 @@ export interface AuditOptions {
   readonly acceptSelector?: string;
   /** Playwright storage state: audit pages behind a login. */
   readonly storageState?: string;
+  /** An earlier run (parseBaseline): what is new, gone or changed since then become findings. */
+  readonly baseline?: Baseline;
   readonly progress?: (line: string) => void;
 }
 
@@ -39,6 +50,13 @@ export interface AuditResult extends Comparison {
   readonly problems: Problem[];
   /** What a pass could not see fully: pages that failed, bounds a page hit, popups closed. */
   readonly warnings: readonly (PassNote & { readonly pass: Pass['name'] })[];
+  /** With a baseline: how many drift findings of each kind (0, 0, 0: nothing changed). */
+  readonly drift?: {
+    readonly baseline: string;
+    readonly new: number;
+    readonly gone: number;
+    readonly changed: number;
+  };
 }
 
 /**
@@ -112,8 +130,30 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
     );
   }
   const comparison = compare(catalog, start, passes);
-  const warnings = passes.flatMap((pass) => pass.notes.map((n) => ({ pass: pass.name, ...n })));
-  return { ...comparison, passes, warnings };
+  const warnings: (PassNote & { pass: Pass['name'] })[] = passes.flatMap((pass) =>
+    pass.notes.map((n) => ({ pass: pass.name, ...n })),
+  );
+  if (!options.baseline) return { ...comparison, passes, warnings };
+  const { problems, uncompared } = driftProblems(options.baseline, inventoryOf(passes));
+  for (const pass of uncompared)
+    warnings.push({
+      pass: pass as Pass['name'],
+      page: start,
+      message: `the baseline ${options.baseline.label} has no ${pass} pass; nothing of it was compared`,
+    });
+  const kinds = (rule: string) => problems.filter((p) => p.rule === rule).length;
+  return {
+    ...comparison,
+    problems: [...comparison.problems, ...problems],
+    passes,
+    warnings,
+    drift: {
+      baseline: options.baseline.label,
+      new: kinds('audit/drift-new'),
+      gone: kinds('audit/drift-gone'),
+      changed: kinds('audit/drift-changed'),
+    },
+  };
 }
 
 export type ConsentCookie =
