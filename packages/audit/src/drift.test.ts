@@ -75,7 +75,7 @@ describe('a baseline of schemaVersion 1', () => {
         key: 'ab_test',
         page: 'https://shop.example/about',
       });
-      (before as { requests: unknown[] }).requests = [
+      (before as unknown as { requests: unknown[] }).requests = [
         {
           url: 'https://tracker.example:8443/p.gif',
           host: 'tracker.example:8443',

@@ -107,8 +107,34 @@ export interface PassNote {
   readonly message: string;
 }
 
+/** One control of the consent question (accept or reject), as the browser lays it out. */
+export interface BannerControl {
+  /** The element and, for an input, its type: `button`, `a`, `input:submit`. */
+  readonly kind: string;
+  readonly text: string;
+  readonly visible: boolean;
+  /** CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** WCAG 2.2 contrast ratio of its text against the first opaque background behind it. */
+  readonly contrast: number;
+}
+
+/** The first page's consent question, measured before anything is clicked. */
+export interface BannerObservation {
+  readonly accept: BannerControl | undefined;
+  readonly reject: BannerControl | undefined;
+  /** Optional choices already checked in the question (name, value or label of each). */
+  readonly preselected: readonly string[];
+  /** The selectors looked for. */
+  readonly acceptSelector: string;
+  readonly rejectSelector: string;
+}
+
+export type PassName = 'before consent' | 'after consent' | 'after reject' | 'gpc, after consent';
+
 export interface Pass {
-  readonly name: 'before consent' | 'after consent';
+  readonly name: PassName;
   readonly pages: readonly string[];
   readonly cookies: readonly ObservedCookie[];
   readonly storage: readonly ObservedStorage[];
@@ -116,6 +142,8 @@ export interface Pass {
   /** Windows the pages opened (each closed at once). */
   readonly popups: number;
   readonly notes: readonly PassNote[];
+  /** The reject pass: the consent question on the first page, before the click. */
+  readonly banner?: BannerObservation;
 }
 
 export interface PassOptions {
@@ -127,6 +155,12 @@ export interface PassOptions {
   readonly storageState?: string;
   /** A selector to click on the first page (another site's accept button). */
   readonly acceptSelector?: string;
+  /** A selector to click on the first page to reject (the reject pass). */
+  readonly rejectSelector?: string;
+  /** Measure the consent question on the first page before clicking (accept and reject). */
+  readonly checkBanner?: { readonly accept: string; readonly reject: string };
+  /** Global Privacy Control: `Sec-GPC: 1` on every request, navigator.globalPrivacyControl. */
+  readonly gpc?: boolean;
   readonly progress?: (line: string) => void;
 }
 
@@ -234,6 +268,11 @@ async function worstCaseProfile(): Promise<string> {
   return profile;
 }
 
+/** GPC as browsers that send it expose it to scripts (Global Privacy Control, §3.2). */
+const GPC_SCRIPT = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+  configurable: true, enumerable: true, get() { return true; },
+});`;
+
 export async function runPass(name: Pass['name'], options: PassOptions): Promise<Pass> {
   // A bad login file is the user's mistake: say so before a browser starts.
   const state = options.storageState ? await readStorageState(options.storageState) : undefined;
@@ -244,7 +283,9 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
       executablePath: CHROMIUM,
       headless: true,
       args: [...CHROMIUM_ARGS],
+      ...(options.gpc && { extraHTTPHeaders: { 'Sec-GPC': '1' } }),
     });
+    if (options.gpc) await context.addInitScript({ content: GPC_SCRIPT });
     if (state) await restoreState(context, state, options.storageState as string);
     return await crawl(context, name, options);
   } finally {
@@ -304,6 +345,7 @@ async function crawl(
   const requestsOf = new Map<string, number>();
   const storage = new Map<string, ObservedStorage>();
   const notes: PassNote[] = [];
+  let banner: BannerObservation | undefined;
   const noted = new Set<string>();
   const note = (page: string, message: string) => {
     if (noted.has(`${page}|${message}`)) return;
@@ -483,12 +525,27 @@ async function crawl(
       if ((await bounded(page.waitForLoadState('load'), LIMITS.navigationMs)) === TIMED_OUT)
         note(url, `it did not finish loading within ${LIMITS.navigationMs / 1000} s`);
       const loadedAt = Date.now();
-      if (first && options.acceptSelector) {
+      if (first && options.checkBanner && session) {
+        const measured = await bounded(
+          measureBanner(session, options.checkBanner),
+          LIMITS.evaluateMs,
+        );
+        if (measured === TIMED_OUT) slow();
+        else banner = measured;
+      }
+      const click = first ? (options.rejectSelector ?? options.acceptSelector) : undefined;
+      if (click) {
+        // A control that is missing or covered is a note, not the end of the audit.
         const clicked = await bounded(
-          page.click(options.acceptSelector, { timeout: LIMITS.actionMs }),
+          page.click(click, { timeout: LIMITS.actionMs }).then(
+            () => true,
+            () => false,
+          ),
           LIMITS.actionMs + 1_000,
         );
-        if (clicked === TIMED_OUT) note(url, `${options.acceptSelector} could not be clicked`);
+        if (clicked !== true) note(url, `${click} could not be clicked`);
+        // A banner that is a form posts and comes back: what is stored is on the page it loads.
+        else await bounded(page.waitForLoadState('load'), LIMITS.navigationMs);
       }
       // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
       await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
@@ -588,8 +645,113 @@ async function crawl(
     requests,
     popups,
     notes,
+    ...(banner && { banner }),
   };
 }
+
+/**
+ * Measures the consent question in an isolated world (CDP Page.createIsolatedWorld): the page's
+ * scripts share the DOM but not its prototypes there, so a page that replaces
+ * getBoundingClientRect or getComputedStyle cannot make a small reject button look large.
+ */
+async function measureBanner(
+  session: CDPSession,
+  selectors: { readonly accept: string; readonly reject: string },
+): Promise<BannerObservation> {
+  const { frameTree } = (await session.send('Page.getFrameTree')) as {
+    frameTree: { frame: { id: string } };
+  };
+  const { executionContextId } = (await session.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: `audit-${randomBytes(6).toString('hex')}`,
+  })) as { executionContextId: number };
+  const { result } = (await session.send('Runtime.evaluate', {
+    expression: `(${BANNER_PROBE})(${JSON.stringify(selectors)})`,
+    contextId: executionContextId,
+    returnByValue: true,
+  })) as { result: { value?: Omit<BannerObservation, 'acceptSelector' | 'rejectSelector'> } };
+  const value = result.value;
+  return {
+    accept: value?.accept ?? undefined,
+    reject: value?.reject ?? undefined,
+    preselected: value?.preselected ?? [],
+    acceptSelector: selectors.accept,
+    rejectSelector: selectors.reject,
+  };
+}
+
+/**
+ * Runs in the page (isolated world). Contrast after WCAG 2.2 (relative luminance, G18): the text
+ * colour against the first ancestor background that is not transparent, white when none is.
+ * A control is visible when it has an area, is not hidden by display, visibility or opacity, and
+ * lies at least partly inside the page.
+ */
+const BANNER_PROBE = `(selectors) => {
+  const pick = (selector) => { try { return document.querySelector(selector); } catch { return null; } };
+  const rgba = (text) => {
+    const m = /rgba?\\(([^)]+)\\)/.exec(text || '');
+    if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const luminance = ([r, g, b]) => {
+    const c = [r, g, b].map((v) => { v = v / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const over = (top, bottom) => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+  };
+  const background = (element) => {
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const bg = rgba(getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] >= 1) break;
+    }
+    let color = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) color = over(layer, color);
+    return color;
+  };
+  const control = (element) => {
+    if (!element) return null;
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    let hidden = false;
+    for (let e = element; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) hidden = true;
+    }
+    const bg = background(element);
+    const fg = over(rgba(style.color), bg);
+    const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+    const tag = element.tagName.toLowerCase();
+    return {
+      kind: tag === 'input' ? 'input:' + (element.getAttribute('type') || 'text').toLowerCase() : tag,
+      text: (element.innerText || element.value || element.getAttribute('aria-label') || '').trim().slice(0, 100),
+      visible: !hidden && box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+        && box.left < document.documentElement.scrollWidth && box.top < document.documentElement.scrollHeight,
+      width: Math.round(box.width * 10) / 10,
+      height: Math.round(box.height * 10) / 10,
+      contrast: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100,
+    };
+  };
+  const accept = pick(selectors.accept);
+  const reject = pick(selectors.reject);
+  // The question: the nearest element holding both controls (or the one found).
+  let root = accept || reject;
+  while (root && accept && reject && !(root.contains(accept) && root.contains(reject))) root = root.parentElement;
+  const preselected = [];
+  if (root) {
+    const box = root.closest('.cookie-consent, [role=dialog], [role=region], [aria-modal=true]') || root;
+    for (const input of box.querySelectorAll('input[type=checkbox], input[type=radio]')) {
+      if (!input.checked || input.disabled) continue;
+      const label = (input.labels && input.labels[0] && input.labels[0].innerText) || input.name || input.value;
+      preselected.push(String(label).trim().slice(0, 100));
+    }
+  }
+  return { accept: control(accept), reject: control(reject), preselected };
+}`;
 
 async function recordStorage(page: Page, url: string, found: Map<string, ObservedStorage>) {
   const frames = page.frames().slice(0, LIMITS.framesPerPage);

@@ -82,6 +82,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     parseBaseline,
     BASELINE_MAX_BYTES,
     SCHEMA_VERSION,
+    PASSES,
   } = loaded;
   const usage = (error: unknown): number => {
     if (!(error instanceof AuditInputError)) throw error;
@@ -134,6 +135,28 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
   if (!valid) return 1;
   const { catalog } = valid;
+  const passes = options.passes?.split(',').map((p) => p.trim());
+  if (passes) {
+    const wrong = passes.find((p) => !(PASSES as readonly string[]).includes(p));
+    if (wrong !== undefined || passes.length === 0) {
+      io.stderr(
+        `cookie-catalog: audit: --passes takes a list of ${PASSES.join(', ')}, not "${escapeInvisible(wrong ?? '')}"\n`,
+      );
+      return 2;
+    }
+    if (options.consent === 'none' && passes.some((p) => p === 'after' || p === 'gpc')) {
+      io.stderr(
+        'cookie-catalog: audit: --consent none makes no after-consent pass; leave after and gpc out of --passes, or --consent out\n',
+      );
+      return 2;
+    }
+  }
+  if (options.rejectSelector !== undefined && !passes?.includes('reject')) {
+    io.stderr(
+      'cookie-catalog: audit: --reject-selector is for the reject pass; add reject to --passes\n',
+    );
+    return 2;
+  }
   const consent =
     options.consent === undefined || options.consent === 'all'
       ? 'all'
@@ -158,6 +181,8 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       consent,
       ...(options.consentCookie !== undefined && { consentCookie: options.consentCookie }),
       ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+      ...(options.rejectSelector && { rejectSelector: options.rejectSelector }),
+      ...(passes && { passes: passes as (typeof PASSES)[number][] }),
       ...(storageState && { storageState }),
       ...(baseline && { baseline }),
       progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
