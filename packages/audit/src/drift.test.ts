@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { formatProblemsMarkdown, formatProblemsText } from '@cookie-catalog/catalog';
 import { describe, expect, it } from 'vitest';
 import {
   driftProblems,
@@ -108,6 +109,32 @@ describe('a baseline of schemaVersion 1', () => {
       problems: [],
       uncompared: ['after reject'],
     });
+  });
+});
+
+describe('page-controlled names in drift findings', () => {
+  it('stay inert in text and Markdown (storage keys and hosts are the page’s to choose)', async () => {
+    const baseline = parseBaseline(await v1Text(), 'baseline-v1.json');
+    const hostile =
+      '\u001b]8;;https://evil.example\u0007x\n## Heading [link](https://evil.example) | a {{ b }} \u202e';
+    const run = await nextRun((report) => {
+      ((report.passes[0] as Pass).storage as unknown[]).push({
+        kind: 'localStorage',
+        origin: 'https://shop.example',
+        key: hostile,
+        page: 'https://shop.example/\u001b[2J',
+      });
+    });
+    const { problems } = driftProblems(baseline, inventoryOf(run));
+    expect(problems).toHaveLength(1);
+    const text = formatProblemsText(problems);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not get through
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(text.split('\n').filter(Boolean)).toHaveLength(2);
+    const markdown = formatProblemsMarkdown(problems);
+    expect(markdown).not.toMatch(/^## /m);
+    expect(markdown).not.toMatch(/(?<!`[^`\n]*)\[link\]\(/);
+    expect(markdown.trimEnd().split('\n')).toHaveLength(3);
   });
 });
 
