@@ -67,6 +67,10 @@ describe('a baseline of schemaVersion 1', () => {
       const csrf = cookie(report.passes, 0, 'csrftoken');
       csrf.secure = false;
       csrf.sameSite = 'None';
+      // Moved: Domain added and Path narrowed.
+      const zl = cookie(report.passes, 1, '__zlcmid');
+      zl.domain = 'shop.example';
+      zl.path = '/help';
       const js = cookie(report.passes, 0, 'undeclared_js');
       js.expires = js.seenAt + 2 * 3600; // 1 hour before
       before.cookies.push({ ...csrf, name: '_ga', secure: true, sameSite: 'Lax' });
@@ -92,6 +96,7 @@ describe('a baseline of schemaVersion 1', () => {
         'warning audit/drift-changed https://shop.example/ before consent: the cookie csrftoken (shop.example/) changed since the baseline (baseline-v1.json): Secure dropped; SameSite=None instead of Lax',
         'warning audit/drift-changed https://shop.example/about before consent: the cookie undeclared_js (shop.example/) changed since the baseline (baseline-v1.json): kept 2 hours instead of 60 minutes',
         'warning audit/drift-gone https://shop.example/ before consent: the cookie sid (shop.example/) is gone since the baseline (baseline-v1.json)',
+        'warning audit/drift-changed https://shop.example/ after consent: the cookie __zlcmid (shop.example/help) changed since the baseline (baseline-v1.json): Path=/help instead of /; host-only (shop.example) instead of Domain=shop.example',
         'warning audit/drift-gone https://shop.example/ before consent: the pages no longer load from fonts.example since the baseline (baseline-v1.json)',
         'warning audit/drift-new https://shop.example/ before consent: the cookie _ga (shop.example/) is new since the baseline (baseline-v1.json)',
         'warning audit/drift-new https://shop.example/ before consent: the pages load from tracker.example, a host of another site new since the baseline (baseline-v1.json)',

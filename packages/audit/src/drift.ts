@@ -145,6 +145,10 @@ function attributeChanges(before: CookieFacts, now: CookieFacts): string[] {
 
 const at = (url: string) => ({ file: url, line: 0, column: 0 });
 
+/** A cookie's domain as its Set-Cookie said it: a leading dot is a Domain attribute. */
+const domainWords = (domain: string) =>
+  domain.startsWith('.') ? `Domain=${domain.slice(1)}` : `host-only (${domain})`;
+
 /**
  * The drift findings: each new, gone or changed item once per pass, named with its pass. Only
  * passes both runs made are compared; the others are returned by name, for a warning.
@@ -168,15 +172,30 @@ export function driftProblems(
       uncompared.push(pass);
       continue;
     }
-    // Cookies: a cookie that moved to another domain or path is gone from one and new on the other.
+    // A cookie is one per name, domain and path; where exactly one of a name is gone and one new,
+    // it moved (Domain or Path changed) and is reported as changed.
+    const newCookies = [...now.cookies].filter(([key]) => !before.cookies.has(key));
+    const goneCookies = [...before.cookies].filter(([key]) => !now.cookies.has(key));
+    const single = (list: [string, CookieFacts][], name: string) =>
+      list.filter(([, c]) => c.name === name).length === 1;
+    const moved = new Map<string, CookieFacts>(); // new key → the baseline's cookie
+    for (const [key, cookie] of newCookies) {
+      const was = goneCookies.find(([, c]) => c.name === cookie.name)?.[1];
+      if (was && single(newCookies, cookie.name) && single(goneCookies, cookie.name))
+        moved.set(key, was);
+    }
+    const movedFrom = new Set([...moved.values()]);
     for (const [key, cookie] of now.cookies) {
-      const was = before.cookies.get(key);
+      const was = before.cookies.get(key) ?? moved.get(key);
       const where = `${cookie.name} (${cookie.domain}${cookie.path})`;
       if (!was) {
         add('audit/drift-new', cookie.page, `${pass}: the cookie ${where} is new ${since}`, newFix);
         continue;
       }
       const changes = attributeChanges(was, cookie);
+      if (was.domain !== cookie.domain)
+        changes.unshift(`${domainWords(cookie.domain)} instead of ${domainWords(was.domain)}`);
+      if (was.path !== cookie.path) changes.unshift(`Path=${cookie.path} instead of ${was.path}`);
       if (changes.length > 0)
         add(
           'audit/drift-changed',
@@ -186,7 +205,7 @@ export function driftProblems(
         );
     }
     for (const [key, cookie] of before.cookies) {
-      if (!now.cookies.has(key))
+      if (!now.cookies.has(key) && !movedFrom.has(cookie))
         add(
           'audit/drift-gone',
           cookie.page,
