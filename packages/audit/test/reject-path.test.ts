@@ -1,5 +1,8 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Catalog, type CatalogEntry, loadCatalog } from '@cookie-catalog/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
@@ -182,6 +185,39 @@ describe('the consent question, read as a supervisor would', () => {
     expect(audit.warnings.map((w) => w.message)).toContain(
       '.cookie-consent button[value="reject"] could not be clicked',
     );
+  });
+});
+
+describe('the issue’s acceptance, on the command line', () => {
+  it('the reject pass reports the cookie; a second run with the first as baseline, no drift', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'audit-reject-'));
+    const baseline = join(out, 'first.json');
+    const run = (...args: string[]) =>
+      runCli(
+        [
+          'audit',
+          `${origin}/good`,
+          '--catalog',
+          dir,
+          '--pages',
+          '1',
+          '--passes',
+          'reject',
+          ...args,
+        ],
+        dir,
+      );
+    const first = await run('--format', 'json', '--out', baseline);
+    expect(first.code).toBe(1);
+    const report = JSON.parse(await readFile(baseline, 'utf8'));
+    expect(report.passes[0].name).toBe('after reject');
+    expect(report.passes[0].banner.reject).toMatchObject({ kind: 'button', visible: true });
+    expect(report.problems.map((p: { rule: string }) => p.rule)).toContain('audit/after-reject');
+    const second = await run('--baseline', baseline, '--fail-on', 'drift');
+    expect(second.stdout).toMatch(/audit\/after-reject/);
+    expect(second.stdout).not.toMatch(/audit\/drift-/);
+    expect(second.stdout).toMatch(/^no drift since the baseline$/m);
+    expect(second.code).toBe(0);
   });
 });
 
