@@ -8,14 +8,8 @@ import {
   type RuleId,
 } from '@cookie-catalog/catalog';
 import { getDomain } from 'tldts';
-import type {
-  BannerControl,
-  BannerObservation,
-  ObservedCookie,
-  ObservedRequest,
-  ObservedStorage,
-  Pass,
-} from './observe.js';
+import { checkBanner } from './banner.js';
+import type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './observe.js';
 
 /*
  * What the browser saw, held against the catalog. Findings share validate's shape, with the page
@@ -319,61 +313,4 @@ function checkRequest(
     'declare it as kind: pixel with its provider, or remove it',
   );
   return true;
-}
-
-/** The accept and reject of a consent question are prominent alike at 80 % of the area. */
-const AREA_RATIO = 0.8;
-/** WCAG 2.2 SC 1.4.3 (AA): text contrast at least 4.5:1. */
-const CONTRAST = 4.5;
-
-/**
- * The first page's consent question as a supervisor reads it: a refusal on the first layer, as
- * easy to see as the acceptance, and nothing optional ticked in advance.
- */
-function checkBanner(
-  banner: BannerObservation,
-  page: string,
-  add: (rule: RuleId, url: string, message: string, fix: string) => void,
-): void {
-  const { accept, reject } = banner;
-  if (!reject?.visible) {
-    add(
-      'audit/banner-reject-missing',
-      page,
-      reject
-        ? `the reject control (${banner.rejectSelector}) is on the first page but not visible${accept?.visible ? ', while the accept control is' : ''}`
-        : `the first page has no reject control (${banner.rejectSelector})${accept ? `, but has an accept control (${banner.acceptSelector})` : ''}`,
-      'put a reject button next to accept on the first layer of the consent question (the generated banner has one), or give --reject-selector for your own banner',
-    );
-  }
-  if (reject?.visible && accept?.visible) {
-    const failed: string[] = [];
-    if (reject.kind !== accept.kind)
-      failed.push(`reject is a ${reject.kind} but accept a ${accept.kind}`);
-    const area = (c: BannerControl) => c.width * c.height;
-    if (area(reject) < AREA_RATIO * area(accept))
-      failed.push(
-        `reject is ${reject.width}×${reject.height} px, ${Math.round((100 * area(reject)) / Math.max(1, area(accept)))} % of accept's ${accept.width}×${accept.height} px (at least 80 %)`,
-      );
-    for (const [which, c] of [
-      ['reject', reject],
-      ['accept', accept],
-    ] as const)
-      if (c.contrast < CONTRAST)
-        failed.push(`${which}'s text contrast is ${c.contrast}:1 (at least 4.5:1)`);
-    if (failed.length > 0)
-      add(
-        'audit/banner-reject-prominence',
-        page,
-        `rejecting is less prominent than accepting: ${failed.join('; ')}`,
-        'give reject the same element, size and colours as accept (the generated banner does)',
-      );
-  }
-  if (banner.preselected.length > 0)
-    add(
-      'audit/banner-preselected',
-      page,
-      `the consent question has optional choices already ticked: ${banner.preselected.map((p) => `"${p}"`).join(', ')}`,
-      'leave every optional category unticked until the visitor ticks it (only strictly necessary ones may be shown ticked, and disabled)',
-    );
 }

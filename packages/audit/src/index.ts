@@ -5,6 +5,7 @@ import { type Baseline, driftProblems, inventoryOf } from './drift.js';
 import { AuditInputError } from './errors.js';
 import { type Pass, type PassNote, type PassOptions, runPass } from './observe.js';
 
+export type { BannerControl, BannerObservation } from './banner.js';
 export type { Comparison } from './compare.js';
 export {
   BASELINE_MAX_BYTES,
@@ -16,8 +17,6 @@ export {
 } from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
 export type {
-  BannerControl,
-  BannerObservation,
   ObservedCookie,
   ObservedRequest,
   ObservedStorage,

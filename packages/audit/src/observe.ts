@@ -10,6 +10,7 @@ import {
   type Response,
 } from 'playwright-core';
 import { getDomain } from 'tldts';
+import { type BannerObservation, measureBanner } from './banner.js';
 import { AuditInputError, StartPageError } from './errors.js';
 import { readStorageState } from './storage-state.js';
 
@@ -105,30 +106,6 @@ export interface ObservedRequest {
 export interface PassNote {
   readonly page: string;
   readonly message: string;
-}
-
-/** One control of the consent question (accept or reject), as the browser lays it out. */
-export interface BannerControl {
-  /** The element and, for an input, its type: `button`, `a`, `input:submit`. */
-  readonly kind: string;
-  readonly text: string;
-  readonly visible: boolean;
-  /** CSS pixels. */
-  readonly width: number;
-  readonly height: number;
-  /** WCAG 2.2 contrast ratio of its text against the first opaque background behind it. */
-  readonly contrast: number;
-}
-
-/** The first page's consent question, measured before anything is clicked. */
-export interface BannerObservation {
-  readonly accept: BannerControl | undefined;
-  readonly reject: BannerControl | undefined;
-  /** Optional choices already checked in the question (name, value or label of each). */
-  readonly preselected: readonly string[];
-  /** The selectors looked for. */
-  readonly acceptSelector: string;
-  readonly rejectSelector: string;
 }
 
 export type PassName = 'before consent' | 'after consent' | 'after reject' | 'gpc, after consent';
@@ -648,110 +625,6 @@ async function crawl(
     ...(banner && { banner }),
   };
 }
-
-/**
- * Measures the consent question in an isolated world (CDP Page.createIsolatedWorld): the page's
- * scripts share the DOM but not its prototypes there, so a page that replaces
- * getBoundingClientRect or getComputedStyle cannot make a small reject button look large.
- */
-async function measureBanner(
-  session: CDPSession,
-  selectors: { readonly accept: string; readonly reject: string },
-): Promise<BannerObservation> {
-  const { frameTree } = (await session.send('Page.getFrameTree')) as {
-    frameTree: { frame: { id: string } };
-  };
-  const { executionContextId } = (await session.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: `audit-${randomBytes(6).toString('hex')}`,
-  })) as { executionContextId: number };
-  const { result } = (await session.send('Runtime.evaluate', {
-    expression: `(${BANNER_PROBE})(${JSON.stringify(selectors)})`,
-    contextId: executionContextId,
-    returnByValue: true,
-  })) as { result: { value?: Omit<BannerObservation, 'acceptSelector' | 'rejectSelector'> } };
-  const value = result.value;
-  return {
-    accept: value?.accept ?? undefined,
-    reject: value?.reject ?? undefined,
-    preselected: value?.preselected ?? [],
-    acceptSelector: selectors.accept,
-    rejectSelector: selectors.reject,
-  };
-}
-
-/**
- * Runs in the page (isolated world). Contrast after WCAG 2.2 (relative luminance, G18): the text
- * colour against the first ancestor background that is not transparent, white when none is.
- * A control is visible when it has an area, is not hidden by display, visibility or opacity, and
- * lies at least partly inside the page.
- */
-const BANNER_PROBE = `(selectors) => {
-  const pick = (selector) => { try { return document.querySelector(selector); } catch { return null; } };
-  const rgba = (text) => {
-    const m = /rgba?\\(([^)]+)\\)/.exec(text || '');
-    if (!m) return [0, 0, 0, 0];
-    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  const luminance = ([r, g, b]) => {
-    const c = [r, g, b].map((v) => { v = v / 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  };
-  const over = (top, bottom) => {
-    const a = top[3];
-    return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
-  };
-  const background = (element) => {
-    const layers = [];
-    for (let e = element; e; e = e.parentElement) {
-      const bg = rgba(getComputedStyle(e).backgroundColor);
-      if (bg[3] > 0) layers.push(bg);
-      if (bg[3] >= 1) break;
-    }
-    let color = [255, 255, 255, 1];
-    for (const layer of layers.reverse()) color = over(layer, color);
-    return color;
-  };
-  const control = (element) => {
-    if (!element) return null;
-    const style = getComputedStyle(element);
-    const box = element.getBoundingClientRect();
-    let hidden = false;
-    for (let e = element; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0) hidden = true;
-    }
-    const bg = background(element);
-    const fg = over(rgba(style.color), bg);
-    const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-    const tag = element.tagName.toLowerCase();
-    return {
-      kind: tag === 'input' ? 'input:' + (element.getAttribute('type') || 'text').toLowerCase() : tag,
-      text: (element.innerText || element.value || element.getAttribute('aria-label') || '').trim().slice(0, 100),
-      visible: !hidden && box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
-        && box.left < document.documentElement.scrollWidth && box.top < document.documentElement.scrollHeight,
-      width: Math.round(box.width * 10) / 10,
-      height: Math.round(box.height * 10) / 10,
-      contrast: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100,
-    };
-  };
-  const accept = pick(selectors.accept);
-  const reject = pick(selectors.reject);
-  // The question: the nearest element holding both controls (or the one found).
-  let root = accept || reject;
-  while (root && accept && reject && !(root.contains(accept) && root.contains(reject))) root = root.parentElement;
-  const preselected = [];
-  if (root) {
-    const box = root.closest('.cookie-consent, [role=dialog], [role=region], [aria-modal=true]') || root;
-    for (const input of box.querySelectorAll('input[type=checkbox], input[type=radio]')) {
-      if (!input.checked || input.disabled) continue;
-      const label = (input.labels && input.labels[0] && input.labels[0].innerText) || input.name || input.value;
-      preselected.push(String(label).trim().slice(0, 100));
-    }
-  }
-  return { accept: control(accept), reject: control(reject), preselected };
-}`;
 
 async function recordStorage(page: Page, url: string, found: Map<string, ObservedStorage>) {
   const frames = page.frames().slice(0, LIMITS.framesPerPage);
