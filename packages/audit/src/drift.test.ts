@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { formatProblemsMarkdown, formatProblemsText } from '@cookie-catalog/catalog';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   driftProblems,
@@ -140,6 +141,88 @@ describe('page-controlled names in drift findings', () => {
     expect(markdown).not.toMatch(/^## /m);
     expect(markdown).not.toMatch(/(?<!`[^`\n]*)\[link\]\(/);
     expect(markdown.trimEnd().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('the contract between the JSON report and --baseline', () => {
+  const DAY = 86_400;
+  const run = fc.uniqueArray(
+    fc.record({
+      name: fc.constantFrom(
+        'before consent',
+        'after consent',
+        'after reject',
+        'gpc, after consent',
+      ),
+      pages: fc.constant([]),
+      popups: fc.constant(0),
+      notes: fc.constant([]),
+      cookies: fc.array(
+        fc
+          .record({
+            name: fc.string({ minLength: 1 }),
+            domain: fc.oneof(
+              fc.domain(),
+              fc.domain().map((d) => `.${d}`),
+            ),
+            path: fc.constantFrom('/', '/help', '/a b'),
+            kept: fc.option(fc.integer({ min: 0, max: 400 * DAY }), { nil: undefined }),
+            seenAt: fc.integer({ min: 1_700_000_000, max: 1_900_000_000 }),
+            httpOnly: fc.boolean(),
+            secure: fc.boolean(),
+            sameSite: fc.constantFrom('Strict', 'Lax', 'None'),
+            partitionKey: fc.option(fc.webUrl(), { nil: undefined }),
+            page: fc.webUrl(),
+            setBy: fc.option(fc.string(), { nil: undefined }),
+          })
+          .map(({ kept, ...c }) => ({ ...c, expires: kept === undefined ? -1 : c.seenAt + kept })),
+        { maxLength: 8 },
+      ),
+      storage: fc.array(
+        fc.record({
+          kind: fc.constantFrom('localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage'),
+          origin: fc.webUrl().map((u) => new URL(u).origin),
+          key: fc.string(),
+          page: fc.webUrl(),
+        }),
+        { maxLength: 5 },
+      ),
+      requests: fc.array(
+        fc
+          .record({
+            url: fc.webUrl({ withQueryParameters: true }),
+            type: fc.constantFrom('image', 'script', 'ping'),
+            invisible: fc.boolean(),
+            page: fc.webUrl(),
+          })
+          .map((r) => ({ ...r, host: new URL(r.url).host })),
+        { maxLength: 5 },
+      ),
+    }),
+    { selector: (pass) => pass.name, maxLength: 4 },
+  ) as fc.Arbitrary<Pass[]>;
+
+  it('any run, written as the JSON report and read back as a baseline, shows no drift — also a day later', () => {
+    fc.assert(
+      fc.property(run, fc.integer({ min: 0, max: 30 * DAY }), (passes, later) => {
+        const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, passes });
+        const baseline = parseBaseline(text, 'first.json');
+        expect(driftProblems(baseline, inventoryOf(passes))).toEqual({
+          problems: [],
+          uncompared: [],
+        });
+        const moved = passes.map((pass) => ({
+          ...pass,
+          cookies: pass.cookies.map((c) => ({
+            ...c,
+            seenAt: c.seenAt + later,
+            expires: c.expires === -1 ? -1 : c.expires + later,
+          })),
+        }));
+        expect(driftProblems(baseline, inventoryOf(moved)).problems).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -33,9 +33,9 @@ export interface CookieFacts {
 
 /** What one pass stored and contacted, keyed so that two runs can be matched item by item. */
 export interface PassInventory {
-  /** `name|domain|path` → the cookie. */
+  /** [name, domain, path] as JSON (no separator a name can hold) → the cookie. */
   readonly cookies: ReadonlyMap<string, CookieFacts>;
-  /** `kind|origin|key` → the first page it was seen on. */
+  /** [kind, origin, key] as JSON → what it is, and the first page it was seen on. */
   readonly storage: ReadonlyMap<string, { readonly label: string; readonly page: string }>;
   /** Host name of another site (no port) → the first page that loaded from it. */
   readonly hosts: ReadonlyMap<string, string>;
@@ -64,7 +64,7 @@ export function inventoryOf(passes: readonly PassLike[]): Inventory {
   for (const pass of passes) {
     const cookies = new Map<string, CookieFacts>();
     for (const c of pass.cookies) {
-      const key = `${c.name}|${c.domain}|${c.path}`;
+      const key = JSON.stringify([c.name, c.domain, c.path]);
       if (cookies.has(key)) continue;
       cookies.set(key, {
         name: c.name,
@@ -80,7 +80,7 @@ export function inventoryOf(passes: readonly PassLike[]): Inventory {
     }
     const storage = new Map<string, { label: string; page: string }>();
     for (const s of pass.storage) {
-      const key = `${s.kind}|${s.origin}|${s.key}`;
+      const key = JSON.stringify([s.kind, s.origin, s.key]);
       if (!storage.has(key))
         storage.set(key, { label: `${s.kind} key "${s.key}" of ${s.origin}`, page: s.page });
     }
