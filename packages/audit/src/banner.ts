@@ -164,11 +164,13 @@ export function checkBanner(
   if (reject?.visible && accept?.visible) {
     const failed: string[] = [];
     if (reject.kind !== accept.kind)
-      failed.push(`reject is a ${reject.kind} but accept a ${accept.kind}`);
+      failed.push(
+        `reject is <${reject.kind}>, accept <${accept.kind}> (not the same kind of element)`,
+      );
     const area = (c: BannerControl) => c.width * c.height;
     if (area(reject) < AREA_RATIO * area(accept))
       failed.push(
-        `reject is ${reject.width}×${reject.height} px, ${Math.round((100 * area(reject)) / Math.max(1, area(accept)))} % of accept's ${accept.width}×${accept.height} px (at least 80 %)`,
+        `reject is ${reject.width}×${reject.height} px, ${Math.floor((100 * area(reject)) / Math.max(1, area(accept)))} % of accept's ${accept.width}×${accept.height} px (at least 80 %)`,
       );
     for (const [which, c] of [
       ['reject', reject],
