@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,7 +105,7 @@ describe('--baseline', () => {
 });
 
 describe('mistakes: one line, exit 2, before a browser starts', () => {
-  it('--fail-on drift without a baseline, an unknown --fail-on, a missing or foreign baseline', async () => {
+  it('--fail-on drift without a baseline, an unknown --fail-on, --out through a link, a missing or foreign baseline', async () => {
     const one = async (...args: string[]) => {
       const result = await audit(...args);
       expect(result.code).toBe(2);
@@ -120,6 +120,10 @@ describe('mistakes: one line, exit 2, before a browser starts', () => {
     );
     expect(await one('--baseline', 'nowhere.json')).toBe(
       'cookie-catalog: audit: --baseline nowhere.json: no such file; give the JSON of an earlier run (--format json --out FILE)\n',
+    );
+    await symlink('/dev/null', join(dir, 'linked.json'));
+    expect(await one('--format', 'json', '--out', 'linked.json')).toMatch(
+      /^cookie-catalog: audit: --out linked\.json is a symbolic link \(to \/dev\/null\); nothing was written/,
     );
     await writeFile(join(dir, 'other.json'), '{"schemaVersion": 9}');
     expect(await one('--baseline', 'other.json')).toMatch(

@@ -13,6 +13,7 @@ import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 import { loadOptional } from '../optional-package.js';
+import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface AuditCommandOptions {
@@ -102,6 +103,40 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     );
     return 2;
   }
+  const passes = options.passes?.split(',').map((p) => p.trim());
+  if (passes) {
+    const wrong = passes.find((p) => !(PASSES as readonly string[]).includes(p));
+    if (wrong !== undefined || passes.length === 0) {
+      io.stderr(
+        `cookie-catalog: audit: --passes takes a list of ${PASSES.join(', ')}, not "${escapeInvisible(wrong ?? '')}"\n`,
+      );
+      return 2;
+    }
+    if (options.consent === 'none' && passes.some((p) => p === 'after' || p === 'gpc')) {
+      io.stderr(
+        'cookie-catalog: audit: --consent none makes no after-consent pass; leave after and gpc out of --passes, or --consent out\n',
+      );
+      return 2;
+    }
+  }
+  if (options.rejectSelector !== undefined && !passes?.includes('reject')) {
+    io.stderr(
+      'cookie-catalog: audit: --reject-selector is for the reject pass; add reject to --passes\n',
+    );
+    return 2;
+  }
+  const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  if (out !== undefined) {
+    // Not through a symbolic link, not onto a folder (as export --out).
+    const unsafe = await outputTargetProblem(
+      { path: out, within: namedTargetWithin(out, io.cwd), kind: 'file' },
+      io.cwd,
+    );
+    if (unsafe !== undefined) {
+      io.stderr(`cookie-catalog: audit: --out ${unsafe}\n`);
+      return 2;
+    }
+  }
   let baseline: ReturnType<typeof parseBaseline> | undefined;
   try {
     if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
@@ -135,28 +170,6 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   const valid = await validCatalog(options.catalog, io, 'audit needs a valid catalog');
   if (!valid) return 1;
   const { catalog } = valid;
-  const passes = options.passes?.split(',').map((p) => p.trim());
-  if (passes) {
-    const wrong = passes.find((p) => !(PASSES as readonly string[]).includes(p));
-    if (wrong !== undefined || passes.length === 0) {
-      io.stderr(
-        `cookie-catalog: audit: --passes takes a list of ${PASSES.join(', ')}, not "${escapeInvisible(wrong ?? '')}"\n`,
-      );
-      return 2;
-    }
-    if (options.consent === 'none' && passes.some((p) => p === 'after' || p === 'gpc')) {
-      io.stderr(
-        'cookie-catalog: audit: --consent none makes no after-consent pass; leave after and gpc out of --passes, or --consent out\n',
-      );
-      return 2;
-    }
-  }
-  if (options.rejectSelector !== undefined && !passes?.includes('reject')) {
-    io.stderr(
-      'cookie-catalog: audit: --reject-selector is for the reject pass; add reject to --passes\n',
-    );
-    return 2;
-  }
   const consent =
     options.consent === undefined || options.consent === 'all'
       ? 'all'
@@ -224,7 +237,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
         (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
         (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
-    report = formatProblemsText(grouped, options.out ? { ...io, color: false } : io);
+    report = formatProblemsText(grouped, out !== undefined ? { ...io, color: false } : io);
     const byRule = new Map<string, number>();
     for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
     if (byRule.size > 0)
@@ -232,8 +245,8 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
     if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
   }
-  if (options.out) {
-    const out = resolve(io.cwd, options.out);
+  if (out !== undefined) {
+    await mkdir(dirname(out), { recursive: true });
     await writeFile(out, report);
     io.stderr(
       `${c.green('✓')} wrote ${escapeInvisible(relative(io.cwd, out) || out)}${audit.drift ? ` (${escapeInvisible(driftSummary(audit.drift))})` : ''}\n`,
