@@ -48,16 +48,24 @@ export async function measureBanner(
     frameId: frameTree.frame.id,
     worldName: `audit-${randomBytes(6).toString('hex')}`,
   })) as { executionContextId: number };
-  const { result } = (await session.send('Runtime.evaluate', {
+  const { result, exceptionDetails } = (await session.send('Runtime.evaluate', {
     expression: `(${BANNER_PROBE})(${JSON.stringify(selectors)})`,
     contextId: executionContextId,
     returnByValue: true,
-  })) as { result: { value?: Omit<BannerObservation, 'acceptSelector' | 'rejectSelector'> } };
+  })) as {
+    result: { value?: Omit<BannerObservation, 'acceptSelector' | 'rejectSelector'> };
+    exceptionDetails?: { text?: string };
+  };
+  // Not measured is not "no reject control": the caller notes it, and judges nothing.
+  if (exceptionDetails || !result.value)
+    throw new Error(
+      `the consent question could not be measured (${exceptionDetails?.text ?? 'no answer'})`,
+    );
   const value = result.value;
   return {
-    accept: value?.accept ?? undefined,
-    reject: value?.reject ?? undefined,
-    preselected: value?.preselected ?? [],
+    accept: value.accept ?? undefined,
+    reject: value.reject ?? undefined,
+    preselected: value.preselected ?? [],
     acceptSelector: selectors.accept,
     rejectSelector: selectors.reject,
   };

@@ -504,10 +504,11 @@ async function crawl(
       const loadedAt = Date.now();
       if (first && options.checkBanner && session) {
         const measured = await bounded(
-          measureBanner(session, options.checkBanner),
+          measureBanner(session, options.checkBanner).catch((error: Error) => error),
           LIMITS.evaluateMs,
         );
         if (measured === TIMED_OUT) slow();
+        else if (measured instanceof Error) note(url, measured.message);
         else banner = measured;
       }
       const click = first ? (options.rejectSelector ?? options.acceptSelector) : undefined;
