@@ -41,6 +41,8 @@ const PAGES: Record<string, string> = {
   Element.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 500, bottom: 500, width: 500, height: 500 });
   window.getComputedStyle = () => ({ color: 'rgb(0, 0, 0)', backgroundColor: 'rgb(255, 255, 255)', display: 'block', visibility: 'visible', opacity: '1' });
 </script>`,
+  // Another consent tool: accept a button, "reject" a link to its settings.
+  '/other': `<div id="cmp" role="dialog"><p>We value your privacy.</p><button id="allow">Allow all</button> <a id="deny" href="/other?settings">Manage settings</a></div>`,
   '/none': `<div class="cookie-consent"><form method="post" action="/consent"><button type="submit" name="cookies" value="accept">OK</button></form></div>`,
 };
 
@@ -173,6 +175,29 @@ describe('the consent question, read as a supervisor would', () => {
     expect(banner.find((p) => p.rule === 'audit/banner-preselected')?.message).toBe(
       'the consent question has optional choices already ticked: "Help centre and chat"',
     );
+  });
+
+  it('another site’s banner through --reject-selector: a link is not a button', async () => {
+    const audit = await auditSite(catalog, {
+      url: `${origin}/other`,
+      pages: 1,
+      passes: ['reject'],
+      rejectSelector: '#deny',
+      acceptSelector: '#allow',
+    });
+    expect(
+      audit.problems.filter((p) => p.rule.startsWith('audit/banner-')).map((p) => p.message),
+    ).toEqual([
+      expect.stringMatching(
+        /^rejecting is less prominent than accepting: reject is <a>, accept <button> \(not the same kind of element\)/,
+      ),
+    ]);
+    expect(audit.passes[0]?.banner).toMatchObject({
+      acceptSelector: '#allow',
+      rejectSelector: '#deny',
+      reject: { kind: 'a', text: 'Manage settings', visible: true },
+    });
+    expect(audit.warnings).toEqual([]);
   });
 
   it('no reject control on the first layer is a finding', async () => {
