@@ -24,4 +24,13 @@ describe('the invoice demo, audited before and after consent', () => {
     expect(audit.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(audit.passes.map((p) => p.name)).toEqual(['before consent', 'after consent']);
   }, 120_000);
+
+  it('keeps a refusal and GPC, and its generated banner passes a supervisor’s reading', async () => {
+    const audit = await auditSite(catalog, { url: `${origin}/`, passes: ['reject', 'gpc'] });
+    expect(audit.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const reject = audit.passes[0];
+    expect(reject?.banner?.reject).toMatchObject({ kind: 'button', visible: true });
+    expect(reject?.banner?.preselected).toEqual([]);
+    expect(audit.warnings).toEqual([]);
+  }, 120_000);
 });

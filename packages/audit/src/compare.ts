@@ -8,6 +8,7 @@ import {
   type RuleId,
 } from '@cookie-catalog/catalog';
 import { getDomain } from 'tldts';
+import { checkBanner } from './banner.js';
 import type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './observe.js';
 
 /*
@@ -90,7 +91,42 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
     );
   };
 
+  // Categories the catalog maps to advertising (Consent Mode ad_storage, ad_user_data, …).
+  const advertising = new Set(
+    catalog.categories
+      .filter((c) => c.consentMode.some((type) => type.startsWith('ad_')))
+      .map((c) => c.id),
+  );
+  /** What a pass after a refusal, or with GPC, must not hold: a finding per entry and pass. */
+  const refused = (
+    pass: Pass,
+    entry: CatalogEntry,
+    page: string,
+    where: string,
+    setBy: string | undefined,
+  ) => {
+    const evidence = setBy ? `, set by ${setBy}` : '';
+    if (pass.name === 'after reject' && optional.has(entry.category)) {
+      if (once(`after-reject|${entry.id}`))
+        add(
+          'audit/after-reject',
+          page,
+          `${where} (${entry.id}, category ${entry.category}) is stored after the visitor rejected${evidence}`,
+          'set it only when the answer grants its category (hasConsent), not when there is any answer; a refusal is as final as a yes',
+        );
+    }
+    if (pass.name === 'gpc, after consent' && advertising.has(entry.category)) {
+      if (once(`gpc|${entry.id}`))
+        add(
+          'audit/gpc-advertising',
+          page,
+          `${where} (${entry.id}, category ${entry.category}, an advertising category) is stored although the browser sends Global Privacy Control${evidence}`,
+          'treat Sec-GPC: 1 (navigator.globalPrivacyControl) as a refusal of the advertising categories, even after "accept all"',
+        );
+    }
+  };
   for (const pass of passes) {
+    if (pass.banner) checkBanner(pass.banner, start, add);
     const before = pass.name === 'before consent';
     for (const cookie of pass.cookies) {
       const entry = matchCookie(cookie);
@@ -117,6 +153,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           'set it only after consent to its category (hasConsent), or hold its script back (activateConsentedScripts)',
         );
       }
+      refused(pass, entry, cookie.page, where, cookie.setBy);
       checkLifetime(cookie, entry, once, add);
       checkAttributes(cookie, entry, once, add);
     }
@@ -153,6 +190,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
           'store it only after consent to its category',
         );
       }
+      refused(pass, entry, item.page, `the ${where}`, undefined);
     }
     for (const request of pass.requests) {
       if (checkRequest(catalog, request, seenEntries, once, add))

@@ -1,20 +1,43 @@
 import { randomBytes } from 'node:crypto';
 import type { Catalog, Problem } from '@cookie-catalog/catalog';
 import { type Comparison, compare } from './compare.js';
+import { type Baseline, driftProblems, inventoryOf } from './drift.js';
 import { AuditInputError } from './errors.js';
-import { type Pass, type PassNote, runPass } from './observe.js';
+import { type Pass, type PassNote, type PassOptions, runPass } from './observe.js';
 
+export type { BannerControl, BannerObservation } from './banner.js';
 export type { Comparison } from './compare.js';
+export {
+  BASELINE_MAX_BYTES,
+  type Baseline,
+  inventoryOf,
+  parseBaseline,
+  roundedLifetime,
+  SCHEMA_VERSION,
+} from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
 export type {
   ObservedCookie,
   ObservedRequest,
   ObservedStorage,
   Pass,
+  PassName,
   PassNote,
 } from './observe.js';
 export { CHROMIUM, CHROMIUM_ARGS, LIMITS } from './observe.js';
 export { readStorageState, type StorageState } from './storage-state.js';
+
+/**
+ * The passes an audit can make, each a fresh browser profile: `before` (nobody answered),
+ * `after` (accepted), `reject` (the banner's reject clicked; the banner measured first), `gpc`
+ * (Global Privacy Control on, then accepted).
+ */
+export const PASSES = ['before', 'after', 'reject', 'gpc'] as const;
+export type PassChoice = (typeof PASSES)[number];
+
+/** The generated banner's controls (packages/codegen … ts-consent/question.hbs). */
+export const BANNER_ACCEPT = '.cookie-consent button[value="accept"]';
+export const BANNER_REJECT = '.cookie-consent button[value="reject"]';
 
 export interface AuditOptions {
   readonly url: string;
@@ -29,8 +52,17 @@ export interface AuditOptions {
   readonly consentCookie?: string;
   /** Click this on the first page of the after-consent pass (another site's accept button). */
   readonly acceptSelector?: string;
+  /**
+   * The passes to make, in this order. Default: before and after (before only with consent
+   * `none`); reject and gpc add a browser profile each.
+   */
+  readonly passes?: readonly PassChoice[];
+  /** Click this to reject in the reject pass (default: the catalog's generated banner's). */
+  readonly rejectSelector?: string;
   /** Playwright storage state: audit pages behind a login. */
   readonly storageState?: string;
+  /** An earlier run (parseBaseline): what is new, gone or changed since then become findings. */
+  readonly baseline?: Baseline;
   readonly progress?: (line: string) => void;
 }
 
@@ -39,6 +71,13 @@ export interface AuditResult extends Comparison {
   readonly problems: Problem[];
   /** What a pass could not see fully: pages that failed, bounds a page hit, popups closed. */
   readonly warnings: readonly (PassNote & { readonly pass: Pass['name'] })[];
+  /** With a baseline: how many drift findings of each kind (0, 0, 0: nothing changed). */
+  readonly drift?: {
+    readonly baseline: string;
+    readonly new: number;
+    readonly gone: number;
+    readonly changed: number;
+  };
 }
 
 /**
@@ -101,19 +140,56 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
     ...(options.storageState && { storageState: options.storageState }),
     ...(options.progress && { progress: options.progress }),
   };
-  const passes: Pass[] = [await runPass('before consent', base)];
-  if (options.consent !== 'none') {
+  const chosen = new Set<PassChoice>(
+    options.passes ?? (options.consent === 'none' ? ['before'] : ['before', 'after']),
+  );
+  const accepted: PassOptions = {
+    ...base,
+    cookies: consentCookies(catalog, options),
+    ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+  };
+  const passes: Pass[] = [];
+  if (chosen.has('before')) passes.push(await runPass('before consent', base));
+  if (chosen.has('after')) passes.push(await runPass('after consent', accepted));
+  if (chosen.has('reject')) {
+    const reject = options.rejectSelector ?? BANNER_REJECT;
     passes.push(
-      await runPass('after consent', {
+      await runPass('after reject', {
         ...base,
-        cookies: consentCookies(catalog, options),
-        ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+        rejectSelector: reject,
+        checkBanner: { accept: options.acceptSelector ?? BANNER_ACCEPT, reject },
       }),
     );
   }
+  // With GPC the visitor still says yes to everything: what an advertising category stores then
+  // is what GPC alone must hold back.
+  if (chosen.has('gpc'))
+    passes.push(await runPass('gpc, after consent', { ...accepted, gpc: true }));
   const comparison = compare(catalog, start, passes);
-  const warnings = passes.flatMap((pass) => pass.notes.map((n) => ({ pass: pass.name, ...n })));
-  return { ...comparison, passes, warnings };
+  const warnings: (PassNote & { pass: Pass['name'] })[] = passes.flatMap((pass) =>
+    pass.notes.map((n) => ({ pass: pass.name, ...n })),
+  );
+  if (!options.baseline) return { ...comparison, passes, warnings };
+  const { problems, uncompared } = driftProblems(options.baseline, inventoryOf(passes));
+  for (const pass of uncompared)
+    warnings.push({
+      pass: pass as Pass['name'],
+      page: start,
+      message: `the baseline ${options.baseline.label} has no ${pass} pass; nothing of it was compared`,
+    });
+  const kinds = (rule: string) => problems.filter((p) => p.rule === rule).length;
+  return {
+    ...comparison,
+    problems: [...comparison.problems, ...problems],
+    passes,
+    warnings,
+    drift: {
+      baseline: options.baseline.label,
+      new: kinds('audit/drift-new'),
+      gone: kinds('audit/drift-gone'),
+      changed: kinds('audit/drift-changed'),
+    },
+  };
 }
 
 export type ConsentCookie =

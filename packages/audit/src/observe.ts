@@ -10,6 +10,7 @@ import {
   type Response,
 } from 'playwright-core';
 import { getDomain } from 'tldts';
+import { type BannerObservation, measureBanner } from './banner.js';
 import { AuditInputError, StartPageError } from './errors.js';
 import { readStorageState } from './storage-state.js';
 
@@ -107,8 +108,10 @@ export interface PassNote {
   readonly message: string;
 }
 
+export type PassName = 'before consent' | 'after consent' | 'after reject' | 'gpc, after consent';
+
 export interface Pass {
-  readonly name: 'before consent' | 'after consent';
+  readonly name: PassName;
   readonly pages: readonly string[];
   readonly cookies: readonly ObservedCookie[];
   readonly storage: readonly ObservedStorage[];
@@ -116,6 +119,8 @@ export interface Pass {
   /** Windows the pages opened (each closed at once). */
   readonly popups: number;
   readonly notes: readonly PassNote[];
+  /** The reject pass: the consent question on the first page, before the click. */
+  readonly banner?: BannerObservation;
 }
 
 export interface PassOptions {
@@ -127,6 +132,12 @@ export interface PassOptions {
   readonly storageState?: string;
   /** A selector to click on the first page (another site's accept button). */
   readonly acceptSelector?: string;
+  /** A selector to click on the first page to reject (the reject pass). */
+  readonly rejectSelector?: string;
+  /** Measure the consent question on the first page before clicking (accept and reject). */
+  readonly checkBanner?: { readonly accept: string; readonly reject: string };
+  /** Global Privacy Control: `Sec-GPC: 1` on every request, navigator.globalPrivacyControl. */
+  readonly gpc?: boolean;
   readonly progress?: (line: string) => void;
 }
 
@@ -234,6 +245,11 @@ async function worstCaseProfile(): Promise<string> {
   return profile;
 }
 
+/** GPC as browsers that send it expose it to scripts (Global Privacy Control, §3.2). */
+const GPC_SCRIPT = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {
+  configurable: true, enumerable: true, get() { return true; },
+});`;
+
 export async function runPass(name: Pass['name'], options: PassOptions): Promise<Pass> {
   // A bad login file is the user's mistake: say so before a browser starts.
   const state = options.storageState ? await readStorageState(options.storageState) : undefined;
@@ -244,7 +260,9 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
       executablePath: CHROMIUM,
       headless: true,
       args: [...CHROMIUM_ARGS],
+      ...(options.gpc && { extraHTTPHeaders: { 'Sec-GPC': '1' } }),
     });
+    if (options.gpc) await context.addInitScript({ content: GPC_SCRIPT });
     if (state) await restoreState(context, state, options.storageState as string);
     return await crawl(context, name, options);
   } finally {
@@ -304,6 +322,7 @@ async function crawl(
   const requestsOf = new Map<string, number>();
   const storage = new Map<string, ObservedStorage>();
   const notes: PassNote[] = [];
+  let banner: BannerObservation | undefined;
   const noted = new Set<string>();
   const note = (page: string, message: string) => {
     if (noted.has(`${page}|${message}`)) return;
@@ -483,12 +502,28 @@ async function crawl(
       if ((await bounded(page.waitForLoadState('load'), LIMITS.navigationMs)) === TIMED_OUT)
         note(url, `it did not finish loading within ${LIMITS.navigationMs / 1000} s`);
       const loadedAt = Date.now();
-      if (first && options.acceptSelector) {
+      if (first && options.checkBanner && session) {
+        const measured = await bounded(
+          measureBanner(session, options.checkBanner).catch((error: Error) => error),
+          LIMITS.evaluateMs,
+        );
+        if (measured === TIMED_OUT) slow();
+        else if (measured instanceof Error) note(url, measured.message);
+        else banner = measured;
+      }
+      const click = first ? (options.rejectSelector ?? options.acceptSelector) : undefined;
+      if (click) {
+        // A control that is missing or covered is a note, not the end of the audit.
         const clicked = await bounded(
-          page.click(options.acceptSelector, { timeout: LIMITS.actionMs }),
+          page.click(click, { timeout: LIMITS.actionMs }).then(
+            () => true,
+            () => false,
+          ),
           LIMITS.actionMs + 1_000,
         );
-        if (clicked === TIMED_OUT) note(url, `${options.acceptSelector} could not be clicked`);
+        if (clicked !== true) note(url, `${click} could not be clicked`);
+        // A banner that is a form posts and comes back: what is stored is on the page it loads.
+        else await bounded(page.waitForLoadState('load'), LIMITS.navigationMs);
       }
       // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
       await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
@@ -588,6 +623,7 @@ async function crawl(
     requests,
     popups,
     notes,
+    ...(banner && { banner }),
   };
 }
 

@@ -199,7 +199,7 @@ describe('cookie-catalog audit of a misbehaving site, in Chromium', () => {
       dir,
     );
     const report = JSON.parse(json.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.passes.map((p: { name: string }) => p.name)).toEqual(['before consent']);
     expect(report.passes[0].cookies.map((c: { name: string }) => c.name)).toContain(
       'undeclared_js',

@@ -332,6 +332,46 @@ export const RULES = {
     'cookie-catalog audit',
     'A declared entry the pages visited did not use.',
   ),
+  'audit/after-reject': rule(
+    'error',
+    'ePrivacy Directive art. 5(3); GDPR art. 7(3); EDPB Guidelines 05/2020 §114',
+    'Nothing of a category that needs consent is stored after the visitor rejects.',
+  ),
+  'audit/gpc-advertising': rule(
+    'error',
+    'Global Privacy Control (W3C Privacy CG); CCPA Regulations §7025',
+    'With Global Privacy Control on, nothing of an advertising category (Consent Mode ad_*) is stored, even after "accept all".',
+  ),
+  'audit/banner-reject-missing': rule(
+    'error',
+    'EDPB Guidelines 03/2022 (deceptive design); CNIL délibération 2020-092 art. 2',
+    'The consent question lets the visitor reject on its first layer, with a visible control.',
+  ),
+  'audit/banner-reject-prominence': rule(
+    'error',
+    'EDPB Cookie Banner Taskforce report (2023) §3.4; WCAG 2.2 SC 1.4.3',
+    'Reject is as prominent as accept: the same kind of element, at least 80 % of its area, text contrast at least 4.5:1.',
+  ),
+  'audit/banner-preselected': rule(
+    'error',
+    'GDPR art. 4(11); CJEU C-673/17 Planet49',
+    'No optional category is preselected in the consent question.',
+  ),
+  'audit/drift-new': rule(
+    'warning',
+    'cookie-catalog audit --baseline',
+    'A cookie, storage key or third-party host not seen in the baseline run.',
+  ),
+  'audit/drift-gone': rule(
+    'warning',
+    'cookie-catalog audit --baseline',
+    'A cookie, storage key or third-party host of the baseline run no longer seen.',
+  ),
+  'audit/drift-changed': rule(
+    'warning',
+    'cookie-catalog audit --baseline',
+    "A cookie's attributes or lifetime differ from the baseline run.",
+  ),
   // Import (cookie-catalog import)
   'import/ocd-csv': rule(
     'error',

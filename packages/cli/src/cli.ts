@@ -52,7 +52,7 @@ Options:
   --locale L          translations reviewed: only this locale (repeatable);
                       export: the language of the texts
   --out PATH          export: the file to write; import: the folder for drafts
-                      (default: the catalog's cookies/)
+                      (default: the catalog's cookies/); audit: the report's file
   --skip-unknown      (no longer needed, accepted for old scripts: an export always leaves out
                       what its format cannot state, and says so as a note)
   --platform NAME     import: only rows of this platform (repeatable)
@@ -63,6 +63,12 @@ Options:
   --storage-state F   audit: Playwright storage state, for pages behind a login
   --consent-cookie N=V  audit: set this cookie for the after-consent pass instead
   --accept-selector S audit: click this on the first page instead (another site's banner)
+  --passes P          audit: the passes to run, of before, after, reject, gpc (default
+                      before,after; --consent none leaves out after)
+  --reject-selector S audit: the reject pass clicks this instead of the catalog banner's reject
+  --baseline F        audit: the JSON of an earlier run (--format json --out F): report what is
+                      new, gone or changed since then (audit/drift-* warnings)
+  --fail-on K         audit: what makes the exit code 1: error (default), drift, or error,drift
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
@@ -201,6 +207,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             storageState: values['storage-state'],
             consentCookie: values['consent-cookie'],
             acceptSelector: values['accept-selector'],
+            rejectSelector: values['reject-selector'],
+            passes: values.passes,
+            baseline: values.baseline,
+            failOn: values['fail-on'],
+            out: values.out,
           },
           io,
         );
@@ -397,6 +408,10 @@ function parse(argv: readonly string[]) {
       'storage-state': { type: 'string' },
       'consent-cookie': { type: 'string' },
       'accept-selector': { type: 'string' },
+      'reject-selector': { type: 'string' },
+      passes: { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on': { type: 'string' },
       store: { type: 'string' },
       policy: { type: 'boolean' },
       'older-than': { type: 'string' },

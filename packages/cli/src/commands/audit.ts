@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, parse, relative, resolve, sep } from 'node:path';
 import {
   type Catalog,
@@ -13,6 +13,7 @@ import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 import { loadOptional } from '../optional-package.js';
+import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface AuditCommandOptions {
@@ -25,6 +26,21 @@ export interface AuditCommandOptions {
   readonly storageState: string | undefined;
   readonly consentCookie: string | undefined;
   readonly acceptSelector: string | undefined;
+  readonly rejectSelector: string | undefined;
+  readonly passes: string | undefined;
+  readonly baseline: string | undefined;
+  readonly failOn: string | undefined;
+  readonly out: string | undefined;
+}
+
+/** What makes the exit code 1: error findings, drift findings, or either. */
+type FailOn = ReadonlySet<'error' | 'drift'>;
+
+function parseFailOn(text: string | undefined): FailOn | string {
+  const kinds = (text ?? 'error').split(',').map((k) => k.trim());
+  const wrong = kinds.find((k) => k !== 'error' && k !== 'drift');
+  if (wrong !== undefined) return `--fail-on takes error, drift or error,drift, not "${wrong}"`;
+  return new Set(kinds as ('error' | 'drift')[]);
 }
 
 /**
@@ -58,8 +74,17 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     io,
   );
   if (!loaded) return 2;
-  const { auditSite, AuditInputError, StartPageError, parseConsentCookie, readStorageState } =
-    loaded;
+  const {
+    auditSite,
+    AuditInputError,
+    StartPageError,
+    parseConsentCookie,
+    readStorageState,
+    parseBaseline,
+    BASELINE_MAX_BYTES,
+    SCHEMA_VERSION,
+    PASSES,
+  } = loaded;
   const usage = (error: unknown): number => {
     if (!(error instanceof AuditInputError)) throw error;
     io.stderr(`cookie-catalog: audit: ${escapeInvisible(error.message)}\n`);
@@ -67,9 +92,61 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   };
   // Every mistake in the arguments is said before the browser starts, and nothing is written.
   const storageState = options.storageState && resolve(io.cwd, options.storageState);
+  const failOn = parseFailOn(options.failOn);
+  if (typeof failOn === 'string') {
+    io.stderr(`cookie-catalog: audit: ${escapeInvisible(failOn)}\n`);
+    return 2;
+  }
+  if (failOn.has('drift') && options.baseline === undefined) {
+    io.stderr(
+      'cookie-catalog: audit: --fail-on drift needs --baseline, the JSON of an earlier run to compare with\n',
+    );
+    return 2;
+  }
+  const passes = options.passes?.split(',').map((p) => p.trim());
+  if (passes) {
+    const wrong = passes.find((p) => !(PASSES as readonly string[]).includes(p));
+    if (wrong !== undefined || passes.length === 0) {
+      io.stderr(
+        `cookie-catalog: audit: --passes takes a list of ${PASSES.join(', ')}, not "${escapeInvisible(wrong ?? '')}"\n`,
+      );
+      return 2;
+    }
+    if (options.consent === 'none' && passes.some((p) => p === 'after' || p === 'gpc')) {
+      io.stderr(
+        'cookie-catalog: audit: --consent none makes no after-consent pass; leave after and gpc out of --passes, or --consent out\n',
+      );
+      return 2;
+    }
+  }
+  if (options.rejectSelector !== undefined && !passes?.includes('reject')) {
+    io.stderr(
+      'cookie-catalog: audit: --reject-selector is for the reject pass; add reject to --passes\n',
+    );
+    return 2;
+  }
+  const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  if (out !== undefined) {
+    // Not through a symbolic link, not onto a folder (as export --out).
+    const unsafe = await outputTargetProblem(
+      { path: out, within: namedTargetWithin(out, io.cwd), kind: 'file' },
+      io.cwd,
+    );
+    if (unsafe !== undefined) {
+      io.stderr(`cookie-catalog: audit: --out ${unsafe}\n`);
+      return 2;
+    }
+  }
+  let baseline: ReturnType<typeof parseBaseline> | undefined;
   try {
     if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
     if (storageState) await readStorageState(storageState);
+    if (options.baseline !== undefined)
+      baseline = await readBaseline(options.baseline, io.cwd, {
+        parseBaseline,
+        maxBytes: BASELINE_MAX_BYTES,
+        AuditInputError,
+      });
   } catch (error) {
     return usage(error);
   }
@@ -117,7 +194,10 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       consent,
       ...(options.consentCookie !== undefined && { consentCookie: options.consentCookie }),
       ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
+      ...(options.rejectSelector && { rejectSelector: options.rejectSelector }),
+      ...(passes && { passes: passes as (typeof PASSES)[number][] }),
       ...(storageState && { storageState }),
+      ...(baseline && { baseline }),
       progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
     });
   } catch (error) {
@@ -135,16 +215,18 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     io.stderr(
       `${c.yellow('warning')} ${escapeInvisible(warning.pass)}: ${escapeInvisible(warning.page)}: ${escapeInvisible(warning.message)}\n`,
     );
+  const drifted = audit.drift ? audit.drift.new + audit.drift.gone + audit.drift.changed : 0;
+  let report: string;
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify(auditJson(options.url, audit), null, 2)}\n`);
+    report = `${JSON.stringify(auditJson(options.url, audit, SCHEMA_VERSION), null, 2)}\n`;
   } else if (options.format === 'markdown') {
-    io.stdout(
-      auditMarkdown(
-        options.url,
-        audit.problems,
-        audit.passes.map((p) => p.pages.length),
-        audit.warnings,
-      ),
+    report = auditMarkdown(
+      options.url,
+      audit.problems,
+      audit.passes.map((p) => p.pages.length),
+      audit.passes.map((p) => p.name),
+      audit.warnings,
+      audit.drift,
     );
   } else {
     // Grouped for people: errors first, then by rule and page.
@@ -155,16 +237,22 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
         (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
         (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
-    io.stdout(formatProblemsText(grouped, io));
+    report = formatProblemsText(grouped, out !== undefined ? { ...io, color: false } : io);
     const byRule = new Map<string, number>();
     for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
     if (byRule.size > 0)
-      io.stdout(
-        `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`,
-      );
-    io.stdout(
-      `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`,
+      report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
+    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
+    if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
+  }
+  if (out !== undefined) {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, report);
+    io.stderr(
+      `${c.green('✓')} wrote ${escapeInvisible(relative(io.cwd, out) || out)}${audit.drift ? ` (${escapeInvisible(driftSummary(audit.drift))})` : ''}\n`,
     );
+  } else {
+    io.stdout(report);
   }
   // After the report, so a folder that cannot be written loses no finding.
   if (proposeDir) {
@@ -182,7 +270,44 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       return 2;
     }
   }
-  return errors > 0 ? 1 : 0;
+  return (failOn.has('error') && errors > 0) || (failOn.has('drift') && drifted > 0) ? 1 : 0;
+}
+
+/**
+ * The baseline, read and checked before a browser starts: a missing, huge or foreign file is the
+ * user's mistake (exit 2), said in one line.
+ */
+async function readBaseline<B>(
+  given: string,
+  cwd: string,
+  audit: {
+    parseBaseline: (text: string, label: string) => B;
+    maxBytes: number;
+    AuditInputError: new (message: string) => Error;
+  },
+): Promise<B> {
+  const path = resolve(cwd, given);
+  const stats = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new audit.AuditInputError(
+      `--baseline ${given}: ${error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code})`}; give the JSON of an earlier run (--format json --out FILE)`,
+    );
+  });
+  if (!stats.isFile())
+    throw new audit.AuditInputError(
+      `--baseline ${given}: is not a file; give the JSON of an earlier run`,
+    );
+  if (stats.size > audit.maxBytes)
+    throw new audit.AuditInputError(
+      `--baseline ${given}: ${stats.size} bytes is more than any run's report (at most ${audit.maxBytes}); give the JSON of an earlier run`,
+    );
+  return audit.parseBaseline(await readFile(path, 'utf8'), given);
+}
+
+function driftSummary(drift: { new: number; gone: number; changed: number }): string {
+  const total = drift.new + drift.gone + drift.changed;
+  return total === 0
+    ? 'no drift since the baseline'
+    : `drift since the baseline: ${drift.new} new, ${drift.gone} gone, ${drift.changed} changed`;
 }
 
 /**
@@ -214,16 +339,21 @@ function summary(problems: readonly Problem[], passes: string, warnings: number)
   return errors > 0 ? `✗ ${text}` : `✓ the site stores what the catalog declares: ${text}`;
 }
 
-/** The JSON report (schemaVersion 1): what each pass saw, and the findings. */
+/**
+ * The JSON report: what each pass saw, and the findings. schemaVersion 2 adds the reject and GPC
+ * passes, `banner` and `drift` (counts, with --baseline); a version-1 report is still a baseline.
+ */
 function auditJson(
   url: string,
   audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
+  schemaVersion: number,
 ) {
   return {
-    schemaVersion: 1,
+    schemaVersion,
     url,
     errors: count(audit.problems, 'error'),
     notes: count(audit.problems, 'info'),
+    ...(audit.drift && { drift: audit.drift }),
     warnings: audit.warnings,
     passes: audit.passes,
     problems: audit.problems.map(({ file, ...problem }) => ({ ...problem, page: file })),
@@ -235,16 +365,19 @@ function auditMarkdown(
   url: string,
   problems: readonly Problem[],
   pages: readonly number[],
+  passNames: readonly string[],
   warnings: readonly { pass: string; page: string; message: string }[],
+  drift: { new: number; gone: number; changed: number } | undefined,
 ): string {
   const errors = count(problems, 'error');
   const lines = [
     `### Cookie audit of ${markdownCode(url)}`,
     '',
     errors > 0
-      ? `**${errors} error${errors === 1 ? '' : 's'}** in ${pages.join(' + ')} pages (before and after consent).`
-      : `No errors in ${pages.join(' + ')} pages (before and after consent).`,
+      ? `**${errors} error${errors === 1 ? '' : 's'}** in ${pages.join(' + ')} pages (${passNames.join(', ')}).`
+      : `No errors in ${pages.join(' + ')} pages (${passNames.join(', ')}).`,
     '',
+    ...(drift ? [`${driftSummary(drift).replace(/^./, (l) => l.toUpperCase())}.`, ''] : []),
     ...(warnings.length > 0
       ? [
           `Pages not fully seen (${warnings.length}):`,
