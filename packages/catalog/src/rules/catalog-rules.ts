@@ -11,16 +11,9 @@ import { deriveParameterExample } from '../parameter-example.js';
 import { catastrophicBacktracking } from '../pattern-safety.js';
 import { parseRecordRetention } from '../record-retention.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
-import type { FileReport } from './check-context.js';
+import type { CheckedEntry, FileReport } from './check-context.js';
 import { missingLabels } from './policy-rules.js';
 import { checkServiceConsent, checkServiceReach } from './service-rules.js';
-
-export interface CheckedEntry {
-  readonly input: EntryInput | undefined;
-  readonly report: FileReport;
-  /** The file, relative to the catalog directory. */
-  readonly relative: string;
-}
 
 /** Rules about entries together: ids, generated names, and what a browser stores as one. */
 export function checkAcrossEntries(

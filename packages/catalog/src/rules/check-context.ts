@@ -1,6 +1,7 @@
 import type { Controller } from '../entry-facts.js';
 import { createProblem, type Problem } from '../problem.js';
 import type { RuleId } from '../rule-ids.js';
+import type { EntryInput } from '../schema.js';
 import type { SourcePath, YamlSource } from '../yaml-source.js';
 
 /**
@@ -54,4 +55,12 @@ export interface CatalogContext {
    * service), undefined when unreadable.
    */
   readonly services: readonly string[] | undefined;
+}
+
+/** An entry file as the cross-entry rules see it: its input (when it parsed) and its report. */
+export interface CheckedEntry {
+  readonly input: EntryInput | undefined;
+  readonly report: FileReport;
+  /** The file, relative to the catalog directory. */
+  readonly relative: string;
 }

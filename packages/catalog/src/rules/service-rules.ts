@@ -4,8 +4,7 @@ import { controllerDomainsOf, isWithinDomains } from '../entry-facts.js';
 import { checkLink } from '../links.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
 import { cookieDomainOf, domainMatches, SERVICE_ID } from '../service-reach.js';
-import type { CheckedEntry } from './catalog-rules.js';
-import type { CatalogContext, FileReport } from './check-context.js';
+import type { CatalogContext, CheckedEntry, FileReport } from './check-context.js';
 import { checkLocalizedText } from './text-rules.js';
 
 /*
