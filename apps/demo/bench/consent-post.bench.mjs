@@ -11,13 +11,13 @@
 // load tool, Node and the store share this machine's cores, so the numbers are a floor.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { transform } from 'esbuild';
+import { startBenchPostgres } from '../../../scripts/bench-postgres.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -64,23 +64,9 @@ async function startDemo(store, env = {}) {
   };
 }
 
-/** The test-support helper is TypeScript; Node 20 runs it once esbuild has stripped the types. */
 async function startPostgres() {
   if (values.postgres) return { url: values.postgres, stop: async () => {} };
-  const source = await readFile(
-    new URL('../../../packages/test-support/src/postgres-server.ts', import.meta.url),
-    'utf8',
-  );
-  const { code } = await transform(source, { loader: 'ts', format: 'esm' });
-  const file = join(work, 'postgres-server.mjs');
-  await writeFile(file, code);
-  const helper = await import(file);
-  const missing = helper.postgresUnavailable();
-  if (missing) {
-    console.log(`PostgreSQL left out: ${missing}`);
-    return undefined;
-  }
-  return helper.startPostgresServer();
+  return startBenchPostgres(work);
 }
 
 /** What the banner shows and posts: the form's hash of the words, from the page itself. */

@@ -8,11 +8,11 @@
 // half of it. Without --postgres, a PostgreSQL server is started in a temporary folder with
 // Debian's binaries (the test-support helper); without them, PostgreSQL is left out.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { transform } from 'esbuild';
+import { startBenchPostgres } from '../../../scripts/bench-postgres.mjs';
 import {
   canonicalJson,
   GENESIS,
@@ -35,23 +35,7 @@ const ANSWERS = Number(values.answers);
 const CONCURRENCY = 64;
 const work = await mkdtemp(join(tmpdir(), 'records-bench-'));
 
-/** The test-support helper is TypeScript; Node 20 runs it once esbuild has stripped the types. */
-async function startPostgres() {
-  const source = await readFile(
-    new URL('../../test-support/src/postgres-server.ts', import.meta.url),
-    'utf8',
-  );
-  const { code } = await transform(source, { loader: 'ts', format: 'esm' });
-  const file = join(work, 'postgres-server.mjs');
-  await writeFile(file, code);
-  const helper = await import(file);
-  const missing = helper.postgresUnavailable();
-  if (missing) {
-    console.log(`PostgreSQL left out: ${missing}`);
-    return undefined;
-  }
-  return helper.startPostgresServer();
-}
+const startPostgres = () => startBenchPostgres(work);
 
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const id = () => randomBytes(16).toString('hex');
