@@ -64,6 +64,12 @@ export {
 } from './record-retention.js';
 export { RULES, type RuleId } from './rule-ids.js';
 export { entrySchema, policySchema } from './schema.js';
+export {
+  catalogAndServiceViews,
+  catalogOfService,
+  declaredServices,
+  servicePath,
+} from './service-view.js';
 export type { Severity } from './severity.js';
 export {
   formatTranslationRecords,

@@ -397,6 +397,8 @@ export type LabelKey =
   | 'consentYes'
   | 'consentNo'
   | 'consentRecords'
+  | 'serviceScope'
+  | 'servicesTitle'
   | 'siteSkipToContent'
   | 'siteOutline'
   | 'siteReturnToTop'
@@ -438,6 +440,11 @@ export interface Catalog {
    * implicit service (IMPLICIT_SERVICE_ID) that every entry is on.
    */
   readonly services: readonly Service[];
+  /**
+   * Set only on the view of one service (catalogOfService): the service whose own table, policy,
+   * exports or code is being made from it; `entries` then holds only what that service uses.
+   */
+  readonly scope?: Service;
   /** In the order declared; categories without consent first. */
   readonly categories: readonly Category[];
   readonly authorities: readonly Authority[];

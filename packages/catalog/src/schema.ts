@@ -451,6 +451,16 @@ const labelsSchema = z
       .describe(
         'After the cookie table when policy.yaml has `consent`: that each answer is recorded with the words shown and kept for a period (consent.keepRecords), and that the consent id in the consent cookie identifies the records; must contain {period}, e.g. "We keep a record of each answer for {period}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    serviceScope: localizedText
+      .optional()
+      .describe(
+        'Under the title of a service\'s own policy page when policy.yaml declares `services`: which service the page covers; must contain {service} (the service\'s name), e.g. "This policy covers {service}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
+    servicesTitle: localizedText
+      .optional()
+      .describe(
+        "The title of the page that lists the services and links to each one's policy, when policy.yaml declares `services`. Built in for en, sv, nb, da, fi, de, fr, nl, es.",
+      ),
     siteSkipToContent: localizedText
       .optional()
       .describe("The docs site's skip link, to the page's content."),

@@ -487,3 +487,23 @@ describe('the names of services are translations like any other text', () => {
     });
   });
 });
+
+describe('labels of the service pages', () => {
+  it('serviceScope must keep {service}, where the page names its service', async () => {
+    const { dir, errors } = await load([
+      ...THREE_SERVICES,
+      {
+        file: policy,
+        find: '\nlabels:\n',
+        with: '\nlabels:\n  serviceScope: { en: "This page covers one service.", sv: "Den här policyn gäller {service}." }\n',
+      },
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        rule: 'i18n/placeholder',
+        line: await lineOf(dir, policy, 'serviceScope:'),
+        message: expect.stringContaining('labels.serviceScope in en lacks {service}'),
+      }),
+    ]);
+  });
+});

@@ -26,6 +26,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   recipients: ['recipients'],
   cookieGroup: ['provider'],
   consentRecords: ['period'],
+  serviceScope: ['service'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -325,6 +326,15 @@ export const LABELS_WHEN_USED: ReadonlySet<LabelKey> = new Set([
  */
 export const LABELS_WITH_CONSENT: ReadonlySet<LabelKey> = new Set(['consentRecords']);
 
+/**
+ * Labels only a catalog with `services:` shows (each service's own page, the page listing them):
+ * a locale without built-in words needs them only then.
+ */
+export const LABELS_WITH_SERVICES: ReadonlySet<LabelKey> = new Set([
+  'serviceScope',
+  'servicesTitle',
+]);
+
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */
 export function missingLabels(
   policy: PolicyInput,
@@ -348,7 +358,10 @@ function checkBuiltInLabels(
 ): void {
   for (const locale of locales ?? []) {
     const missing = missingLabels(policy, locale, OPTIONAL_LABELS).filter(
-      (key) => !LABELS_WHEN_USED.has(key) && (policy.consent || !LABELS_WITH_CONSENT.has(key)),
+      (key) =>
+        !LABELS_WHEN_USED.has(key) &&
+        (policy.consent || !LABELS_WITH_CONSENT.has(key)) &&
+        (policy.services || !LABELS_WITH_SERVICES.has(key)),
     );
     if (missing.length === 0) continue;
     report.add(

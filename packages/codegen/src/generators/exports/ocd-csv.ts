@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Catalog, CatalogEntry, PendingProblem } from '@cookie-catalog/catalog';
+import {
+  type Catalog,
+  type CatalogEntry,
+  catalogAndServiceViews,
+  type PendingProblem,
+  servicePath,
+} from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
 import { lifetimeText } from '../html-policy-table/lifetime-text.js';
 import { purposeText } from '../html-policy-table/retired-text.js';
@@ -107,7 +113,11 @@ export const ocdCsvGenerator: Generator<OcdOptions> = {
   outDir: 'packages/docs/src/generated/exports/ocd',
   defaultOptions: { locale: undefined },
   generate(catalog, options) {
-    return [{ path: OCD_FILE, contents: toCsv(ocdRows(catalog, options)) }];
+    // The whole catalog at open-cookie-database.csv; each declared service's at services/<id>/.
+    return catalogAndServiceViews(catalog).map((view) => ({
+      path: servicePath(view, OCD_FILE),
+      contents: toCsv(ocdRows(view, options)),
+    }));
   },
   notes: (catalog) => ocdLeftOut(catalog),
 };

@@ -1,4 +1,10 @@
-import type { Catalog, Lifetime, PendingProblem } from '@cookie-catalog/catalog';
+import {
+  type Catalog,
+  catalogAndServiceViews,
+  type Lifetime,
+  type PendingProblem,
+  servicePath,
+} from '@cookie-catalog/catalog';
 import type { Generator } from '../../generator.js';
 import { purposeText } from '../html-policy-table/retired-text.js';
 import { wildcardName } from './wildcard-name.js';
@@ -68,14 +74,15 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     const category = categories.get(entry.category);
     if (!category) continue; // validated: never happens
     const { purposes, specialPurposes } = category.tcf;
-    // Where the cookie page states no domain, one of ours lives on the controller's domains; a
-    // third party's is never guessed: left out, with a note.
+    // Where the cookie page states no domain, one of ours lives on the controller's domains (on
+    // one service's disclosure: that service's hosts, where stated); a third party's is never
+    // guessed: left out, with a note.
     const stated = entry.attributes?.domain ?? entry.provider.domain;
     const domains =
       stated !== undefined
         ? [stated]
         : entry.party === 'first'
-          ? [...catalog.controller.domains]
+          ? [...(catalog.scope?.hosts ?? catalog.controller.domains)]
           : [];
     for (const domain of domains) useDomain(domain, purposes, specialPurposes);
     if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
@@ -183,8 +190,12 @@ export const tcfDeviceStorageGenerator: Generator<TcfOptions> = {
   outDir: 'packages/docs/src/generated/exports/tcf',
   defaultOptions: { locale: undefined },
   generate(catalog, options) {
-    const { document } = tcfDeviceStorage(catalog, options);
-    return [{ path: TCF_FILE, contents: `${JSON.stringify(document, null, 2)}\n` }];
+    // The whole catalog's disclosure stays at device-storage.json (the URL organisations register
+    // in the Global Vendor List); each declared service's is beside it, at services/<id>/.
+    return catalogAndServiceViews(catalog).map((view) => ({
+      path: servicePath(view, TCF_FILE),
+      contents: `${JSON.stringify(tcfDeviceStorage(view, options).document, null, 2)}\n`,
+    }));
   },
   notes(catalog, options) {
     return tcfDeviceStorage(catalog, options).leftOut;

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type Catalog, checkLink, type LabelKey, TABLE_SECTION } from '@cookie-catalog/catalog';
+import {
+  type Catalog,
+  catalogOfService,
+  checkLink,
+  declaredServices,
+  type LabelKey,
+  TABLE_SECTION,
+} from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
 import MarkdownIt from 'markdown-it';
 import type { GeneratedFile, Generator } from '../../generator.js';
@@ -26,11 +33,15 @@ interface PolicyBodyView {
 interface PolicyPageView {
   readonly facts: PolicyFacts;
   readonly body: Handlebars.SafeString;
+  /** From the page to the folder that holds styles.css and the whole catalog's pages. */
+  readonly root: string;
 }
 
 /**
  * `html/policy`: the whole cookie policy per locale as a standalone, accessible HTML page with
- * `lang`, hreflang links to the other languages, and the table's stylesheet.
+ * `lang`, hreflang links to the other languages, and the table's stylesheet. Where policy.yaml
+ * declares services, each service's own policy too (only the entries it uses), at
+ * `services/<id>/<locale>.html`, beside the whole catalog's pages, which stay where they are.
  */
 export const htmlPolicyGenerator: Generator = {
   id: 'html/policy',
@@ -48,27 +59,71 @@ export const htmlPolicyGenerator: Generator = {
       bodies[locale] = renderPolicyBody(catalog, locale);
       pages[locale] = renderPolicyPage(catalog, locale, bodies[locale]);
     }
+    const servicePages: GeneratedFile[] = [];
+    const serviceBodies: Record<string, Record<string, string>> = {};
+    const serviceTitles: Record<string, Record<string, string>> = {};
+    for (const service of declaredServices(catalog)) {
+      const view = catalogOfService(catalog, service.id);
+      const bodiesOfService: Record<string, string> = {};
+      const titlesOfService: Record<string, string> = {};
+      for (const locale of catalog.locales) {
+        titlesOfService[locale] = policyFacts(view, locale).title;
+        bodiesOfService[locale] = renderPolicyBody(view, locale);
+        servicePages.push({
+          path: `services/${service.id}/${locale}.html`,
+          contents: renderPolicyPage(view, locale, bodiesOfService[locale]),
+        });
+      }
+      serviceBodies[service.id] = bodiesOfService;
+      serviceTitles[service.id] = titlesOfService;
+    }
     const tableCss = readFileSync(new URL('../html-policy-table/styles.css', here), 'utf8');
     const pageCss = readFileSync(new URL('policy.css', here), 'utf8');
     return [
       ...Object.entries(pages).map(
         ([locale, html]): GeneratedFile => ({ path: `${locale}.html`, contents: html }),
       ),
+      ...servicePages,
       { path: 'styles.css', contents: `${pageCss}\n${tableCss}` },
       {
         path: 'index.ts',
-        contents: stringsModule(catalog, {
-          html: ['The whole cookie policy per locale, as a standalone HTML page.', pages],
-          fragments: [
-            'The policy per locale without the page around it, for a docs site to embed.',
-            bodies,
-          ],
-          titles: ["The policy's title per locale, for the page title.", titles],
-          languageNames: [
-            'Each locale named in its own language, for a language switch (Intl.DisplayNames).',
-            names,
-          ],
-        }),
+        contents: stringsModule(
+          catalog,
+          {
+            html: ['The whole cookie policy per locale, as a standalone HTML page.', pages],
+            fragments: [
+              'The policy per locale without the page around it, for a docs site to embed.',
+              bodies,
+            ],
+            titles: ["The policy's title per locale, for the page title.", titles],
+            languageNames: [
+              'Each locale named in its own language, for a language switch (Intl.DisplayNames).',
+              names,
+            ],
+            servicesTitles: [
+              'The title of a page that lists the services (empty words when none are declared).',
+              Object.fromEntries(
+                catalog.locales.map((locale) => [
+                  locale,
+                  declaredServices(catalog).length > 0
+                    ? (catalog.labels.servicesTitle[locale] ?? '')
+                    : '',
+                ]),
+              ),
+            ],
+          },
+          {
+            serviceNames: [
+              'Each declared service named in every locale.',
+              Object.fromEntries(declaredServices(catalog).map((s) => [s.id, { ...s.name }])),
+            ],
+            serviceFragments: [
+              "Each service's own policy per locale (only the entries it uses), without the page around it.",
+              serviceBodies,
+            ],
+            serviceTitles: ["Each service's policy title per locale.", serviceTitles],
+          },
+        ),
       },
       {
         // The same facts for tools that read files, not modules (a docs site's configuration).
@@ -84,6 +139,15 @@ export const htmlPolicyGenerator: Generator = {
               title: titles[locale],
               frame: siteFrameWords(catalog, locale),
             })),
+            // Each declared service with its name and page title per locale; [] when none.
+            services: declaredServices(catalog).map((service) => ({
+              id: service.id,
+              names: service.name,
+              titles: serviceTitles[service.id],
+            })),
+            servicesTitles: Object.fromEntries(
+              catalog.locales.map((locale) => [locale, catalog.labels.servicesTitle[locale] ?? '']),
+            ),
           },
           null,
           2,
@@ -159,5 +223,7 @@ export function renderPolicyPage(
   )({
     facts: policyFacts(catalog, locale),
     body: new Handlebars.SafeString(body),
+    // A service's page is services/<id>/<locale>.html: its other languages sit beside it.
+    root: catalog.scope ? '../../' : '',
   });
 }

@@ -1,4 +1,4 @@
-import type { Catalog } from '@cookie-catalog/catalog';
+import { type Catalog, catalogOfService, declaredServices } from '@cookie-catalog/catalog';
 import Handlebars from 'handlebars';
 import type { GeneratedFile, Generator } from '../../generator.js';
 import { renderPolicyBody } from './html-policy-generator.js';
@@ -23,7 +23,8 @@ interface PolicyMarkdownView {
  * embedded as one raw HTML block: that is the only form in which catalog text stays text in
  * every Markdown consumer (see markdown-text.ts), and a Markdown table could not carry
  * captions and header scopes anyway. The price: headings are HTML, so a site's Markdown plugins
- * give them no permalink anchors.
+ * give them no permalink anchors. Where policy.yaml declares services, each service's own policy
+ * too, at `services/<id>/<locale>.md`.
  */
 export const mdPolicyGenerator: Generator = {
   id: 'md/policy',
@@ -33,15 +34,37 @@ export const mdPolicyGenerator: Generator = {
   generate(catalog) {
     const documents: Record<string, string> = {};
     for (const locale of catalog.locales) documents[locale] = renderPolicyMarkdown(catalog, locale);
+    const serviceDocuments: Record<string, Record<string, string>> = {};
+    for (const service of declaredServices(catalog)) {
+      const view = catalogOfService(catalog, service.id);
+      serviceDocuments[service.id] = Object.fromEntries(
+        catalog.locales.map((locale) => [locale, renderPolicyMarkdown(view, locale)]),
+      );
+    }
     return [
       ...Object.entries(documents).map(
         ([locale, text]): GeneratedFile => ({ path: `${locale}.md`, contents: text }),
       ),
+      ...Object.entries(serviceDocuments).flatMap(([id, byLocale]) =>
+        Object.entries(byLocale).map(
+          ([locale, text]): GeneratedFile => ({
+            path: `services/${id}/${locale}.md`,
+            contents: text,
+          }),
+        ),
+      ),
       {
         path: 'index.ts',
-        contents: stringsModule(catalog, {
-          markdown: ['The whole cookie policy per locale, as Markdown.', documents],
-        }),
+        contents: stringsModule(
+          catalog,
+          { markdown: ['The whole cookie policy per locale, as Markdown.', documents] },
+          {
+            serviceMarkdown: [
+              "Each service's own policy per locale (only the entries it uses), as Markdown.",
+              serviceDocuments,
+            ],
+          },
+        ),
       },
     ];
   },

@@ -5,7 +5,10 @@ import { durationInWords, htmlDuration } from '../html-policy-table/lifetime-tex
 /** The facts every rendering of the policy shows, in one locale, as plain text. */
 export interface PolicyFacts {
   readonly lang: string;
+  /** The policy's title; on a service's own page, with the service's name after it. */
   readonly title: string;
+  /** On a service's own page (Catalog.scope): the sentence naming the service it covers. */
+  readonly scope: string | undefined;
   /** The version line split around the date, so renderers can mark the date up. */
   readonly versionBefore: string;
   readonly date: string;
@@ -48,9 +51,11 @@ export function policyFacts(catalog: Catalog, locale: string): PolicyFacts {
   const [before = '', after = ''] = label('versionLine')
     .split('{date}')
     .map((part) => fillPlaceholders(part, { version: catalog.version }));
+  const service = catalog.scope?.name[locale];
   return {
     lang: locale,
-    title: label('policyTitle'),
+    title: service ? `${label('policyTitle')} – ${service}` : label('policyTitle'),
+    scope: service ? fillPlaceholders(label('serviceScope'), { service }) : undefined,
     versionBefore: before,
     date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${catalog.lastUpdated}T00:00:00Z`),
