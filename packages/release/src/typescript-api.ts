@@ -209,6 +209,11 @@ function shareBrands(
   );
 }
 
+/** `services/platform` for a service's module (…/services/platform.ts); else undefined. */
+function serviceSubpath(path: string): string | undefined {
+  return /(?:^|\/)(services\/[^/]+)\.ts$/.exec(path)?.[1];
+}
+
 function exportsOf(
   program: ts.Program,
   checker: ts.TypeChecker,
@@ -216,18 +221,22 @@ function exportsOf(
   folder: string,
 ): Map<string, Exported> {
   // Each name an entry exports, with what it stands for; one thing exported by two entries
-  // (index.ts and browser.ts both export CONSENT_VERSION) is one export.
+  // (index.ts and browser.ts both export CONSENT_VERSION) is one export. A service's own module
+  // (services/<id>.ts, the subpath `<package>/<id>`) is an API of its own: its names are keyed
+  // by it, so a cookie that leaves a service is removed there even if the package keeps it.
   const byName = new Map<string, { file: string; symbol: ts.Symbol }[]>();
   for (const file of files) {
+    const subpath = serviceSubpath(relative(folder, file).split('\\').join('/'));
     const source = program.getSourceFile(file);
     const module = source && checker.getSymbolAtLocation(source);
     if (!module) continue;
     for (const exported of checker.getExportsOfModule(module)) {
       const symbol =
         exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const seen = byName.get(exported.getName()) ?? [];
+      const name = subpath ? `${subpath}: ${exported.getName()}` : exported.getName();
+      const seen = byName.get(name) ?? [];
       seen.push({ file, symbol });
-      byName.set(exported.getName(), seen);
+      byName.set(name, seen);
     }
   }
   const found = new Map<string, Exported>();

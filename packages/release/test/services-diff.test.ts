@@ -7,6 +7,7 @@ import {
   THREE_SERVICES,
 } from '../../catalog/test/catalog-copy.js';
 import { diffCatalogs, formatChangeset, formatDiffMarkdown } from '../src/index.js';
+import { packageBumps } from '../src/output-bumps.js';
 
 /*
  * The diff names the services a change touches (issue #31, item 6), on the fixture as three
@@ -183,5 +184,29 @@ describe('the diff of a catalog without services', () => {
         services: ['site'],
       }),
     ]);
+  });
+});
+
+describe('bumps of the generated packages when code moves between service subpaths', () => {
+  it("a cookie that leaves a service is a major of the package whose subpath lost it, naming the subpath, though the package's entry keeps it", async () => {
+    const before = await editedValidCatalog(base);
+    const after = await editedValidCatalog(listed('cookies/language.yaml', ['platform']));
+    const server = packageBumps(before, after).find((b) => b.name === '@acme/cookies-server');
+    expect(server?.bump).toBe('major');
+    expect(server?.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/services\/se: setLanguage removed/)]),
+    );
+    // The whole package still exports it: only the subpath lost it.
+    expect(server?.reasons.join('\n')).not.toMatch(/^setLanguage removed/m);
+  });
+
+  it('a cookie that joins a service is a minor: its subpath gains names', async () => {
+    const before = await editedValidCatalog(listed('cookies/access_token.yaml', ['platform']));
+    const after = await editedValidCatalog(listed('cookies/access_token.yaml', ['platform', 'se']));
+    const server = packageBumps(before, after).find((b) => b.name === '@acme/cookies-server');
+    expect(server?.bump).toBe('minor');
+    expect(server?.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/services\/se: setAccessToken added/)]),
+    );
   });
 });

@@ -12,6 +12,7 @@ import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { entryModule } from '../typescript/entry-module.js';
 import { helperImports } from '../typescript/helper-import.js';
 import { commentText } from '../typescript/literals.js';
+import { serviceModules } from '../typescript/service-modules.js';
 import { StructureKind, VariableDeclarationKind } from '../typescript/ts-morph.js';
 
 export interface TsClientOptions {
@@ -29,7 +30,8 @@ export function isScriptVisible(cookie: FirstPartyCookie): boolean {
  * `readXFrom(cookieString)`; for those the catalog says client script sets, `writeX(value)` and
  * `removeX()`. One small function per cookie, checks inlined, so a bundler keeps only what is
  * imported. A retired cookie keeps only `removeX()`, where script wrote it. HttpOnly,
- * third-party and non-cookie entries get nothing. `index.ts` is the package's entry.
+ * third-party and non-cookie entries get nothing. `index.ts` is the package's entry;
+ * `services/<id>.ts`, per declared service, the entry for only the cookies that service uses.
  */
 export const tsClientGenerator: Generator<TsClientOptions> = {
   id: 'ts/client',
@@ -43,6 +45,10 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
       // A retired cookie keeps only its remover, and only where script wrote it.
       .filter((cookie) => cookie.retired === undefined || cookie.setBy === 'client')
       .map((cookie) => cookieCode(catalog, cookie, 'size'));
+    const perCookie = cookies.map((code) => ({
+      entry: code.cookie,
+      statements: clientStatements(code),
+    }));
     const helpers = new Set(['documentCookies', 'findCookie']);
     for (const code of cookies) {
       const used =
@@ -60,15 +66,15 @@ export const tsClientGenerator: Generator<TsClientOptions> = {
         namedImports: helperImports(helpers),
       };
       // One cookie's structures at a time, as they are printed (see emitSourceFile).
-      for (const cookie of cookies) yield* clientStatements(cookie);
+      for (const cookie of perCookie) yield* cookie.statements;
     }
-    const index = entryModule(
-      'The client package: per cookie script can see its reader (and writer, where client script sets it).',
-      [{ from: runtimeImport, values: ['CookieValueError'] }, { from: './cookies.js' }],
-    );
+    const about =
+      'The client package: per cookie script can see its reader (and writer, where client script sets it).';
+    const runtime = { from: runtimeImport, values: ['CookieValueError'] };
     return [
       { path: 'cookies.ts', contents: emitSourceFile(statements()) },
-      { path: 'index.ts', contents: index },
+      { path: 'index.ts', contents: entryModule(about, [runtime, { from: './cookies.js' }]) },
+      ...serviceModules(catalog, about, perCookie, runtime),
     ];
   },
 };

@@ -10,6 +10,7 @@ import {
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { entryModule } from '../typescript/entry-module.js';
 import { helperImports } from '../typescript/helper-import.js';
+import { serviceModules } from '../typescript/service-modules.js';
 import { StructureKind } from '../typescript/ts-morph.js';
 
 export interface TsServerOptions {
@@ -36,7 +37,8 @@ const RUNTIME_TYPES = [
  * retired, and `deleteX`, since browsers may hold it until its lifetime has run out. Everything
  * that does not depend on the value (name, Max-Age, attributes) is folded into string literals
  * here, so a setter at run time only checks and concatenates. `index.ts`, the package's entry,
- * adds the run-time names apps use with them.
+ * adds the run-time names apps use with them; `services/<id>.ts`, per declared service, the same
+ * for only the cookies that service uses.
  */
 export const tsServerGenerator: Generator<TsServerOptions> = {
   id: 'ts/server',
@@ -47,6 +49,10 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
     const cookies = catalog.entries
       .filter(isFirstPartyCookie)
       .map((cookie) => cookieCode(catalog, cookie));
+    const perCookie = cookies.map((code) => ({
+      entry: code.cookie,
+      statements: serverStatements(code),
+    }));
     const helpers = new Set([
       'appendSetCookie',
       'cookieValue',
@@ -64,7 +70,7 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
         ],
       };
       // One cookie's structures at a time, as they are printed (see emitSourceFile).
-      for (const cookie of cookies) yield* serverStatements(cookie);
+      for (const cookie of perCookie) yield* cookie.statements;
     }
     // A cookie's own name wins: the id `find` gives `findCookie`, which the run time's would hide.
     const declared = new Set(
@@ -76,20 +82,17 @@ export const tsServerGenerator: Generator<TsServerOptions> = {
       ),
     );
     const passedOn = (name: string) => !declared.has(name);
-    const index = entryModule(
-      'The server package: per cookie of ours its declaration, setter, deleter and reader, and the run-time names they take.',
-      [
-        {
-          from: runtimeImport,
-          values: RUNTIME_VALUES.filter(passedOn),
-          types: RUNTIME_TYPES.filter(passedOn),
-        },
-        { from: './cookies.js' },
-      ],
-    );
+    const about =
+      'The server package: per cookie of ours its declaration, setter, deleter and reader, and the run-time names they take.';
+    const runtime = {
+      from: runtimeImport,
+      values: RUNTIME_VALUES.filter(passedOn),
+      types: RUNTIME_TYPES.filter(passedOn),
+    };
     return [
       { path: 'cookies.ts', contents: emitSourceFile(statements()) },
-      { path: 'index.ts', contents: index },
+      { path: 'index.ts', contents: entryModule(about, [runtime, { from: './cookies.js' }]) },
+      ...serviceModules(catalog, about, perCookie, runtime),
     ];
   },
 };
