@@ -6,6 +6,7 @@ import {
   nameMatcherSource,
   type Problem,
   type RuleId,
+  type Service,
 } from '@cookie-catalog/catalog';
 import { getDomain } from 'tldts';
 import { checkBanner } from './banner.js';
@@ -14,8 +15,9 @@ import type { ObservedCookie, ObservedRequest, ObservedStorage, Pass } from './o
 /*
  * What the browser saw, held against the catalog. Findings share validate's shape, with the page
  * (a URL) as the place: undeclared cookies, storage keys and tracking requests, optional cookies
- * before consent, lifetimes longer and attributes weaker than declared (errors); other hosts the
- * pages contacted, and entries never seen (notes).
+ * before consent, lifetimes longer and attributes weaker than declared, and where the catalog
+ * declares services, what a service's host holds that the catalog lists only on another service
+ * (errors); other hosts the pages contacted, and entries never seen (notes).
  */
 
 const MINUTE = 60;
@@ -36,6 +38,17 @@ function onDomain(host: string, domain: string | undefined): boolean {
   const h = host.replace(/^\./, '').toLowerCase();
   const d = domain.replace(/^\./, '').toLowerCase();
   return h === d || h.endsWith(`.${d}`);
+}
+
+/** The declared service whose stated hosts include `host`; undefined when none states it. */
+function serviceOfHost(catalog: Catalog, host: string): Service | undefined {
+  const bare = host.replace(/^\./, '').toLowerCase();
+  return catalog.services.find((s) => !s.implicit && s.hosts?.includes(bare));
+}
+
+/** Whether an entry is on a service: listed there, or a Domain cookie the browser sends there. */
+function isOnService(entry: CatalogEntry, service: Service): boolean {
+  return entry.services.includes(service.id) || (entry.reaches ?? []).includes(service.id);
 }
 
 const nameRegExp = (entry: CatalogEntry) => new RegExp(nameMatcherSource(entry.name));
@@ -76,6 +89,30 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       page,
       `${where} counts as ${entry.id} by its name alone: the catalog states no domain for it, so the same name from any site would count as declared`,
       `write provider.domain in ${entry.source} once the cookie page or ${entry.provider.name} says where it lives`,
+    );
+  };
+
+  // Where the catalog declares services with hosts: what a host holds is held against its own
+  // service's entries. A host-only cookie lives on the host that holds it; a Domain cookie and
+  // storage on the page's host.
+  const visited = new Set<string>();
+  const otherService = (entry: CatalogEntry, host: string, page: string, where: string) => {
+    const service = serviceOfHost(catalog, host);
+    if (!service) return;
+    visited.add(service.id);
+    if (isOnService(entry, service) || !once(`other-service|${entry.id}|${service.id}`)) return;
+    const names = (ids: readonly string[]) =>
+      ids
+        .map((id) => {
+          const on = catalog.services.find((s) => s.id === id);
+          return `${id} (${on?.name[catalog.defaultLocale] ?? id})`;
+        })
+        .join(', ');
+    add(
+      'audit/other-service',
+      page,
+      `${where} (${entry.id}) is stored on ${host}, a host of the service ${names([service.id])}, but the catalog lists it only on ${names(entry.services)}`,
+      `if ${service.id} uses it, add ${service.id} to services: in ${entry.source}; if not, find what sets it on ${host} and stop it`,
     );
   };
 
@@ -145,6 +182,12 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       }
       seenEntries.add(entry.id);
       nameOnly(entry, cookie.page, where);
+      otherService(
+        entry,
+        cookie.domain.startsWith('.') ? new URL(cookie.page).hostname : cookie.domain,
+        cookie.page,
+        where,
+      );
       if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
         add(
           'audit/before-consent',
@@ -182,6 +225,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       }
       seenEntries.add(entry.id);
       nameOnly(entry, item.page, where);
+      otherService(entry, new URL(item.origin).hostname, item.page, `the ${where}`);
       if (before && optional.has(entry.category) && once(`before|${entry.id}`)) {
         add(
           'audit/before-consent',
@@ -197,8 +241,14 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
         undeclared.push({ kind: 'request', request });
     }
   }
+  // With services, only the entries of the services whose hosts the pages reached can be missed.
+  for (const page of passes.flatMap((p) => p.pages)) {
+    const service = serviceOfHost(catalog, new URL(page).hostname);
+    if (service) visited.add(service.id);
+  }
   for (const entry of catalog.entries) {
     if (entry.kind === 'pixel' || seenEntries.has(entry.id)) continue;
+    if (visited.size > 0 && !entry.services.some((id) => visited.has(id))) continue;
     add(
       'audit/not-seen',
       start,

@@ -256,6 +256,11 @@ export const RULES = {
   ),
   'markdown/raw-html': rule('warning', 'catalog safety', 'Raw HTML in Markdown is shown as text.'),
   // Scan (cookie-catalog scan): code held against the catalog
+  'scan/other-service': rule(
+    'error',
+    'GDPR art. 13(1)(c), art. 12(1)',
+    'Code of a service touches only what the catalog lists on that service (scan --service).',
+  ),
   'scan/undeclared': rule(
     'error',
     'ePrivacy Directive art. 5(3); GDPR art. 13',
@@ -331,6 +336,11 @@ export const RULES = {
     'info',
     'cookie-catalog audit',
     'A declared entry the pages visited did not use.',
+  ),
+  'audit/other-service': rule(
+    'error',
+    'GDPR art. 13(1)(c), art. 12(1); ePrivacy Directive art. 5(3)',
+    "What a page stores is declared for that page's service: a cookie the catalog lists only on another service is not in this service's policy.",
   ),
   'audit/after-reject': rule(
     'error',

@@ -73,6 +73,7 @@ Options:
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
   --max-file-size 5MB scan: read files up to this size (default 1MB; a larger file is a note)
+  --service ID        scan: hold the code against this service's entries (policy.yaml services)
   --base GITREF       diff, changeset: compare with the catalog at this git ref
   --from DIR          diff, changeset: compare with the catalog in this folder
   --format markdown   diff: text, markdown (for a pull request) or json
@@ -230,6 +231,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             format,
             includeVendored: values['include-vendored'] ?? false,
             maxFileSize: values['max-file-size'],
+            service: values.service,
           },
           io,
         );
@@ -402,6 +404,7 @@ function parse(argv: readonly string[]) {
       tsconfig: { type: 'string' },
       'include-vendored': { type: 'boolean' },
       'max-file-size': { type: 'string' },
+      service: { type: 'string' },
       pages: { type: 'string' },
       consent: { type: 'string' },
       propose: { type: 'string' },
@@ -424,7 +427,7 @@ function parse(argv: readonly string[]) {
 }
 
 const STRING_OPTION =
-  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector|store|older-than|before|since)$/;
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|service|pages|consent|propose|storage-state|consent-cookie|accept-selector|store|older-than|before|since)$/;
 
 /** The command of arguments that did not parse: the first that is not an option (or its value). */
 function commandOf(argv: readonly string[]): string | undefined {

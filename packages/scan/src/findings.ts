@@ -5,6 +5,7 @@ import {
   isFirstPartyCookie,
   nameMatcherSource,
   type Problem,
+  type Service,
 } from '@cookie-catalog/catalog';
 import type { NameShape, StorageCall, Store } from './detect.js';
 
@@ -41,13 +42,14 @@ export function findingsFor(
   calls: readonly LocatedCall[],
   catalog: Catalog,
   texts: ReadonlyMap<string, string>,
+  service?: Service,
 ): Problem[] {
   const problems: Problem[] = [];
   const ignoreErrors = new Map<string, Problem>();
   // Each file's lines, split once: splitting per finding made 40,000 findings quadratic.
   const linesOf = new Map<string, string[]>();
   for (const call of calls) {
-    const finding = findingFor(call, catalog);
+    const finding = findingFor(call, catalog, service);
     if (!finding) continue;
     let lines = linesOf.get(call.file);
     if (!lines) {
@@ -79,7 +81,11 @@ export function findingsFor(
   return [...problems, ...ignoreErrors.values()];
 }
 
-function findingFor(call: LocatedCall, catalog: Catalog): Problem | undefined {
+function findingFor(
+  call: LocatedCall,
+  catalog: Catalog,
+  service: Service | undefined,
+): Problem | undefined {
   const at = { file: call.file, line: call.line, column: call.column };
   const what = call.store === 'cookie' ? 'cookie' : `${call.store} key`;
   if (call.name === undefined) {
@@ -111,6 +117,17 @@ function findingFor(call: LocatedCall, catalog: Catalog): Problem | undefined {
       at,
       `${call.api} ${verb(call)} the ${what} "${shown}", which the catalog does not declare${partly ? ' (no name pattern fits)' : ''}`,
       `declare it in catalog/cookies/ (legal writes its purpose), or remove this code`,
+    );
+  }
+  // Held against one service (`scan --service`): what the code touches must be on that service.
+  if (service && !matches.some((entry) => entry.services.includes(service.id))) {
+    const [entry] = matches;
+    const on = (entry?.services ?? []).join(', ');
+    return createProblem(
+      'scan/other-service',
+      at,
+      `${call.api} ${verb(call)} the ${what} "${shown}", which the catalog lists only on ${on}, not on ${service.id}, the service this code is scanned for`,
+      `if ${service.id} uses it, add ${service.id} to services: in ${entry?.source ?? 'its entry'}; if not, remove this code from ${service.id}`,
     );
   }
   const own = matches.find(isFirstPartyCookie);

@@ -1,8 +1,8 @@
-import { type Catalog, createProblem, type Problem } from '@cookie-catalog/catalog';
+import { type Catalog, createProblem, type Problem, type Service } from '@cookie-catalog/catalog';
 import { findStorageCalls } from './detect.js';
 import { findingsFor, type LocatedCall } from './findings.js';
 import { LineIndex } from './lines.js';
-import { loadProject, type ProjectOptions, type UnscannedFile } from './project.js';
+import { loadProject, type ProjectOptions, ScanInputError, type UnscannedFile } from './project.js';
 
 export type { Access, NameShape, Store } from './detect.js';
 export type { LocatedCall } from './findings.js';
@@ -30,8 +30,18 @@ export interface ScanResult {
   readonly vendored: readonly string[];
 }
 
+export interface ScanOptions extends ProjectOptions {
+  /**
+   * The id of the service (policy.yaml `services`) the code base serves: a cookie or key it
+   * touches that the catalog lists only on other services is an error (`scan/other-service`).
+   * Throws ScanInputError for an id the catalog does not declare.
+   */
+  readonly service?: string | undefined;
+}
+
 /** Reads a code base with ts-morph and holds every hand-written cookie access against the catalog. */
-export async function scanProject(catalog: Catalog, options: ProjectOptions): Promise<ScanResult> {
+export async function scanProject(catalog: Catalog, options: ScanOptions): Promise<ScanResult> {
+  const service = serviceNamed(catalog, options.service);
   const { files, texts, unscanned, vendored } = await loadProject(options);
   const calls: LocatedCall[] = [];
   const notScanned: UnscannedFile[] = [...unscanned];
@@ -63,7 +73,7 @@ export async function scanProject(catalog: Catalog, options: ProjectOptions): Pr
       file.fix,
     ),
   );
-  const problems = [...findingsFor(calls, catalog, texts), ...notes].sort(
+  const problems = [...findingsFor(calls, catalog, texts, service), ...notes].sort(
     (a, b) =>
       (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
   );
@@ -73,4 +83,17 @@ export async function scanProject(catalog: Catalog, options: ProjectOptions): Pr
     filesScanned: files.length,
     vendored,
   };
+}
+
+/** The declared service `--service` names; a clear error for one the catalog does not declare. */
+function serviceNamed(catalog: Catalog, id: string | undefined): Service | undefined {
+  if (id === undefined) return undefined;
+  const declared = catalog.services.filter((s) => !s.implicit);
+  const service = declared.find((s) => s.id === id);
+  if (service) return service;
+  throw new ScanInputError(
+    declared.length === 0
+      ? `--service ${id}: the catalog declares no services (policy.yaml services:), so the whole catalog is the one site; leave --service out`
+      : `--service ${id}: the catalog declares no service "${id}"; use one of ${declared.map((s) => s.id).join(', ')}`,
+  );
 }

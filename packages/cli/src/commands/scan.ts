@@ -16,6 +16,8 @@ export interface ScanOptions {
   readonly includeVendored?: boolean;
   /** The size budget per file, as written (`5MB`, `800kB`, bytes). */
   readonly maxFileSize?: string | undefined;
+  /** Hold the code against this service's entries (policy.yaml `services`). */
+  readonly service?: string | undefined;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function scanCommand(options: ScanOptions, io: CliIo): Promise<numb
       tsconfig: options.tsconfig,
       includeVendored: options.includeVendored ?? false,
       maxFileSize,
+      service: options.service,
     });
   } catch (error) {
     if (!(error instanceof ScanInputError)) throw error;
