@@ -261,6 +261,17 @@ export interface ConsentSettings {
   readonly preferencesUrl: string | undefined;
   /** How long each recorded answer is kept: `consent prune` deletes older records. */
   readonly keepRecords: RecordRetention;
+  /**
+   * policy.yaml `consent.sharedAcross`: the parent domain under which one answer holds for every
+   * service (the consent cookie is set with that Domain there); undefined for an answer per host.
+   */
+  readonly sharedAcross: string | undefined;
+  /**
+   * The declared services that share the answer: those whose stated hosts are all under
+   * sharedAcross, in the order of Catalog.services. Empty without sharedAcross; in a catalog that
+   * declares no services, the implicit one when sharedAcross is set.
+   */
+  readonly sharedBy: readonly string[];
 }
 
 /**

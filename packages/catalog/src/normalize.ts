@@ -24,7 +24,7 @@ import { deriveParameterExample } from './parameter-example.js';
 import { defaultRecordRetention, parseRecordRetention } from './record-retention.js';
 import type { EntryInput, PolicyInput } from './schema.js';
 import { withoutComments } from './section-comments.js';
-import { cookieDomainOf, servicesReached } from './service-reach.js';
+import { domainMatches, servicesReached, sharedDomainOf } from './service-reach.js';
 
 /**
  * Builds the immutable Catalog from inputs that have passed every rule. Anything that could fail
@@ -75,6 +75,8 @@ export function normalizeCatalog(
       version: policy.consent.version,
       preferencesUrl: policy.consent.preferencesUrl,
       keepRecords: recordRetention(policy, entries),
+      sharedAcross: policy.consent.sharedAcross,
+      sharedBy: sharedBy(policy),
     },
     packages: packageNamesOf(policy.packages),
     services: normalizeServices(policy),
@@ -218,7 +220,7 @@ function entryServices(
   const services = declared
     .filter((service) => listed === undefined || listed.includes(service.id))
     .map((service) => service.id);
-  const domain = cookieDomainOf(input);
+  const domain = sharedDomainOf(input, policy);
   return {
     services,
     ...(domain !== undefined && { reaches: servicesReached(domain, declared) }),
@@ -401,4 +403,19 @@ function deepFreeze<T>(value: T): T {
 
 function sortedUnique(ids: readonly number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** The services that share the answer: every stated host under consent.sharedAcross. */
+function sharedBy(policy: PolicyInput): readonly string[] {
+  const parent = policy.consent?.sharedAcross;
+  if (parent === undefined) return [];
+  if (!policy.services) return [IMPLICIT_SERVICE_ID];
+  return policy.services
+    .filter(
+      (service) =>
+        service.hosts !== undefined &&
+        service.hosts.length > 0 &&
+        service.hosts.every((host) => domainMatches(host, parent)),
+    )
+    .map((service) => service.id);
 }

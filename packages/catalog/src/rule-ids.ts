@@ -249,6 +249,11 @@ export const RULES = {
     'GDPR art. 5(1)(e), 17(3)(e)',
     'Records of consent are kept no longer than needed to prove it: more than 10 years is questioned.',
   ),
+  'consent/shared-across': rule(
+    'error',
+    'RFC 6265bis §5.6.3 (Domain); GDPR art. 7(1)',
+    "consent.sharedAcross is a parent domain of the controller's own, which the consent cookie's own Domain does not contradict, and which some service's hosts are under.",
+  ),
   'consent/vendor-location': rule(
     'warning',
     'GDPR art. 7(3)',

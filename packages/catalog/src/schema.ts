@@ -666,6 +666,12 @@ export const policySchema = z
           .describe(
             'Where people change their answer: a path on our site (`/cookies`) or an https link. The banner and the cookie table link to it.',
           ),
+        sharedAcross: z
+          .string()
+          .optional()
+          .describe(
+            'A parent domain of the controller (one of controller.domains, or a domain below one) under which one answer holds for every service: the consent cookie is then set with `Domain=` that domain on each service whose hosts are under it, so an answer given on one is not asked again on the others, and each service asks only about the categories it uses that nobody has answered yet. A service outside it asks on its own. Leave it out for an answer per host.',
+          ),
         keepRecords: z
           .string()
           .optional()

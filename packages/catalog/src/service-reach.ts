@@ -24,6 +24,18 @@ export function cookieDomainOf(entry: EntryInput): string | undefined {
   return entry.attributes?.domain;
 }
 
+/**
+ * The domain a cookie is sent under on the services that share it: its own Domain attribute, or
+ * for the consent cookie with `consent.sharedAcross`, that parent domain (the consent package
+ * sets it so on the services under it).
+ */
+export function sharedDomainOf(entry: EntryInput, policy: PolicyInput): string | undefined {
+  return (
+    cookieDomainOf(entry) ??
+    (entry.id === policy.consent?.cookie ? policy.consent.sharedAcross : undefined)
+  );
+}
+
 type DeclaredService = NonNullable<PolicyInput['services']>[number];
 
 /**

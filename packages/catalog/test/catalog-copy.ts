@@ -136,3 +136,23 @@ categories:`,
     'zendesk_shared_session',
   ].map((id) => onServices(`cookies/${id}.yaml`, ['help'])),
 ];
+
+/**
+ * THREE_SERVICES with one answer shared across billogram.com (consent.sharedAcross) instead of a
+ * Domain written on the consent cookie: the platform and the help centre share it, the Swedish
+ * site (billogram.se) asks on its own.
+ */
+export const THREE_SERVICES_SHARED: readonly Edit[] = [
+  ...THREE_SERVICES.filter(
+    (edit) => !(edit.file === 'cookies/billogramGDPR.yaml' && edit.find === '  sameSite: Lax'),
+  ).map((edit) =>
+    edit.file === 'cookies/billogramGDPR.yaml'
+      ? { ...edit, with: '\nservices: [platform, help, se]\nkind:' }
+      : edit,
+  ),
+  {
+    file: 'policy.yaml',
+    find: '  version: 3\n',
+    with: '  version: 3\n  sharedAcross: billogram.com\n',
+  },
+];

@@ -8,6 +8,7 @@ import {
   lineOf,
   onServices,
   THREE_SERVICES,
+  THREE_SERVICES_SHARED,
 } from './catalog-copy.js';
 
 /*
@@ -503,6 +504,70 @@ describe('labels of the service pages', () => {
         rule: 'i18n/placeholder',
         line: await lineOf(dir, policy, 'serviceScope:'),
         message: expect.stringContaining('labels.serviceScope in en lacks {service}'),
+      }),
+    ]);
+  });
+});
+
+describe('consent.sharedAcross', () => {
+  it('validates, and the model names the services that share the answer and where the cookie reaches', async () => {
+    const { result, errors } = await load(THREE_SERVICES_SHARED);
+    expect(errors).toEqual([]);
+    const catalog = result.catalog;
+    expect(catalog?.consent?.sharedAcross).toBe('billogram.com');
+    // Those whose stated hosts are all under billogram.com.
+    const expected = catalog?.services
+      .filter((s) => s.hosts?.every((h) => h === 'billogram.com' || h.endsWith('.billogram.com')))
+      .map((s) => s.id);
+    expect(catalog?.consent?.sharedBy).toEqual(expected);
+    expect(expected).toEqual(['platform', 'help']);
+    const cookie = catalog?.entries.find((e) => e.id === catalog.consent?.cookie);
+    expect(cookie?.reaches).toEqual(expected);
+    // The entry itself stays host-only: the consent package adds the Domain where it is shared.
+    expect(cookie?.attributes?.domain).toBeUndefined();
+  });
+
+  it('a domain that is not the controller’s is an error at policy.yaml, naming the fix', async () => {
+    const { dir, errors } = await load([
+      ...THREE_SERVICES_SHARED,
+      { file: policy, find: 'sharedAcross: billogram.com', with: 'sharedAcross: example.org' },
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        rule: 'consent/shared-across',
+        line: await lineOf(dir, policy, 'sharedAcross:'),
+        message: expect.stringContaining('"example.org" is not within the controller\'s domains'),
+      }),
+    ]);
+  });
+
+  it('a domain no service is under shares nothing: an error', async () => {
+    const { errors } = await load([
+      ...THREE_SERVICES_SHARED,
+      {
+        file: policy,
+        find: 'sharedAcross: billogram.com',
+        with: 'sharedAcross: docs.billogram.com',
+      },
+    ]);
+    expect(errors.map((e) => e.rule)).toEqual(['consent/shared-across']);
+    expect(errors[0]?.message).toContain("no service's hosts are all under it");
+  });
+
+  it('a Domain written on the consent cookie contradicts it: an error at the entry', async () => {
+    const { dir, errors } = await load([
+      ...THREE_SERVICES_SHARED,
+      {
+        file: consent,
+        find: '  sameSite: Lax',
+        with: '  sameSite: Lax\n  domain: billogram.com # on every subdomain',
+      },
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        rule: 'consent/shared-across',
+        file: join(dir, consent),
+        line: await lineOf(dir, consent, '# on every subdomain'),
       }),
     ]);
   });

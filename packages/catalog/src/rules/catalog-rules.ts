@@ -414,6 +414,20 @@ function checkConsentCookie(
       'put it in a category without consent, e.g. necessary',
     );
   }
+  const shared = policy.consent.sharedAcross;
+  const own = input.attributes?.domain;
+  if (shared !== undefined && own !== undefined) {
+    // The consent package sets Domain=<sharedAcross> where the answer is shared, and no Domain on
+    // a service outside it (a browser refuses a Domain the host is not under): the entry's own
+    // Domain would contradict one or the other.
+    report.add(
+      'consent/shared-across',
+      ['attributes', 'domain'],
+      `${where} has attributes.domain ${own}, but consent.sharedAcross (${shared}) decides its Domain: that domain on the services under it, none elsewhere`,
+      'remove domain: from attributes in this file',
+      { key: true },
+    );
+  }
   if (effectiveAttributes(input).httpOnly) {
     report.add(
       'consent/cookie',

@@ -8,7 +8,7 @@ import { LONG_RECORD_RETENTION_SECONDS, parseRecordRetention } from '../record-r
 import type { PolicyInput } from '../schema.js';
 import type { CatalogContext, FileReport } from './check-context.js';
 import { checkPolicyPlaceholderDomains } from './placeholder-domain-rules.js';
-import { checkServices } from './service-rules.js';
+import { checkServices, sharingProblem } from './service-rules.js';
 import { checkLocalizedText } from './text-rules.js';
 
 const SIMPLE_ID = /^[a-z][a-z0-9-]*$/;
@@ -93,6 +93,7 @@ export function checkPolicy(report: FileReport, policy: PolicyInput): CatalogCon
   }
   checkRecordRetention(report, policy);
   checkServices(report, context, policy);
+  checkSharedAcross(report, policy);
   checkUniqueIds(report, 'categories', policy.categories);
   checkUniqueIds(report, 'authorities', policy.authorities);
   policy.categories.forEach((category, index) => {
@@ -279,6 +280,18 @@ function checkRecordRetention(report: FileReport, policy: PolicyInput): void {
       "keep records for the consent cookie's lifetime plus the time in which a claim about the answer can be brought; leave keepRecords out for the cookie's lifetime plus three years",
     );
   }
+}
+
+/**
+ * consent.sharedAcross: a domain browsers accept as a cookie's Domain on the services under it,
+ * the controller's own; with services declared, at least one whose hosts are all under it.
+ */
+function checkSharedAcross(report: FileReport, policy: PolicyInput): void {
+  const parent = policy.consent?.sharedAcross;
+  if (parent === undefined) return;
+  const problem = sharingProblem(policy, parent);
+  if (problem)
+    report.add('consent/shared-across', ['consent', 'sharedAcross'], problem.reason, problem.fix);
 }
 
 function checkUniqueIds(

@@ -3,7 +3,7 @@ import { isOwnCookie } from '../defaults.js';
 import { controllerDomainsOf, isWithinDomains } from '../entry-facts.js';
 import { checkLink } from '../links.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
-import { cookieDomainOf, domainMatches, SERVICE_ID } from '../service-reach.js';
+import { cookieDomainOf, domainMatches, SERVICE_ID, sharedDomainOf } from '../service-reach.js';
 import type { CatalogContext, CheckedEntry, FileReport } from './check-context.js';
 import { checkLocalizedText } from './text-rules.js';
 
@@ -237,13 +237,22 @@ function serviceAt(input: EntryInput, id: string, otherwise: 'setBy' | 'attribut
  *    are all outside that domain never receives it, whoever sets it.
  * Services without stated hosts are held only to what is known: who runs them.
  */
-export function checkServiceReach(entries: readonly CheckedEntry[], policy: PolicyInput): void {
-  if (!policy.services) return;
+export function checkServiceReach(entries: readonly CheckedEntry[], written: PolicyInput): void {
+  if (!written.services) return;
+  const policy = withValidSharing(written);
   const services = readableServices(policy);
   for (const { input, report } of entries) {
     if (input?.kind !== 'cookie' || input.group) continue;
+    // A consent cookie with its own Domain beside sharedAcross, or with a sharedAcross that is
+    // wrong, is reported as that: where it reaches follows from what is meant.
+    if (
+      input.id === written.consent?.cookie &&
+      written.consent.sharedAcross !== undefined &&
+      (policy.consent?.sharedAcross === undefined || cookieDomainOf(input) !== undefined)
+    )
+      continue;
     const on = servicesOf(input, services);
-    const domain = cookieDomainOf(input);
+    const domain = sharedDomainOf(input, policy);
     const ours = isOwnCookie(input);
     if (ours && domain === undefined) checkHostOnly(input, report, on, policy);
     if (ours && domain !== undefined && on.length > 0 && on.every((s) => s.runBy !== 'us')) {
@@ -263,8 +272,11 @@ export function checkServiceReach(entries: readonly CheckedEntry[], policy: Poli
       );
     }
     if (domain === undefined) continue;
+    // The consent cookie shared across a parent domain is host-only on our services outside it.
+    const sharedConsent = ours && cookieDomainOf(input) === undefined;
     for (const service of on) {
       if (!service.hosts || service.hosts.some((host) => domainMatches(host, domain))) continue;
+      if (sharedConsent && service.runBy === 'us') continue;
       report.add(
         'service/unreachable',
         serviceAt(input, service.id, 'attributes'),
@@ -330,4 +342,50 @@ export function checkServiceConsent(entries: readonly CheckedEntry[], policy: Po
       { key: true },
     );
   }
+}
+
+/**
+ * policy.yaml as the reach rules read it: consent.sharedAcross only when it is a domain of the
+ * controller's that some service's hosts are all under (else it is reported at policy.yaml, once).
+ */
+function withValidSharing(policy: PolicyInput): PolicyInput {
+  const parent = policy.consent?.sharedAcross;
+  if (parent === undefined || !policy.consent) return policy;
+  if (sharingProblem(policy, parent) === undefined) return policy;
+  const { sharedAcross: _invalid, ...consent } = policy.consent;
+  return { ...policy, consent };
+}
+
+/** What is wrong with consent.sharedAcross, or undefined when it is a domain that shares. */
+export function sharingProblem(
+  policy: PolicyInput,
+  parent: string,
+): { readonly reason: string; readonly fix: string } | undefined {
+  const ownDomains = controllerDomainsOf(policy.controller);
+  if (!isWithinDomains(parent, ownDomains) && /^[a-z0-9.-]+$/.test(parent)) {
+    return {
+      reason: `consent.sharedAcross: "${parent}" is not within the controller's domains (${ownDomains.join(', ') || 'none known'}); the answer is shared only across the controller's own hosts`,
+      fix:
+        ownDomains.length > 0
+          ? `use ${ownDomains.join(' or ')} (or a domain below one that the services' hosts share)`
+          : 'state controller.domains (or controller.website) in policy.yaml',
+    };
+  }
+  const checked = checkServiceHost(parent, ownDomains);
+  if (!checked.ok) return { reason: `consent.sharedAcross: ${checked.reason}`, fix: checked.fix };
+  const services = policy.services;
+  if (!services) return undefined;
+  const under = (service: DeclaredService) =>
+    (service.hosts ?? []).length > 0 &&
+    (service.hosts ?? []).every((host) => isWithinDomains(host, [parent]));
+  if (services.some(under)) return undefined;
+  return {
+    reason: `consent.sharedAcross is ${parent}, but no service's hosts are all under it, so no answer would be shared`,
+    fix: `use the domain the services' hosts share (${
+      services
+        .flatMap((s) => s.hosts ?? [])
+        .slice(0, 3)
+        .join(', ') || "state each service's hosts"
+    }), or leave sharedAcross out`,
+  };
 }
