@@ -230,7 +230,8 @@ function entryServices(
 /**
  * The consent cookie's value follows from the categories: the consent version, when the answer
  * was given (seconds since 1970), the consent id its records carry (32 hex digits, so the person
- * can quote it), and one yes or no per category that needs consent.
+ * can quote it), and one yes or no per category that needs consent; with services, also the ids
+ * of the categories answered so far (comma-separated), since each service asks only about its own.
  */
 function consentValueType(policy: PolicyInput): ValueType {
   return {
@@ -240,6 +241,8 @@ function consentValueType(policy: PolicyInput): ValueType {
       { name: 'version', type: { type: 'integer' } },
       { name: 'given', type: { type: 'integer' } },
       { name: 'id', type: { type: 'string' } },
+      // With services, each asks only about its own categories: which were answered so far.
+      ...(policy.services ? [{ name: 'answered', type: { type: 'string' } } as const] : []),
       ...policy.categories
         .filter((c) => c.consentRequired)
         .map((c) => ({ name: c.id, type: { type: 'boolean' } as const })),

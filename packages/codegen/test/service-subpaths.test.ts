@@ -1,11 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generatedNamesOf } from '@cookie-catalog/catalog';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACME_PACKAGES,
@@ -14,6 +11,7 @@ import {
 } from '../../catalog/test/catalog-copy.js';
 import { type GeneratedFile, runGenerator } from '../src/generator.js';
 import { tsClientGenerator, tsServerGenerator } from '../src/generators/index.js';
+import { type BuiltPackages, buildPackages } from './built-packages.js';
 import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
 
 /*
@@ -25,7 +23,6 @@ import { COMPILE_TIMEOUT, compileStrict } from './compile-strict.js';
  */
 
 const exec = promisify(execFile);
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const catalog = await editedValidCatalog([...THREE_SERVICES, ACME_PACKAGES]);
 const declared = catalog.services.filter((s) => !s.implicit);
 /** The services our code runs on: a vendor's (the help centre) gets no module. */
@@ -94,61 +91,16 @@ describe('a module per service of ours in the server and client packages', () =>
 });
 
 describe('the subpaths as a product team imports them, from built packages', () => {
+  let built: BuiltPackages;
   let root: string;
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'cookie-catalog-subpaths-'));
-    const modules = join(root, 'node_modules');
-    await mkdir(join(modules, '@acme'), { recursive: true });
-    // The toolchain's run time, as installed.
-    await symlink(join(REPO, 'node_modules', '@cookie-catalog'), join(modules, '@cookie-catalog'));
-    await symlink(join(REPO, 'node_modules', '@types'), join(modules, '@types'));
-    for (const [kind, files] of [
-      ['server', server],
-      ['client', client],
-    ] as const) {
-      const at = join(modules, '@acme', `cookies-${kind}`);
-      for (const file of files) {
-        await mkdir(dirname(join(at, 'src', file.path)), { recursive: true });
-        await writeFile(join(at, 'src', file.path), file.contents);
-      }
-      // The repository's own manifest (its `exports` map), under the organisation's name.
-      const manifest = JSON.parse(
-        await readFile(join(REPO, 'packages', kind, 'package.json'), 'utf8'),
-      );
-      await writeFile(
-        join(at, 'package.json'),
-        JSON.stringify({
-          name: `@acme/cookies-${kind}`,
-          type: 'module',
-          exports: manifest.exports,
-        }),
-      );
-      const config = ts.readConfigFile(join(REPO, 'tsconfig.base.json'), ts.sys.readFile);
-      const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, REPO);
-      const program = ts.createProgram({
-        rootNames: files.map((f) => join(at, 'src', f.path)),
-        options: {
-          ...parsed.options,
-          rootDir: join(at, 'src'),
-          outDir: join(at, 'dist'),
-          sourceMap: false,
-          inlineSources: false,
-          ...(kind === 'client' && { lib: [...(parsed.options.lib ?? []), 'lib.dom.d.ts'] }),
-        },
-      });
-      const emitted = program.emit();
-      const problems = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
-      if (problems.length > 0)
-        throw new Error(
-          problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n'),
-        );
-    }
-    await writeFile(join(root, 'package.json'), '{ "type": "module" }');
+    built = await buildPackages(catalog, ['server', 'client']);
+    root = built.root;
   }, COMPILE_TIMEOUT);
 
   afterAll(async () => {
-    if (root) await rm(root, { recursive: true, force: true });
+    await built?.remove();
   });
 
   const onlyOn = (id: string) =>

@@ -354,7 +354,10 @@ function checkConsentCookie(
     return;
   }
   policy.categories.forEach((category, index) => {
-    if (category.consentRequired && CONSENT_FIELDS.has(category.id)) {
+    if (
+      category.consentRequired &&
+      (CONSENT_FIELDS.has(category.id) || (policy.services && category.id === 'answered'))
+    ) {
       policyReport.add(
         'consent/cookie',
         ['categories', index, 'id'],

@@ -20,6 +20,7 @@ export {
   type ConsentForm,
   type ConsentResult,
   choicesFromForm,
+  formAction,
   type NotDeleted,
   type NotDeletedReason,
   type Removal,

@@ -58,6 +58,15 @@ function field(form: ConsentForm, name: string): string {
 }
 
 /**
+ * What the form answers: `accept` or `reject` (the banner's buttons), else `save` (the
+ * preferences form, one yes or no per category).
+ */
+export function formAction(form: ConsentForm): 'accept' | 'reject' | 'save' {
+  const action = field(form, 'cookies');
+  return action === 'accept' || action === 'reject' ? action : 'save';
+}
+
+/**
  * `cookies=accept` turns every category on, `reject` every one off; anything else reads one
  * `consent-<category>=yes|no` per category, and only an explicit yes turns it on. Categories in
  * `explicitOnly` (under Global Privacy Control: those that share data for advertising) are never

@@ -1,0 +1,176 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CookieJar } from 'tough-cookie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ACME_PACKAGES,
+  editedValidCatalog,
+  THREE_SERVICES_SHARED,
+} from '../../catalog/test/catalog-copy.js';
+import { type BuiltPackages, buildPackages } from './built-packages.js';
+import { COMPILE_TIMEOUT } from './compile-strict.js';
+
+/*
+ * Consent across services (issue #31, item 3), with the generated packages built as a product
+ * team installs them, and tough-cookie as the browser's cookie jar between hosts. The fixture as
+ * three services with consent.sharedAcross: billogram.com — the platform (app.billogram.com) and
+ * the help centre (help.billogram.com) share one answer, the Swedish site (www.billogram.se) asks
+ * on its own — and a second optional category, statistics, used by the platform and the Swedish
+ * site, while the help centre's chat is in help-center.
+ */
+
+const exec = promisify(execFile);
+
+const catalog = await editedValidCatalog([
+  ...THREE_SERVICES_SHARED,
+  ACME_PACKAGES,
+  {
+    file: 'policy.yaml',
+    find: '\nauthorities:',
+    with: `  - id: statistics
+    consentRequired: true
+    openCookieDatabase: Analytics
+    label: { en: Statistics (optional), sv: Statistik (valfria) }
+    description: { en: Counts visits to the pages., sv: Räknar besök på sidorna. }
+
+authorities:`,
+  },
+  { file: 'cookies/stats_visit.yaml', copyOf: 'cookies/language.yaml', with: '' },
+  { file: 'cookies/stats_visit.yaml', find: 'id: language', with: 'id: stats_visit' },
+  { file: 'cookies/stats_visit.yaml', find: 'name: language', with: 'name: stats_visit' },
+  // On the platform and the Swedish site, as language is (a copy of it).
+  { file: 'cookies/stats_visit.yaml', find: 'category: necessary', with: 'category: statistics' },
+]);
+
+const HOSTS = {
+  platform: 'https://app.billogram.com/',
+  help: 'https://help.billogram.com/',
+  se: 'https://www.billogram.se/',
+} as const;
+type Service = keyof typeof HOSTS;
+
+let built: BuiltPackages;
+
+beforeAll(async () => {
+  built = await buildPackages(catalog, ['server', 'docs', 'consent']);
+}, COMPILE_TIMEOUT * 2);
+
+afterAll(async () => {
+  await built?.remove();
+});
+
+interface StepResult {
+  readonly asks: readonly string[];
+  readonly needsAnswer: boolean;
+  readonly setCookie: readonly string[];
+  readonly consent?: { categories: Record<string, boolean>; answered: string[]; id: string };
+  readonly record?: { service: string; categories: Record<string, boolean>; action: string };
+}
+
+/** Runs one answer through the built consent package, in a process of its own, as a server would. */
+async function visit(service: Service, cookieHeader: string, answer?: string): Promise<StepResult> {
+  const script = join(built.root, `visit-${Math.random().toString(36).slice(2)}.mjs`);
+  await writeFile(
+    script,
+    `import { applyConsentForm, readConsent, needsAnswer, unansweredCategories } from '${catalog.packages.consent}';
+const header = ${JSON.stringify(cookieHeader)};
+const before = readConsent(header);
+const headers = new Headers();
+const records = [];
+const log = { knows: () => false, record: async (input) => { records.push(input); return { durable: 'store', at: new Date().toISOString(), writer: 'test', seq: records.length }; } };
+let consent;
+if (${JSON.stringify(answer ?? null)}) {
+  ({ consent } = await applyConsentForm(headers, { cookies: ${JSON.stringify(answer ?? '')} }, { records: log, cookieHeader: header, service: ${JSON.stringify(service)} }));
+}
+console.log(JSON.stringify({ asks: unansweredCategories(before, ${JSON.stringify(service)}), needsAnswer: needsAnswer(before, ${JSON.stringify(service)}), setCookie: headers.getSetCookie(), consent, record: records[0] }));
+`,
+  );
+  const { stdout } = await exec(process.execPath, [script], { cwd: built.root });
+  return JSON.parse(stdout) as StepResult;
+}
+
+/** A browser: answers on one host, the jar keeps what the responses set, the next host sends its share. */
+async function browse(jar: CookieJar, service: Service, answer?: 'accept' | 'reject') {
+  const url = HOSTS[service];
+  const result = await visit(service, await jar.getCookieString(url), answer);
+  for (const line of result.setCookie) await jar.setCookie(line, url);
+  return result;
+}
+
+describe('one answer across the services that share it (consent.sharedAcross)', () => {
+  it('each service asks only about the categories it uses', async () => {
+    const jar = new CookieJar();
+    expect((await browse(jar, 'platform')).asks).toEqual(['statistics']);
+    expect((await browse(jar, 'help')).asks).toEqual(['help-center']);
+    expect((await browse(jar, 'se')).asks).toEqual(['statistics']);
+  }, 60_000);
+
+  it('an answer on the platform holds on the help centre, which then asks only about what nobody answered; an answer there keeps the platform’s', async () => {
+    const jar = new CookieJar();
+    const accepted = await browse(jar, 'platform', 'accept');
+    // The parent domain's cookie, and the host-only one of before deleted.
+    const consentName = 'billogramGDPR';
+    const lines = accepted.setCookie.filter((l) => l.startsWith(`${consentName}=`));
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => /Max-Age=0/.test(l) && !/Domain=/i.test(l))).toBe(true);
+    expect(lines.some((l) => /Domain=billogram\.com/.test(l))).toBe(true);
+    expect(accepted.consent?.categories).toEqual({ 'help-center': false, statistics: true });
+    expect(accepted.consent?.answered).toEqual(['statistics']);
+    expect(accepted.record).toMatchObject({
+      service: 'platform',
+      categories: { statistics: true },
+      action: 'accept',
+    });
+
+    // The help centre receives the answer (the jar sends it there) and asks only about its chat.
+    const help = await browse(jar, 'help');
+    expect(help.needsAnswer).toBe(true);
+    expect(help.asks).toEqual(['help-center']);
+    const rejected = await browse(jar, 'help', 'reject');
+    // Merged per category: the platform's yes to statistics is kept, never overwritten.
+    expect(rejected.consent?.categories).toEqual({ 'help-center': false, statistics: true });
+    expect(rejected.consent?.answered).toEqual(['help-center', 'statistics']);
+    expect(rejected.consent?.id).toBe(accepted.consent?.id);
+    expect(rejected.record).toMatchObject({ service: 'help', action: 'reject' });
+
+    // Neither asks again; the Swedish site, outside billogram.com, still does.
+    expect((await browse(jar, 'platform')).needsAnswer).toBe(false);
+    expect((await browse(jar, 'help')).needsAnswer).toBe(false);
+    expect((await browse(jar, 'se')).asks).toEqual(['statistics']);
+    // One cookie of that name in the jar for each host that shares it: the parent domain's.
+    for (const host of [HOSTS.platform, HOSTS.help]) {
+      const cookies = (await jar.getCookies(host)).filter((c) => c.key === consentName);
+      expect(cookies.map((c) => [c.domain, c.hostOnly])).toEqual([['billogram.com', false]]);
+    }
+  }, 120_000);
+
+  it('a service outside the parent domain keeps its answer to itself', async () => {
+    const jar = new CookieJar();
+    const se = await browse(jar, 'se', 'accept');
+    const line = se.setCookie.find((l) => l.startsWith('billogramGDPR='));
+    expect(line).not.toMatch(/Domain=/i);
+    expect((await browse(jar, 'se')).needsAnswer).toBe(false);
+    expect((await browse(jar, 'platform')).needsAnswer).toBe(true);
+  }, 60_000);
+
+  it('moving to the shared cookie deletes the host-only one of before, so two cookies never disagree', async () => {
+    const jar = new CookieJar();
+    // The platform's answer from before sharedAcross: a host-only cookie, statistics yes.
+    const before = await browse(jar, 'se', 'accept');
+    const hostOnly = before.setCookie.find((l) => l.startsWith('billogramGDPR=')) ?? '';
+    await jar.setCookie(hostOnly, HOSTS.platform);
+    expect(
+      (await jar.getCookies(HOSTS.platform))
+        .filter((c) => c.key === 'billogramGDPR')
+        .map((c) => c.hostOnly),
+    ).toEqual([true]);
+    // Answering again on the platform: the shared cookie replaces it.
+    const again = await browse(jar, 'platform', 'reject');
+    expect(again.consent?.categories.statistics).toBe(false);
+    const left = (await jar.getCookies(HOSTS.platform)).filter((c) => c.key === 'billogramGDPR');
+    expect(left.map((c) => [c.domain, c.hostOnly])).toEqual([['billogram.com', false]]);
+    expect((await browse(jar, 'help')).asks).toEqual(['help-center']);
+  }, 60_000);
+});
