@@ -156,3 +156,26 @@ export const THREE_SERVICES_SHARED: readonly Edit[] = [
     with: '  version: 3\n  sharedAcross: billogram.com\n',
   },
 ];
+
+/**
+ * For THREE_SERVICES: a second category that needs consent, statistics, with one cookie of ours
+ * (a copy of language) on the platform and the Swedish site; the help centre does not use it.
+ */
+export const STATISTICS: readonly Edit[] = [
+  {
+    file: 'policy.yaml',
+    find: '\nauthorities:',
+    with: `  - id: statistics
+    consentRequired: true
+    openCookieDatabase: Analytics
+    label: { en: Statistics (optional), sv: Statistik (valfria) }
+    description: { en: Counts visits to the pages., sv: Räknar besök på sidorna. }
+
+authorities:`,
+  },
+  { file: 'cookies/stats_visit.yaml', copyOf: 'cookies/language.yaml', with: '' },
+  { file: 'cookies/stats_visit.yaml', find: 'id: language', with: 'id: stats_visit' },
+  { file: 'cookies/stats_visit.yaml', find: 'name: language', with: 'name: stats_visit' },
+  // On the platform and the Swedish site, as language is (a copy of it).
+  { file: 'cookies/stats_visit.yaml', find: 'category: necessary', with: 'category: statistics' },
+];

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACME_PACKAGES,
   editedValidCatalog,
+  STATISTICS,
   THREE_SERVICES_SHARED,
 } from '../../catalog/test/catalog-copy.js';
 import { type BuiltPackages, buildPackages } from './built-packages.js';
@@ -23,26 +24,7 @@ import { COMPILE_TIMEOUT } from './compile-strict.js';
 
 const exec = promisify(execFile);
 
-const catalog = await editedValidCatalog([
-  ...THREE_SERVICES_SHARED,
-  ACME_PACKAGES,
-  {
-    file: 'policy.yaml',
-    find: '\nauthorities:',
-    with: `  - id: statistics
-    consentRequired: true
-    openCookieDatabase: Analytics
-    label: { en: Statistics (optional), sv: Statistik (valfria) }
-    description: { en: Counts visits to the pages., sv: Räknar besök på sidorna. }
-
-authorities:`,
-  },
-  { file: 'cookies/stats_visit.yaml', copyOf: 'cookies/language.yaml', with: '' },
-  { file: 'cookies/stats_visit.yaml', find: 'id: language', with: 'id: stats_visit' },
-  { file: 'cookies/stats_visit.yaml', find: 'name: language', with: 'name: stats_visit' },
-  // On the platform and the Swedish site, as language is (a copy of it).
-  { file: 'cookies/stats_visit.yaml', find: 'category: necessary', with: 'category: statistics' },
-]);
+const catalog = await editedValidCatalog([...THREE_SERVICES_SHARED, ACME_PACKAGES, ...STATISTICS]);
 
 const HOSTS = {
   platform: 'https://app.billogram.com/',
