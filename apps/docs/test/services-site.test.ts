@@ -80,7 +80,7 @@ describe('the docs site of a catalog with three services, in headless Chromium',
   const base = (locale: string) => (locale === catalog.defaultLocale ? '/' : `/${locale}/`);
   const namesOn = (id: string) =>
     catalog.entries
-      .filter((e) => e.services.includes(id) && !e.group)
+      .filter((e) => (e.services.includes(id) || e.reaches?.includes(id)) && !e.group)
       .map((e) => e.name.pattern)
       .sort();
 

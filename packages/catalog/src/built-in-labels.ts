@@ -396,6 +396,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'Elke keer dat u onze vraag over cookies beantwoordt, leggen we uw antwoord vast, samen met de tekst die we u lieten zien, zodat we kunnen aantonen wat u hebt geantwoord. We bewaren deze gegevens {period}. De cookie die uw antwoord onthoudt, bevat een willekeurige toestemmings-ID waaraan ze te herkennen zijn.',
     es: 'Cada vez que responde a nuestra pregunta sobre las cookies, registramos su respuesta junto con el texto que le mostramos, para poder demostrar lo que respondió. Conservamos estos registros durante {period}. La cookie que recuerda su respuesta contiene un identificador de consentimiento aleatorio que permite identificarlos.',
   },
+  sentToServices: {
+    en: 'Browsers send it to {services}.',
+    sv: 'Webbläsare skickar den till {services}.',
+    nb: 'Nettlesere sender den til {services}.',
+    da: 'Browsere sender den til {services}.',
+    fi: 'Selaimet lähettävät sen näihin palveluihin: {services}.',
+    de: 'Browser senden es an {services}.',
+    fr: 'Les navigateurs l’envoient à {services}.',
+    nl: 'Browsers sturen deze cookie naar {services}.',
+    es: 'Los navegadores la envían a {services}.',
+  },
   serviceScope: {
     en: 'This policy covers {service}.',
     sv: 'Den här policyn gäller {service}.',

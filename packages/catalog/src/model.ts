@@ -409,6 +409,7 @@ export type LabelKey =
   | 'consentNo'
   | 'consentRecords'
   | 'serviceScope'
+  | 'sentToServices'
   | 'servicesTitle'
   | 'siteSkipToContent'
   | 'siteOutline'

@@ -456,6 +456,11 @@ const labelsSchema = z
       .describe(
         'Under the title of a service\'s own policy page when policy.yaml declares `services`: which service the page covers; must contain {service} (the service\'s name), e.g. "This policy covers {service}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    sentToServices: localizedText
+      .optional()
+      .describe(
+        'In the cookie table, under the purpose of a cookie with a Domain when policy.yaml declares services: the services whose hosts browsers send it to; must contain {services} (their names, joined as a list in the language), e.g. "Browsers send it to {services}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     servicesTitle: localizedText
       .optional()
       .describe(

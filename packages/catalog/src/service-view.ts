@@ -10,7 +10,8 @@ export function declaredServices(catalog: Catalog): readonly Service[] {
 
 /**
  * The catalog as one service's own outputs see it: the same catalog with only the entries that
- * service uses (CatalogEntry.services), and `scope` set to the service. Every renderer of the
+ * service uses (CatalogEntry.services) or that browsers send to its hosts (a Domain cookie whose
+ * `reaches` names it: its table says so), and `scope` set to the service. Every renderer of the
  * whole catalog renders the view unchanged, so a service's table, policy and exports are those of
  * the whole catalog, narrowed. Throws for an id the catalog does not have: a caller's mistake,
  * since ids come from the validated catalog.
@@ -24,7 +25,9 @@ export function catalogOfService(catalog: Catalog, serviceId: string): Catalog {
   }
   return {
     ...catalog,
-    entries: catalog.entries.filter((entry) => entry.services.includes(serviceId)),
+    entries: catalog.entries.filter(
+      (entry) => entry.services.includes(serviceId) || entry.reaches?.includes(serviceId),
+    ),
     scope: service,
   };
 }

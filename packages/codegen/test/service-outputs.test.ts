@@ -48,7 +48,7 @@ const decodeEntities = (text: string) =>
 
 const namesOn = (id: string) =>
   catalog.entries
-    .filter((e) => e.services.includes(id) && !e.group)
+    .filter((e) => (e.services.includes(id) || e.reaches?.includes(id)) && !e.group)
     .map((e) => e.name.pattern)
     .sort();
 
@@ -185,7 +185,9 @@ describe('exports per service (json/tcf-device-storage, csv/ocd)', () => {
       expect(validateTcf(document), JSON.stringify(validateTcf.errors)).toBe(true);
       const whole = new Set(tcfOf('device-storage.json').disclosures.map((d) => d.identifier));
       const onService = new Set(
-        catalog.entries.filter((e) => e.services.includes(id)).map((e) => wildcardName(e.name)),
+        catalog.entries
+          .filter((e) => e.services.includes(id) || e.reaches?.includes(id))
+          .map((e) => wildcardName(e.name)),
       );
       const identifiers = document.disclosures.map((d) => d.identifier);
       expect(identifiers.length).toBeGreaterThan(0);
@@ -225,7 +227,7 @@ describe('exports per service (json/tcf-device-storage, csv/ocd)', () => {
     const wholeIds = new Set(whole.slice(1).map((r) => r[idColumn]));
     // Every entry of the service that the whole CSV lists (it leaves some out, with notes).
     const expected = catalog.entries
-      .filter((e) => e.services.includes(id))
+      .filter((e) => e.services.includes(id) || e.reaches?.includes(id))
       .map((e) => stableId(catalog, e))
       .filter((stable) => wholeIds.has(stable));
     expect(expected.length).toBeGreaterThan(0);
@@ -244,5 +246,45 @@ describe('exports per service (json/tcf-device-storage, csv/ocd)', () => {
     expect(runGenerator(ocdCsvGenerator, plain).map((f) => f.path)).toEqual([
       'open-cookie-database.csv',
     ]);
+  });
+});
+
+describe('a Domain cookie in the tables of the services it reaches', () => {
+  it('lists it on each service browsers send it to, saying which, in every locale', () => {
+    const reaching = catalog.entries.filter(
+      (e) => (e.reaches ?? []).some((id) => !e.services.includes(id)) && !e.group,
+    );
+    expect(reaching.length).toBeGreaterThan(0);
+    const html = runGenerator(htmlPolicyGenerator, catalog);
+    for (const entry of reaching) {
+      for (const id of entry.reaches ?? []) {
+        for (const locale of catalog.locales) {
+          const page = fileOf(html, `services/${id}/${locale}.html`);
+          expect(rowNames(page), `${entry.id} on ${id}`).toContain(entry.name.pattern);
+          const names = (entry.reaches ?? []).map(
+            (r) => declared.find((s) => s.id === r)?.name[locale] ?? r,
+          );
+          const sentence = (catalog.labels.sentToServices[locale] ?? '').replace(
+            '{services}',
+            new Intl.ListFormat(locale, { type: 'conjunction' }).format(names),
+          );
+          expect(page).toContain(
+            `<span class="cookie-table__sent-to">${sentence.replace(/'/g, '&#x27;')}</span>`,
+          );
+        }
+      }
+    }
+  });
+
+  it('a host-only cookie says nothing of where it is sent', () => {
+    const html = runGenerator(htmlPolicyGenerator, catalog);
+    const page = fileOf(html, 'services/se/en.html');
+    const hostOnly = catalog.entries.filter((e) => e.services.includes('se') && !e.reaches);
+    expect(hostOnly.length).toBeGreaterThan(0);
+    expect(page.match(/cookie-table__sent-to/g)?.length ?? 0).toBe(
+      catalog.entries.filter(
+        (e) => (e.services.includes('se') || e.reaches?.includes('se')) && e.reaches?.length,
+      ).length,
+    );
   });
 });

@@ -27,6 +27,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   cookieGroup: ['provider'],
   consentRecords: ['period'],
   serviceScope: ['service'],
+  sentToServices: ['services'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -346,6 +347,7 @@ export const LABELS_WITH_CONSENT: ReadonlySet<LabelKey> = new Set(['consentRecor
 export const LABELS_WITH_SERVICES: ReadonlySet<LabelKey> = new Set([
   'serviceScope',
   'servicesTitle',
+  'sentToServices',
 ]);
 
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */

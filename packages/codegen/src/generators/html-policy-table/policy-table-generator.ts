@@ -152,6 +152,8 @@ interface RowView {
   readonly purpose: string;
   readonly stores: string | undefined;
   readonly note: string | undefined;
+  /** A Domain cookie, where the catalog declares services: the services browsers send it to. */
+  readonly sentTo: string | undefined;
 }
 
 interface TableView {
@@ -244,7 +246,22 @@ function rowView(catalog: Catalog, entry: CatalogEntry, locale: string): RowView
     purpose: entry.purpose[locale] ?? '',
     stores: entry.stores?.[locale],
     note: entry.note?.[locale],
+    sentTo: sentTo(catalog, entry, locale),
   };
+}
+
+/**
+ * Where the catalog declares services: the services whose hosts browsers send a Domain cookie
+ * to, by name, in the locale's list form. Undefined for a host-only cookie and without services.
+ */
+function sentTo(catalog: Catalog, entry: CatalogEntry, locale: string): string | undefined {
+  if (!entry.reaches || entry.reaches.length === 0) return undefined;
+  const names = entry.reaches.map(
+    (id) => catalog.services.find((s) => s.id === id)?.name[locale] ?? id,
+  );
+  return fillPlaceholders(catalog.labels.sentToServices[locale] ?? '', {
+    services: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names),
+  });
 }
 
 /**
