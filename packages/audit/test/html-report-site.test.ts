@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type Catalog,
+  type CatalogEntry,
+  escapeInvisible,
+  loadCatalog,
+} from '@cookie-catalog/catalog';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editedCatalog } from '../../catalog/test/catalog-copy.js';
+import { runCli } from '../../cli/test/run-cli.js';
+import { type AuditJson, CHROMIUM, CHROMIUM_ARGS } from '../src/index.js';
+import { axeViolations } from './axe.js';
+
+/*
+ * The issue's acceptance for the HTML report, in Chromium against a local site: the site's chat
+ * script sets its optional cookie once the visitor answered, whatever the answer, so the reject
+ * pass reports it; the report shows the finding beside that cookie, with the script that set it,
+ * and the first page's screenshot with the banner; axe finds nothing; every finding of the JSON
+ * is in the page; `audit report` of the attached JSON makes the same file.
+ */
+
+let catalog: Catalog;
+let dir: string;
+let server: Server;
+let origin: string;
+let out: string;
+const entry = (id: string) => catalog.entries.find((e) => e.id === id) as CatalogEntry;
+
+const BANNER = `<div class="cookie-consent" role="region" aria-label="Cookies" lang="en" style="background:#fde68a;padding:2rem"><h2>Cookies</h2><p>May we?</p><form method="post" action="/consent"><button type="submit" name="cookies" value="accept">Accept optional cookies</button> <button type="submit" name="cookies" value="reject">Reject optional cookies</button></form></div>`;
+
+beforeAll(async () => {
+  dir = await editedCatalog(
+    [
+      'billopay_session',
+      'efaktura',
+      'invoice_opened',
+      'pubnub_subscription',
+      'cloudflare_bot_management',
+      'cloudflare_rate_limiting',
+      'zendesk_authenticated',
+      'zendesk_chat_privacy',
+      'zendesk_session',
+      'zendesk_shared_session',
+    ].map((id) => ({ file: `cookies/${id}.yaml`, with: null })),
+  );
+  const loaded = await loadCatalog(dir);
+  if (!loaded.catalog) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  catalog = loaded.catalog;
+  out = await mkdtemp(join(tmpdir(), 'report-html-'));
+  const consent = entry('billogramGDPR');
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/consent' && request.method === 'POST') {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const yes = new URLSearchParams(body).get('cookies') === 'accept';
+        const value = encodeURIComponent(JSON.stringify({ version: 3, 'help-center': yes }));
+        response.writeHead(303, {
+          Location: request.headers.referer ?? '/',
+          'Set-Cookie': `${consent.name.pattern}=${value}; Max-Age=31536000; Path=/; SameSite=Lax`,
+        });
+        response.end();
+      });
+      return;
+    }
+    if (path === '/chat.js') {
+      response.setHeader('Content-Type', 'text/javascript');
+      // The chat's loader asks whether the visitor answered, not whether they said yes.
+      response.end(`function startChat() {
+  if (document.cookie.includes('${consent.name.pattern}=')) {
+    document.cookie = '${entry('zendesk_chat_visitor').name.pattern}=v1; Max-Age=3600; Path=/';
+  }
+}
+startChat();`);
+      return;
+    }
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    const answered = (request.headers.cookie ?? '').includes(`${consent.name.pattern}=`);
+    response.end(`<!doctype html><html lang="en"><head><title>Shop</title></head><body>
+${answered ? '' : BANNER}<main><h1>Shop</h1></main><script src="/chat.js"></script></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** The report as Chromium shows it (from its file, as a reader opens it). */
+async function open<T>(file: string, look: (page: Page) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+  });
+  try {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(file).href);
+    const result = await look(page);
+    // One file: nothing else is loaded to show it.
+    expect(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:'))).toEqual(
+      [],
+    );
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The JSON the report attached (its download link), and the hash the report states for it. */
+async function attached(page: Page) {
+  const href = (await page.locator('a[download]').getAttribute('href')) ?? '';
+  const text = Buffer.from(href.replace(/^data:application\/json;base64,/, ''), 'base64').toString(
+    'utf8',
+  );
+  const stated = await page.locator('dt:text-is("SHA-256 of the JSON") + dd code').innerText();
+  return { text, stated };
+}
+
+describe('the HTML report of a site that sets an optional cookie after a refusal', () => {
+  it('shows the finding beside the cookie, the script that set it and the screenshot; axe finds nothing', async () => {
+    const chat = entry('zendesk_chat_visitor');
+    const html = join(out, 'report.html');
+    const run = await runCli(
+      [
+        'audit',
+        `${origin}/`,
+        '--catalog',
+        dir,
+        '--pages',
+        '1',
+        '--passes',
+        'before,reject',
+        '--format',
+        'html',
+        '--out',
+        html,
+      ],
+      dir,
+    );
+    expect(run.stderr).toMatch(/wrote /);
+    expect(run.code).toBe(1);
+    const seen = await open(html, async (page) => {
+      const { text, stated } = await attached(page);
+      const json = JSON.parse(text) as AuditJson;
+      const body = await page.locator('body').innerText();
+      const reject = page.locator('section', { has: page.locator('h2:text("after reject")') });
+      const row = reject.locator('tr', {
+        has: page.locator(`th code:text-is("${chat.name.pattern}")`),
+      });
+      const image = reject.locator('figure img');
+      return {
+        json,
+        text,
+        stated,
+        body,
+        violations: await axeViolations(page),
+        row: await row.innerText(),
+        image: await image.evaluate((img: HTMLImageElement) => ({
+          src: img.src.slice(0, 23),
+          width: img.naturalWidth,
+          height: img.naturalHeight,
+        })),
+        scripts: await page.locator('script').count(),
+      };
+    });
+    expect(seen.violations).toEqual([]);
+    expect(seen.scripts).toBe(0);
+    // The hash the page states is the attached JSON's; every finding of it is in the page.
+    expect(seen.stated).toBe(createHash('sha256').update(seen.text).digest('hex'));
+    expect(seen.json.problems.length).toBeGreaterThan(0);
+    for (const problem of seen.json.problems) {
+      expect(seen.body).toContain(escapeInvisible(problem.message));
+      expect(seen.body).toContain(escapeInvisible(problem.fix));
+    }
+    // The refusal's finding sits in the chat cookie's row, with the script that set it.
+    const afterReject = seen.json.problems.find((p) => p.rule === 'audit/after-reject');
+    expect(afterReject?.pass).toBe('after reject');
+    expect(seen.row).toContain(afterReject?.message);
+    expect(seen.row).toMatch(new RegExp(`script on ${origin}/: .*startChat.*${origin}/chat\\.js`));
+    // The screenshot: a JPEG of the viewport, taken on the first page before the click.
+    const view = seen.json.passes.find((p) => p.name === 'after reject')?.firstView;
+    expect(seen.image).toEqual({
+      src: 'data:image/jpeg;base64,',
+      width: view?.viewport.width,
+      height: view?.viewport.height,
+    });
+    expect(view?.screenshot?.base64.length).toBeLessThan(200_000);
+    // The provenance a supervisor asks for.
+    const provenance = seen.json.provenance;
+    expect(provenance?.catalogVersion).toBe(catalog.version);
+    expect(provenance?.browser.thirdPartyCookies).toBe('allowed');
+    expect(provenance?.browser.version).toMatch(/^(Headless)?Chrome\/\d+/);
+    expect(provenance?.pageLimit).toBe(1);
+    for (const fact of [
+      provenance?.startedAt,
+      provenance?.tool,
+      provenance?.browser.userAgent,
+      `${view?.viewport.width} × ${view?.viewport.height}`,
+      'third-party cookies allowed',
+    ])
+      expect(seen.body).toContain(fact);
+
+    // From the saved JSON, the same file.
+    const saved = join(out, 'audit.json');
+    await writeFile(saved, seen.text);
+    const again = await runCli(['audit', 'report', saved, '--out', join(out, 'again.html')], dir);
+    expect(again).toMatchObject({ code: 0, stdout: '' });
+    expect(await readFile(join(out, 'again.html'), 'utf8')).toBe(await readFile(html, 'utf8'));
+  });
+
+  it('--redact leaves query strings and screenshots out of the report and the JSON', async () => {
+    const state = join(out, 'state.json');
+    await writeFile(state, JSON.stringify({ cookies: [], origins: [] }));
+    const html = join(out, 'redacted.html');
+    const run = await runCli(
+      [
+        'audit',
+        `${origin}/account?session=s3cr3t-token#inbox`,
+        '--catalog',
+        dir,
+        '--pages',
+        '1',
+        '--passes',
+        'before',
+        '--storage-state',
+        state,
+        '--redact',
+        '--format',
+        'html',
+        '--out',
+        html,
+      ],
+      dir,
+    );
+    expect(run.stderr).toMatch(/wrote /);
+    const file = await readFile(html, 'utf8');
+    const { text, body, images } = await open(html, async (page) => ({
+      ...(await attached(page)),
+      body: await page.locator('body').innerText(),
+      images: await page.locator('img').count(),
+    }));
+    expect(images).toBe(0);
+    for (const shown of [file, text, body]) {
+      expect(shown).not.toContain('s3cr3t');
+      expect(shown).not.toContain('#inbox');
+    }
+    expect(body).toContain(`${origin}/account`);
+    const json = JSON.parse(text) as AuditJson;
+    expect(json.provenance?.redacted).toBe(true);
+    expect(json.passes[0]?.firstView?.screenshot).toBeUndefined();
+    expect(json.passes[0]?.pages).toEqual([`${origin}/account`]);
+  });
+});
