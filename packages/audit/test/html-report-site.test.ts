@@ -169,11 +169,20 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
         body,
         violations: await axeViolations(page),
         row: await row.innerText(),
-        image: await image.evaluate((img: HTMLImageElement) => ({
-          src: img.src.slice(0, 23),
-          width: img.naturalWidth,
-          height: img.naturalHeight,
-        })),
+        image: await image.evaluate((img: HTMLImageElement) => {
+          // The banner's background, where the screenshot shows the top of the page.
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+          context.drawImage(img, 0, 0);
+          return {
+            src: img.src.slice(0, 23),
+            width: img.naturalWidth,
+            height: img.naturalHeight,
+            banner: [...context.getImageData(40, 20, 1, 1).data.slice(0, 3)],
+          };
+        }),
         scripts: await page.locator('script').count(),
       };
     });
@@ -193,11 +202,14 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     expect(seen.row).toMatch(new RegExp(`script on ${origin}/: .*startChat.*${origin}/chat\\.js`));
     // The screenshot: a JPEG of the viewport, taken on the first page before the click.
     const view = seen.json.passes.find((p) => p.name === 'after reject')?.firstView;
-    expect(seen.image).toEqual({
+    expect(seen.image).toMatchObject({
       src: 'data:image/jpeg;base64,',
       width: view?.viewport.width,
       height: view?.viewport.height,
     });
+    // #fde68a, the banner's background, within JPEG's error: the banner was on screen.
+    const [r, g, b] = seen.image.banner as [number, number, number];
+    expect(Math.abs(r - 0xfd) + Math.abs(g - 0xe6) + Math.abs(b - 0x8a)).toBeLessThan(30);
     expect(view?.screenshot?.base64.length).toBeLessThan(200_000);
     // The provenance a supervisor asks for.
     const provenance = seen.json.provenance;
