@@ -11,13 +11,16 @@
  */
 const ADDRESS_WITH_QUERY = /\b((?:blob:)?(?:https?|wss?):\/\/[^\s?#)|"'<>`]*)([?#][^\s)|"'<>`]*)/gi;
 
-/** Where a stack frame's script position ends an address: `:12:5` or `:12`. */
-const POSITION = /(:\d+(?::\d+)?)$/;
+/**
+ * What ends the query but is not part of it: a stack frame's script position (`:12:5`, `:12`),
+ * or the colon after an address in `script on URL: stack`.
+ */
+const POSITION = /(?::\d+(?::\d+)?)?:?$/;
 
 /** The text with every address's query string and fragment left out. */
 export function redactUrls(text: string): string {
   return text.replace(ADDRESS_WITH_QUERY, (_, address: string, rest: string) => {
-    const position = POSITION.exec(rest)?.[1] ?? '';
+    const position = POSITION.exec(rest)?.[0] ?? '';
     return `${address}${position}`;
   });
 }
