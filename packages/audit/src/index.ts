@@ -10,7 +10,7 @@ import {
   runPass,
   THIRD_PARTY_COOKIES_ALLOWED,
 } from './observe.js';
-import { type AuditProvenance, AUDIT_VERSION } from './report/provenance.js';
+import { AUDIT_VERSION, type AuditProvenance } from './report/provenance.js';
 
 export type { BannerControl, BannerObservation } from './banner.js';
 export type { Comparison, FindingSource, FindingSubject } from './compare.js';
@@ -23,6 +23,7 @@ export {
   SCHEMA_VERSION,
 } from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
+export type { FirstView } from './first-view.js';
 export type {
   ObservedCookie,
   ObservedRequest,
@@ -32,7 +33,6 @@ export type {
   PassNote,
 } from './observe.js';
 export { CHROMIUM, CHROMIUM_ARGS, LIMITS } from './observe.js';
-export type { FirstView } from './first-view.js';
 export {
   type AuditJson,
   type AuditJsonProblem,
@@ -41,7 +41,7 @@ export {
   parseAuditJson,
   REPORT_JSON_MAX_BYTES,
 } from './report/audit-json.js';
-export { renderAuditHtml, type HtmlReportOptions } from './report/html.js';
+export { type HtmlReportOptions, renderAuditHtml } from './report/html.js';
 export {
   type Organisations,
   organisationsFrom,

@@ -164,7 +164,7 @@ describe('the HTML report with hostile names, addresses and stacks', () => {
         ),
         links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
         images: [...document.images].map((i) => i.getAttribute('src') ?? ''),
-        text: document.body.innerText,
+        text: document.body.textContent ?? '',
         elements: [...new Set([...document.querySelectorAll('body *')].map((e) => e.localName))],
       }));
       expect(seen.pwned).toBeUndefined();

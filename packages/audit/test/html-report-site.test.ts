@@ -126,7 +126,7 @@ async function attached(page: Page) {
   const text = Buffer.from(href.replace(/^data:application\/json;base64,/, ''), 'base64').toString(
     'utf8',
   );
-  const stated = await page.locator('dt:text-is("SHA-256 of the JSON") + dd code').innerText();
+  const stated = await page.locator('dt:text-is("SHA-256 of the JSON") + dd code').textContent();
   return { text, stated };
 }
 
@@ -156,7 +156,7 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     const seen = await open(html, async (page) => {
       const { text, stated } = await attached(page);
       const json = JSON.parse(text) as AuditJson;
-      const body = await page.locator('body').innerText();
+      const body = await page.locator('body').textContent();
       const reject = page.locator('section', { has: page.locator('h2:text("after reject")') });
       const row = reject.locator('tr', {
         has: page.locator(`th code:text-is("${chat.name.pattern}")`),
@@ -168,7 +168,7 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
         stated,
         body,
         violations: await axeViolations(page),
-        row: await row.innerText(),
+        row: await row.textContent(),
         image: await image.evaluate((img: HTMLImageElement) => {
           // The banner's background, where the screenshot shows the top of the page.
           const canvas = document.createElement('canvas');
@@ -262,7 +262,7 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     const file = await readFile(html, 'utf8');
     const { text, body, images } = await open(html, async (page) => ({
       ...(await attached(page)),
-      body: await page.locator('body').innerText(),
+      body: await page.locator('body').textContent(),
       images: await page.locator('img').count(),
     }));
     expect(images).toBe(0);
