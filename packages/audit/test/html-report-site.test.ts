@@ -35,6 +35,30 @@ const entry = (id: string) => catalog.entries.find((e) => e.id === id) as Catalo
 
 const BANNER = `<div class="cookie-consent" role="region" aria-label="Cookies" lang="en" style="background:#fde68a;padding:2rem"><h2>Cookies</h2><p>May we?</p><form method="post" action="/consent"><button type="submit" name="cookies" value="accept">Accept optional cookies</button> <button type="submit" name="cookies" value="reject">Reject optional cookies</button></form></div>`;
 
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Names a page can give its cookies and keys (no `=` or `;`, which end a cookie's name). */
+const HOSTILE_COOKIES = ['<script>window.pwned++</script>', 'javascript:alert(5)'] as const;
+const HOSTILE_KEYS = [
+  '</style><script>window.pwned = 2</script>',
+  '"onload="window.pwned = 3',
+  'invoice\u202Efdp.exe',
+] as const;
+
+/** A value as a script literal inside <script> (its `</script>` must not end the element). */
+const inScript = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** A page whose cookies, keys, addresses and script URL are written to break out of HTML. */
+const HOSTILE_PAGE = (
+  tracker: string,
+) => `<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>
+<img alt="" width="1" height="1" src="${tracker}/p.gif?u=%22%3E%3Csvg%20onload=window.pwned=4%3E">
+<script>
+  document.cookie = ${inScript(`${HOSTILE_COOKIES[0]}=1; Path=/`)};
+  for (const key of ${inScript(HOSTILE_KEYS)}) localStorage.setItem(key, '1');
+</script>
+<script src="/x.js?a=%22%3E%3C/code%3E%3Cscript%3Ewindow.pwned=6%3C/script%3E"></script></body></html>`;
+
 beforeAll(async () => {
   dir = await editedCatalog(
     [
@@ -71,6 +95,21 @@ beforeAll(async () => {
         });
         response.end();
       });
+      return;
+    }
+    if (path === '/p.gif') {
+      response.setHeader('Content-Type', 'image/gif');
+      response.end(GIF);
+      return;
+    }
+    if (path === '/hostile') {
+      response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      response.end(HOSTILE_PAGE(origin.replace('127.0.0.1', 'tracker.localhost')));
+      return;
+    }
+    if (path === '/x.js') {
+      response.setHeader('Content-Type', 'text/javascript');
+      response.end(`document.cookie = ${JSON.stringify(`${HOSTILE_COOKIES[1]}=1; Path=/`)};`);
       return;
     }
     if (path === '/chat.js') {
@@ -232,6 +271,67 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     const again = await runCli(['audit', 'report', saved, '--out', join(out, 'again.html')], dir);
     expect(again).toMatchObject({ code: 0, stdout: '' });
     expect(await readFile(join(out, 'again.html'), 'utf8')).toBe(await readFile(html, 'utf8'));
+  });
+
+  it('is inert with the hostile names, keys and addresses a site gives it; --organisations names its tracker', async () => {
+    const html = join(out, 'hostile.html');
+    await writeFile(
+      join(out, 'orgs.json'),
+      JSON.stringify({ 'tracker.localhost': 'Tracker <Ltd>' }),
+    );
+    const run = await runCli(
+      [
+        'audit',
+        `${origin}/hostile`,
+        '--catalog',
+        dir,
+        '--pages',
+        '1',
+        '--passes',
+        'before',
+        '--format',
+        'html',
+        '--out',
+        html,
+        '--organisations',
+        join(out, 'orgs.json'),
+      ],
+      dir,
+    );
+    expect(run.stderr).toMatch(/wrote /);
+    // Without the page's Content-Security-Policy: the escaping alone keeps it inert.
+    const bare = join(out, 'hostile-without-csp.html');
+    await writeFile(
+      bare,
+      (await readFile(html, 'utf8')).replace(
+        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+        '',
+      ),
+    );
+    const seen = await open(bare, async (page) => ({
+      pwned: await page.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+      scripts: await page.locator('script').count(),
+      svg: await page.locator('svg').count(),
+      body: (await page.locator('body').textContent()) ?? '',
+      tracker:
+        (await page
+          .locator('tr', {
+            has: page.locator('th code:text-is("tracker.localhost:' + new URL(origin).port + '")'),
+          })
+          .textContent()) ?? '',
+      ...(await attached(page)),
+    }));
+    expect(seen).toMatchObject({ pwned: undefined, scripts: 0, svg: 0 });
+    const json = JSON.parse(seen.text) as AuditJson;
+    const pass = json.passes[0];
+    // What the browser stored is what the page shows, as text.
+    expect(pass?.cookies.map((c) => c.name)).toEqual(expect.arrayContaining([...HOSTILE_COOKIES]));
+    for (const name of [...HOSTILE_COOKIES, ...HOSTILE_KEYS])
+      expect(seen.body).toContain(escapeInvisible(name));
+    expect(seen.body).not.toContain('\u202E');
+    for (const request of pass?.requests ?? []) expect(seen.body).toContain(request.url);
+    expect(seen.tracker).toContain('Tracker <Ltd> (your list)');
+    expect(seen.body).toMatch(/script on .*\/x\.js\?a=%22%3E%3C\/code%3E/);
   });
 
   it('--redact leaves query strings and screenshots out of the report and the JSON', async () => {
