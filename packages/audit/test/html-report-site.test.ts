@@ -316,7 +316,7 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
       tracker:
         (await page
           .locator('tr', {
-            has: page.locator('th code:text-is("tracker.localhost:' + new URL(origin).port + '")'),
+            has: page.locator(`th code:text-is("tracker.localhost:${new URL(origin).port}")`),
           })
           .textContent()) ?? '',
       ...(await attached(page)),
