@@ -1,9 +1,8 @@
 import type { Problem } from '@cookie-catalog/catalog';
-import type { FindingSubject } from '../compare.js';
+import type { Comparison, FindingSubject } from '../compare.js';
 import { SCHEMA_VERSION } from '../drift.js';
 import { AuditInputError } from '../errors.js';
-import type { AuditResult } from '../index.js';
-import type { Pass, PassName } from '../observe.js';
+import type { Pass, PassName, PassNote } from '../observe.js';
 import type { AuditProvenance } from './provenance.js';
 import { redactJson } from './redact.js';
 
@@ -16,6 +15,21 @@ import { redactJson } from './redact.js';
  * add `provenance`, each pass's `firstView` (a screenshot), and each finding's `pass` and
  * `subject` (what it is about). A version-1 report is still read: the report says what it lacks.
  */
+
+/** What a run gives the JSON (auditSite's AuditResult). */
+export interface AuditRun {
+  readonly problems: readonly Problem[];
+  readonly sources: Comparison['sources'];
+  readonly passes: readonly Pass[];
+  readonly warnings: readonly (PassNote & { readonly pass: PassName })[];
+  readonly drift?: {
+    readonly baseline: string;
+    readonly new: number;
+    readonly gone: number;
+    readonly changed: number;
+  };
+  readonly provenance: AuditProvenance;
+}
 
 /** A finding as the JSON writes it: the page as `page`; the pass and the evidence it is about. */
 export interface AuditJsonProblem extends Omit<Problem, 'file'> {
@@ -30,8 +44,8 @@ export interface AuditJson {
   readonly provenance?: AuditProvenance;
   readonly errors: number;
   readonly notes: number;
-  readonly drift?: AuditResult['drift'];
-  readonly warnings: AuditResult['warnings'];
+  readonly drift?: AuditRun['drift'];
+  readonly warnings: AuditRun['warnings'];
   readonly passes: readonly Pass[];
   readonly problems: readonly AuditJsonProblem[];
 }
@@ -47,7 +61,7 @@ const PASS_PREFIX = /^(before consent|after consent|after reject|gpc, after cons
 /** The JSON report of a run; with `redact`, no query strings and no screenshots anywhere. */
 export function auditJson(
   url: string,
-  audit: AuditResult,
+  audit: AuditRun,
   options: { readonly redact?: boolean } = {},
 ): AuditJson {
   const json: AuditJson = {
