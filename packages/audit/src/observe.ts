@@ -652,7 +652,8 @@ async function firstLook(
 ): Promise<FirstView | undefined> {
   if (click)
     await bounded(
-      page.waitForSelector(click, { state: 'visible', timeout: LIMITS.actionMs }),
+      // Missing or hidden is the click's to note, not this look's.
+      page.waitForSelector(click, { state: 'visible', timeout: LIMITS.actionMs }).catch(() => null),
       LIMITS.actionMs + 1_000,
     );
   const view = await bounded(
