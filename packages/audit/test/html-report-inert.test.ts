@@ -247,6 +247,7 @@ describe('audit report on the command line', () => {
     expect(await readFile(join(dir, 'run.html'), 'utf8')).toBe(html);
 
     await writeFile(join(dir, 'orgs.json'), '{"tracker..example": "X"}');
+    await writeFile(join(dir, 'latin1.json'), Buffer.from([0x7b, 0xe9, 0x7d]));
     const cases: [string[], string][] = [
       [
         ['audit', 'report'],
@@ -259,6 +260,14 @@ describe('audit report on the command line', () => {
       [
         ['audit', 'report', 'run.json', '--organisations', 'orgs.json'],
         'cookie-catalog: audit report: --organisations orgs.json: "tracker..example" is not a host name (letters, digits, hyphens and dots, e.g. cdn.example.net); write a JSON object from host name to organisation, e.g. {"cdn.example.net": "Example AB"}\n',
+      ],
+      [
+        ['audit', 'report', 'latin1.json'],
+        'cookie-catalog: audit report: latin1.json is not UTF-8 text; give the JSON of a run as --format json wrote it\n',
+      ],
+      [
+        ['audit', 'https://shop.example/', '--organisations', 'orgs.json'],
+        'cookie-catalog: audit: --organisations names hosts in the HTML report; add --format html --out report.html\n',
       ],
       [
         ['audit', 'report', 'run.json', '--pages', '2'],

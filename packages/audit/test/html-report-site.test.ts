@@ -375,5 +375,22 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     expect(json.provenance?.redacted).toBe(true);
     expect(json.passes[0]?.firstView?.screenshot).toBeUndefined();
     expect(json.passes[0]?.pages).toEqual([`${origin}/account`]);
+    // The text report of such a run too (the progress lines are the user's own terminal).
+    const plain = await runCli(
+      [
+        'audit',
+        `${origin}/account?session=s3cr3t-token#inbox`,
+        '--catalog',
+        dir,
+        '--pages',
+        '1',
+        '--passes',
+        'before',
+        '--redact',
+      ],
+      dir,
+    );
+    expect(plain.stdout).toContain(`${origin}/account`);
+    expect(plain.stdout).not.toContain('s3cr3t');
   });
 });

@@ -63,7 +63,16 @@ export async function auditReportCommand(
       throw new audit.AuditInputError(
         `${options.file}: ${stats.size} bytes is more than a run's JSON can be (at most ${audit.REPORT_JSON_MAX_BYTES}); give the JSON of a run`,
       );
-    jsonText = await readFile(from, 'utf8');
+    // The hash is of the file's bytes: text that is not UTF-8 would not read back the same.
+    try {
+      jsonText = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+        await readFile(from),
+      );
+    } catch {
+      throw new audit.AuditInputError(
+        `${options.file} is not UTF-8 text; give the JSON of a run as --format json wrote it`,
+      );
+    }
     json = audit.parseAuditJson(jsonText, options.file);
     organisations = await readOrganisations(options.organisations, io.cwd, audit);
   } catch (error) {
