@@ -162,6 +162,29 @@ describe('renderAuditHtml', () => {
     ]);
   });
 
+  it('shows a screenshot only as base64 of a JPEG, also when the JSON was not read by parseAuditJson', () => {
+    const withShot = (base64: string): AuditJson => ({
+      ...RUN,
+      passes: RUN.passes.map((p) => ({
+        ...p,
+        firstView: {
+          screenshot: { mediaType: 'image/jpeg', base64 },
+          viewport: { width: 2, height: 1 },
+          browserVersion: 'Chrome/1',
+          userAgent: 'x',
+        },
+      })),
+    });
+    const good = withShot('/9j/4AAQ');
+    expect(renderAuditHtml(good, { jsonText: auditJsonText(good) })).toContain(
+      '<img src="data:image/jpeg;base64,/9j/4AAQ" width="2" height="1"',
+    );
+    const bad = withShot('AA" onerror="alert(1)');
+    const page = renderAuditHtml(bad, { jsonText: auditJsonText(bad) });
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain('onerror="alert');
+  });
+
   it('the same JSON text gives the same page', () => {
     expect(renderAuditHtml(RUN, { jsonText: auditJsonText(RUN) })).toBe(html);
   });

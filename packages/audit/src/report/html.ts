@@ -165,10 +165,16 @@ ${json.warnings.length > 0 ? `<p>${json.warnings.length} page${json.warnings.len
     const mine = json.problems.filter((p) => p.pass === pass.name);
     const pages = pass.pages.length > 0 ? pass.pages : [json.url];
     const pageOf = (page: string) => (pages.includes(page) ? page : (pages[0] as string));
-    const shot = pass.firstView?.screenshot;
+    // Only base64 of a JPEG reaches the data: address, also from a caller that did not read the
+    // JSON through parseAuditJson.
+    const taken = pass.firstView?.screenshot;
+    const shot =
+      taken?.mediaType === 'image/jpeg' && /^[A-Za-z0-9+/]*={0,2}$/.test(taken.base64)
+        ? taken
+        : undefined;
     const view = pass.firstView
       ? shot
-        ? `<figure><img src="data:${shot.mediaType};base64,${shot.base64}" width="${pass.firstView.viewport.width}" height="${pass.firstView.viewport.height}" alt="The first page, ${text(pages[0] as string)}, as the visitor saw it in the ${text(pass.name)} pass, before any click"><figcaption>The first page as the visitor saw it (the viewport, ${pass.firstView.viewport.width} × ${pass.firstView.viewport.height}), before any click.</figcaption></figure>`
+        ? `<figure><img src="data:${shot.mediaType};base64,${shot.base64}" width="${text(pass.firstView.viewport.width)}" height="${text(pass.firstView.viewport.height)}" alt="The first page, ${text(pages[0] as string)}, as the visitor saw it in the ${text(pass.name)} pass, before any click"><figcaption>The first page as the visitor saw it (the viewport, ${text(pass.firstView.viewport.width)} × ${text(pass.firstView.viewport.height)}), before any click.</figcaption></figure>`
         : '<p class="muted">No screenshot: the run was redacted, or the first page could not be captured.</p>'
       : '<p class="muted">No screenshot: this JSON was written by a version that took none.</p>';
     const body = pages
