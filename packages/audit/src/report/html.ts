@@ -11,7 +11,7 @@ import type {
 } from '../observe.js';
 import type { AuditJson, AuditJsonProblem } from './audit-json.js';
 import { type Organisations, organisationsFrom } from './organisations.js';
-import { REPORT_CSS } from './report-style.js';
+import { type ColumnWidth, REPORT_CSS } from './report-style.js';
 
 /*
  * The audit as one HTML file a person can send to legal or to a supervisor: the summary first,
@@ -146,7 +146,10 @@ ${json.warnings.length > 0 ? `<p>${json.warnings.length} page${json.warnings.len
             'Viewport',
             `${text(prov.browser.viewport.width)} × ${text(prov.browser.viewport.height)} CSS pixels`,
           ),
-          row('Page limit', `${text(prov.pageLimit)} pages per pass`),
+          row(
+            'Page limit',
+            `${text(prov.pageLimit)} page${prov.pageLimit === 1 ? '' : 's'} per pass`,
+          ),
           row('Redacted', prov.redacted ? 'yes: query strings and screenshots left out' : 'no'),
         ]
       : [row('Run', 'not recorded: the JSON was written by a version without provenance')]),
@@ -231,13 +234,13 @@ ${notes}
       id('cookies'),
       'Cookies',
       [
-        'Name',
-        'Domain and path',
-        'Organisation',
-        'Kept for',
-        'Attributes',
-        'Set by (response, or script and stack)',
-        'Findings',
+        ['Name', 13],
+        ['Domain and path', 11],
+        ['Organisation', 10],
+        ['Kept for', 8],
+        ['Attributes', 10],
+        ['Set by (response, or script and stack)', 20],
+        ['Findings', 28],
       ],
       rows,
     );
@@ -257,7 +260,13 @@ ${notes}
     return table(
       id('storage'),
       'Storage keys (local and session storage; IndexedDB databases and caches by name)',
-      ['Key', 'Kind', 'Origin', 'Organisation', 'Findings'],
+      [
+        ['Key', 20],
+        ['Kind', 12],
+        ['Origin', 18],
+        ['Organisation', 14],
+        ['Findings', 36],
+      ],
       rows,
     );
   }
@@ -285,7 +294,13 @@ ${notes}
     return table(
       id('requests'),
       'Requests to other sites',
-      ['Host', 'Organisation', 'Requests', 'Addresses (first three)', 'Findings'],
+      [
+        ['Host', 18],
+        ['Organisation', 13],
+        ['Requests', 11],
+        ['Addresses (first three)', 25],
+        ['Findings', 33],
+      ],
       rows,
     );
   }
@@ -327,12 +342,21 @@ ${attached}
 `;
 }
 
-/** A table in a region that scrolls on small screens (WCAG 2.2 1.4.10), named by its caption. */
+/**
+ * A table in a region that scrolls on small screens (WCAG 2.2 1.4.10), named by its caption.
+ * Columns given a width (a percentage REPORT_CSS has a class for) keep it: a long address or
+ * stack wraps inside its column instead of squeezing the others to a letter a line.
+ */
 function table(
   tableId: string,
   caption: string,
-  head: readonly string[],
+  head: readonly (string | readonly [string, ColumnWidth])[],
   rows: readonly string[],
 ): string {
-  return `<div class="scroll" role="region" aria-labelledby="${tableId}-caption" tabindex="0"><table id="${tableId}"><caption id="${tableId}-caption">${text(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${text(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const widths = head.flatMap((h) => (typeof h === 'string' ? [] : [h[1]]));
+  const columns =
+    widths.length === head.length
+      ? `<colgroup>${widths.map((w) => `<col class="w${w}">`).join('')}</colgroup>`
+      : '';
+  return `<div class="scroll" role="region" aria-labelledby="${tableId}-caption" tabindex="0"><table id="${tableId}"${columns ? ' class="fixed"' : ''}><caption id="${tableId}-caption">${text(caption)}</caption>${columns}<thead><tr>${head.map((h) => `<th scope="col">${text(typeof h === 'string' ? h : h[0])}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

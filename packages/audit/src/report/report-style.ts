@@ -1,3 +1,7 @@
+/** The column widths (per cent) the report's tables use; each has a class `.wN`. */
+const COLUMN_WIDTHS = [8, 10, 11, 12, 13, 14, 18, 20, 25, 28, 33, 36] as const;
+export type ColumnWidth = (typeof COLUMN_WIDTHS)[number];
+
 /*
  * The report's only style sheet, inline (one file, no network). Colours keep text contrast at
  * 4.5:1 or more (WCAG 2.2 1.4.3); long names and addresses wrap anywhere instead of widening
@@ -15,7 +19,7 @@ code, pre { font-family: ui-monospace, monospace; font-size: .9em; overflow-wrap
 h1 code, h2 code, h3 code { font-size: .85em; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
-th, td { border: 1px solid #6b6b6b; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #6b6b6b; padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 thead th { background: #e8e8e8; }
 .scroll { overflow-x: auto; }
 .scroll:focus { outline: 3px solid #1d4ed8; }
@@ -33,4 +37,7 @@ figure img { max-width: 100%; height: auto; border: 1px solid #6b6b6b; }
 .warning .severity { color: #6e4200; }
 .muted { color: #4a4a4a; }
 ul.findings { list-style: none; padding: 0; }
+table.fixed { table-layout: fixed; min-width: 56rem; }
+td ul { margin: 0; padding-left: 1.1rem; }
+${COLUMN_WIDTHS.map((w) => `.w${w} { width: ${w}%; }`).join('\n')}
 `;
