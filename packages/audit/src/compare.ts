@@ -63,14 +63,46 @@ export interface Comparison {
     | { readonly kind: 'storage'; readonly storage: ObservedStorage }
     | { readonly kind: 'request'; readonly request: ObservedRequest }
   )[];
+  /**
+   * Where each finding comes from, for the HTML report: the pass that saw it first and the
+   * cookie, storage key or request it is about (absent for the banner and entries not seen).
+   */
+  readonly sources: ReadonlyMap<Problem, FindingSource>;
+}
+
+/** A finding's evidence: what the report puts it next to. */
+export type FindingSubject =
+  | {
+      readonly kind: 'cookie';
+      readonly name: string;
+      readonly domain: string;
+      readonly path: string;
+    }
+  | {
+      readonly kind: 'storage';
+      readonly storage: ObservedStorage['kind'];
+      readonly origin: string;
+      readonly key: string;
+    }
+  | { readonly kind: 'request'; readonly host: string };
+
+export interface FindingSource {
+  readonly pass?: Pass['name'];
+  readonly subject?: FindingSubject;
 }
 
 export function compare(catalog: Catalog, start: string, passes: readonly Pass[]): Comparison {
   const site = siteOf(new URL(start).hostname);
   const problems: Problem[] = [];
   const undeclared: Comparison['undeclared'][number][] = [];
-  const add = (rule: RuleId, url: string, message: string, fix: string) =>
-    problems.push(createProblem(rule, at(url), message, fix));
+  const sources = new Map<Problem, FindingSource>();
+  /** The pass and the observation being held against the catalog: each finding's source. */
+  let source: { pass?: Pass['name']; subject?: FindingSubject } = {};
+  const add = (rule: RuleId, url: string, message: string, fix: string) => {
+    const problem = createProblem(rule, at(url), message, fix);
+    problems.push(problem);
+    sources.set(problem, source);
+  };
   const optional = new Set(catalog.categories.filter((c) => c.consentRequired).map((c) => c.id));
   // Domains the catalog treats as ours: where first-party entries live.
   const own = new Set(
@@ -163,9 +195,12 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
     }
   };
   for (const pass of passes) {
+    source = { pass: pass.name };
     if (pass.banner) checkBanner(pass.banner, start, add);
     const before = pass.name === 'before consent';
     for (const cookie of pass.cookies) {
+      const { name, domain, path } = cookie;
+      source = { pass: pass.name, subject: { kind: 'cookie', name, domain, path } };
       const entry = matchCookie(cookie);
       const where = `${cookie.name} (${cookie.domain}${cookie.path})`;
       if (!entry) {
@@ -201,6 +236,10 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       checkAttributes(cookie, entry, once, add);
     }
     for (const item of pass.storage) {
+      source = {
+        pass: pass.name,
+        subject: { kind: 'storage', storage: item.kind, origin: item.origin, key: item.key },
+      };
       const onSite = siteOf(new URL(item.origin).hostname) === site;
       const entry = catalog.entries.find(
         (e) =>
@@ -237,6 +276,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       refused(pass, entry, item.page, `the ${where}`, undefined);
     }
     for (const request of pass.requests) {
+      source = { pass: pass.name, subject: { kind: 'request', host: request.host } };
       if (checkRequest(catalog, request, seenEntries, once, add))
         undeclared.push({ kind: 'request', request });
     }
@@ -246,6 +286,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
     const service = serviceOfHost(catalog, new URL(page).hostname);
     if (service) visited.add(service.id);
   }
+  source = {};
   for (const entry of catalog.entries) {
     if (entry.kind === 'pixel' || seenEntries.has(entry.id)) continue;
     if (visited.size > 0 && !entry.services.some((id) => visited.has(id))) continue;
@@ -256,7 +297,7 @@ export function compare(catalog: Catalog, start: string, passes: readonly Pass[]
       'check that the pages visited use it (a login: --storage-state), or remove the entry if it is gone',
     );
   }
-  return { problems, undeclared };
+  return { problems, undeclared, sources };
 }
 
 function declaredSeconds(entry: CatalogEntry): number | 'session' | undefined {

@@ -3,10 +3,17 @@ import type { Catalog, Problem } from '@cookie-catalog/catalog';
 import { type Comparison, compare } from './compare.js';
 import { type Baseline, driftProblems, inventoryOf } from './drift.js';
 import { AuditInputError } from './errors.js';
-import { type Pass, type PassNote, type PassOptions, runPass } from './observe.js';
+import {
+  type Pass,
+  type PassNote,
+  type PassOptions,
+  runPass,
+  THIRD_PARTY_COOKIES_ALLOWED,
+} from './observe.js';
+import { AUDIT_VERSION, type AuditProvenance } from './report/provenance.js';
 
 export type { BannerControl, BannerObservation } from './banner.js';
-export type { Comparison } from './compare.js';
+export type { Comparison, FindingSource, FindingSubject } from './compare.js';
 export {
   BASELINE_MAX_BYTES,
   type Baseline,
@@ -16,6 +23,7 @@ export {
   SCHEMA_VERSION,
 } from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
+export type { FirstView } from './first-view.js';
 export type {
   ObservedCookie,
   ObservedRequest,
@@ -25,6 +33,22 @@ export type {
   PassNote,
 } from './observe.js';
 export { CHROMIUM, CHROMIUM_ARGS, LIMITS } from './observe.js';
+export {
+  type AuditJson,
+  type AuditJsonProblem,
+  auditJson,
+  auditJsonText,
+  parseAuditJson,
+  REPORT_JSON_MAX_BYTES,
+} from './report/audit-json.js';
+export { type HtmlReportOptions, renderAuditHtml } from './report/html.js';
+export {
+  type Organisations,
+  organisationsFrom,
+  parseOrganisations,
+} from './report/organisations.js';
+export { AUDIT_VERSION, type AuditProvenance } from './report/provenance.js';
+export { redactUrls } from './report/redact.js';
 export { readStorageState, type StorageState } from './storage-state.js';
 
 /**
@@ -63,6 +87,13 @@ export interface AuditOptions {
   readonly storageState?: string;
   /** An earlier run (parseBaseline): what is new, gone or changed since then become findings. */
   readonly baseline?: Baseline;
+  /**
+   * A logged-in run's evidence, made fit to share: no screenshots are taken (and auditJson
+   * leaves query strings out of every address).
+   */
+  readonly redact?: boolean;
+  /** The tool that runs the audit, for the provenance: `cookie-catalog 1.2.0`. */
+  readonly tool?: string;
   readonly progress?: (line: string) => void;
 }
 
@@ -78,6 +109,8 @@ export interface AuditResult extends Comparison {
     readonly gone: number;
     readonly changed: number;
   };
+  /** When, with what and how the site was seen: the HTML report's provenance. */
+  readonly provenance: AuditProvenance;
 }
 
 /**
@@ -134,9 +167,11 @@ export function parseConsentCookie(text: string): { name: string; value: string 
 export async function auditSite(catalog: Catalog, options: AuditOptions): Promise<AuditResult> {
   const pages = options.pages ?? 20;
   const start = startUrl(options.url);
+  const startedAt = new Date().toISOString();
   const base = {
     start,
     pages,
+    ...(options.redact && { screenshot: false }),
     ...(options.storageState && { storageState: options.storageState }),
     ...(options.progress && { progress: options.progress }),
   };
@@ -166,10 +201,26 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
   if (chosen.has('gpc'))
     passes.push(await runPass('gpc, after consent', { ...accepted, gpc: true }));
   const comparison = compare(catalog, start, passes);
+  const view = passes.find((p) => p.firstView)?.firstView;
+  const provenance: AuditProvenance = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    tool: options.tool ?? `@cookie-catalog/audit ${AUDIT_VERSION}`,
+    auditVersion: AUDIT_VERSION,
+    catalogVersion: catalog.version,
+    browser: {
+      version: view?.browserVersion ?? 'unknown',
+      userAgent: view?.userAgent ?? 'unknown',
+      viewport: view?.viewport ?? { width: 0, height: 0 },
+      thirdPartyCookies: THIRD_PARTY_COOKIES_ALLOWED ? 'allowed' : 'blocked',
+    },
+    pageLimit: pages,
+    redacted: options.redact === true,
+  };
   const warnings: (PassNote & { pass: Pass['name'] })[] = passes.flatMap((pass) =>
     pass.notes.map((n) => ({ pass: pass.name, ...n })),
   );
-  if (!options.baseline) return { ...comparison, passes, warnings };
+  if (!options.baseline) return { ...comparison, passes, warnings, provenance };
   const { problems, uncompared } = driftProblems(options.baseline, inventoryOf(passes));
   for (const pass of uncompared)
     warnings.push({
@@ -183,6 +234,7 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
     problems: [...comparison.problems, ...problems],
     passes,
     warnings,
+    provenance,
     drift: {
       baseline: options.baseline.label,
       new: kinds('audit/drift-new'),

@@ -12,6 +12,7 @@ import {
 import { getDomain } from 'tldts';
 import { type BannerObservation, measureBanner } from './banner.js';
 import { AuditInputError, StartPageError } from './errors.js';
+import { captureFirstView, type FirstView } from './first-view.js';
 import { readStorageState } from './storage-state.js';
 
 /*
@@ -121,6 +122,8 @@ export interface Pass {
   readonly notes: readonly PassNote[];
   /** The reject pass: the consent question on the first page, before the click. */
   readonly banner?: BannerObservation;
+  /** The first page as the visitor saw it, before any click (report/html.ts shows it). */
+  readonly firstView?: FirstView;
 }
 
 export interface PassOptions {
@@ -138,6 +141,8 @@ export interface PassOptions {
   readonly checkBanner?: { readonly accept: string; readonly reject: string };
   /** Global Privacy Control: `Sec-GPC: 1` on every request, navigator.globalPrivacyControl. */
   readonly gpc?: boolean;
+  /** false: no screenshot of the first page (--redact, a logged-in run). Default true. */
+  readonly screenshot?: boolean;
   readonly progress?: (line: string) => void;
 }
 
@@ -235,12 +240,20 @@ async function bounded<T>(promise: Promise<T>, ms: number): Promise<T | typeof T
  * the visitors whose browsers allow them are the ones the law protects). The preference must be
  * in the profile before Chromium starts.
  */
+/** The worst-case visitor's browser setting, as the report's provenance states it. */
+export const THIRD_PARTY_COOKIES_ALLOWED = true;
+
 async function worstCaseProfile(): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'cookie-catalog-audit-'));
   await mkdir(join(profile, 'Default'));
   await writeFile(
     join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+    JSON.stringify({
+      profile: {
+        cookie_controls_mode: THIRD_PARTY_COOKIES_ALLOWED ? 0 : 1,
+        block_third_party_cookies: !THIRD_PARTY_COOKIES_ALLOWED,
+      },
+    }),
   );
   return profile;
 }
@@ -323,6 +336,7 @@ async function crawl(
   const storage = new Map<string, ObservedStorage>();
   const notes: PassNote[] = [];
   let banner: BannerObservation | undefined;
+  let firstView: FirstView | undefined;
   const noted = new Set<string>();
   const note = (page: string, message: string) => {
     if (noted.has(`${page}|${message}`)) return;
@@ -512,6 +526,7 @@ async function crawl(
         else banner = measured;
       }
       const click = first ? (options.rejectSelector ?? options.acceptSelector) : undefined;
+      if (first) firstView = await firstLook(page, session, click, options.screenshot !== false);
       if (click) {
         // A control that is missing or covered is a note, not the end of the audit.
         const clicked = await bounded(
@@ -624,7 +639,28 @@ async function crawl(
     popups,
     notes,
     ...(banner && { banner }),
+    ...(firstView && { firstView }),
   };
+}
+
+/** The first page before any click: once the control to click (a banner a script adds) shows. */
+async function firstLook(
+  page: Page,
+  session: CDPSession | undefined,
+  click: string | undefined,
+  screenshot: boolean,
+): Promise<FirstView | undefined> {
+  if (click)
+    await bounded(
+      // Missing or hidden is the click's to note, not this look's.
+      page.waitForSelector(click, { state: 'visible', timeout: LIMITS.actionMs }).catch(() => null),
+      LIMITS.actionMs + 1_000,
+    );
+  const view = await bounded(
+    captureFirstView(page, session, { screenshot, timeoutMs: LIMITS.actionMs }),
+    LIMITS.actionMs + 1_000,
+  );
+  return view === TIMED_OUT ? undefined : view;
 }
 
 async function recordStorage(page: Page, url: string, found: Map<string, ObservedStorage>) {

@@ -78,7 +78,11 @@ categories:`,
   ]);
   const loaded = await loadCatalog(dir);
   if (!loaded.catalog)
-    throw new Error(loaded.problems.map((p) => `${p.severity} ${p.rule} ${p.file}:${p.line} ${p.message}`).join('\n'));
+    throw new Error(
+      loaded.problems
+        .map((p) => `${p.severity} ${p.rule} ${p.file}:${p.line} ${p.message}`)
+        .join('\n'),
+    );
   catalog = loaded.catalog;
   const chat = entry('zendesk_chat_visitor');
   server = createServer((request, response) => {

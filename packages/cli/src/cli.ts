@@ -25,6 +25,7 @@ Commands:
   audit URL           Crawl a site in Chromium before and after consent and hold what it
                       stores against the catalog (exit 1 on errors, 3 if the start page
                       cannot be loaded)
+  audit report FILE   The HTML report of a saved JSON run (--out, default FILE.html)
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
@@ -69,6 +70,10 @@ Options:
   --baseline F        audit: the JSON of an earlier run (--format json --out F): report what is
                       new, gone or changed since then (audit/drift-* warnings)
   --fail-on K         audit: what makes the exit code 1: error (default), drift, or error,drift
+  --format html       audit: one self-contained HTML report (with --out): summary, provenance,
+                      each pass's first page as seen, findings beside their evidence
+  --redact            audit: leave query strings and screenshots out (a --storage-state run)
+  --organisations F   audit: a JSON file from host to organisation for the HTML report
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
@@ -188,8 +193,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       }
       case 'audit': {
-        if (format !== 'text' && format !== 'json' && format !== 'markdown') {
-          io.stderr(`cookie-catalog: --format must be text, json or markdown, not "${format}"\n`);
+        if (rest[0] === 'report') {
+          const stray = Object.keys(values).find((o) => o !== 'out' && o !== 'organisations');
+          if (stray) return usageError(io, `audit report does not take --${stray}`);
+          if (rest.length > 2) return usageError(io, 'audit report reads one JSON file');
+          const { auditReportCommand } = await import('./commands/audit-report.js');
+          return await auditReportCommand(
+            { file: rest[1], out: values.out, organisations: values.organisations },
+            io,
+          );
+        }
+        if (format !== 'text' && format !== 'json' && format !== 'markdown' && format !== 'html') {
+          io.stderr(
+            `cookie-catalog: --format must be text, json, markdown or html, not "${format}"\n`,
+          );
           return 2;
         }
         if (rest.length > 1) {
@@ -213,6 +230,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             baseline: values.baseline,
             failOn: values['fail-on'],
             out: values.out,
+            redact: values.redact ?? false,
+            organisations: values.organisations,
           },
           io,
         );
@@ -415,6 +434,8 @@ function parse(argv: readonly string[]) {
       passes: { type: 'string' },
       baseline: { type: 'string' },
       'fail-on': { type: 'string' },
+      redact: { type: 'boolean' },
+      organisations: { type: 'string' },
       store: { type: 'string' },
       policy: { type: 'boolean' },
       'older-than': { type: 'string' },
@@ -427,7 +448,7 @@ function parse(argv: readonly string[]) {
 }
 
 const STRING_OPTION =
-  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|service|pages|consent|propose|storage-state|consent-cookie|accept-selector|store|older-than|before|since)$/;
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|service|pages|consent|propose|storage-state|consent-cookie|accept-selector|organisations|store|older-than|before|since)$/;
 
 /** The command of arguments that did not parse: the first that is not an option (or its value). */
 function commandOf(argv: readonly string[]): string | undefined {

@@ -14,6 +14,7 @@ import type { CliIo } from '../cli-io.js';
 import { formatProblemsText } from '../format-problems.js';
 import { loadOptional } from '../optional-package.js';
 import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
+import { readOrganisations, writeReport } from './audit-report.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface AuditCommandOptions {
@@ -21,7 +22,7 @@ export interface AuditCommandOptions {
   readonly url: string | undefined;
   readonly pages: string | undefined;
   readonly consent: string | undefined;
-  readonly format: 'text' | 'json' | 'markdown';
+  readonly format: 'text' | 'json' | 'markdown' | 'html';
   readonly propose: string | undefined;
   readonly storageState: string | undefined;
   readonly consentCookie: string | undefined;
@@ -31,6 +32,10 @@ export interface AuditCommandOptions {
   readonly baseline: string | undefined;
   readonly failOn: string | undefined;
   readonly out: string | undefined;
+  /** Leave query strings and screenshots out of the report (a logged-in run). */
+  readonly redact: boolean;
+  /** html: a JSON file from host name to organisation, before the Open Cookie Database's. */
+  readonly organisations: string | undefined;
 }
 
 /** What makes the exit code 1: error findings, drift findings, or either. */
@@ -82,8 +87,11 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     readStorageState,
     parseBaseline,
     BASELINE_MAX_BYTES,
-    SCHEMA_VERSION,
     PASSES,
+    auditJson,
+    auditJsonText,
+    renderAuditHtml,
+    redactUrls,
   } = loaded;
   const usage = (error: unknown): number => {
     if (!(error instanceof AuditInputError)) throw error;
@@ -125,6 +133,16 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     );
     return 2;
   }
+  if (options.format === 'html' && options.out === undefined) {
+    io.stderr('cookie-catalog: audit: --format html writes one file; add --out report.html\n');
+    return 2;
+  }
+  if (options.organisations !== undefined && options.format !== 'html') {
+    io.stderr(
+      'cookie-catalog: audit: --organisations names hosts in the HTML report; add --format html --out report.html\n',
+    );
+    return 2;
+  }
   const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (out !== undefined) {
     // Not through a symbolic link, not onto a folder (as export --out).
@@ -138,7 +156,10 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     }
   }
   let baseline: ReturnType<typeof parseBaseline> | undefined;
+  let organisations: Awaited<ReturnType<typeof readOrganisations>> | undefined;
   try {
+    if (options.format === 'html')
+      organisations = await readOrganisations(options.organisations, io.cwd, loaded);
     if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
     if (storageState) await readStorageState(storageState);
     if (options.baseline !== undefined)
@@ -198,6 +219,8 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       ...(passes && { passes: passes as (typeof PASSES)[number][] }),
       ...(storageState && { storageState }),
       ...(baseline && { baseline }),
+      ...(options.redact && { redact: true }),
+      tool: `cookie-catalog ${(await import('../../package.json', { with: { type: 'json' } })).default.version}`,
       progress: (line) => io.stderr(`${c.dim(escapeInvisible(line))}\n`),
     });
   } catch (error) {
@@ -211,27 +234,49 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     return usage(error);
   }
   const errors = audit.problems.filter((p) => p.severity === 'error').length;
-  for (const warning of audit.warnings)
+  // --redact: the text and Markdown reports lose query strings too (auditJson does it for JSON).
+  const problems = options.redact
+    ? audit.problems.map((p) => ({
+        ...p,
+        file: redactUrls(p.file),
+        message: redactUrls(p.message),
+      }))
+    : audit.problems;
+  const warnings = options.redact
+    ? audit.warnings.map((w) => ({
+        ...w,
+        page: redactUrls(w.page),
+        message: redactUrls(w.message),
+      }))
+    : audit.warnings;
+  for (const warning of warnings)
     io.stderr(
       `${c.yellow('warning')} ${escapeInvisible(warning.pass)}: ${escapeInvisible(warning.page)}: ${escapeInvisible(warning.message)}\n`,
     );
   const drifted = audit.drift ? audit.drift.new + audit.drift.gone + audit.drift.changed : 0;
   let report: string;
-  if (options.format === 'json') {
-    report = `${JSON.stringify(auditJson(options.url, audit, SCHEMA_VERSION), null, 2)}\n`;
+  if (options.format === 'json' || options.format === 'html') {
+    const json = auditJson(options.url, audit, { redact: options.redact });
+    report = auditJsonText(json);
+    // The page states the SHA-256 of exactly the text --format json writes.
+    if (options.format === 'html')
+      report = renderAuditHtml(json, {
+        jsonText: report,
+        ...(organisations && { organisations }),
+      });
   } else if (options.format === 'markdown') {
     report = auditMarkdown(
       options.url,
-      audit.problems,
+      problems,
       audit.passes.map((p) => p.pages.length),
       audit.passes.map((p) => p.name),
-      audit.warnings,
+      warnings,
       audit.drift,
     );
   } else {
     // Grouped for people: errors first, then by rule and page.
     const order = { error: 0, warning: 1, info: 2 } as const;
-    const grouped = [...audit.problems].sort(
+    const grouped = [...problems].sort(
       (a, b) =>
         order[a.severity] - order[b.severity] ||
         (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
@@ -246,8 +291,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
   }
   if (out !== undefined) {
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, report);
+    await writeReport(out, report);
     io.stderr(
       `${c.green('✓')} wrote ${escapeInvisible(relative(io.cwd, out) || out)}${audit.drift ? ` (${escapeInvisible(driftSummary(audit.drift))})` : ''}\n`,
     );
@@ -337,27 +381,6 @@ function summary(problems: readonly Problem[], passes: string, warnings: number)
   const errors = count(problems, 'error');
   const text = `${errors} error${errors === 1 ? '' : 's'}, ${count(problems, 'info')} note${count(problems, 'info') === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'} (pages not fully seen)` : ''} (${passes})`;
   return errors > 0 ? `✗ ${text}` : `✓ the site stores what the catalog declares: ${text}`;
-}
-
-/**
- * The JSON report: what each pass saw, and the findings. schemaVersion 2 adds the reject and GPC
- * passes, `banner` and `drift` (counts, with --baseline); a version-1 report is still a baseline.
- */
-function auditJson(
-  url: string,
-  audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
-  schemaVersion: number,
-) {
-  return {
-    schemaVersion,
-    url,
-    errors: count(audit.problems, 'error'),
-    notes: count(audit.problems, 'info'),
-    ...(audit.drift && { drift: audit.drift }),
-    warnings: audit.warnings,
-    passes: audit.passes,
-    problems: audit.problems.map(({ file, ...problem }) => ({ ...problem, page: file })),
-  };
 }
 
 /** For a pull-request comment: the findings by rule, page addresses and names as code. */
