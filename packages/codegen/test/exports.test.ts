@@ -9,9 +9,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   editedCatalog,
+  editedValidCatalog,
   FIXTURE_CATALOG,
   lineOf,
   REAL_CATALOG,
+  THREE_SERVICES_SHARED,
 } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { generators, runGenerator } from '../src/generator.js';
@@ -473,10 +475,36 @@ describe('json/catalog', () => {
       cookie: catalog.consent?.cookie,
       version: catalog.consent?.version,
       preferencesUrl: catalog.consent?.preferencesUrl ?? null,
+      sharedAcross: null,
+      sharedBy: [],
     });
     expect(document.categories.map((c) => c.consentMode)).toEqual(
       catalog.categories.map((c) => c.consentMode),
     );
+  });
+
+  it('lists the services, what each entry is on and where a Domain cookie reaches, valid to its schema', async () => {
+    const catalog = await editedValidCatalog([...THREE_SERVICES_SHARED]);
+    const document = catalogJson(catalog) as {
+      services: { id: string; hosts: string[] | null; runBy: { kind: string } }[];
+      consent: { sharedAcross: string | null; sharedBy: string[] };
+      entries: { id: string; services: string[]; reaches?: string[] }[];
+    };
+    expect(validateCatalogJson(document), JSON.stringify(validateCatalogJson.errors)).toBe(true);
+    expect(document.services.map((s) => [s.id, s.hosts, s.runBy.kind])).toEqual(
+      catalog.services.map((s) => [s.id, s.hosts ?? null, s.runBy.kind]),
+    );
+    expect(document.consent.sharedAcross).toBe(catalog.consent?.sharedAcross);
+    expect(document.consent.sharedBy).toEqual(catalog.consent?.sharedBy);
+    for (const entry of catalog.entries) {
+      const exported = document.entries.find((e) => e.id === entry.id);
+      expect(exported?.services).toEqual(entry.services);
+      expect(exported?.reaches).toEqual(entry.reaches);
+    }
+    // Without services: the one implicit service, on which every entry is.
+    const plain = catalogJson(await validCatalog(FIXTURE_CATALOG)) as typeof document;
+    expect(plain.services.map((s) => s.id)).toEqual(['site']);
+    expect(new Set(plain.entries.flatMap((e) => e.services))).toEqual(new Set(['site']));
   });
 
   it('the schema rejects what the catalog cannot hold', async () => {

@@ -91,8 +91,40 @@ export const CATALOG_JSON_SCHEMA = {
           cookie: { ...text, description: 'The id of the entry whose cookie records the answer.' },
           version: { type: 'integer', minimum: 1 },
           preferencesUrl: { type: ['string', 'null'] },
+          sharedAcross: {
+            type: ['string', 'null'],
+            description: 'The parent domain across which one answer is shared, or null.',
+          },
+          sharedBy: {
+            type: 'array',
+            items: text,
+            description: 'The ids of the services that share the answer.',
+          },
         }),
       ],
+    },
+    services: {
+      type: 'array',
+      minItems: 1,
+      description:
+        'The services (sites, apps) the catalog covers, in the order declared; one implicit service (id "site") when policy.yaml declares none.',
+      items: object({
+        id: text,
+        name: { $ref: '#/$defs/localized' },
+        hosts: {
+          type: ['array', 'null'],
+          items: text,
+          description: 'The host names it runs on, or null where the catalog does not state them.',
+        },
+        runBy: {
+          oneOf: [
+            object({ kind: { const: 'us' } }),
+            object({ kind: { const: 'vendor' }, vendor: text }),
+          ],
+        },
+        policyUrl: { type: ['string', 'null'] },
+        implicit: { type: 'boolean' },
+      }),
     },
     categories: {
       type: 'array',
@@ -260,6 +292,18 @@ export const CATALOG_JSON_SCHEMA = {
           ['path'],
           "Where a vendor's cookie on our domain lives, when the catalog says.",
         ),
+        services: {
+          type: 'array',
+          items: text,
+          minItems: 1,
+          description: 'The ids of the services that use it.',
+        },
+        reaches: {
+          type: 'array',
+          items: text,
+          description:
+            'For a cookie with a Domain, where the catalog declares services: the services whose hosts browsers send it to.',
+        },
         source: { ...text, description: 'The catalog file, relative to the catalog folder.' },
       },
       [
@@ -272,6 +316,7 @@ export const CATALOG_JSON_SCHEMA = {
         'category',
         'lifetime',
         'purpose',
+        'services',
         'source',
       ],
     ),

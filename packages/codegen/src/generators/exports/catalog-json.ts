@@ -25,8 +25,18 @@ export function catalogJson(catalog: Catalog): unknown {
           cookie: catalog.consent.cookie,
           version: catalog.consent.version,
           preferencesUrl: catalog.consent.preferencesUrl ?? null,
+          sharedAcross: catalog.consent.sharedAcross ?? null,
+          sharedBy: catalog.consent.sharedBy,
         }
       : null,
+    services: catalog.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      hosts: s.hosts ?? null,
+      runBy: s.runBy,
+      policyUrl: s.policyUrl ?? null,
+      implicit: s.implicit,
+    })),
     categories: catalog.categories.map((c) => ({
       id: c.id,
       consentRequired: c.consentRequired,
@@ -65,6 +75,8 @@ function entryJson(entry: CatalogEntry) {
     ...(entry.attributes && { attributes: entry.attributes }),
     ...(entry.value && { value: entry.value }),
     ...(entry.location && { location: entry.location }),
+    services: entry.services,
+    ...(entry.reaches && { reaches: entry.reaches }),
     source: entry.source,
   };
 }
