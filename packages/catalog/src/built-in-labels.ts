@@ -396,6 +396,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'Elke keer dat u onze vraag over cookies beantwoordt, leggen we uw antwoord vast, samen met de tekst die we u lieten zien, zodat we kunnen aantonen wat u hebt geantwoord. We bewaren deze gegevens {period}. De cookie die uw antwoord onthoudt, bevat een willekeurige toestemmings-ID waaraan ze te herkennen zijn.',
     es: 'Cada vez que responde a nuestra pregunta sobre las cookies, registramos su respuesta junto con el texto que le mostramos, para poder demostrar lo que respondió. Conservamos estos registros durante {period}. La cookie que recuerda su respuesta contiene un identificador de consentimiento aleatorio que permite identificarlos.',
   },
+  consentSharedWith: {
+    en: 'Your answer applies to {services}.',
+    sv: 'Ditt svar gäller för {services}.',
+    nb: 'Svaret ditt gjelder for {services}.',
+    da: 'Dit svar gælder for {services}.',
+    fi: 'Vastauksesi koskee näitä palveluja: {services}.',
+    de: 'Ihre Antwort gilt für {services}.',
+    fr: 'Votre réponse vaut pour {services}.',
+    nl: 'Uw antwoord geldt voor {services}.',
+    es: 'Su respuesta se aplica a {services}.',
+  },
   sentToServices: {
     en: 'Browsers send it to {services}.',
     sv: 'Webbläsare skickar den till {services}.',

@@ -410,6 +410,7 @@ export type LabelKey =
   | 'consentRecords'
   | 'serviceScope'
   | 'sentToServices'
+  | 'consentSharedWith'
   | 'servicesTitle'
   | 'siteSkipToContent'
   | 'siteOutline'

@@ -456,6 +456,11 @@ const labelsSchema = z
       .describe(
         'Under the title of a service\'s own policy page when policy.yaml declares `services`: which service the page covers; must contain {service} (the service\'s name), e.g. "This policy covers {service}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
       ),
+    consentSharedWith: localizedText
+      .optional()
+      .describe(
+        'In the consent banner of a service that shares its answer (consent.sharedAcross): the services the answer applies to; must contain {services}, e.g. "Your answer applies to {services}." Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     sentToServices: localizedText
       .optional()
       .describe(

@@ -156,3 +156,32 @@ describe('one answer across the services that share it (consent.sharedAcross)', 
     expect((await browse(jar, 'help')).asks).toEqual(['help-center']);
   }, 60_000);
 });
+
+describe('the banner of a service that shares its answer', () => {
+  it('names the services the answer applies to, in each locale; one that does not share says nothing of it', async () => {
+    const script = join(built.root, 'banners.mjs');
+    await writeFile(
+      script,
+      `import { consentBanner, LOCALES, CONSENT_SERVICES } from '${catalog.packages.consent}';
+console.log(JSON.stringify(Object.fromEntries(CONSENT_SERVICES.map((s) => [s, Object.fromEntries(LOCALES.map((l) => [l, consentBanner(l, { action: '/cookies' }, s)]))]))));`,
+    );
+    const { stdout } = await exec(process.execPath, [script], { cwd: built.root });
+    const banners = JSON.parse(stdout) as Record<string, Record<string, string>>;
+    const sharing = catalog.consent?.sharedBy ?? [];
+    expect(sharing).toEqual(['platform', 'help']);
+    for (const locale of catalog.locales) {
+      const names = new Intl.ListFormat(locale, { type: 'conjunction' }).format(
+        sharing.map((id) => catalog.services.find((s) => s.id === id)?.name[locale] ?? ''),
+      );
+      const sentence = (catalog.labels.consentSharedWith[locale] ?? '').replace(
+        '{services}',
+        names,
+      );
+      for (const service of sharing)
+        expect(banners[service]?.[locale]).toContain(
+          `<p class="cookie-consent-shared">${sentence}</p>`,
+        );
+      expect(banners.se?.[locale]).not.toContain('cookie-consent-shared');
+    }
+  }, 60_000);
+});

@@ -28,6 +28,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   consentRecords: ['period'],
   serviceScope: ['service'],
   sentToServices: ['services'],
+  consentSharedWith: ['services'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -348,6 +349,7 @@ export const LABELS_WITH_SERVICES: ReadonlySet<LabelKey> = new Set([
   'serviceScope',
   'servicesTitle',
   'sentToServices',
+  'consentSharedWith',
 ]);
 
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */

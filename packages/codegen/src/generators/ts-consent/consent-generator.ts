@@ -321,10 +321,13 @@ export function bannerTemplates(
   catalog: Catalog,
   locale: string,
   optional: readonly Category[],
+  sharedWith?: string,
 ): BannerTemplates & { readonly shown: Record<ShownKind, string> } {
   const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
   const view = {
     lang: locale,
+    /** Where the answer is shared across services: the sentence naming them. */
+    sharedWith: sharedWith ?? '',
     title: label('consentBannerTitle').replaceAll(
       '{controller}',
       catalog.controller.names[locale] ?? catalog.controller.name,

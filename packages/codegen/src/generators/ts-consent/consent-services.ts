@@ -1,5 +1,6 @@
 import { type Catalog, type Category, declaredServices } from '@cookie-catalog/catalog';
 import type { BannerTemplates, ShownKind } from '@cookie-catalog/runtime/consent';
+import { fillPlaceholders } from '../fill-placeholders.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
 import { dataLiteral, propertyName, stringLiteral } from '../typescript/literals.js';
 
@@ -120,7 +121,12 @@ export function serviceBanner(
   catalog: Catalog,
   optional: readonly Category[],
   consentRuntimeImport: string,
-  bannerTemplates: (catalog: Catalog, locale: string, optional: readonly Category[]) => Templates,
+  bannerTemplates: (
+    catalog: Catalog,
+    locale: string,
+    optional: readonly Category[],
+    sharedWith?: string,
+  ) => Templates,
 ): string {
   const asked = serviceCategories(catalog, optional);
   const templates = Object.fromEntries(
@@ -133,6 +139,7 @@ export function serviceBanner(
             catalog,
             locale,
             optional.filter((c) => ids.includes(c.id)),
+            sharedWith(catalog, service, locale),
           ),
         ]),
       ),
@@ -168,4 +175,17 @@ export function serviceBrowserReader(cookieName: string, optional: readonly Cate
     .map((c) => ` && typeof value[${stringLiteral(c.id)}] === 'boolean'`)
     .join('');
   return `/**\n * The answer stored in this browser: the newest that still holds; undefined when never asked, asked again, or unreadable. A reader of its own, not the client package's general one, so that both readers stay small.\n */\nexport function readConsent(): Consent | undefined {\n  let newest: Consent | undefined;\n  // Without a document (rendering on a server) this throws, and reads as never asked.\n  try {\n    for (const [, raw = ''] of document.cookie.matchAll(/(?:^|; )${escaped}=([^;]*)/g)) {\n      try {\n        const value: Partial<Record<string, unknown>> = JSON.parse(decodeURIComponent(raw));\n        const consent = value && Number.isSafeInteger(value.given) && typeof value.answered === 'string'${checks} ? consentFromValue(value as unknown as ConsentValue, Date.now()) : undefined;\n        if (consent && !(newest && newest.given >= consent.given)) newest = consent;\n      } catch {\n        // one unreadable cookie does not hide another\n      }\n    }\n  } catch {\n    return undefined;\n  }\n  return newest;\n}`;
+}
+
+/**
+ * The banner's sentence naming the services an answer on `service` applies to, where it is
+ * shared (consent.sharedAcross) with at least one other; undefined elsewhere.
+ */
+function sharedWith(catalog: Catalog, service: string, locale: string): string | undefined {
+  const sharing = catalog.consent?.sharedBy ?? [];
+  if (!sharing.includes(service) || sharing.length < 2) return undefined;
+  const names = sharing.map((id) => catalog.services.find((s) => s.id === id)?.name[locale] ?? id);
+  return fillPlaceholders(catalog.labels.consentSharedWith[locale] ?? '', {
+    services: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names),
+  });
 }
