@@ -362,6 +362,17 @@ export const BUILT_IN_LABELS: Readonly<
     nl: 'uw browser heeft hem niet met dit antwoord meegestuurd, omdat hij bij een ander deel van onze site hoort',
     es: 'su navegador no la envió con esta respuesta, porque pertenece a otra parte de nuestro sitio',
   },
+  consentReasonOtherService: {
+    en: 'it is kept for {services}, so it can only be removed there',
+    sv: 'den sparas för {services} och kan bara tas bort där',
+    nb: 'den lagres for {services} og kan bare fjernes der',
+    da: 'den gemmes for {services} og kan kun fjernes der',
+    fi: 'se kuuluu näihin palveluihin: {services}, ja sen voi poistaa vain niissä',
+    de: 'es wird für {services} gespeichert und kann nur dort gelöscht werden',
+    fr: 'il est conservé pour {services} et ne peut être supprimé que là',
+    nl: 'deze wordt bewaard voor {services} en kan alleen daar worden verwijderd',
+    es: 'se guarda para {services} y solo puede eliminarse allí',
+  },
   consentYes: {
     en: 'Yes',
     sv: 'Ja',

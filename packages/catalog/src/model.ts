@@ -405,6 +405,7 @@ export type LabelKey =
   | 'consentReasonThirdParty'
   | 'consentReasonPathUnknown'
   | 'consentReasonNotSent'
+  | 'consentReasonOtherService'
   | 'consentYes'
   | 'consentNo'
   | 'consentRecords'

@@ -440,6 +440,11 @@ const labelsSchema = z
       .describe(
         'Why withdrawal could not delete cookies of a name pattern on another path: the browser did not send them with the answer.',
       ),
+    consentReasonOtherService: localizedText
+      .optional()
+      .describe(
+        'Why withdrawal on one service could not delete a cookie that lives on other services\' hosts (policy.yaml services); must contain {services}, e.g. "it is kept for {services}, so it can only be removed there". Built in for en, sv, nb, da, fi, de, fr, nl, es.',
+      ),
     consentYes: localizedText
       .optional()
       .describe('The yes answer to a category in the preferences form.'),

@@ -24,7 +24,20 @@ import { COMPILE_TIMEOUT } from './compile-strict.js';
 
 const exec = promisify(execFile);
 
-const catalog = await editedValidCatalog([...THREE_SERVICES_SHARED, ACME_PACKAGES, ...STATISTICS]);
+const catalog = await editedValidCatalog([
+  ...THREE_SERVICES_SHARED,
+  ACME_PACKAGES,
+  ...STATISTICS,
+  // A second statistics cookie, on the platform only: withdrawing elsewhere cannot reach it.
+  { file: 'cookies/stats_platform.yaml', copyOf: 'cookies/stats_visit.yaml', with: '' },
+  { file: 'cookies/stats_platform.yaml', find: 'id: stats_visit', with: 'id: stats_platform' },
+  { file: 'cookies/stats_platform.yaml', find: 'name: stats_visit', with: 'name: stats_platform' },
+  {
+    file: 'cookies/stats_platform.yaml',
+    find: 'services: [platform, se]',
+    with: 'services: [platform]',
+  },
+]);
 
 const HOSTS = {
   platform: 'https://app.billogram.com/',
@@ -49,6 +62,9 @@ interface StepResult {
   readonly setCookie: readonly string[];
   readonly consent?: { categories: Record<string, boolean>; answered: string[]; id: string };
   readonly record?: { service: string; categories: Record<string, boolean>; action: string };
+  readonly notDeleted?: { name: string; reason: string; services?: string[] }[];
+  /** The confirmation the banner shows after the answer, in English. */
+  readonly confirmation?: string;
 }
 
 /** Runs one answer through the built consent package, in a process of its own, as a server would. */
@@ -56,17 +72,18 @@ async function visit(service: Service, cookieHeader: string, answer?: string): P
   const script = join(built.root, `visit-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(
     script,
-    `import { applyConsentForm, readConsent, needsAnswer, unansweredCategories } from '${catalog.packages.consent}';
+    `import { applyConsentForm, consentBanner, readConsent, needsAnswer, unansweredCategories } from '${catalog.packages.consent}';
 const header = ${JSON.stringify(cookieHeader)};
 const before = readConsent(header);
 const headers = new Headers();
 const records = [];
 const log = { knows: () => false, record: async (input) => { records.push(input); return { durable: 'store', at: new Date().toISOString(), writer: 'test', seq: records.length }; } };
-let consent;
+let consent, notDeleted, confirmation;
 if (${JSON.stringify(answer ?? null)}) {
-  ({ consent } = await applyConsentForm(headers, { cookies: ${JSON.stringify(answer ?? '')} }, { records: log, cookieHeader: header, service: ${JSON.stringify(service)} }));
+  ({ consent, notDeleted } = await applyConsentForm(headers, { cookies: ${JSON.stringify(answer ?? '')} }, { records: log, cookieHeader: header, service: ${JSON.stringify(service)} }));
+  confirmation = consentBanner('en', { action: '/cookies', answered: ${JSON.stringify(answer ?? '')}, notDeleted }, ${JSON.stringify(service)});
 }
-console.log(JSON.stringify({ asks: unansweredCategories(before, ${JSON.stringify(service)}), needsAnswer: needsAnswer(before, ${JSON.stringify(service)}), setCookie: headers.getSetCookie(), consent, record: records[0] }));
+console.log(JSON.stringify({ asks: unansweredCategories(before, ${JSON.stringify(service)}), needsAnswer: needsAnswer(before, ${JSON.stringify(service)}), setCookie: headers.getSetCookie(), consent, record: records[0], notDeleted, confirmation }));
 `,
   );
   const { stdout } = await exec(process.execPath, [script], { cwd: built.root });
@@ -183,5 +200,33 @@ console.log(JSON.stringify(Object.fromEntries(CONSENT_SERVICES.map((s) => [s, Ob
         );
       expect(banners.se?.[locale]).not.toContain('cookie-consent-shared');
     }
+  }, 60_000);
+});
+
+describe('withdrawal on one service', () => {
+  it("deletes what its host holds and names, with the services, what only another service's host holds", async () => {
+    const jar = new CookieJar();
+    // The Swedish site's visitor holds its statistics cookie; the platform's is on the platform's host.
+    await jar.setCookie('stats_visit=sv; Path=/; Secure; SameSite=Lax', HOSTS.se);
+    const result = await browse(jar, 'se', 'reject');
+    expect(result.setCookie.some((l) => /^stats_visit=.*Max-Age=0/.test(l))).toBe(true);
+    expect(result.notDeleted).toEqual([
+      expect.objectContaining({
+        name: 'stats_platform',
+        reason: 'other-service',
+        services: ['platform'],
+      }),
+    ]);
+    const platform = catalog.services.find((s) => s.id === 'platform')?.name.en ?? '';
+    const reason = (catalog.labels.consentReasonOtherService.en ?? '').replace(
+      '{services}',
+      platform,
+    );
+    expect(result.confirmation).toContain('<code>stats_platform</code>');
+    expect(result.confirmation).toContain(reason);
+    // On the platform itself it is deleted like any other.
+    const onPlatform = await browse(new CookieJar(), 'platform', 'reject');
+    expect(onPlatform.setCookie.some((l) => /^stats_platform=.*Max-Age=0/.test(l))).toBe(true);
+    expect(onPlatform.notDeleted?.some((n) => n.name === 'stats_platform')).toBe(false);
   }, 60_000);
 });

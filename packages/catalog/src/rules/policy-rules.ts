@@ -29,6 +29,7 @@ const LABEL_PLACEHOLDERS: Readonly<Record<string, readonly string[]>> = {
   serviceScope: ['service'],
   sentToServices: ['services'],
   consentSharedWith: ['services'],
+  consentReasonOtherService: ['services'],
 };
 
 /** Every rule policy.yaml must satisfy on its own. */
@@ -350,6 +351,7 @@ export const LABELS_WITH_SERVICES: ReadonlySet<LabelKey> = new Set([
   'servicesTitle',
   'sentToServices',
   'consentSharedWith',
+  'consentReasonOtherService',
 ]);
 
 /** The labels of `keys` that neither policy.yaml nor the tool has words for in `locale`. */

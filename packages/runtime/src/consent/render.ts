@@ -19,7 +19,11 @@ export interface BannerTemplates {
   /** Escaped words of each confirmation. */
   readonly messages: { readonly accept: string; readonly reject: string; readonly save: string };
   /** Escaped words for why a cookie was not deleted (packages generated before them have none). */
-  readonly reasons?: Readonly<Record<NotDeletedReason, string>>;
+  readonly reasons?: Readonly<Partial<Record<NotDeletedReason, string>>>;
+  /** The language of the words, for lists (Intl.ListFormat); packages before services have none. */
+  readonly lang?: string;
+  /** Each service's name in this language, for `{services}` in a reason (catalogs with services). */
+  readonly services?: Readonly<Record<string, string>>;
   /**
    * The SHA-256 (hex) of each text a person can be shown before answering ({@link shownTexts}),
    * as the generator computed it. The form carries the hash back, so that a consent record can
@@ -107,6 +111,18 @@ export function shownTexts(templates: BannerTemplates): Record<ShownKind, string
   };
 }
 
+/** Why a cookie was not deleted, with the services that hold it named in the page's language. */
+function reasonText(templates: BannerTemplates, cookie: NotDeleted): string | undefined {
+  const why = templates.reasons?.[cookie.reason];
+  if (why === undefined || !cookie.services) return why;
+  const names = cookie.services.map((id) => escapeHtml(templates.services?.[id] ?? id));
+  const list = templates.lang
+    ? new Intl.ListFormat(templates.lang, { type: 'conjunction' }).format(names)
+    : names.join(', ');
+  // The words are escaped for a Vue page too, braces as entities: the slot may be either.
+  return why.split('&#123;services&#125;').join(list).split('{services}').join(list);
+}
+
 function notDeletedList(templates: BannerTemplates, state: FormState): string {
   const cookies = state.notDeleted ?? [];
   if (cookies.length === 0) return '';
@@ -115,7 +131,7 @@ function notDeletedList(templates: BannerTemplates, state: FormState): string {
       const who = cookie.privacyPolicy
         ? `<a href="${escapeHtml(cookie.privacyPolicy)}" rel="noopener noreferrer">${escapeHtml(cookie.provider)}</a>`
         : escapeHtml(cookie.provider);
-      const why = templates.reasons?.[cookie.reason];
+      const why = reasonText(templates, cookie);
       return `<li><code>${escapeHtml(cookie.name)}</code> (${who})${why ? `: ${why}` : ''}</li>`;
     })
     .join('');

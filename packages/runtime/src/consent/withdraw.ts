@@ -17,12 +17,15 @@ export interface NotDeleted {
   /**
    * `third-party`: another company sets it on its own domain; `path-unknown`: the catalog does
    * not say where on our domain a vendor sets it; `not-sent`: a name pattern on a path the
-   * request did not come from, so its cookies were not sent with it and cannot be named.
+   * request did not come from, so its cookies were not sent with it and cannot be named;
+   * `other-service`: it lives on the hosts of other services (`services`), not this one.
    */
   readonly reason: NotDeletedReason;
+  /** For `other-service`: the ids of the services whose hosts hold it. */
+  readonly services?: readonly string[];
 }
 
-export type NotDeletedReason = 'third-party' | 'path-unknown' | 'not-sent';
+export type NotDeletedReason = 'third-party' | 'path-unknown' | 'not-sent' | 'other-service';
 
 export interface ConsentResult<C> {
   readonly consent: C;
@@ -43,9 +46,11 @@ export type Removal =
   | {
       readonly name: string;
       readonly pattern?: string;
-      readonly cannot: 'third-party' | 'path-unknown';
+      readonly cannot: 'third-party' | 'path-unknown' | 'other-service';
       readonly provider: string;
       readonly privacyPolicy?: string;
+      /** For `other-service`: the services whose hosts hold it. */
+      readonly services?: readonly string[];
     };
 
 function field(form: ConsentForm, name: string): string {
@@ -123,6 +128,7 @@ export function applyRemovals(
           provider: removal.provider,
           privacyPolicy: removal.privacyPolicy,
           reason: removal.cannot,
+          ...(removal.services && { services: removal.services }),
         });
         continue;
       }

@@ -20,6 +20,7 @@ import {
   serviceBrowserReader,
   serviceCoreStatements,
   serviceServerStatements,
+  serviceWithdrawals,
 } from './consent-services.js';
 
 /*
@@ -140,7 +141,9 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
             `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
           ]),
       `/** Under Global Privacy Control, categories that share data for advertising (Consent Mode ad_* types) are turned on only by their own yes, never by "accept all". */\nconst GPC_EXPLICIT_ONLY: readonly ConsentCategory[] = ${dataLiteral(optional.filter((c) => c.consentMode.some((t) => t.startsWith('ad_'))).map((c) => c.id))};`,
-      `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
+      perService
+        ? `/** Per service and category, what withdrawing it there removes, or cannot: a cookie only on other services' hosts is named, with them. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentService, Readonly<Record<ConsentCategory, readonly Removal[]>>>> = ${dataLiteral(serviceWithdrawals(catalog, optional, removalOf))};`
+        : `/** Per category, what withdrawing it removes, or cannot. From the catalog. */\nconst WITHDRAW: Readonly<Record<ConsentCategory, readonly Removal[]>> = ${dataLiteral(Object.fromEntries(plans.map((p) => [p.category, p.removals])))};`,
       `/** The policy's version (policy.yaml), which every consent record carries. */\nexport const POLICY_VERSION = ${stringLiteral(catalog.version)};`,
       `/** The packages whose words and code an answer went through; their versions are read from their manifests when first needed, so a release can never leave them stale. */\nconst PACKAGES = ${dataLiteral([consentPackage, serverImport, docsImport].filter((name) => !name.startsWith('.')))};\nlet packageVersions: Readonly<Record<string, string>> | undefined;\nfunction versions(): Readonly<Record<string, string>> {\n  const require = createRequire(${IMPORT_META_URL});\n  const version = (pkg: string) => {\n    try {\n      return String((require(\`\${pkg}/package.json\`) as { version?: unknown }).version);\n    } catch {\n      return undefined; // not installed where this module can see it: left out, never guessed\n    }\n  };\n  packageVersions ??= Object.fromEntries(PACKAGES.flatMap((pkg) => { const v = version(pkg); return v === undefined ? [] : [[pkg, v]]; }));\n  return packageVersions;\n}`,
       `const policyHashes = new Map<Locale, string>();\nfunction policyHash(locale: string): string | null {\n  if (!(LOCALES as readonly string[]).includes(locale)) return null;\n  const known = policyHashes.get(locale as Locale);\n  if (known !== undefined) return known;\n  const hash = renderingHash(POLICY_DOCUMENTS[locale as Locale]);\n  policyHashes.set(locale as Locale, hash);\n  return hash;\n}`,
@@ -309,6 +312,14 @@ function removalOf(entry: CatalogEntry): object[] {
  */
 const IMPORT_META_URL = ['import', 'meta', 'url'].join('.');
 
+/** What a service's banner says beyond the catalog's words (catalogs with services). */
+export interface ServiceWords {
+  /** The sentence naming the services an answer applies to, where it is shared. */
+  readonly sharedWith: string | undefined;
+  /** Each service's name in the locale. */
+  readonly names: Readonly<Record<string, string>>;
+}
+
 /** A marker the run-time renderer fills (never in catalog text: validate refuses NUL). */
 const slot = (name: string) => `\u0000${name}\u0000`;
 
@@ -321,13 +332,13 @@ export function bannerTemplates(
   catalog: Catalog,
   locale: string,
   optional: readonly Category[],
-  sharedWith?: string,
+  perService?: ServiceWords,
 ): BannerTemplates & { readonly shown: Record<ShownKind, string> } {
   const label = (key: keyof Catalog['labels']) => catalog.labels[key][locale] ?? '';
   const view = {
     lang: locale,
     /** Where the answer is shared across services: the sentence naming them. */
-    sharedWith: sharedWith ?? '',
+    sharedWith: perService?.sharedWith ?? '',
     title: label('consentBannerTitle').replaceAll(
       '{controller}',
       catalog.controller.names[locale] ?? catalog.controller.name,
@@ -377,7 +388,10 @@ export function bannerTemplates(
       'third-party': words('consentReasonThirdParty'),
       'path-unknown': words('consentReasonPathUnknown'),
       'not-sent': words('consentReasonNotSent'),
+      ...(perService && { 'other-service': words('consentReasonOtherService') }),
     },
+    // With services: the language for lists, and each service's name, for {services} in a reason.
+    ...(perService && { lang: locale, services: perService.names }),
   };
   // What the form carries back: the SHA-256 of the words shown, computed as the run time's
   // renderer fills them, so that a record points at exactly those words.

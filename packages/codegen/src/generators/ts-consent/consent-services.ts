@@ -1,4 +1,9 @@
-import { type Catalog, type Category, declaredServices } from '@cookie-catalog/catalog';
+import {
+  type Catalog,
+  type CatalogEntry,
+  type Category,
+  declaredServices,
+} from '@cookie-catalog/catalog';
 import type { BannerTemplates, ShownKind } from '@cookie-catalog/runtime/consent';
 import { fillPlaceholders } from '../fill-placeholders.js';
 import { emitSourceFile } from '../typescript/emit-source-file.js';
@@ -106,7 +111,7 @@ export const SERVICE_APPLY_BODY = `  const stored = storedValues(cookieHeader)[0
   } else setConsentCookie(target, value);
   const consent = consentFromValue(value, now) as Consent;
   const off = asked.filter((c) => !categories[c]);
-  const result = { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[c]] as const), cookieHeader, (line) => appendSetCookie(target, line)) };
+  const result = { consent, ...applyRemovals(off.map((c) => [c, WITHDRAW[options.service][c]] as const), cookieHeader, (line) => appendSetCookie(target, line)) };
   if (options.records === null) return { ...result, recorded: undefined };
   const recorded = await recordAnswer(options.records, { consentId: id, form, previous: previous && answeredChoices(previous), choices: answeredChoices(consent), consentVersion: CONSENT_VERSION, policyVersion: POLICY_VERSION, packages: versions(), shown: SHOWN, locale: options.locale, service: options.service, gpc: options.gpc === true, policy: policyHash });
   return { ...result, recorded };`;
@@ -125,7 +130,10 @@ export function serviceBanner(
     catalog: Catalog,
     locale: string,
     optional: readonly Category[],
-    sharedWith?: string,
+    perService?: {
+      readonly sharedWith: string | undefined;
+      readonly names: Record<string, string>;
+    },
   ) => Templates,
 ): string {
   const asked = serviceCategories(catalog, optional);
@@ -139,7 +147,12 @@ export function serviceBanner(
             catalog,
             locale,
             optional.filter((c) => ids.includes(c.id)),
-            sharedWith(catalog, service, locale),
+            {
+              sharedWith: sharedWith(catalog, service, locale),
+              names: Object.fromEntries(
+                declaredServices(catalog).map((s) => [s.id, s.name[locale] ?? s.id]),
+              ),
+            },
           ),
         ]),
       ),
@@ -188,4 +201,49 @@ function sharedWith(catalog: Catalog, service: string, locale: string): string |
   return fillPlaceholders(catalog.labels.consentSharedWith[locale] ?? '', {
     services: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names),
   });
+}
+
+/**
+ * Per service and category, what withdrawing consent on that service does: a cookie the service
+ * uses (or that browsers send to its hosts) is deleted as the whole catalog's withdrawal deletes
+ * it; one only on other services' hosts cannot be deleted from this host's response, so it is
+ * named with those services (`other-service`). Another company's cookies stay third-party.
+ */
+export function serviceWithdrawals(
+  catalog: Catalog,
+  optional: readonly Category[],
+  removalOf: (entry: CatalogEntry) => object[],
+): Record<string, Record<string, object[]>> {
+  return Object.fromEntries(
+    declaredServices(catalog).map((service) => [
+      service.id,
+      Object.fromEntries(
+        optional.map((category) => [
+          category.id,
+          catalog.entries
+            .filter((e) => e.category === category.id)
+            .flatMap((entry) => {
+              const here =
+                entry.services.includes(service.id) || entry.reaches?.includes(service.id);
+              const removals = removalOf(entry);
+              if (here) return removals;
+              return removals.map((removal) =>
+                'cannot' in removal && removal.cannot === 'third-party'
+                  ? removal
+                  : {
+                      name: entry.name.pattern,
+                      ...('pattern' in removal && { pattern: removal.pattern }),
+                      cannot: 'other-service',
+                      provider: entry.provider.name,
+                      ...(entry.provider.privacyPolicy !== undefined && {
+                        privacyPolicy: entry.provider.privacyPolicy,
+                      }),
+                      services: entry.services,
+                    },
+              );
+            }),
+        ]),
+      ),
+    ]),
+  );
 }
