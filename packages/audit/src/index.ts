@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Catalog, Problem } from '@cookie-catalog/catalog';
-import { type Comparison, compare } from './compare.js';
-import { type Baseline, driftProblems, inventoryOf } from './drift.js';
+import type { Catalog } from '@cookie-catalog/catalog';
+import type { Baseline } from './drift.js';
 import { AuditInputError } from './errors.js';
-import { type Pass, type PassNote, type PassOptions, runPass } from './observe.js';
+import { type AuditResult, judge, type RunFacts } from './judge.js';
+import { discoverPages, type Pass, type PassOptions, runPass } from './observe.js';
+import { type Shard, shareOf, urlSetHash } from './shard.js';
+import type { UrlSet } from './url-set.js';
 
 export type { BannerControl, BannerObservation } from './banner.js';
 export type { Comparison } from './compare.js';
@@ -16,6 +18,8 @@ export {
   SCHEMA_VERSION,
 } from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
+export { type AuditResult, judge, type RunFacts } from './judge.js';
+export { mergeShards, parseShardResult, type ShardResult } from './merge.js';
 export type {
   ObservedCookie,
   ObservedRequest,
@@ -25,7 +29,9 @@ export type {
   PassNote,
 } from './observe.js';
 export { CHROMIUM, CHROMIUM_ARGS, LIMITS } from './observe.js';
+export { normaliseUrl, parseShard, type Shard, shardOf, shareOf } from './shard.js';
 export { readStorageState, type StorageState } from './storage-state.js';
+export { readSitemap, readUrlList, SITEMAP_LIMITS, type UrlSet } from './url-set.js';
 
 /**
  * The passes an audit can make, each a fresh browser profile: `before` (nobody answered),
@@ -63,21 +69,21 @@ export interface AuditOptions {
   readonly storageState?: string;
   /** An earlier run (parseBaseline): what is new, gone or changed since then become findings. */
   readonly baseline?: Baseline;
+  /** Pages open at once in each pass (default LIMITS.tabs). */
+  readonly concurrency?: number;
+  /** How long each page stays open after its load event (default LIMITS.lateStorageMs). */
+  readonly lateStorageMs?: number;
+  /**
+   * The pages, known in advance (readSitemap, readUrlList) instead of followed links: the start
+   * page and these, at most `pages` of them when `pages` is given.
+   */
+  readonly urlSet?: UrlSet;
+  /**
+   * Audit only this share of the pages: of `urlSet`, or of what a discovery pass finds (every
+   * shard repeats it). `cookie-catalog audit merge` joins the shards' results.
+   */
+  readonly shard?: Shard;
   readonly progress?: (line: string) => void;
-}
-
-export interface AuditResult extends Comparison {
-  readonly passes: readonly Pass[];
-  readonly problems: Problem[];
-  /** What a pass could not see fully: pages that failed, bounds a page hit, popups closed. */
-  readonly warnings: readonly (PassNote & { readonly pass: Pass['name'] })[];
-  /** With a baseline: how many drift findings of each kind (0, 0, 0: nothing changed). */
-  readonly drift?: {
-    readonly baseline: string;
-    readonly new: number;
-    readonly gone: number;
-    readonly changed: number;
-  };
 }
 
 /**
@@ -132,13 +138,29 @@ export function parseConsentCookie(text: string): { name: string; value: string 
  * declares, or --consent-cookie / --accept-selector for another site's tool).
  */
 export async function auditSite(catalog: Catalog, options: AuditOptions): Promise<AuditResult> {
-  const pages = options.pages ?? 20;
   const start = startUrl(options.url);
-  const base = {
-    start,
-    pages,
+  const pages = options.pages ?? (options.urlSet ? Number.POSITIVE_INFINITY : 20);
+  const shared = {
     ...(options.storageState && { storageState: options.storageState }),
     ...(options.progress && { progress: options.progress }),
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+  };
+  // The pages split between shards: the start page first, then the set, up to the page limit.
+  let set: { source: string; urls: string[] } | undefined;
+  if (options.urlSet)
+    set = {
+      source: options.urlSet.source,
+      urls: [start, ...options.urlSet.urls.filter((u) => u !== start)].slice(0, pages),
+    };
+  else if (options.shard)
+    set = { source: 'discovery', urls: await discoverPages({ ...shared, start, pages }) };
+  const urls = set && (options.shard ? shareOf(set.urls, options.shard) : set.urls);
+  const base = {
+    start,
+    pages: Number.isFinite(pages) ? pages : Number.MAX_SAFE_INTEGER,
+    ...shared,
+    ...(options.lateStorageMs !== undefined && { lateStorageMs: options.lateStorageMs }),
+    ...(urls && { urls }),
   };
   const chosen = new Set<PassChoice>(
     options.passes ?? (options.consent === 'none' ? ['before'] : ['before', 'after']),
@@ -165,31 +187,17 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
   // is what GPC alone must hold back.
   if (chosen.has('gpc'))
     passes.push(await runPass('gpc, after consent', { ...accepted, gpc: true }));
-  const comparison = compare(catalog, start, passes);
-  const warnings: (PassNote & { pass: Pass['name'] })[] = passes.flatMap((pass) =>
-    pass.notes.map((n) => ({ pass: pass.name, ...n })),
-  );
-  if (!options.baseline) return { ...comparison, passes, warnings };
-  const { problems, uncompared } = driftProblems(options.baseline, inventoryOf(passes));
-  for (const pass of uncompared)
-    warnings.push({
-      pass: pass as Pass['name'],
-      page: start,
-      message: `the baseline ${options.baseline.label} has no ${pass} pass; nothing of it was compared`,
-    });
-  const kinds = (rule: string) => problems.filter((p) => p.rule === rule).length;
-  return {
-    ...comparison,
-    problems: [...comparison.problems, ...problems],
-    passes,
-    warnings,
-    drift: {
-      baseline: options.baseline.label,
-      new: kinds('audit/drift-new'),
-      gone: kinds('audit/drift-gone'),
-      changed: kinds('audit/drift-changed'),
-    },
+  const run: RunFacts = {
+    catalogVersion: catalog.version,
+    start,
+    passes: passes.map((p) => p.name),
+    consent: options.consent ?? 'all',
+    ...(set && {
+      urlSet: { source: set.source, pages: set.urls.length, sha256: urlSetHash(set.urls) },
+    }),
+    ...(options.shard && { shard: options.shard }),
   };
+  return judge(catalog, run, passes, options.baseline);
 }
 
 export type ConsentCookie =

@@ -12,6 +12,7 @@ import {
 import { getDomain } from 'tldts';
 import { type BannerObservation, measureBanner } from './banner.js';
 import { AuditInputError, StartPageError } from './errors.js';
+import { byText, orderedPass } from './pass-order.js';
 import { readStorageState } from './storage-state.js';
 
 /*
@@ -55,8 +56,10 @@ export const LIMITS = {
   evaluateMs: 3_000,
   /** Closing a page, clicking the accept button. */
   actionMs: 5_000,
-  /** Pages open at once. */
+  /** Pages open at once unless --concurrency says otherwise. */
   tabs: 4,
+  /** --concurrency at most: each tab is a renderer process, and a few already fill two cores. */
+  maxTabs: 32,
   /** Requests to other sites recorded per page; the rest are counted in a note. */
   requestsPerPage: 500,
   /** Frames looked into per page. */
@@ -125,7 +128,18 @@ export interface Pass {
 
 export interface PassOptions {
   readonly start: string;
+  /** Pages at most, breadth-first over same-site links (unless `urls` names them). */
   readonly pages: number;
+  /**
+   * The pages to visit, known in advance (a sitemap, a list, a shard's share): no links are
+   * followed. The start page is visited first all the same (consent is given there); when it is
+   * not among them, what it shows is not recorded, only what it leaves in the jar and storage.
+   */
+  readonly urls?: readonly string[];
+  /** Pages open at once (default LIMITS.tabs); the start page is always alone. */
+  readonly concurrency?: number;
+  /** How long a page stays open after its load event, for late storage (LIMITS.lateStorageMs). */
+  readonly lateStorageMs?: number;
   /** Cookies to put in the jar first (the consent cookie for the after-consent pass). */
   readonly cookies?: readonly Parameters<BrowserContext['addCookies']>[0][number][];
   /** Playwright storage state (a login). */
@@ -269,6 +283,26 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
     await bounded(context?.close() ?? Promise.resolve(), 30_000);
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * The pages a run of every shard would visit, found the way a run finds them (breadth-first over
+ * same-site links from the start page, up to `pages`) but without waiting for late storage: a
+ * shard repeats it to learn the whole set, then audits its share. Links a script adds seconds
+ * after the load are not followed here; a site that has them gives a sitemap or a list instead.
+ */
+export async function discoverPages(
+  options: Pick<PassOptions, 'start' | 'pages' | 'concurrency' | 'storageState' | 'progress'>,
+): Promise<string[]> {
+  const { progress } = options;
+  const pass = await runPass('before consent', {
+    ...options,
+    lateStorageMs: 0,
+    ...(progress && {
+      progress: (line: string) => progress(line.replace(/^before consent: /, 'discovery: ')),
+    }),
+  });
+  return [...pass.pages];
 }
 
 /**
@@ -447,23 +481,21 @@ async function crawl(
     }
   };
 
-  const queue = [options.start];
-  const seen = new Set(queue);
+  const lateStorageMs = options.lateStorageMs ?? LIMITS.lateStorageMs;
+  const concurrency = options.concurrency ?? LIMITS.tabs;
+  /** Pages visited and recorded, in the order they were started. */
   const visited: string[] = [];
-  let pump = () => {};
-  const enqueue = (links: readonly string[]) => {
-    for (const link of links) {
-      if (!seen.has(link)) {
-        seen.add(link);
-        queue.push(link);
-      }
-    }
-    pump();
-  };
+  /** The start page, visited only to give consent there (not one of `urls`): not recorded. */
+  const unrecorded =
+    options.urls !== undefined && !options.urls.includes(options.start) ? options.start : undefined;
 
   /** One page, start to finish; every step bounded. */
-  const visit = async (url: string, first: boolean): Promise<void> => {
+  const visit = async (url: string, first: boolean): Promise<string[]> => {
     const { page, session } = await openTab(url);
+    const links = new Set<string>();
+    const enqueue = (found: readonly string[]) => {
+      for (const link of found) links.add(link);
+    };
     const slow = () =>
       note(
         url,
@@ -492,7 +524,7 @@ async function crawl(
             : `could not be loaded: ${failure(error)}`;
         if (first) throw new StartPageError(url, reason.replace(/^could not be loaded: /, ''));
         note(url, reason);
-        return;
+        return [];
       }
       if (navigation.answer && navigation.answer.status() >= 400) {
         const reason = answered(navigation.answer);
@@ -527,11 +559,11 @@ async function crawl(
       }
       // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
       await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
-      const links = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
-      if (links === TIMED_OUT) slow();
-      else enqueue(links);
+      const early = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
+      if (early === TIMED_OUT) slow();
+      else enqueue(early);
       // Storage written a little later (a timer, a consent tool, a service worker).
-      await sleep(loadedAt + LIMITS.lateStorageMs - Date.now());
+      await sleep(loadedAt + lateStorageMs - Date.now());
       const later = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
       if (later !== TIMED_OUT) enqueue(later);
       if ((await bounded(recordStorage(page, url, storage), LIMITS.evaluateMs)) === TIMED_OUT)
@@ -541,62 +573,85 @@ async function crawl(
       )
         slow();
       await readJar(url);
+      return [...links];
     } finally {
       await bounded(session?.detach() ?? Promise.resolve(), LIMITS.actionMs);
       await bounded(page.close({ runBeforeUnload: false }), LIMITS.actionMs);
     }
   };
 
-  // Breadth-first over a few tabs at once. The first page is alone: it is where the consent is
-  // clicked, and the one page whose failure ends the audit; the links it has once loaded start
-  // the others while it waits for late storage.
-  await new Promise<void>((resolve, reject) => {
-    let active = 0;
-    let failed = false;
-    pump = () => {
-      if (failed) return;
-      while (active < LIMITS.tabs && queue.length > 0 && visited.length < options.pages) {
-        const url = queue.shift() as string;
-        const first = visited.length === 0;
-        visited.push(url);
-        lastStarted = url;
-        options.progress?.(
-          `${name}: ${visited.length}/${Math.min(options.pages, seen.size)} ${url}`,
-        );
-        active++;
-        visit(url, first).then(
-          () => {
-            active--;
-            pump();
-            if (active === 0 && !failed) resolve();
-          },
-          (error: unknown) => {
-            if (first || error instanceof StartPageError) {
-              failed = true;
-              reject(error);
-              return;
-            }
-            // Only the start page ends the audit; another page that breaks is a note.
-            note(url, `could not be audited: ${failure(error)}`);
-            active--;
-            pump();
-            if (active === 0) resolve();
-          },
-        );
+  /** A page, with a failure of any page but the first noted rather than ending the pass. */
+  const audited = async (url: string, first: boolean, total: number): Promise<string[]> => {
+    if (url !== unrecorded) visited.push(url);
+    lastStarted = url;
+    options.progress?.(
+      url === unrecorded
+        ? `${name}: the start page ${url}, where consent is given (not one of the pages)`
+        : `${name}: ${visited.length}/${total} ${url}`,
+    );
+    try {
+      return await visit(url, first);
+    } catch (error) {
+      // Only the start page ends the audit; another page that breaks is a note.
+      if (first || error instanceof StartPageError) throw error;
+      note(url, `could not be audited: ${failure(error)}`);
+      return [];
+    }
+  };
+
+  /** The pages, `concurrency` at a time; the links each had, by page. */
+  const visitAll = async (urls: readonly string[], total: number) => {
+    const linksOf = new Map<string, string[]>();
+    let next = 0;
+    const tab = async () => {
+      while (next < urls.length) {
+        const url = urls[next++] as string;
+        linksOf.set(url, await audited(url, false, total));
       }
     };
-    pump();
-  });
+    await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, tab));
+    return linksOf;
+  };
+
+  // The start page is alone: it is where the consent is clicked, and the one page whose failure
+  // ends the audit.
+  const known = options.urls ? [...new Set(options.urls)].sort(byText) : undefined;
+  const startLinks = await audited(options.start, true, known?.length ?? 1);
+  if (known) {
+    await visitAll(
+      known.filter((url) => url !== options.start),
+      known.length,
+    );
+  } else {
+    // Breadth-first, one level at a time: a level is every page linked from the one before that
+    // was not visited yet, in address order, cut at the page limit. Which pages make it in does
+    // not depend on which answered first, so any --concurrency visits the same pages.
+    const seen = new Set([options.start]);
+    let level = [options.start];
+    let linksOf = new Map([[options.start, startLinks]]);
+    while (visited.length < options.pages) {
+      const next = [
+        ...new Set(level.flatMap((url) => linksOf.get(url) ?? []).filter((u) => !seen.has(u))),
+      ].sort(byText);
+      if (next.length === 0) break;
+      level = next.slice(0, options.pages - visited.length);
+      for (const url of level) seen.add(url);
+      linksOf = await visitAll(level, visited.length + level.length);
+    }
+  }
 
   for (const [page, count] of requestsOf) {
+    if (page === unrecorded) continue;
     if (count > LIMITS.requestsPerPage)
       note(
         page,
         `it sent ${count} requests to other sites; the first ${LIMITS.requestsPerPage} are recorded`,
       );
   }
-  for (const [page, count] of popupsOf)
-    note(page, `it opened ${count} window${count === 1 ? '' : 's'}, each closed at once`);
+  for (const [page, count] of popupsOf) {
+    if (page === unrecorded) popups -= count;
+    else note(page, `it opened ${count} window${count === 1 ? '' : 's'}, each closed at once`);
+  }
 
   const seenAt = Math.floor(Date.now() / 1000);
   const cookies = (await context.cookies()).map((c) => {
@@ -615,16 +670,20 @@ async function crawl(
       setBy: origin?.by,
     };
   });
-  return {
+  // What the start page showed belongs to the shard whose page it is; its cookies and storage
+  // stay, as they would in a run of every page (each shard has them: the merge keeps one).
+  const recorded = <T extends { page: string }>(items: readonly T[]) =>
+    unrecorded === undefined ? [...items] : items.filter((item) => item.page !== unrecorded);
+  return orderedPass({
     name,
     pages: visited,
     cookies,
     storage: [...storage.values()],
-    requests,
+    requests: recorded(requests),
     popups,
-    notes,
+    notes: recorded(notes),
     ...(banner && { banner }),
-  };
+  });
 }
 
 async function recordStorage(page: Page, url: string, found: Map<string, ObservedStorage>) {
