@@ -25,6 +25,8 @@ Commands:
   audit URL           Crawl a site in Chromium before and after consent and hold what it
                       stores against the catalog (exit 1 on errors, 3 if the start page
                       cannot be loaded)
+  audit merge FILE... Join the JSON reports of the shards of one run (--shard i/n) into the
+                      result of a single run, judged again against the catalog
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
@@ -69,6 +71,14 @@ Options:
   --baseline F        audit: the JSON of an earlier run (--format json --out F): report what is
                       new, gone or changed since then (audit/drift-* warnings)
   --fail-on K         audit: what makes the exit code 1: error (default), drift, or error,drift
+  --concurrency N     audit: pages open at once in each pass (default 4)
+  --shard i/n         audit: only the i-th of n shares of the pages (of --sitemap or --urls, or
+                      of the pages a discovery pass finds); join the reports with audit merge
+  --sitemap S         audit: the pages a sitemap lists (its URL or file; an index is followed)
+                      instead of following links; with --pages, the first N of them
+  --urls FILE         audit: the pages listed in FILE, one address a line, instead of links
+  --late-storage-ms N audit: how long each page stays open after it loaded, for storage written
+                      later (default 6000)
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
@@ -187,6 +197,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       }
       case 'audit': {
+        if (rest[0] === 'merge') {
+          const { auditMergeCommand } = await import('./commands/audit-merge.js');
+          return await auditMergeCommand(
+            {
+              catalog: values.catalog ?? 'catalog',
+              files: rest.slice(1),
+              format,
+              out: values.out,
+              given: Object.keys(values),
+            },
+            io,
+          );
+        }
         if (format !== 'text' && format !== 'json' && format !== 'markdown') {
           io.stderr(`cookie-catalog: --format must be text, json or markdown, not "${format}"\n`);
           return 2;
@@ -212,6 +235,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             baseline: values.baseline,
             failOn: values['fail-on'],
             out: values.out,
+            concurrency: values.concurrency,
+            shard: values.shard,
+            sitemap: values.sitemap,
+            urls: values.urls,
+            lateStorageMs: values['late-storage-ms'],
           },
           io,
         );
@@ -412,6 +440,11 @@ function parse(argv: readonly string[]) {
       passes: { type: 'string' },
       baseline: { type: 'string' },
       'fail-on': { type: 'string' },
+      concurrency: { type: 'string' },
+      shard: { type: 'string' },
+      sitemap: { type: 'string' },
+      urls: { type: 'string' },
+      'late-storage-ms': { type: 'string' },
       store: { type: 'string' },
       policy: { type: 'boolean' },
       'older-than': { type: 'string' },
@@ -424,7 +457,7 @@ function parse(argv: readonly string[]) {
 }
 
 const STRING_OPTION =
-  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector|store|older-than|before|since)$/;
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|pages|consent|propose|storage-state|consent-cookie|accept-selector|concurrency|shard|sitemap|urls|late-storage-ms|store|older-than|before|since)$/;
 
 /** The command of arguments that did not parse: the first that is not an option (or its value). */
 function commandOf(argv: readonly string[]): string | undefined {

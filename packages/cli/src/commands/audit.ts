@@ -31,6 +31,11 @@ export interface AuditCommandOptions {
   readonly baseline: string | undefined;
   readonly failOn: string | undefined;
   readonly out: string | undefined;
+  readonly concurrency?: string | undefined;
+  readonly shard?: string | undefined;
+  readonly sitemap?: string | undefined;
+  readonly urls?: string | undefined;
+  readonly lateStorageMs?: string | undefined;
 }
 
 /** What makes the exit code 1: error findings, drift findings, or either. */
@@ -84,6 +89,10 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     BASELINE_MAX_BYTES,
     SCHEMA_VERSION,
     PASSES,
+    LIMITS,
+    parseShard,
+    readSitemap,
+    readUrlList,
   } = loaded;
   const usage = (error: unknown): number => {
     if (!(error instanceof AuditInputError)) throw error;
@@ -137,8 +146,45 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       return 2;
     }
   }
+  const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+  if (
+    concurrency !== undefined &&
+    (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > LIMITS.maxTabs)
+  ) {
+    io.stderr(
+      `cookie-catalog: audit: --concurrency "${escapeInvisible(options.concurrency ?? '')}" is not a whole number of pages from 1 to ${LIMITS.maxTabs}; give e.g. --concurrency 4\n`,
+    );
+    return 2;
+  }
+  const lateStorageMs =
+    options.lateStorageMs === undefined ? undefined : Number(options.lateStorageMs);
+  if (
+    lateStorageMs !== undefined &&
+    (!Number.isSafeInteger(lateStorageMs) || lateStorageMs < 0 || lateStorageMs > 60_000)
+  ) {
+    io.stderr(
+      `cookie-catalog: audit: --late-storage-ms "${escapeInvisible(options.lateStorageMs ?? '')}" is not a whole number of milliseconds from 0 to 60000; give e.g. --late-storage-ms 6000\n`,
+    );
+    return 2;
+  }
+  if (options.sitemap !== undefined && options.urls !== undefined) {
+    io.stderr(
+      'cookie-catalog: audit: --sitemap and --urls each give the pages; give one of them\n',
+    );
+    return 2;
+  }
   let baseline: ReturnType<typeof parseBaseline> | undefined;
+  let shard: ReturnType<typeof parseShard> | undefined;
+  let urlSet: Awaited<ReturnType<typeof readUrlList>> | undefined;
   try {
+    if (options.shard !== undefined) shard = parseShard(options.shard);
+    if (options.sitemap !== undefined)
+      urlSet = await readSitemap(
+        /^https?:\/\//i.test(options.sitemap) ? options.sitemap : resolve(io.cwd, options.sitemap),
+        new URL(options.url).href,
+      );
+    if (options.urls !== undefined)
+      urlSet = await readUrlList(resolve(io.cwd, options.urls), new URL(options.url).href);
     if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
     if (storageState) await readStorageState(storageState);
     if (options.baseline !== undefined)
@@ -190,8 +236,13 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   try {
     audit = await auditSite(catalog, {
       url: options.url,
-      pages,
+      // With a sitemap or a list, every page of it unless --pages is given.
+      ...((options.pages !== undefined || !urlSet) && { pages }),
       consent,
+      ...(concurrency !== undefined && { concurrency }),
+      ...(lateStorageMs !== undefined && { lateStorageMs }),
+      ...(shard && { shard }),
+      ...(urlSet && { urlSet }),
       ...(options.consentCookie !== undefined && { consentCookie: options.consentCookie }),
       ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
       ...(options.rejectSelector && { rejectSelector: options.rejectSelector }),
@@ -216,35 +267,13 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       `${c.yellow('warning')} ${escapeInvisible(warning.pass)}: ${escapeInvisible(warning.page)}: ${escapeInvisible(warning.message)}\n`,
     );
   const drifted = audit.drift ? audit.drift.new + audit.drift.gone + audit.drift.changed : 0;
-  let report: string;
-  if (options.format === 'json') {
-    report = `${JSON.stringify(auditJson(options.url, audit, SCHEMA_VERSION), null, 2)}\n`;
-  } else if (options.format === 'markdown') {
-    report = auditMarkdown(
-      options.url,
-      audit.problems,
-      audit.passes.map((p) => p.pages.length),
-      audit.passes.map((p) => p.name),
-      audit.warnings,
-      audit.drift,
-    );
-  } else {
-    // Grouped for people: errors first, then by rule and page.
-    const order = { error: 0, warning: 1, info: 2 } as const;
-    const grouped = [...audit.problems].sort(
-      (a, b) =>
-        order[a.severity] - order[b.severity] ||
-        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
-    );
-    report = formatProblemsText(grouped, out !== undefined ? { ...io, color: false } : io);
-    const byRule = new Map<string, number>();
-    for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
-    if (byRule.size > 0)
-      report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
-    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
-    if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
-  }
+  const report = auditReport(
+    options.url,
+    audit,
+    options.format,
+    out !== undefined ? { ...io, color: false } : io,
+    SCHEMA_VERSION,
+  );
   if (out !== undefined) {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, report);
@@ -271,6 +300,49 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     }
   }
   return (failOn.has('error') && errors > 0) || (failOn.has('drift') && drifted > 0) ? 1 : 0;
+}
+
+/**
+ * The report of a run in a format (the JSON, the Markdown of a pull-request comment, or text for
+ * people): of an audit, or of shards merged (`audit merge`).
+ */
+export function auditReport(
+  url: string,
+  audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
+  format: 'text' | 'json' | 'markdown',
+  io: CliIo,
+  schemaVersion: number,
+): string {
+  let report: string;
+  if (format === 'json') {
+    report = `${JSON.stringify(auditJson(url, audit, schemaVersion), null, 2)}\n`;
+  } else if (format === 'markdown') {
+    report = auditMarkdown(
+      url,
+      audit.problems,
+      audit.passes.map((p) => p.pages.length),
+      audit.passes.map((p) => p.name),
+      audit.warnings,
+      audit.drift,
+    );
+  } else {
+    // Grouped for people: errors first, then by rule and page.
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const grouped = [...audit.problems].sort(
+      (a, b) =>
+        order[a.severity] - order[b.severity] ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
+    report = formatProblemsText(grouped, io);
+    const byRule = new Map<string, number>();
+    for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
+    if (byRule.size > 0)
+      report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
+    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
+    if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
+  }
+  return report;
 }
 
 /**
@@ -354,6 +426,8 @@ function auditJson(
     errors: count(audit.problems, 'error'),
     notes: count(audit.problems, 'info'),
     ...(audit.drift && { drift: audit.drift }),
+    // What the run was: `audit merge` joins only the shards of one run.
+    run: audit.run,
     warnings: audit.warnings,
     passes: audit.passes,
     problems: audit.problems.map(({ file, ...problem }) => ({ ...problem, page: file })),
