@@ -489,13 +489,17 @@ async function crawl(
   const unrecorded =
     options.urls !== undefined && !options.urls.includes(options.start) ? options.start : undefined;
 
-  /** One page, start to finish; every step bounded. */
-  const visit = async (url: string, first: boolean): Promise<string[]> => {
+  /**
+   * One page, start to finish; every step bounded. Its links are reported once the network is
+   * quiet (`early`), so the next pages can start while this one waits for late storage; the
+   * links that appeared during that wait are what it returns.
+   */
+  const visit = async (
+    url: string,
+    first: boolean,
+    early: (links: readonly string[]) => void,
+  ): Promise<string[]> => {
     const { page, session } = await openTab(url);
-    const links = new Set<string>();
-    const enqueue = (found: readonly string[]) => {
-      for (const link of found) links.add(link);
-    };
     const slow = () =>
       note(
         url,
@@ -559,13 +563,13 @@ async function crawl(
       }
       // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
       await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
-      const early = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
-      if (early === TIMED_OUT) slow();
-      else enqueue(early);
+      const quiet = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
+      if (quiet === TIMED_OUT) slow();
+      early(quiet === TIMED_OUT ? [] : quiet);
       // Storage written a little later (a timer, a consent tool, a service worker).
       await sleep(loadedAt + lateStorageMs - Date.now());
       const later = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
-      if (later !== TIMED_OUT) enqueue(later);
+      const known = new Set(quiet === TIMED_OUT ? [] : quiet);
       if ((await bounded(recordStorage(page, url, storage), LIMITS.evaluateMs)) === TIMED_OUT)
         slow();
       if (
@@ -573,72 +577,104 @@ async function crawl(
       )
         slow();
       await readJar(url);
-      return [...links];
+      return later === TIMED_OUT ? [] : later.filter((link) => !known.has(link));
     } finally {
       await bounded(session?.detach() ?? Promise.resolve(), LIMITS.actionMs);
       await bounded(page.close({ runBeforeUnload: false }), LIMITS.actionMs);
     }
   };
 
-  /** A page, with a failure of any page but the first noted rather than ending the pass. */
-  const audited = async (url: string, first: boolean, total: number): Promise<string[]> => {
-    if (url !== unrecorded) visited.push(url);
-    lastStarted = url;
-    options.progress?.(
-      url === unrecorded
-        ? `${name}: the start page ${url}, where consent is given (not one of the pages)`
-        : `${name}: ${visited.length}/${total} ${url}`,
-    );
-    try {
-      return await visit(url, first);
-    } catch (error) {
-      // Only the start page ends the audit; another page that breaks is a note.
-      if (first || error instanceof StartPageError) throw error;
-      note(url, `could not be audited: ${failure(error)}`);
-      return [];
-    }
+  /** Tabs open (at most `concurrency`), and the pages waiting for one, first come first served. */
+  let open = 0;
+  const waiting: (() => void)[] = [];
+  const tab = async () => {
+    if (open < concurrency) open++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const freeTab = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else open--;
   };
 
-  /** The pages, `concurrency` at a time; the links each had, by page. */
-  const visitAll = async (urls: readonly string[], total: number) => {
-    const linksOf = new Map<string, string[]>();
-    let next = 0;
-    const tab = async () => {
-      while (next < urls.length) {
-        const url = urls[next++] as string;
-        linksOf.set(url, await audited(url, false, total));
+  /** The pages started, each with its links once quiet and the links that came later. */
+  const started = new Map<string, { early: Promise<string[]>; later: Promise<string[]> }>();
+  /**
+   * Starts a page as soon as a tab is free. A failure of any page but the start page is a note;
+   * the start page's ends the pass if it comes before its links (before consent was given).
+   */
+  const start = (url: string, first: boolean, total: () => number) => {
+    let report: (links: readonly string[]) => void = () => {};
+    let reported = false;
+    const early = new Promise<string[]>((resolve) => {
+      report = (links) => {
+        reported = true;
+        resolve([...links]);
+      };
+    });
+    const later = (async () => {
+      await tab();
+      try {
+        if (url !== unrecorded) visited.push(url);
+        lastStarted = url;
+        options.progress?.(
+          url === unrecorded
+            ? `${name}: the start page ${url}, where consent is given (not one of the pages)`
+            : `${name}: ${visited.length}/${total()} ${url}`,
+        );
+        return await visit(url, first, report);
+      } catch (error) {
+        if (first && !reported) throw error;
+        note(url, `could not be audited: ${failure(error)}`);
+        return [];
+      } finally {
+        freeTab();
+        report([]);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, urls.length) }, tab));
-    return linksOf;
+    })();
+    // Awaited below; until then a failure must not count as unhandled.
+    later.catch(() => undefined);
+    started.set(url, { early, later });
   };
 
-  // The start page is alone: it is where the consent is clicked, and the one page whose failure
-  // ends the audit.
+  // The start page is alone until its links are known: it is where consent is clicked, and the
+  // one page whose failure ends the pass.
   const known = options.urls ? [...new Set(options.urls)].sort(byText) : undefined;
-  const startLinks = await audited(options.start, true, known?.length ?? 1);
   if (known) {
-    await visitAll(
-      known.filter((url) => url !== options.start),
-      known.length,
-    );
+    start(options.start, true, () => known.length);
+    await started.get(options.start)?.early;
+    for (const url of known) if (url !== options.start) start(url, false, () => known.length);
   } else {
     // Breadth-first, one level at a time: a level is every page linked from the one before that
-    // was not visited yet, in address order, cut at the page limit. Which pages make it in does
-    // not depend on which answered first, so any --concurrency visits the same pages.
+    // was not started yet, in address order, cut at the page limit. Which pages make it in does
+    // not depend on which answered first, so any --concurrency visits the same pages. A level
+    // starts once the links of the one before are known (the network quiet on each page), while
+    // those pages still wait for late storage; links that appear only during that wait are
+    // followed after the rest, as a level of their own.
     const seen = new Set([options.start]);
+    const total = () => Math.min(options.pages, seen.size);
+    start(options.start, true, total);
     let level = [options.start];
-    let linksOf = new Map([[options.start, startLinks]]);
-    while (visited.length < options.pages) {
-      const next = [
-        ...new Set(level.flatMap((url) => linksOf.get(url) ?? []).filter((u) => !seen.has(u))),
-      ].sort(byText);
-      if (next.length === 0) break;
-      level = next.slice(0, options.pages - visited.length);
+    const links = async (urls: readonly string[]) =>
+      (await Promise.all(urls.map((url) => started.get(url)?.early ?? []))).flat();
+    const lateLinks = async (urls: readonly string[]) =>
+      (await Promise.all(urls.map((url) => started.get(url)?.later ?? []))).flat();
+    while (seen.size < options.pages) {
+      let next = [...new Set(await links(level))].filter((url) => !seen.has(url)).sort(byText);
+      if (next.length === 0) {
+        // Every page so far is done: what appeared late on any of them, not yet started.
+        next = [...new Set(await lateLinks([...started.keys()]))]
+          .filter((url) => !seen.has(url))
+          .sort(byText);
+        if (next.length === 0) break;
+      }
+      level = next.slice(0, options.pages - seen.size);
       for (const url of level) seen.add(url);
-      linksOf = await visitAll(level, visited.length + level.length);
+      for (const url of level) start(url, false, total);
     }
   }
+  // Every page finished (the start page's failure, if any, ends the pass here).
+  await Promise.all([...started.values()].map((page) => page.later));
 
   for (const [page, count] of requestsOf) {
     if (page === unrecorded) continue;
