@@ -597,6 +597,7 @@ async function crawl(
     else open--;
   };
 
+  let startFailed = false;
   /** The pages started, each with its links once quiet and the links that came later. */
   const started = new Map<string, { early: Promise<string[]>; later: Promise<string[]> }>();
   /**
@@ -624,7 +625,10 @@ async function crawl(
         );
         return await visit(url, first, report);
       } catch (error) {
-        if (first && !reported) throw error;
+        if (first && !reported) {
+          startFailed = true;
+          throw error;
+        }
         note(url, `could not be audited: ${failure(error)}`);
         return [];
       } finally {
@@ -643,6 +647,8 @@ async function crawl(
   if (known) {
     start(options.start, true, () => known.length);
     await started.get(options.start)?.early;
+    // A start page that failed ends the pass before any other page is opened.
+    if (startFailed) await started.get(options.start)?.later;
     for (const url of known) if (url !== options.start) start(url, false, () => known.length);
   } else {
     // Breadth-first, one level at a time: a level is every page linked from the one before that

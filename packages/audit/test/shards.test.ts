@@ -49,7 +49,20 @@ beforeAll(async () => {
       "<!doctype html><title>widget</title><script>localStorage.setItem('widget_seen', '1')</script>",
     );
   });
-  const port = await serve((request, response) => {
+  let port = 0;
+  port = await serve((request, response) => {
+    if (request.url === '/sitemap.xml') {
+      // Every page, the last first: --pages N takes the first N the sitemap lists.
+      const locs = Array.from(
+        { length: PAGES },
+        (_, i) => `<url><loc>/page/${PAGES - 1 - i}</loc></url>`,
+      );
+      response.setHeader('Content-Type', 'application/xml');
+      response.end(
+        `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.join('').replaceAll('<loc>/', `<loc>http://127.0.0.1:${port}/`)}</urlset>`,
+      );
+      return;
+    }
     const n = Number(/^\/page\/(\d+)$/.exec(request.url ?? '')?.[1] ?? Number.NaN);
     if (!Number.isInteger(n) || n >= PAGES) {
       response.statusCode = 404;
@@ -231,6 +244,33 @@ describe('a 60-page site', () => {
     const two = await audit('two.json', '--concurrency', '2', ...args);
     expect(one.passes[0]?.pages).toHaveLength(25);
     expect(comparable(two)).toEqual(comparable(one));
+  });
+});
+
+describe('a sitemap', () => {
+  it('--pages takes the first pages it lists; two shards of it joined are the single run', async () => {
+    const sitemap = new URL('/sitemap.xml', start).href;
+    const args = ['--sitemap', sitemap, '--pages', '20', '--consent', 'none'];
+    const single = await audit('sitemap.json', ...args);
+    const listed = Array.from(
+      { length: 19 },
+      (_, i) => new URL(`/page/${PAGES - 1 - i}`, start).href,
+    );
+    expect(single.passes[0]?.pages).toEqual([start, ...listed].sort());
+    expect(single.run.urlSet).toMatchObject({ source: `sitemap ${sitemap}`, pages: 20 });
+    const shards = await Promise.all(
+      ['1/2', '2/2'].map((shard, i) => audit(`sitemap-${i + 1}.json`, ...args, '--shard', shard)),
+    );
+    for (const shard of shards) expect(shard.passes[0]?.pages.length).toBeLessThan(20);
+    const merged = await runCli(
+      ['audit', 'merge', 'sitemap-1.json', 'sitemap-2.json', '--catalog', dir, '--format', 'json'],
+      work,
+    );
+    expect(merged.code).toBe(1);
+    const joined = JSON.parse(merged.stdout) as Report;
+    // Here the run facts are the same too: the single run split nothing, but read the same set.
+    expect(joined.run).toEqual(single.run);
+    expect(comparable(joined)).toEqual(comparable(single));
   });
 });
 
