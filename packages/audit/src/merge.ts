@@ -302,7 +302,7 @@ function checkOneRun(catalog: Catalog, shards: readonly ShardResult[]): void {
   for (const [index, labels] of byIndex)
     if (labels.length > 1)
       throw new AuditInputError(
-        `audit merge: ${list(labels)} are all shard ${index}/${count}; give each shard's report once`,
+        `audit merge: ${list(labels)} are the same shard ${index}/${count}; give each shard's report once`,
       );
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0)

@@ -301,7 +301,7 @@ describe('audit merge refuses what is not every shard of one run', () => {
     );
     await refused(
       ['shard-1.json', 'shard-2.json', 'shard-2.json'],
-      /shard-2\.json and shard-2\.json are all shard 2\/3; give each shard's report once/,
+      /shard-2\.json and shard-2\.json are the same shard 2\/3; give each shard's report once/,
     );
   });
 
