@@ -1,5 +1,6 @@
 import type { Catalog } from '@cookie-catalog/catalog';
 import type { BannerControl, BannerObservation } from './banner.js';
+import type { Baseline } from './drift.js';
 import { AuditInputError } from './errors.js';
 import { type AuditResult, judge, type RunFacts } from './judge.js';
 import type {
@@ -347,10 +348,14 @@ function mergePass(name: PassName, start: string, parts: readonly Pass[]): Pass 
 
 /**
  * The shards of one run joined, and judged again against the catalog as a single run is: the
- * result is an ordinary audit result (a baseline, a report). Throws AuditInputError when the
- * files are not every shard of one run.
+ * result is an ordinary audit result (a baseline, a report), with drift since `baseline` when
+ * given. Throws AuditInputError when the files are not every shard of one run.
  */
-export function mergeShards(catalog: Catalog, shards: readonly ShardResult[]): AuditResult {
+export function mergeShards(
+  catalog: Catalog,
+  shards: readonly ShardResult[],
+  baseline?: Baseline,
+): AuditResult {
   checkOneRun(catalog, shards);
   const ordered = [...shards].sort((a, b) => a.run.shard.index - b.run.shard.index);
   const { shard: _shard, ...run } = (ordered[0] as ShardResult).run;
@@ -361,5 +366,5 @@ export function mergeShards(catalog: Catalog, shards: readonly ShardResult[]): A
       ordered.flatMap((s) => s.passes.filter((p) => p.name === name)),
     ),
   );
-  return judge(catalog, run, passes);
+  return judge(catalog, run, passes, baseline);
 }

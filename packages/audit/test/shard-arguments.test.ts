@@ -55,6 +55,13 @@ describe('audit: --shard, --concurrency, --sitemap, --urls, --late-storage-ms', 
     );
   });
 
+  it('--baseline with --shard: drift is judged over the joined shards', async () => {
+    await refused(
+      ['audit', START, '--shard', '1/2', '--baseline', 'old.json'],
+      'cookie-catalog: audit: --baseline compares a whole run, and a shard is part of one; give --baseline to audit merge, which joins the shards',
+    );
+  });
+
   it('--sitemap and --urls at once; a list with a page of another site', async () => {
     await refused(
       ['audit', START, '--sitemap', 'sitemap.xml', '--urls', 'list.txt'],
@@ -71,11 +78,15 @@ describe('audit merge', () => {
   it('an option it does not read, no files, a format it does not write', async () => {
     await refused(
       ['audit', 'merge', 'a.json', '--pages', '3'],
-      "cookie-catalog: audit merge: takes --catalog, --format and --out, not --pages (give it to each shard's audit)",
+      "cookie-catalog: audit merge: takes --catalog, --format, --out, --baseline and --fail-on, not --pages (give it to each shard's audit)",
     );
     await refused(
       ['audit', 'merge'],
       'cookie-catalog: audit merge: give the JSON reports of the shards to join: audit merge shard-1.json shard-2.json shard-3.json',
+    );
+    await refused(
+      ['audit', 'merge', 'a.json', '--fail-on', 'drift'],
+      'cookie-catalog: audit merge: --fail-on drift needs --baseline, the JSON of an earlier run to compare with',
     );
     await refused(
       ['audit', 'merge', 'a.json', '--format', 'sarif'],

@@ -337,6 +337,45 @@ describe('audit merge refuses what is not every shard of one run', () => {
     );
   });
 
+  it('--baseline: against the single run no drift; against a smaller run, what is new', async () => {
+    const shards = ['shard-1.json', 'shard-2.json', 'shard-3.json'];
+    const same = await runCli(
+      [
+        'audit',
+        'merge',
+        ...shards,
+        '--catalog',
+        dir,
+        '--baseline',
+        'single.json',
+        '--fail-on',
+        'drift',
+      ],
+      work,
+    );
+    expect(same.stderr).not.toMatch(/internal error|^\s+at /m);
+    expect(same.stdout).toContain('no drift since the baseline');
+    expect(same.code).toBe(0);
+    // one.json: 25 pages, before consent only.
+    const grown = await runCli(
+      [
+        'audit',
+        'merge',
+        ...shards,
+        '--catalog',
+        dir,
+        '--baseline',
+        'one.json',
+        '--fail-on',
+        'drift',
+      ],
+      work,
+    );
+    expect(grown.stdout).toMatch(/drift since the baseline: [1-9]\d* new, 0 gone, 0 changed/);
+    expect(grown.stderr).toContain('the baseline one.json has no after consent pass');
+    expect(grown.code).toBe(1);
+  });
+
   it('a single run (no --shard), a file that is no report', async () => {
     await refused(
       ['single.json'],

@@ -26,7 +26,8 @@ Commands:
                       stores against the catalog (exit 1 on errors, 3 if the start page
                       cannot be loaded)
   audit merge FILE... Join the JSON reports of the shards of one run (--shard i/n) into the
-                      result of a single run, judged again against the catalog
+                      result of a single run, judged again against the catalog (and against
+                      --baseline, with --fail-on, as audit does)
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
@@ -205,6 +206,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
               files: rest.slice(1),
               format,
               out: values.out,
+              baseline: values.baseline,
+              failOn: values['fail-on'],
               given: Object.keys(values),
             },
             io,

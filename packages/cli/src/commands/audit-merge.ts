@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import type { CliIo } from '../cli-io.js';
 import { loadOptional } from '../optional-package.js';
 import { namedTargetWithin, outputTargetProblem } from '../output-target.js';
-import { auditReport } from './audit.js';
+import { auditReport, parseFailOn, readBaseline } from './audit.js';
 import { validCatalog } from './valid-catalog.js';
 
 export interface AuditMergeOptions {
@@ -13,11 +13,13 @@ export interface AuditMergeOptions {
   readonly files: readonly string[];
   readonly format: string;
   readonly out: string | undefined;
+  readonly baseline?: string | undefined;
+  readonly failOn?: string | undefined;
   /** The options given on the command line, each checked against what merge reads. */
   readonly given: readonly string[];
 }
 
-const MERGE_OPTIONS = ['catalog', 'format', 'out'];
+const MERGE_OPTIONS = ['catalog', 'format', 'out', 'baseline', 'fail-on'];
 
 /**
  * `cookie-catalog audit merge a.json b.json c.json`: the shards of one run (`audit … --shard i/n
@@ -34,7 +36,7 @@ export async function auditMergeCommand(options: AuditMergeOptions, io: CliIo): 
   const stray = options.given.find((option) => !MERGE_OPTIONS.includes(option));
   if (stray !== undefined)
     return refuse(
-      `takes --catalog, --format and --out, not --${stray} (give it to each shard's audit)`,
+      `takes --catalog, --format, --out, --baseline and --fail-on, not --${stray} (give it to each shard's audit)`,
     );
   const { format } = options;
   if (format !== 'text' && format !== 'json' && format !== 'markdown')
@@ -43,6 +45,10 @@ export async function auditMergeCommand(options: AuditMergeOptions, io: CliIo): 
     return refuse(
       'give the JSON reports of the shards to join: audit merge shard-1.json shard-2.json shard-3.json',
     );
+  const failOn = parseFailOn(options.failOn);
+  if (typeof failOn === 'string') return refuse(failOn);
+  if (failOn.has('drift') && options.baseline === undefined)
+    return refuse('--fail-on drift needs --baseline, the JSON of an earlier run to compare with');
   const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (out !== undefined) {
     const unsafe = await outputTargetProblem(
@@ -58,10 +64,23 @@ export async function auditMergeCommand(options: AuditMergeOptions, io: CliIo): 
     io,
   );
   if (!loaded) return 2;
-  const { AuditInputError, BASELINE_MAX_BYTES, SCHEMA_VERSION, mergeShards, parseShardResult } =
-    loaded;
+  const {
+    AuditInputError,
+    BASELINE_MAX_BYTES,
+    SCHEMA_VERSION,
+    mergeShards,
+    parseBaseline,
+    parseShardResult,
+  } = loaded;
   const shards: ReturnType<typeof parseShardResult>[] = [];
+  let baseline: ReturnType<typeof parseBaseline> | undefined;
   try {
+    if (options.baseline !== undefined)
+      baseline = await readBaseline(options.baseline, io.cwd, {
+        parseBaseline,
+        maxBytes: BASELINE_MAX_BYTES,
+        AuditInputError,
+      });
     for (const file of options.files) {
       const path = resolve(io.cwd, file);
       const stats = await stat(path).catch((error: NodeJS.ErrnoException) => error);
@@ -89,7 +108,7 @@ export async function auditMergeCommand(options: AuditMergeOptions, io: CliIo): 
   if (!valid) return 1;
   let merged: ReturnType<typeof mergeShards>;
   try {
-    merged = mergeShards(valid.catalog, shards);
+    merged = mergeShards(valid.catalog, shards, baseline);
   } catch (error) {
     if (error instanceof AuditInputError)
       return refuse(error.message.replace(/^audit merge: /, ''));
@@ -115,5 +134,7 @@ export async function auditMergeCommand(options: AuditMergeOptions, io: CliIo): 
   } else {
     io.stdout(report);
   }
-  return merged.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const errors = merged.problems.some((p) => p.severity === 'error');
+  const drifted = merged.drift ? merged.drift.new + merged.drift.gone + merged.drift.changed : 0;
+  return (failOn.has('error') && errors) || (failOn.has('drift') && drifted > 0) ? 1 : 0;
 }

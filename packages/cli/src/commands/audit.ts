@@ -39,9 +39,9 @@ export interface AuditCommandOptions {
 }
 
 /** What makes the exit code 1: error findings, drift findings, or either. */
-type FailOn = ReadonlySet<'error' | 'drift'>;
+export type FailOn = ReadonlySet<'error' | 'drift'>;
 
-function parseFailOn(text: string | undefined): FailOn | string {
+export function parseFailOn(text: string | undefined): FailOn | string {
   const kinds = (text ?? 'error').split(',').map((k) => k.trim());
   const wrong = kinds.find((k) => k !== 'error' && k !== 'drift');
   if (wrong !== undefined) return `--fail-on takes error, drift or error,drift, not "${wrong}"`;
@@ -164,6 +164,12 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   ) {
     io.stderr(
       `cookie-catalog: audit: --late-storage-ms "${escapeInvisible(options.lateStorageMs ?? '')}" is not a whole number of milliseconds from 0 to 60000; give e.g. --late-storage-ms 6000\n`,
+    );
+    return 2;
+  }
+  if (options.shard !== undefined && options.baseline !== undefined) {
+    io.stderr(
+      'cookie-catalog: audit: --baseline compares a whole run, and a shard is part of one; give --baseline to audit merge, which joins the shards\n',
     );
     return 2;
   }
@@ -349,7 +355,7 @@ export function auditReport(
  * The baseline, read and checked before a browser starts: a missing, huge or foreign file is the
  * user's mistake (exit 2), said in one line.
  */
-async function readBaseline<B>(
+export async function readBaseline<B>(
   given: string,
   cwd: string,
   audit: {
