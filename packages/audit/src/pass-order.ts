@@ -1,5 +1,3 @@
-import type { Pass } from './observe.js';
-
 /*
  * One order for what a pass saw, whatever order the pages answered in: a run at --concurrency 1
  * and one at 4, or three shards merged, list the same things in the same places. Items are
@@ -20,8 +18,31 @@ function byKeys<T>(...keys: ((item: T) => string)[]) {
   };
 }
 
+/** What a pass lists (a Pass, observe.ts; named by shape here, so the crawl can import this). */
+interface Listed {
+  readonly pages: readonly string[];
+  readonly cookies: readonly {
+    readonly name: string;
+    readonly domain: string;
+    readonly path: string;
+    readonly partitionKey: string | undefined;
+  }[];
+  readonly storage: readonly {
+    readonly kind: string;
+    readonly origin: string;
+    readonly key: string;
+  }[];
+  readonly requests: readonly {
+    readonly page: string;
+    readonly url: string;
+    readonly type: string;
+    readonly invisible: boolean;
+  }[];
+  readonly notes: readonly { readonly page: string; readonly message: string }[];
+}
+
 /** The pass with its pages, cookies, storage, requests and notes in their one order. */
-export function orderedPass(pass: Pass): Pass {
+export function orderedPass<P extends Listed>(pass: P): P {
   return {
     ...pass,
     pages: [...pass.pages].sort(byText),
@@ -55,5 +76,5 @@ export function orderedPass(pass: Pass): Pass {
         (n) => n.message,
       ),
     ),
-  };
+  } as P;
 }
