@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { Catalog, Problem } from '@cookie-catalog/catalog';
-import { type Comparison, compare } from './compare.js';
-import { type Baseline, driftProblems, inventoryOf } from './drift.js';
+import type { Catalog } from '@cookie-catalog/catalog';
+import type { Baseline } from './drift.js';
 import { AuditInputError } from './errors.js';
+import { type AuditResult, judge, type RunFacts } from './judge.js';
 import {
+  discoverPages,
   type Pass,
-  type PassNote,
   type PassOptions,
   runPass,
   THIRD_PARTY_COOKIES_ALLOWED,
 } from './observe.js';
 import { AUDIT_VERSION, type AuditProvenance } from './report/provenance.js';
+import { type Shard, shareOf, urlSetHash } from './shard.js';
+import type { UrlSet } from './url-set.js';
 
 export type { BannerControl, BannerObservation } from './banner.js';
 export type { Comparison, FindingSource, FindingSubject } from './compare.js';
@@ -24,6 +26,8 @@ export {
 } from './drift.js';
 export { AuditInputError, StartPageError } from './errors.js';
 export type { FirstView } from './first-view.js';
+export { type AuditResult, judge, type RunFacts } from './judge.js';
+export { mergeShards, parseShardResult, type ShardResult } from './merge.js';
 export type {
   ObservedCookie,
   ObservedRequest,
@@ -49,7 +53,9 @@ export {
 } from './report/organisations.js';
 export { AUDIT_VERSION, type AuditProvenance } from './report/provenance.js';
 export { redactUrls } from './report/redact.js';
+export { normaliseUrl, parseShard, type Shard, shardOf, shareOf } from './shard.js';
 export { readStorageState, type StorageState } from './storage-state.js';
+export { readSitemap, readUrlList, SITEMAP_LIMITS, type UrlSet } from './url-set.js';
 
 /**
  * The passes an audit can make, each a fresh browser profile: `before` (nobody answered),
@@ -94,23 +100,21 @@ export interface AuditOptions {
   readonly redact?: boolean;
   /** The tool that runs the audit, for the provenance: `cookie-catalog 1.2.0`. */
   readonly tool?: string;
+  /** Pages open at once in each pass (default LIMITS.tabs). */
+  readonly concurrency?: number;
+  /** How long each page stays open after its load event (default LIMITS.lateStorageMs). */
+  readonly lateStorageMs?: number;
+  /**
+   * The pages, known in advance (readSitemap, readUrlList) instead of followed links: the start
+   * page and these, at most `pages` of them when `pages` is given.
+   */
+  readonly urlSet?: UrlSet;
+  /**
+   * Audit only this share of the pages: of `urlSet`, or of what a discovery pass finds (every
+   * shard repeats it). `cookie-catalog audit merge` joins the shards' results.
+   */
+  readonly shard?: Shard;
   readonly progress?: (line: string) => void;
-}
-
-export interface AuditResult extends Comparison {
-  readonly passes: readonly Pass[];
-  readonly problems: Problem[];
-  /** What a pass could not see fully: pages that failed, bounds a page hit, popups closed. */
-  readonly warnings: readonly (PassNote & { readonly pass: Pass['name'] })[];
-  /** With a baseline: how many drift findings of each kind (0, 0, 0: nothing changed). */
-  readonly drift?: {
-    readonly baseline: string;
-    readonly new: number;
-    readonly gone: number;
-    readonly changed: number;
-  };
-  /** When, with what and how the site was seen: the HTML report's provenance. */
-  readonly provenance: AuditProvenance;
 }
 
 /**
@@ -165,15 +169,31 @@ export function parseConsentCookie(text: string): { name: string; value: string 
  * declares, or --consent-cookie / --accept-selector for another site's tool).
  */
 export async function auditSite(catalog: Catalog, options: AuditOptions): Promise<AuditResult> {
-  const pages = options.pages ?? 20;
   const start = startUrl(options.url);
   const startedAt = new Date().toISOString();
-  const base = {
-    start,
-    pages,
-    ...(options.redact && { screenshot: false }),
+  const pages = options.pages ?? (options.urlSet ? Number.POSITIVE_INFINITY : 20);
+  const shared = {
     ...(options.storageState && { storageState: options.storageState }),
     ...(options.progress && { progress: options.progress }),
+    ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+  };
+  // The pages split between shards: the start page first, then the set, up to the page limit.
+  let set: { source: string; urls: string[] } | undefined;
+  if (options.urlSet)
+    set = {
+      source: options.urlSet.source,
+      urls: [start, ...options.urlSet.urls.filter((u) => u !== start)].slice(0, pages),
+    };
+  else if (options.shard)
+    set = { source: 'discovery', urls: await discoverPages({ ...shared, start, pages }) };
+  const urls = set && (options.shard ? shareOf(set.urls, options.shard) : set.urls);
+  const base = {
+    start,
+    pages: Number.isFinite(pages) ? pages : Number.MAX_SAFE_INTEGER,
+    ...shared,
+    ...(options.redact && { screenshot: false }),
+    ...(options.lateStorageMs !== undefined && { lateStorageMs: options.lateStorageMs }),
+    ...(urls && { urls }),
   };
   const chosen = new Set<PassChoice>(
     options.passes ?? (options.consent === 'none' ? ['before'] : ['before', 'after']),
@@ -200,7 +220,16 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
   // is what GPC alone must hold back.
   if (chosen.has('gpc'))
     passes.push(await runPass('gpc, after consent', { ...accepted, gpc: true }));
-  const comparison = compare(catalog, start, passes);
+  const run: RunFacts = {
+    catalogVersion: catalog.version,
+    start,
+    passes: passes.map((p) => p.name),
+    consent: options.consent ?? 'all',
+    ...(set && {
+      urlSet: { source: set.source, pages: set.urls.length, sha256: urlSetHash(set.urls) },
+    }),
+    ...(options.shard && { shard: options.shard }),
+  };
   const view = passes.find((p) => p.firstView)?.firstView;
   const provenance: AuditProvenance = {
     startedAt,
@@ -214,34 +243,10 @@ export async function auditSite(catalog: Catalog, options: AuditOptions): Promis
       viewport: view?.viewport ?? { width: 0, height: 0 },
       thirdPartyCookies: THIRD_PARTY_COOKIES_ALLOWED ? 'allowed' : 'blocked',
     },
-    pageLimit: pages,
+    pageLimit: Number.isFinite(pages) ? pages : (set?.urls.length ?? 0),
     redacted: options.redact === true,
   };
-  const warnings: (PassNote & { pass: Pass['name'] })[] = passes.flatMap((pass) =>
-    pass.notes.map((n) => ({ pass: pass.name, ...n })),
-  );
-  if (!options.baseline) return { ...comparison, passes, warnings, provenance };
-  const { problems, uncompared } = driftProblems(options.baseline, inventoryOf(passes));
-  for (const pass of uncompared)
-    warnings.push({
-      pass: pass as Pass['name'],
-      page: start,
-      message: `the baseline ${options.baseline.label} has no ${pass} pass; nothing of it was compared`,
-    });
-  const kinds = (rule: string) => problems.filter((p) => p.rule === rule).length;
-  return {
-    ...comparison,
-    problems: [...comparison.problems, ...problems],
-    passes,
-    warnings,
-    provenance,
-    drift: {
-      baseline: options.baseline.label,
-      new: kinds('audit/drift-new'),
-      gone: kinds('audit/drift-gone'),
-      changed: kinds('audit/drift-changed'),
-    },
-  };
+  return { ...judge(catalog, run, passes, options.baseline), provenance };
 }
 
 export type ConsentCookie =
@@ -277,6 +282,13 @@ export function consentCookies(
     given: Math.floor(Date.now() / 1000),
     // A consent id of the audit's own: the site's records (if any) show the audit's answers apart.
     id: randomBytes(16).toString('hex'),
+    // With services, the consent cookie says which categories were answered: all of them here.
+    ...(catalog.services.some((s) => !s.implicit) && {
+      answered: catalog.categories
+        .filter((c) => c.consentRequired)
+        .map((c) => c.id)
+        .join(','),
+    }),
     ...Object.fromEntries(
       catalog.categories.filter((c) => c.consentRequired).map((c) => [c.id, granted(c.id)]),
     ),

@@ -13,6 +13,7 @@ import { getDomain } from 'tldts';
 import { type BannerObservation, measureBanner } from './banner.js';
 import { AuditInputError, StartPageError } from './errors.js';
 import { captureFirstView, type FirstView } from './first-view.js';
+import { byText, orderedPass } from './pass-order.js';
 import { readStorageState } from './storage-state.js';
 
 /*
@@ -56,8 +57,10 @@ export const LIMITS = {
   evaluateMs: 3_000,
   /** Closing a page, clicking the accept button. */
   actionMs: 5_000,
-  /** Pages open at once. */
+  /** Pages open at once unless --concurrency says otherwise. */
   tabs: 4,
+  /** --concurrency at most: each tab is a renderer process, and a few already fill two cores. */
+  maxTabs: 32,
   /** Requests to other sites recorded per page; the rest are counted in a note. */
   requestsPerPage: 500,
   /** Frames looked into per page. */
@@ -128,7 +131,18 @@ export interface Pass {
 
 export interface PassOptions {
   readonly start: string;
+  /** Pages at most, breadth-first over same-site links (unless `urls` names them). */
   readonly pages: number;
+  /**
+   * The pages to visit, known in advance (a sitemap, a list, a shard's share): no links are
+   * followed. The start page is visited first all the same (consent is given there); when it is
+   * not among them, what it shows is not recorded, only what it leaves in the jar and storage.
+   */
+  readonly urls?: readonly string[];
+  /** Pages open at once (default LIMITS.tabs); the start page is always alone. */
+  readonly concurrency?: number;
+  /** How long a page stays open after its load event, for late storage (LIMITS.lateStorageMs). */
+  readonly lateStorageMs?: number;
   /** Cookies to put in the jar first (the consent cookie for the after-consent pass). */
   readonly cookies?: readonly Parameters<BrowserContext['addCookies']>[0][number][];
   /** Playwright storage state (a login). */
@@ -282,6 +296,26 @@ export async function runPass(name: Pass['name'], options: PassOptions): Promise
     await bounded(context?.close() ?? Promise.resolve(), 30_000);
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * The pages a run of every shard would visit, found the way a run finds them (breadth-first over
+ * same-site links from the start page, up to `pages`) but without waiting for late storage: a
+ * shard repeats it to learn the whole set, then audits its share. Links a script adds seconds
+ * after the load are not followed here; a site that has them gives a sitemap or a list instead.
+ */
+export async function discoverPages(
+  options: Pick<PassOptions, 'start' | 'pages' | 'concurrency' | 'storageState' | 'progress'>,
+): Promise<string[]> {
+  const { progress } = options;
+  const pass = await runPass('before consent', {
+    ...options,
+    lateStorageMs: 0,
+    ...(progress && {
+      progress: (line: string) => progress(line.replace(/^before consent: /, 'discovery: ')),
+    }),
+  });
+  return [...pass.pages];
 }
 
 /**
@@ -461,22 +495,24 @@ async function crawl(
     }
   };
 
-  const queue = [options.start];
-  const seen = new Set(queue);
+  const lateStorageMs = options.lateStorageMs ?? LIMITS.lateStorageMs;
+  const concurrency = options.concurrency ?? LIMITS.tabs;
+  /** Pages visited and recorded, in the order they were started. */
   const visited: string[] = [];
-  let pump = () => {};
-  const enqueue = (links: readonly string[]) => {
-    for (const link of links) {
-      if (!seen.has(link)) {
-        seen.add(link);
-        queue.push(link);
-      }
-    }
-    pump();
-  };
+  /** The start page, visited only to give consent there (not one of `urls`): not recorded. */
+  const unrecorded =
+    options.urls !== undefined && !options.urls.includes(options.start) ? options.start : undefined;
 
-  /** One page, start to finish; every step bounded. */
-  const visit = async (url: string, first: boolean): Promise<void> => {
+  /**
+   * One page, start to finish; every step bounded. Its links are reported once the network is
+   * quiet (`early`), so the next pages can start while this one waits for late storage; the
+   * links that appeared during that wait are what it returns.
+   */
+  const visit = async (
+    url: string,
+    first: boolean,
+    early: (links: readonly string[]) => void,
+  ): Promise<string[]> => {
     const { page, session } = await openTab(url);
     const slow = () =>
       note(
@@ -506,7 +542,7 @@ async function crawl(
             : `could not be loaded: ${failure(error)}`;
         if (first) throw new StartPageError(url, reason.replace(/^could not be loaded: /, ''));
         note(url, reason);
-        return;
+        return [];
       }
       if (navigation.answer && navigation.answer.status() >= 400) {
         const reason = answered(navigation.answer);
@@ -542,13 +578,13 @@ async function crawl(
       }
       // Until the network is idle, bounded: a page that never goes quiet is recorded as it is.
       await bounded(page.waitForLoadState('networkidle'), LIMITS.lateStorageMs);
-      const links = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
-      if (links === TIMED_OUT) slow();
-      else enqueue(links);
+      const quiet = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
+      if (quiet === TIMED_OUT) slow();
+      early(quiet === TIMED_OUT ? [] : quiet);
       // Storage written a little later (a timer, a consent tool, a service worker).
-      await sleep(loadedAt + LIMITS.lateStorageMs - Date.now());
+      await sleep(loadedAt + lateStorageMs - Date.now());
       const later = await bounded(sameSiteLinks(page, site), LIMITS.evaluateMs);
-      if (later !== TIMED_OUT) enqueue(later);
+      const known = new Set(quiet === TIMED_OUT ? [] : quiet);
       if ((await bounded(recordStorage(page, url, storage), LIMITS.evaluateMs)) === TIMED_OUT)
         slow();
       if (
@@ -556,62 +592,123 @@ async function crawl(
       )
         slow();
       await readJar(url);
+      return later === TIMED_OUT ? [] : later.filter((link) => !known.has(link));
     } finally {
       await bounded(session?.detach() ?? Promise.resolve(), LIMITS.actionMs);
       await bounded(page.close({ runBeforeUnload: false }), LIMITS.actionMs);
     }
   };
 
-  // Breadth-first over a few tabs at once. The first page is alone: it is where the consent is
-  // clicked, and the one page whose failure ends the audit; the links it has once loaded start
-  // the others while it waits for late storage.
-  await new Promise<void>((resolve, reject) => {
-    let active = 0;
-    let failed = false;
-    pump = () => {
-      if (failed) return;
-      while (active < LIMITS.tabs && queue.length > 0 && visited.length < options.pages) {
-        const url = queue.shift() as string;
-        const first = visited.length === 0;
-        visited.push(url);
+  /** Tabs open (at most `concurrency`), and the pages waiting for one, first come first served. */
+  let open = 0;
+  const waiting: (() => void)[] = [];
+  const tab = async () => {
+    if (open < concurrency) open++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const freeTab = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else open--;
+  };
+
+  let startFailed = false;
+  /** The pages started, each with its links once quiet and the links that came later. */
+  const started = new Map<string, { early: Promise<string[]>; later: Promise<string[]> }>();
+  /**
+   * Starts a page as soon as a tab is free. A failure of any page but the start page is a note;
+   * the start page's ends the pass if it comes before its links (before consent was given).
+   */
+  const start = (url: string, first: boolean, total: () => number) => {
+    let report: (links: readonly string[]) => void = () => {};
+    let reported = false;
+    const early = new Promise<string[]>((resolve) => {
+      report = (links) => {
+        reported = true;
+        resolve([...links]);
+      };
+    });
+    const later = (async () => {
+      await tab();
+      try {
+        if (url !== unrecorded) visited.push(url);
         lastStarted = url;
         options.progress?.(
-          `${name}: ${visited.length}/${Math.min(options.pages, seen.size)} ${url}`,
+          url === unrecorded
+            ? `${name}: the start page ${url}, where consent is given (not one of the pages)`
+            : `${name}: ${visited.length}/${total()} ${url}`,
         );
-        active++;
-        visit(url, first).then(
-          () => {
-            active--;
-            pump();
-            if (active === 0 && !failed) resolve();
-          },
-          (error: unknown) => {
-            if (first || error instanceof StartPageError) {
-              failed = true;
-              reject(error);
-              return;
-            }
-            // Only the start page ends the audit; another page that breaks is a note.
-            note(url, `could not be audited: ${failure(error)}`);
-            active--;
-            pump();
-            if (active === 0) resolve();
-          },
-        );
+        return await visit(url, first, report);
+      } catch (error) {
+        if (first && !reported) {
+          startFailed = true;
+          throw error;
+        }
+        note(url, `could not be audited: ${failure(error)}`);
+        return [];
+      } finally {
+        freeTab();
+        report([]);
       }
-    };
-    pump();
-  });
+    })();
+    // Awaited below; until then a failure must not count as unhandled.
+    later.catch(() => undefined);
+    started.set(url, { early, later });
+  };
+
+  // The start page is alone until its links are known: it is where consent is clicked, and the
+  // one page whose failure ends the pass.
+  const known = options.urls ? [...new Set(options.urls)].sort(byText) : undefined;
+  if (known) {
+    start(options.start, true, () => known.length);
+    await started.get(options.start)?.early;
+    // A start page that failed ends the pass before any other page is opened.
+    if (startFailed) await started.get(options.start)?.later;
+    for (const url of known) if (url !== options.start) start(url, false, () => known.length);
+  } else {
+    // Breadth-first, one level at a time: a level is every page linked from the one before that
+    // was not started yet, in address order, cut at the page limit. Which pages make it in does
+    // not depend on which answered first, so any --concurrency visits the same pages. A level
+    // starts once the links of the one before are known (the network quiet on each page), while
+    // those pages still wait for late storage; links that appear only during that wait are
+    // followed after the rest, as a level of their own.
+    const seen = new Set([options.start]);
+    const total = () => Math.min(options.pages, seen.size);
+    start(options.start, true, total);
+    let level = [options.start];
+    const links = async (urls: readonly string[]) =>
+      (await Promise.all(urls.map((url) => started.get(url)?.early ?? []))).flat();
+    const lateLinks = async (urls: readonly string[]) =>
+      (await Promise.all(urls.map((url) => started.get(url)?.later ?? []))).flat();
+    while (seen.size < options.pages) {
+      let next = [...new Set(await links(level))].filter((url) => !seen.has(url)).sort(byText);
+      if (next.length === 0) {
+        // Every page so far is done: what appeared late on any of them, not yet started.
+        next = [...new Set(await lateLinks([...started.keys()]))]
+          .filter((url) => !seen.has(url))
+          .sort(byText);
+        if (next.length === 0) break;
+      }
+      level = next.slice(0, options.pages - seen.size);
+      for (const url of level) seen.add(url);
+      for (const url of level) start(url, false, total);
+    }
+  }
+  // Every page finished (the start page's failure, if any, ends the pass here).
+  await Promise.all([...started.values()].map((page) => page.later));
 
   for (const [page, count] of requestsOf) {
+    if (page === unrecorded) continue;
     if (count > LIMITS.requestsPerPage)
       note(
         page,
         `it sent ${count} requests to other sites; the first ${LIMITS.requestsPerPage} are recorded`,
       );
   }
-  for (const [page, count] of popupsOf)
-    note(page, `it opened ${count} window${count === 1 ? '' : 's'}, each closed at once`);
+  for (const [page, count] of popupsOf) {
+    if (page === unrecorded) popups -= count;
+    else note(page, `it opened ${count} window${count === 1 ? '' : 's'}, each closed at once`);
+  }
 
   const seenAt = Math.floor(Date.now() / 1000);
   const cookies = (await context.cookies()).map((c) => {
@@ -630,17 +727,21 @@ async function crawl(
       setBy: origin?.by,
     };
   });
-  return {
+  // What the start page showed belongs to the shard whose page it is; its cookies and storage
+  // stay, as they would in a run of every page (each shard has them: the merge keeps one).
+  const recorded = <T extends { page: string }>(items: readonly T[]) =>
+    unrecorded === undefined ? [...items] : items.filter((item) => item.page !== unrecorded);
+  return orderedPass({
     name,
     pages: visited,
     cookies,
     storage: [...storage.values()],
-    requests,
+    requests: recorded(requests),
     popups,
-    notes,
+    notes: recorded(notes),
     ...(banner && { banner }),
     ...(firstView && { firstView }),
-  };
+  });
 }
 
 /** The first page before any click: once the control to click (a banner a script adds) shows. */

@@ -26,6 +26,9 @@ Commands:
                       stores against the catalog (exit 1 on errors, 3 if the start page
                       cannot be loaded)
   audit report FILE   The HTML report of a saved JSON run (--out, default FILE.html)
+  audit merge FILE... Join the JSON reports of the shards of one run (--shard i/n) into the
+                      result of a single run, judged again against the catalog (and against
+                      --baseline, with --fail-on, as audit does)
   scan [PATH...]      Find code that writes or reads cookies or browser storage by hand and
                       hold it against the catalog (exit 1 on undeclared names)
   translations reviewed [--locale L]
@@ -74,6 +77,14 @@ Options:
                       each pass's first page as seen, findings beside their evidence
   --redact            audit: leave query strings and screenshots out (a --storage-state run)
   --organisations F   audit: a JSON file from host to organisation for the HTML report
+  --concurrency N     audit: pages open at once in each pass (default 4)
+  --shard i/n         audit: only the i-th of n shares of the pages (of --sitemap or --urls, or
+                      of the pages a discovery pass finds); join the reports with audit merge
+  --sitemap S         audit: the pages a sitemap lists (its URL or file; an index is followed)
+                      instead of following links; with --pages, the first N of them
+  --urls FILE         audit: the pages listed in FILE, one address a line, instead of links
+  --late-storage-ms N audit: how long each page stays open after it loaded, for storage written
+                      later (default 6000)
   --tsconfig FILE     scan: the project's tsconfig.json (default: ./tsconfig.json if present)
   --format sarif      scan: text, json, or sarif (SARIF 2.1.0 for code scanning)
   --include-vendored  scan: also *.min.js files and vendor/, public/, static/ folders
@@ -203,6 +214,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             io,
           );
         }
+        if (rest[0] === 'merge') {
+          const { auditMergeCommand } = await import('./commands/audit-merge.js');
+          return await auditMergeCommand(
+            {
+              catalog: values.catalog ?? 'catalog',
+              files: rest.slice(1),
+              format,
+              out: values.out,
+              baseline: values.baseline,
+              failOn: values['fail-on'],
+              given: Object.keys(values),
+            },
+            io,
+          );
+        }
         if (format !== 'text' && format !== 'json' && format !== 'markdown' && format !== 'html') {
           io.stderr(
             `cookie-catalog: --format must be text, json, markdown or html, not "${format}"\n`,
@@ -232,6 +258,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             out: values.out,
             redact: values.redact ?? false,
             organisations: values.organisations,
+            concurrency: values.concurrency,
+            shard: values.shard,
+            sitemap: values.sitemap,
+            urls: values.urls,
+            lateStorageMs: values['late-storage-ms'],
           },
           io,
         );
@@ -436,6 +467,11 @@ function parse(argv: readonly string[]) {
       'fail-on': { type: 'string' },
       redact: { type: 'boolean' },
       organisations: { type: 'string' },
+      concurrency: { type: 'string' },
+      shard: { type: 'string' },
+      sitemap: { type: 'string' },
+      urls: { type: 'string' },
+      'late-storage-ms': { type: 'string' },
       store: { type: 'string' },
       policy: { type: 'boolean' },
       'older-than': { type: 'string' },
@@ -448,7 +484,7 @@ function parse(argv: readonly string[]) {
 }
 
 const STRING_OPTION =
-  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|service|pages|consent|propose|storage-state|consent-cookie|accept-selector|organisations|store|older-than|before|since)$/;
+  /^--(catalog|format|root|locales?|scope|name|registry|base|from|out|platform|tsconfig|max-file-size|service|pages|consent|propose|storage-state|consent-cookie|accept-selector|organisations|concurrency|shard|sitemap|urls|late-storage-ms|store|older-than|before|since)$/;
 
 /** The command of arguments that did not parse: the first that is not an option (or its value). */
 function commandOf(argv: readonly string[]): string | undefined {

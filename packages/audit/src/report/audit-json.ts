@@ -2,6 +2,7 @@ import type { Problem } from '@cookie-catalog/catalog';
 import type { Comparison, FindingSubject } from '../compare.js';
 import { SCHEMA_VERSION } from '../drift.js';
 import { AuditInputError } from '../errors.js';
+import type { RunFacts } from '../judge.js';
 import type { Pass, PassName, PassNote } from '../observe.js';
 import type { AuditProvenance } from './provenance.js';
 import { redactJson } from './redact.js';
@@ -28,7 +29,10 @@ export interface AuditRun {
     readonly gone: number;
     readonly changed: number;
   };
-  readonly provenance: AuditProvenance;
+  /** An audit's; shards joined by `audit merge` have none. */
+  readonly provenance?: AuditProvenance;
+  /** What the run was (catalog, start page, passes, consent, pages split between shards). */
+  readonly run?: RunFacts;
 }
 
 /** A finding as the JSON writes it: the page as `page`; the pass and the evidence it is about. */
@@ -42,6 +46,8 @@ export interface AuditJson {
   readonly schemaVersion: number;
   readonly url: string;
   readonly provenance?: AuditProvenance;
+  /** What the run was: `audit merge` joins only the shards of one run. */
+  readonly run?: RunFacts;
   readonly errors: number;
   readonly notes: number;
   readonly drift?: AuditRun['drift'];
@@ -67,7 +73,10 @@ export function auditJson(
   const json: AuditJson = {
     schemaVersion: SCHEMA_VERSION,
     url,
-    provenance: { ...audit.provenance, redacted: options.redact === true },
+    ...(audit.provenance && {
+      provenance: { ...audit.provenance, redacted: options.redact === true },
+    }),
+    ...(audit.run && { run: audit.run }),
     errors: count(audit.problems, 'error'),
     notes: count(audit.problems, 'info'),
     ...(audit.drift && { drift: audit.drift }),

@@ -36,12 +36,17 @@ export interface AuditCommandOptions {
   readonly redact: boolean;
   /** html: a JSON file from host name to organisation, before the Open Cookie Database's. */
   readonly organisations: string | undefined;
+  readonly concurrency?: string | undefined;
+  readonly shard?: string | undefined;
+  readonly sitemap?: string | undefined;
+  readonly urls?: string | undefined;
+  readonly lateStorageMs?: string | undefined;
 }
 
 /** What makes the exit code 1: error findings, drift findings, or either. */
-type FailOn = ReadonlySet<'error' | 'drift'>;
+export type FailOn = ReadonlySet<'error' | 'drift'>;
 
-function parseFailOn(text: string | undefined): FailOn | string {
+export function parseFailOn(text: string | undefined): FailOn | string {
   const kinds = (text ?? 'error').split(',').map((k) => k.trim());
   const wrong = kinds.find((k) => k !== 'error' && k !== 'drift');
   if (wrong !== undefined) return `--fail-on takes error, drift or error,drift, not "${wrong}"`;
@@ -88,10 +93,11 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     parseBaseline,
     BASELINE_MAX_BYTES,
     PASSES,
-    auditJson,
-    auditJsonText,
-    renderAuditHtml,
     redactUrls,
+    LIMITS,
+    parseShard,
+    readSitemap,
+    readUrlList,
   } = loaded;
   const usage = (error: unknown): number => {
     if (!(error instanceof AuditInputError)) throw error;
@@ -155,11 +161,54 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       return 2;
     }
   }
+  const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+  if (
+    concurrency !== undefined &&
+    (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > LIMITS.maxTabs)
+  ) {
+    io.stderr(
+      `cookie-catalog: audit: --concurrency "${escapeInvisible(options.concurrency ?? '')}" is not a whole number of pages from 1 to ${LIMITS.maxTabs}; give e.g. --concurrency 4\n`,
+    );
+    return 2;
+  }
+  const lateStorageMs =
+    options.lateStorageMs === undefined ? undefined : Number(options.lateStorageMs);
+  if (
+    lateStorageMs !== undefined &&
+    (!Number.isSafeInteger(lateStorageMs) || lateStorageMs < 0 || lateStorageMs > 60_000)
+  ) {
+    io.stderr(
+      `cookie-catalog: audit: --late-storage-ms "${escapeInvisible(options.lateStorageMs ?? '')}" is not a whole number of milliseconds from 0 to 60000; give e.g. --late-storage-ms 6000\n`,
+    );
+    return 2;
+  }
+  if (options.shard !== undefined && options.baseline !== undefined) {
+    io.stderr(
+      'cookie-catalog: audit: --baseline compares a whole run, and a shard is part of one; give --baseline to audit merge, which joins the shards\n',
+    );
+    return 2;
+  }
+  if (options.sitemap !== undefined && options.urls !== undefined) {
+    io.stderr(
+      'cookie-catalog: audit: --sitemap and --urls each give the pages; give one of them\n',
+    );
+    return 2;
+  }
   let baseline: ReturnType<typeof parseBaseline> | undefined;
   let organisations: Awaited<ReturnType<typeof readOrganisations>> | undefined;
+  let shard: ReturnType<typeof parseShard> | undefined;
+  let urlSet: Awaited<ReturnType<typeof readUrlList>> | undefined;
   try {
     if (options.format === 'html')
       organisations = await readOrganisations(options.organisations, io.cwd, loaded);
+    if (options.shard !== undefined) shard = parseShard(options.shard);
+    if (options.sitemap !== undefined)
+      urlSet = await readSitemap(
+        /^https?:\/\//i.test(options.sitemap) ? options.sitemap : resolve(io.cwd, options.sitemap),
+        new URL(options.url).href,
+      );
+    if (options.urls !== undefined)
+      urlSet = await readUrlList(resolve(io.cwd, options.urls), new URL(options.url).href);
     if (options.consentCookie !== undefined) parseConsentCookie(options.consentCookie);
     if (storageState) await readStorageState(storageState);
     if (options.baseline !== undefined)
@@ -211,8 +260,13 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   try {
     audit = await auditSite(catalog, {
       url: options.url,
-      pages,
+      // With a sitemap or a list, every page of it unless --pages is given.
+      ...((options.pages !== undefined || !urlSet) && { pages }),
       consent,
+      ...(concurrency !== undefined && { concurrency }),
+      ...(lateStorageMs !== undefined && { lateStorageMs }),
+      ...(shard && { shard }),
+      ...(urlSet && { urlSet }),
       ...(options.consentCookie !== undefined && { consentCookie: options.consentCookie }),
       ...(options.acceptSelector && { acceptSelector: options.acceptSelector }),
       ...(options.rejectSelector && { rejectSelector: options.rejectSelector }),
@@ -254,42 +308,14 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
       `${c.yellow('warning')} ${escapeInvisible(warning.pass)}: ${escapeInvisible(warning.page)}: ${escapeInvisible(warning.message)}\n`,
     );
   const drifted = audit.drift ? audit.drift.new + audit.drift.gone + audit.drift.changed : 0;
-  let report: string;
-  if (options.format === 'json' || options.format === 'html') {
-    const json = auditJson(options.url, audit, { redact: options.redact });
-    report = auditJsonText(json);
-    // The page states the SHA-256 of exactly the text --format json writes.
-    if (options.format === 'html')
-      report = renderAuditHtml(json, {
-        jsonText: report,
-        ...(organisations && { organisations }),
-      });
-  } else if (options.format === 'markdown') {
-    report = auditMarkdown(
-      options.url,
-      problems,
-      audit.passes.map((p) => p.pages.length),
-      audit.passes.map((p) => p.name),
-      warnings,
-      audit.drift,
-    );
-  } else {
-    // Grouped for people: errors first, then by rule and page.
-    const order = { error: 0, warning: 1, info: 2 } as const;
-    const grouped = [...problems].sort(
-      (a, b) =>
-        order[a.severity] - order[b.severity] ||
-        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
-    );
-    report = formatProblemsText(grouped, out !== undefined ? { ...io, color: false } : io);
-    const byRule = new Map<string, number>();
-    for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
-    if (byRule.size > 0)
-      report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
-    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
-    if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
-  }
+  const report = auditReport(
+    options.url,
+    { ...audit, problems, warnings },
+    options.format,
+    out !== undefined ? { ...io, color: false } : io,
+    { redact: options.redact, ...(organisations && { organisations }) },
+    loaded,
+  );
   if (out !== undefined) {
     await writeReport(out, report);
     io.stderr(
@@ -318,10 +344,67 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
 }
 
 /**
+ * The report of a run in a format (the JSON, the Markdown of a pull-request comment, or text for
+ * people): of an audit, or of shards merged (`audit merge`).
+ */
+export function auditReport(
+  url: string,
+  audit: Awaited<ReturnType<typeof import('@cookie-catalog/audit')['auditSite']>>,
+  format: 'text' | 'json' | 'markdown' | 'html',
+  io: CliIo,
+  options: {
+    readonly redact?: boolean;
+    readonly organisations?: import('@cookie-catalog/audit').Organisations;
+  },
+  loaded: Pick<
+    typeof import('@cookie-catalog/audit'),
+    'auditJson' | 'auditJsonText' | 'renderAuditHtml'
+  >,
+): string {
+  let report: string;
+  if (format === 'json' || format === 'html') {
+    const json = loaded.auditJson(url, audit, { redact: options.redact === true });
+    report = loaded.auditJsonText(json);
+    // The page states the SHA-256 of exactly the text --format json writes.
+    if (format === 'html')
+      report = loaded.renderAuditHtml(json, {
+        jsonText: report,
+        ...(options.organisations && { organisations: options.organisations }),
+      });
+  } else if (format === 'markdown') {
+    report = auditMarkdown(
+      url,
+      audit.problems,
+      audit.passes.map((p) => p.pages.length),
+      audit.passes.map((p) => p.name),
+      audit.warnings,
+      audit.drift,
+    );
+  } else {
+    // Grouped for people: errors first, then by rule and page.
+    const order = { error: 0, warning: 1, info: 2 } as const;
+    const grouped = [...audit.problems].sort(
+      (a, b) =>
+        order[a.severity] - order[b.severity] ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
+    report = formatProblemsText(grouped, io);
+    const byRule = new Map<string, number>();
+    for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
+    if (byRule.size > 0)
+      report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
+    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
+    if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
+  }
+  return report;
+}
+
+/**
  * The baseline, read and checked before a browser starts: a missing, huge or foreign file is the
  * user's mistake (exit 2), said in one line.
  */
-async function readBaseline<B>(
+export async function readBaseline<B>(
   given: string,
   cwd: string,
   audit: {
