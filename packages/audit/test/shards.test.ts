@@ -146,22 +146,31 @@ interface Report {
 
 /**
  * The report without what may differ between equal runs: the page that saw a thing first, who
- * set a cookie (its evidence in a message too), when the jar was read and so the expiry, and
- * the split (the URL set a shard run records; a single run follows links).
+ * set a cookie (its evidence in a message too), when the jar was read and so the expiry, the
+ * split (the URL set a shard run records; a single run follows links), and the run's provenance
+ * and first-page screenshots.
  */
-function comparable(report: Report) {
+function comparable(report: Report & { provenance?: unknown }) {
   const { shard: _shard, urlSet: _urlSet, ...run } = report.run;
+  // When and with which browser a run was made, and the screenshot of its first page: an audit's
+  // own record, which shards joined do not have (the evidence is in each shard's report).
+  const { provenance: _provenance, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     run,
-    passes: report.passes.map((pass) => ({
-      ...pass,
-      cookies: pass.cookies.map(({ page: _p, setBy: _s, seenAt: _t, expires, ...cookie }) => ({
-        ...cookie,
-        session: expires === -1,
-      })),
-      storage: pass.storage.map(({ page: _p, ...item }) => item),
-    })),
+    passes: report.passes.map(
+      ({
+        firstView: _view,
+        ...pass
+      }: { firstView?: unknown } & (typeof report.passes)[number]) => ({
+        ...pass,
+        cookies: pass.cookies.map(({ page: _p, setBy: _s, seenAt: _t, expires, ...cookie }) => ({
+          ...cookie,
+          session: expires === -1,
+        })),
+        storage: pass.storage.map(({ page: _p, ...item }) => item),
+      }),
+    ),
     problems: report.problems.map(({ page: _p, ...problem }) => ({
       ...problem,
       message: problem.message
