@@ -112,8 +112,15 @@ const facts = (pages: readonly string[]): Omit<RunFacts, 'shard'> => ({
 
 /** The result without what may differ: the first page and who set it. */
 function comparable(result: ReturnType<typeof judge>) {
+  // Which finding is about which pass and thing (the HTML report's placing), keyed by the finding
+  // itself, whose page differs: compared through the findings' order instead.
+  const { sources, ...rest } = result;
   return {
-    ...result,
+    ...rest,
+    sources: result.problems.map((p) => {
+      const source = sources.get(p);
+      return source && { pass: source.pass, subject: source.subject?.kind };
+    }),
     passes: result.passes.map((p) => ({
       ...p,
       cookies: p.cookies.map(({ page: _p, setBy: _s, ...c }) => c),
