@@ -274,10 +274,10 @@ describe('ts/consent', () => {
     expect(catalog.consent).toBeUndefined();
     const browser = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'browser.ts');
     expect(browser?.contents).toContain(
-      "const STORAGE: Readonly<Record<string, readonly DeclaredStorage[]>> = { 'help-center': [{ kind: 'localStorage', name: 'chat_draft' }",
+      "const STORAGE: Readonly<Record<'help-center', readonly DeclaredStorage[]>> = { 'help-center': [{ kind: 'localStorage', name: 'chat_draft' }",
     );
     expect(browser?.contents).toContain(
-      'const declared: readonly DeclaredStorage[] = Object.values(STORAGE).flat();',
+      'const declared: readonly DeclaredStorage[] = Object.values<readonly DeclaredStorage[]>(STORAGE).flat();',
     );
     expect(browser?.contents).not.toContain('ui_theme');
   });

@@ -442,9 +442,17 @@ function withoutConsentCookie(catalog: Catalog, consentRuntimeImport: string) {
           catalog,
           catalog.categories.filter((c) => c.consentRequired),
           {
-            tableType: 'Readonly<Record<string, readonly DeclaredStorage[]>>',
+            // Keyed by the categories' own ids: under Record<string, …> a category called
+            // "constructor" would take Object's constructor as its contextual type, and the
+            // storage kinds in it would widen to string.
+            tableType: `Readonly<Record<${
+              catalog.categories
+                .filter((c) => c.consentRequired)
+                .map((c) => stringLiteral(c.id))
+                .join(' | ') || 'never'
+            }, readonly DeclaredStorage[]>>`,
             parameter: '_consent?: Consent',
-            withdrawn: 'Object.values(STORAGE).flat()',
+            withdrawn: 'Object.values<readonly DeclaredStorage[]>(STORAGE).flat()',
           },
         ),
       ]),
