@@ -13,7 +13,15 @@ import {
   type RecordOutcome,
 } from '../src/consent-records/index.js';
 import { openPglite } from '../src/consent-records/pglite-client.js';
-import { answer, embeddedFolder, rawPglite, tempFolder } from './consent-records-support.js';
+import type { SqlClient } from '../src/consent-records/sql-client.js';
+import { SqlConsentStore } from '../src/consent-records/sql-store.js';
+import {
+  answer,
+  chainOf,
+  embeddedFolder,
+  rawPglite,
+  tempFolder,
+} from './consent-records-support.js';
 
 /*
  * The embedded store's PGlite runs in a worker thread (pglite-worker.ts) so that its WASM query
@@ -207,6 +215,34 @@ describe('the worker boundary', () => {
     expect(stdout.trim()).toBe(
       'error The embedded consent store needs the package @electric-sql/pglite, which is not installed: npm install @electric-sql/pglite',
     );
+  });
+});
+
+describe('a lookup by consent id', () => {
+  it('is one round trip to the thread (records and renderings in one statement)', async () => {
+    const client = await openPglite(await embeddedFolder());
+    opened.push(client);
+    let calls = 0;
+    const counted: SqlClient = {
+      query: (sql, params) => {
+        calls++;
+        return client.query(sql, params);
+      },
+      exec: (sql) => {
+        calls++;
+        return client.exec(sql);
+      },
+      transaction: (work) => client.transaction(work),
+      close: () => client.close(),
+    };
+    const store = new SqlConsentStore(counted, 'embedded', 'test');
+    const ids = ['a'.repeat(32), 'b'.repeat(32)];
+    await store.append(chainOf('w1', 6, { ids }));
+    calls = 0;
+    const history = await store.show(ids[0] ?? '');
+    expect(calls).toBe(1);
+    expect(history.entries.map((e) => e.seq)).toEqual([1, 3, 5]);
+    expect(history.entries.every((e) => e.consentId === ids[0])).toBe(true);
   });
 });
 
