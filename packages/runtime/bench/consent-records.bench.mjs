@@ -104,11 +104,12 @@ async function recordThroughput(name, options) {
 
 /**
  * Fills a store with `RECORDS` records in chains of 100,000, one a minute from a year ago.
- * Returns the ids to look up (every 97th record's, at most 1,000) and the first record's time.
+ * Returns the ids to look up (1,000 spread evenly over the records) and the first record's time.
  */
 async function generate(location) {
   const store = await openConsentStore(location);
   const ids = [];
+  const every = Math.max(1, Math.floor(RECORDS / 1_000));
   const start = Date.now() - 365 * 86_400_000;
   const started = Date.now();
   let prev = GENESIS;
@@ -119,7 +120,8 @@ async function generate(location) {
       const seq = (n % 100_000) + 1;
       if (seq === 1) prev = GENESIS;
       const consentId = id();
-      if (n % 97 === 0 && ids.length < 1_000) ids.push(consentId);
+      // Spread over the whole store, oldest to newest, as a person's lookup can be.
+      if (n % every === 0 && ids.length < 1_000) ids.push(consentId);
       const at = new Date(start + n * 60_000).toISOString();
       const content = canonicalJson({ ...answer(consentId), at });
       const contentHash = sha256(content);
