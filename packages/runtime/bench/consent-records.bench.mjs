@@ -106,56 +106,60 @@ async function recordThroughput(name, options) {
  * Fills a store with `RECORDS` records in chains of 100,000, one a minute from a year ago.
  * Returns the ids to look up (1,000 spread evenly over the records) and the first record's time.
  */
-async function generate(location) {
-  const store = await openConsentStore(location);
+async function generate(store) {
   const ids = [];
   const every = Math.max(1, Math.floor(RECORDS / 1_000));
   const start = Date.now() - 365 * 86_400_000;
   const started = Date.now();
   let prev = GENESIS;
   let batch = [];
-  try {
-    for (let n = 0; n < RECORDS; n++) {
-      const writer = `bench-${Math.floor(n / 100_000)}`;
-      const seq = (n % 100_000) + 1;
-      if (seq === 1) prev = GENESIS;
-      const consentId = id();
-      // Spread over the whole store, oldest to newest, as a person's lookup can be.
-      if (n % every === 0 && ids.length < 1_000) ids.push(consentId);
-      const at = new Date(start + n * 60_000).toISOString();
-      const content = canonicalJson({ ...answer(consentId), at });
-      const contentHash = sha256(content);
-      const hash = sha256(prev + contentHash);
-      batch.push({
-        writer,
-        seq,
-        at,
-        consentId,
-        content,
-        contentHash,
-        prev,
-        hash,
-        checkpoint: seq % 1000 === 0,
-      });
-      prev = hash;
-      if (batch.length === 5_000) {
-        await store.append(batch);
-        batch = [];
-      }
+  for (let n = 0; n < RECORDS; n++) {
+    const writer = `bench-${Math.floor(n / 100_000)}`;
+    const seq = (n % 100_000) + 1;
+    if (seq === 1) prev = GENESIS;
+    const consentId = id();
+    // Spread over the whole store, oldest to newest, as a person's lookup can be.
+    if (n % every === 0 && ids.length < 1_000) ids.push(consentId);
+    const at = new Date(start + n * 60_000).toISOString();
+    const content = canonicalJson({ ...answer(consentId), at });
+    const contentHash = sha256(content);
+    const hash = sha256(prev + contentHash);
+    batch.push({
+      writer,
+      seq,
+      at,
+      consentId,
+      content,
+      contentHash,
+      prev,
+      hash,
+      checkpoint: seq % 1000 === 0,
+    });
+    prev = hash;
+    if (batch.length === 5_000) {
+      await store.append(batch);
+      batch = [];
     }
-    await store.append(batch);
-  } finally {
-    await store.close();
   }
+  await store.append(batch);
   return { records: RECORDS, start, ids, generateSeconds: (Date.now() - started) / 1000 };
 }
 
-/** Lookup by id, verify, and (on `pruneLocation`, the store or a copy of it) pruning half. */
-async function measure(name, location, pruneLocation, data) {
-  const store = await openConsentStore(location);
+/**
+ * Lookup by id and verify on the open `store`, then pruning half: of the store itself, or, with
+ * `copyForPruning`, of a copy of it (the store is closed first, so it can be copied).
+ */
+async function measure(name, store, copyForPruning, data) {
   const lookups = [];
   let verified;
   let verifySeconds;
+  let pruned;
+  let pruneSeconds;
+  const prune = async (target) => {
+    const t = Date.now();
+    pruned = await target.prune(new Date(data.start + (data.records / 2) * 60_000));
+    pruneSeconds = (Date.now() - t) / 1000;
+  };
   try {
     for (const consentId of data.ids) {
       const t = process.hrtime.bigint();
@@ -168,20 +172,19 @@ async function measure(name, location, pruneLocation, data) {
     const t = Date.now();
     verified = await store.verify();
     verifySeconds = (Date.now() - t) / 1000;
+    if (!copyForPruning) await prune(store);
   } finally {
     await store.close();
   }
-  const pruning = await pruneLocation();
-  const prunable = await openConsentStore(pruning.location);
-  let pruned;
-  let pruneSeconds;
-  try {
-    const t = Date.now();
-    pruned = await prunable.prune(new Date(data.start + (data.records / 2) * 60_000));
-    pruneSeconds = (Date.now() - t) / 1000;
-  } finally {
-    await prunable.close();
-    await pruning.done();
+  if (copyForPruning) {
+    const copy = await copyForPruning();
+    const prunable = await openConsentStore(copy.location);
+    try {
+      await prune(prunable);
+    } finally {
+      await prunable.close();
+      await copy.done();
+    }
   }
   const tenMillion = (seconds, per = data.records) => fmt((seconds * 10_000_000) / per / 60, 0);
   const generation =
@@ -228,23 +231,18 @@ async function isEmptyFolder(folder) {
 /** The embedded store: generated in the work folder, or kept in --data-dir. */
 async function embeddedGenerated() {
   if (DATA === undefined) {
-    const folder = join(work, 'embedded-generated');
-    const data = await generate(folder);
-    return measure(
-      'embedded',
-      folder,
-      async () => ({ location: folder, done: async () => {} }),
-      data,
-    );
+    const store = await openConsentStore(join(work, 'embedded-generated'));
+    return measure('embedded', store, undefined, await generate(store));
   }
   const folder = join(DATA, 'embedded');
   let data = await keptStore('embedded');
+  if (!data && !(await isEmptyFolder(folder)))
+    throw new Error(
+      `${folder} holds a store whose generation did not finish (there is no ${join(DATA, 'embedded.json')}): remove it`,
+    );
+  const store = await openConsentStore(folder);
   if (!data) {
-    if (!(await isEmptyFolder(folder)))
-      throw new Error(
-        `${folder} holds a store whose generation did not finish (there is no ${join(DATA, 'embedded.json')}): remove it`,
-      );
-    data = await generate(folder);
+    data = await generate(store);
     await keepStore('embedded', data);
   }
   // Pruning deletes half the records: a copy is pruned, and the kept store stays as it is.
@@ -253,7 +251,7 @@ async function embeddedGenerated() {
     await cp(folder, location, { recursive: true, filter: (path) => !path.endsWith('/lock') });
     return { location, done: () => rm(location, { recursive: true, force: true }) };
   };
-  return measure('embedded', folder, copy, data);
+  return measure('embedded', store, copy, data);
 }
 
 async function createDatabase(url, name) {
@@ -282,16 +280,18 @@ async function dropDatabase(url, name) {
 /** PostgreSQL: a fresh database, or the database records_bench kept on the server. */
 async function postgresGenerated(url) {
   if (DATA === undefined) {
-    const location = await createDatabase(url, `records_bench_${Date.now()}`);
-    const data = await generate(location);
-    return measure('PostgreSQL', location, async () => ({ location, done: async () => {} }), data);
+    const store = await openConsentStore(await createDatabase(url, `records_bench_${Date.now()}`));
+    return measure('PostgreSQL', store, undefined, await generate(store));
   }
   const location = url.replace(/\/[^/]*$/, '/records_bench');
   let data = await keptStore('postgres');
   if (!data) {
     await dropDatabase(url, 'records_bench');
     await createDatabase(url, 'records_bench');
-    data = await generate(location);
+  }
+  const store = await openConsentStore(location);
+  if (!data) {
+    data = await generate(store);
     await keepStore('postgres', data);
   }
   // Pruning deletes half the records: a copy (CREATE DATABASE … TEMPLATE) is pruned.
@@ -307,7 +307,7 @@ async function postgresGenerated(url) {
     }
     return { location: url.replace(/\/[^/]*$/, `/${name}`), done: () => dropDatabase(url, name) };
   };
-  return measure('PostgreSQL', location, copy, data);
+  return measure('PostgreSQL', store, copy, data);
 }
 
 try {
