@@ -122,7 +122,14 @@ class PgliteWorkerClient implements SqlClient {
   /** Starts the thread and waits until PGlite has opened `<folder>/pgdata`. */
   static async start(folder: string): Promise<PgliteWorkerClient> {
     const workerData: PgliteWorkerData = { dataDir: join(folder, 'pgdata') };
-    const worker = new Worker(workerScript(), { workerData });
+    const worker = new Worker(workerScript(), {
+      workerData,
+      // PGlite builds every result as JS objects in this thread. A worker's young generation is
+      // smaller than the main thread's by default, and on results of a page of records (verify
+      // reads 5,000 at a time) the scavenges made reads about three times slower than in the
+      // main thread; with this they are about as fast.
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
     const client = new PgliteWorkerClient(worker, folder);
     const ready = await new Promise<PgliteReady | Error>((resolve) => {
       worker.once('message', (message: PgliteMessage) => {
