@@ -64,7 +64,8 @@ function workerScript(): URL {
   return script;
 }
 
-type Request = PgliteRequest extends infer R
+/** A request before it is given its id. */
+type Unnumbered = PgliteRequest extends infer R
   ? R extends { id: number }
     ? Omit<R, 'id'>
     : never
@@ -163,7 +164,7 @@ class PgliteWorkerClient implements SqlClient {
     if (this.#calls.size === 0) this.#worker.unref();
   }
 
-  #send(request: Request, id = ++this.#nextId): Promise<unknown[] | undefined> {
+  #send(request: Unnumbered, id = ++this.#nextId): Promise<unknown[] | undefined> {
     if (this.#gone) return Promise.reject(this.#gone);
     return new Promise((resolve, reject) => {
       try {
