@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -46,6 +46,19 @@ async function generatesThenReuses(store: 'embedded' | 'postgres', name: string)
   const data = await tempFolder('bench-data');
   // As root, PostgreSQL runs as the postgres user, who must reach the kept folder.
   await chmod(data, 0o755);
+  try {
+    await generatesThenReusesIn(data, store, name);
+  } finally {
+    // A kept PostgreSQL folder is tens of megabytes.
+    await rm(data, { recursive: true, force: true });
+  }
+}
+
+async function generatesThenReusesIn(
+  data: string,
+  store: 'embedded' | 'postgres',
+  name: string,
+): Promise<void> {
   const args = ['--records', String(RECORDS), '--stores', store, '--data-dir', data];
   const first = await bench(...args);
   expect(first.stderr).toBe('');
@@ -99,6 +112,7 @@ describe('the records bench with --data-dir', () => {
     await mkdir(join(data, 'embedded'));
     await writeFile(join(data, 'embedded', 'half-done'), '');
     const result = await bench('--records', '10', '--stores', 'embedded', '--data-dir', data);
+    await rm(data, { recursive: true, force: true });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
       `${join(data, 'embedded')} holds a store whose generation did not finish (there is no ${join(data, 'embedded.json')}): remove it`,
