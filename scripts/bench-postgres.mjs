@@ -5,8 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 
-/** `work`: a temporary folder of the bench's own, for the compiled helper. */
-export async function startBenchPostgres(work) {
+/**
+ * `work`: a temporary folder of the bench's own, for the compiled helper. `folder`: where the
+ * server keeps its data across runs (reused when it holds a server's data), or a temporary one.
+ */
+export async function startBenchPostgres(work, folder) {
   const source = await readFile(
     new URL('../packages/test-support/src/postgres-server.ts', import.meta.url),
     'utf8',
@@ -20,5 +23,5 @@ export async function startBenchPostgres(work) {
     console.log(`PostgreSQL left out: ${missing}`);
     return undefined;
   }
-  return helper.startPostgresServer();
+  return helper.startPostgresServer(folder === undefined ? {} : { folder });
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import type { PostgresServer } from '../../test-support/src/postgres-server.js';
 import { type ConsentLog, openConsentLog, openConsentStore } from '../src/consent-records/index.js';
 import {
   answer,
+  chainOf,
   embeddedFolder,
   newDatabase,
   rawPglite,
@@ -126,6 +127,16 @@ describe('the embedded store', () => {
     await expectAllStoredOnce(folder, acks);
   });
 
+  it('keeps every answer acknowledged when killed while journals set aside are syncing', async () => {
+    const folder = await embeddedFolder();
+    const acks = await killAfterAcks([folder, '', String(64 * 1024)], 400);
+    const left = await readdir(join(folder, 'spool'));
+    console.log(`killed with ${left.length} journal files left: ${left.join(', ')}`);
+    const log = await openConsentLog({ store: folder });
+    await log.close();
+    await expectAllStoredOnce(folder, acks);
+  });
+
   it('keeps answering when the database is closed under load, and loses none', async () => {
     const folder = await embeddedFolder();
     const errors: string[] = [];
@@ -148,6 +159,74 @@ describe('the embedded store', () => {
       /failed .*kept in the spool[\s\S]*works again; [\d,]+ spooled answers? written/,
     );
     await expectAllStoredOnce(folder, acked);
+  });
+
+  it('answers do not wait for the store to sync: the journal is set aside meanwhile', async () => {
+    const folder = await embeddedFolder();
+    const store = await openConsentStore(folder);
+    // A sync that takes as long as the test wants (a busy disk: seconds).
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let syncs = 0;
+    const sync = store.sync.bind(store);
+    store.sync = async () => {
+      syncs++;
+      await gate;
+      await sync();
+    };
+    // The journal is synced past half of maxSpoolBytes: here after a few dozen answers.
+    const log = await openConsentLog({ store, maxSpoolBytes: 64 * 1024 });
+    const ids: string[] = [];
+    try {
+      const answered = (async () => {
+        for (let i = 0; i < 100; i++) {
+          const input = answer();
+          ids.push(input.consentId);
+          expect(await log.record(input)).toMatchObject({ durable: 'store' });
+        }
+        return 'answered';
+      })();
+      expect(await Promise.race([answered, sleep(30_000).then(() => 'waited for the sync')])).toBe(
+        'answered',
+      );
+      expect(syncs).toBe(1);
+      const aside = (await readdir(join(folder, 'spool'))).filter((name) =>
+        /\.\d+\.\d+\.jsonl$/.test(name),
+      );
+      expect(aside).toHaveLength(1);
+      expect(log.spooled).toBe(100);
+    } finally {
+      release();
+    }
+    await log.flush();
+    expect(log.spooled).toBe(0);
+    // Synced: the journal set aside is gone (the current one stays open, empty).
+    expect(await readdir(join(folder, 'spool'))).toEqual([
+      expect.stringMatching(/^\w+\.\d+\.jsonl$/),
+    ]);
+    await log.close();
+    expect(await store.verify()).toMatchObject({ ok: true, records: 100 });
+    for (const id of ids) expect((await store.show(id)).entries).toHaveLength(1);
+    await store.close();
+  });
+
+  it('a journal set aside by a process that died is written by the next open', async () => {
+    const folder = await embeddedFolder();
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => dead.on('exit', resolve));
+    const records = chainOf('w-dead', 5);
+    await mkdir(join(folder, 'spool'), { recursive: true });
+    await writeFile(
+      join(folder, 'spool', `w-dead.${dead.pid}.1.jsonl`),
+      records.map((record) => `${JSON.stringify(record)}\n`).join(''),
+    );
+    const log = await openConsentLog({ store: folder });
+    await log.close();
+    const store = await openConsentStore(folder);
+    expect(await store.verify()).toMatchObject({ ok: true, writers: 1, records: 5 });
+    await store.close();
   });
 
   it('a full journal is a logged error with a count, never a throw', async () => {

@@ -8,6 +8,7 @@ import {
   renderingHash,
   type VerifyReport,
 } from '../src/consent-records/index.js';
+import { SHOW_STATEMENT } from '../src/consent-records/sql-store.js';
 import {
   answer,
   chainOf,
@@ -368,10 +369,8 @@ describe.skipIf(skipPostgres)('PostgreSQL only', () => {
     await store.close();
     const plan = await rawPostgres(url, async (sql) => {
       await sql('ANALYZE consent_records');
-      return sql(
-        `EXPLAIN SELECT * FROM consent_records WHERE consent_id = $1 ORDER BY at, writer, seq`,
-        [ids[7]],
-      );
+      // The statement show() runs.
+      return sql(`EXPLAIN ${SHOW_STATEMENT}`, [ids[7]]);
     });
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(
       /Index Scan using consent_records_consent_id|Bitmap Index Scan on consent_records_consent_id/,

@@ -4,6 +4,7 @@ export { type LocalServer, startLocalServer } from './local-server.js';
 export {
   findPostgresBin,
   type PostgresServer,
+  type PostgresServerOptions,
   postgresUnavailable,
   startPostgresServer,
 } from './postgres-server.js';

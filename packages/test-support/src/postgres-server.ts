@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ export interface PostgresServer {
   /** pg_ctl stop; `immediate` is a crash as far as the server knows (recovery runs on start). */
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   start(): Promise<void>;
-  /** Stops the server and removes its folder. */
+  /** Stops the server and removes its folder (unless it was given to keep). */
   close(): Promise<void>;
 }
 
@@ -56,18 +56,42 @@ async function othersCanTraverse(folder: string): Promise<boolean> {
   return true;
 }
 
+export interface PostgresServerOptions {
+  /**
+   * A folder to keep: the server's data goes to `<folder>/data`, made by initdb when it is not
+   * there and used as it is when it is, and `close()` stops the server and leaves the folder (a
+   * bench's generated data, measured again later). Default: a temporary folder, removed on close.
+   */
+  readonly folder?: string;
+}
+
 /**
  * A PostgreSQL server of its own for a test: initdb in a temporary folder, 127.0.0.1 and a free
  * port, trust authentication, no Unix socket. PostgreSQL refuses to run as root, so as root the
  * server runs as the `postgres` user in a folder that user owns.
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(
+  options: PostgresServerOptions = {},
+): Promise<PostgresServer> {
   const bin = findPostgresBin();
   if (bin === undefined) throw new Error(postgresUnavailable());
   const asRoot = process.getuid?.() === 0;
+  const kept = options.folder;
   const base = asRoot && !(await othersCanTraverse(tmpdir())) ? '/tmp' : tmpdir();
-  const root = mkdtempSync(join(base, 'cookie-catalog-postgres-'));
+  if (kept !== undefined) {
+    mkdirSync(kept, { recursive: true });
+    // The folder itself becomes the postgres user's below; the ones above must let it pass.
+    if (asRoot && !(await othersCanTraverse(dirname(kept))))
+      throw new Error(
+        `${kept}: the postgres user (PostgreSQL refuses to run as root) cannot reach this folder: every folder above it must let others pass (chmod o+x ${dirname(kept)}), or choose one that does`,
+      );
+  }
+  const root = kept ?? mkdtempSync(join(base, 'cookie-catalog-postgres-'));
   const dataDir = join(root, 'data');
+  const reused = kept !== undefined && existsSync(join(dataDir, 'PG_VERSION'));
+  const remove = () => {
+    if (kept === undefined) rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+  };
   let uid = 0;
   let gid = 0;
   if (asRoot) {
@@ -80,22 +104,24 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     asRoot
       ? exec('runuser', ['-u', 'postgres', '--', join(bin, command), ...args])
       : exec(join(bin, command), args);
-  try {
-    await run('initdb', [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C',
-    ]);
-  } catch (error) {
-    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
-    throw error;
-  }
+  if (!reused)
+    try {
+      await run('initdb', [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        '--locale=C',
+      ]);
+    } catch (error) {
+      remove();
+      throw error;
+    }
   const port = await freePort();
+  // A reused folder gets the new port too: in postgresql.conf the last setting wins.
   await appendFile(
     join(dataDir, 'postgresql.conf'),
     [
@@ -119,7 +145,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   try {
     await start();
   } catch (error) {
-    rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    remove();
     throw error;
   }
   let running = true;
@@ -136,9 +162,10 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       running = true;
     },
     close: async () => {
-      if (running) await stop('immediate').catch(() => {});
+      // A kept folder's server stops cleanly (a checkpoint, no recovery on the next start).
+      if (running) await stop(kept === undefined ? 'immediate' : 'fast').catch(() => {});
       running = false;
-      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+      remove();
     },
   };
 }

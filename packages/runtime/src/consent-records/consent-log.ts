@@ -97,6 +97,8 @@ class Log implements ConsentLog {
   #replayDue = false;
   #orphans = true;
   #running: Promise<void> | undefined;
+  /** The embedded store's sync of a journal set aside, while it runs (see #syncAside). */
+  #syncing: Promise<void> | undefined;
   #closed = false;
   #notRecorded = 0;
 
@@ -201,6 +203,7 @@ class Log implements ConsentLog {
     // From here new answers are refused; those already queued are still written.
     this.#closed = true;
     await this.flush();
+    await this.#syncing;
     clearTimeout(this.#retryTimer);
     if (this.#embedded && this.#storeUp && this.#store) {
       try {
@@ -281,6 +284,7 @@ class Log implements ConsentLog {
       } catch (error) {
         if (error instanceof SpoolFullError && this.#embedded && this.#storeUp && this.#store) {
           try {
+            await this.#syncing;
             await this.#store.sync();
             await this.#spool.empty();
             await this.#spool.append(records);
@@ -341,18 +345,42 @@ class Log implements ConsentLog {
     if (
       this.#embedded &&
       stored &&
+      this.#syncing === undefined &&
       this.#spool.bytes > Math.min(this.#spool.maxBytes / 2, 16 << 20)
     )
-      await this.#syncJournal();
+      await this.#syncAside();
   }
 
-  async #syncJournal(): Promise<void> {
+  /*
+   * The journal can be emptied once the store is on the disk (a CHECKPOINT and an fsync of
+   * every file PGlite changed: hundreds of milliseconds, seconds on a busy disk). Answers must not
+   * wait for that: the journal is set aside, new answers go to a new one, and the store syncs
+   * meanwhile. Everything in the set-aside journal is in the store already (it was written
+   * there before the journal was set aside), so once the sync is done it can go.
+   */
+  async #syncAside(): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
     try {
-      await this.#store?.sync();
-      await this.#spool.empty();
+      await this.#spool.rotate();
     } catch (error) {
-      this.#storeDown(error);
+      // The journal stays as it is, and grows: the next batch tries again.
+      this.#onError(
+        `consent records: could not set the journal ${this.#spool.path} aside to sync ${this.#location} (${describe(error)})`,
+      );
+      return;
     }
+    this.#syncing = (async () => {
+      try {
+        await store.sync();
+        await this.#spool.dropRotated();
+      } catch (error) {
+        // A store opened again since then replays the set-aside journal itself.
+        if (this.#store === store) this.#storeDown(error);
+      }
+    })().finally(() => {
+      this.#syncing = undefined;
+    });
   }
 
   #storeDown(error: unknown): void {
@@ -377,6 +405,7 @@ class Log implements ConsentLog {
 
   /** Writes the spool (and what killed processes left) to the store; on success the store is up again. */
   async #replay(): Promise<void> {
+    await this.#syncing;
     const wasDown = !this.#storeUp;
     try {
       if (wasDown && this.#connect) {

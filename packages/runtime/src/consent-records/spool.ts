@@ -1,10 +1,20 @@
-import { type FileHandle, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import {
+  type FileHandle,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  stat,
+  unlink,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChainedRecord } from './types.js';
 
 export class SpoolFullError extends Error {}
 
-const SPOOL_FILE = /^([A-Za-z0-9_-]+)\.(\d+)\.jsonl$/;
+/** `<writer>.<pid>.jsonl`, and `<writer>.<pid>.<n>.jsonl` for a journal set aside to be synced. */
+const SPOOL_FILE = /^([A-Za-z0-9_-]+)\.(\d+)(?:\.\d+)?\.jsonl$/;
 /** The spool files this process has open: never orphans, whatever their pid says. */
 const OPEN_HERE = new Set<string>();
 
@@ -67,9 +77,20 @@ export async function removeSpoolFile(path: string): Promise<void> {
   await syncFolder(join(path, '..'));
 }
 
+async function removeIfThere(path: string): Promise<void> {
+  await unlink(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+}
+
 /**
  * This process's spool file: appended and fsync'd (fdatasync) once per batch, so a record is on
  * the disk before the answer is acknowledged. Bounded by maxBytes.
+ *
+ * The embedded store's journal is set aside (`rotate`) when it is to be synced: appends go on in
+ * a new file while the store syncs, and the set-aside files are removed once it has (`dropRotated`),
+ * so answers never wait for a sync. Set-aside files count as spooled until then, are read with
+ * the current one, and are what a killed process leaves like any spool file.
  */
 export class Spool {
   readonly folder: string;
@@ -78,6 +99,8 @@ export class Spool {
   #handle: FileHandle | undefined;
   #size = 0;
   #records = 0;
+  #rotations = 0;
+  #rotated: { readonly path: string; readonly records: number }[] = [];
 
   constructor(folder: string, writer: string, maxBytes: number) {
     this.folder = folder;
@@ -89,11 +112,12 @@ export class Spool {
     return join(this.folder, this.name);
   }
 
-  /** Records in the file (written since it was last emptied). */
+  /** Records in the file (written since it was last emptied), and in files set aside. */
   get records(): number {
-    return this.#records;
+    return this.#rotated.reduce((sum, file) => sum + file.records, this.#records);
   }
 
+  /** Bytes in the current file. */
   get bytes(): number {
     return this.#size;
   }
@@ -122,20 +146,57 @@ export class Spool {
     await handle.datasync();
   }
 
-  read(): Promise<ChainedRecord[]> {
-    return readSpoolFile(this.path);
+  /** Every record spooled: the files set aside, then the current one. */
+  async read(): Promise<ChainedRecord[]> {
+    const records: ChainedRecord[] = [];
+    for (const file of this.#rotated) records.push(...(await readSpoolFile(file.path)));
+    records.push(...(await readSpoolFile(this.path)));
+    return records;
   }
 
+  /**
+   * Sets the current file aside (renamed `<writer>.<pid>.<n>.jsonl`); the next append starts a
+   * new one. Call between appends, never during one.
+   */
+  async rotate(): Promise<void> {
+    if (this.#size === 0 && this.#records === 0) return;
+    const handle = await this.#open();
+    this.#handle = undefined;
+    await handle.close();
+    const path = join(this.folder, this.name.replace(/\.jsonl$/, `.${++this.#rotations}.jsonl`));
+    OPEN_HERE.add(path);
+    await rename(this.path, path);
+    await syncFolder(this.folder);
+    this.#rotated.push({ path, records: this.#records });
+    this.#size = 0;
+    this.#records = 0;
+  }
+
+  /** Removes the files set aside (their records are on the disk in the store). */
+  async dropRotated(): Promise<void> {
+    const files = this.#rotated;
+    this.#rotated = [];
+    for (const file of files) {
+      await removeIfThere(file.path);
+      OPEN_HERE.delete(file.path);
+    }
+    if (files.length > 0) await syncFolder(this.folder);
+  }
+
+  /** Empties the current file and removes the files set aside. */
   async empty(): Promise<void> {
     const handle = await this.#open();
     await handle.truncate(0);
     await handle.datasync();
     this.#size = 0;
     this.#records = 0;
+    await this.dropRotated();
   }
 
-  /** Closes the file, and removes it when empty. */
+  /** Closes the file, and removes it when empty; files set aside stay for the next open. */
   async close(): Promise<void> {
+    for (const file of this.#rotated) OPEN_HERE.delete(file.path);
+    this.#rotated = [];
     const handle = this.#handle;
     this.#handle = undefined;
     if (!handle) return;
