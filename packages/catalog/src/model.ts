@@ -268,8 +268,8 @@ export interface ConsentSettings {
   readonly sharedAcross: string | undefined;
   /**
    * The declared services that share the answer: those whose stated hosts are all under
-   * sharedAcross, in the order of Catalog.services. Empty without sharedAcross; in a catalog that
-   * declares no services, the implicit one when sharedAcross is set.
+   * sharedAcross, in the order of Catalog.services. Empty without sharedAcross (which validate
+   * allows only with declared services).
    */
   readonly sharedBy: readonly string[];
 }

@@ -411,8 +411,7 @@ function sortedUnique(ids: readonly number[]): number[] {
 /** The services that share the answer: every stated host under consent.sharedAcross. */
 function sharedBy(policy: PolicyInput): readonly string[] {
   const parent = policy.consent?.sharedAcross;
-  if (parent === undefined) return [];
-  if (!policy.services) return [IMPLICIT_SERVICE_ID];
+  if (parent === undefined || !policy.services) return [];
   return policy.services
     .filter(
       (service) =>

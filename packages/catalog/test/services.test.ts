@@ -572,3 +572,23 @@ describe('consent.sharedAcross', () => {
     ]);
   });
 });
+
+describe('consent.sharedAcross without services', () => {
+  it('is an error saying to declare the services, or to give the consent cookie a Domain', async () => {
+    const { dir, errors } = await load([
+      {
+        file: policy,
+        find: '  version: 3\n',
+        with: '  version: 3\n  sharedAcross: billogram.com\n',
+      },
+    ]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        rule: 'consent/shared-across',
+        line: await lineOf(dir, policy, 'sharedAcross:'),
+        message: expect.stringContaining('it declares none'),
+        fix: expect.stringContaining('attributes: { domain: billogram.com }'),
+      }),
+    ]);
+  });
+});

@@ -374,7 +374,11 @@ export function sharingProblem(
   const checked = checkServiceHost(parent, ownDomains);
   if (!checked.ok) return { reason: `consent.sharedAcross: ${checked.reason}`, fix: checked.fix };
   const services = policy.services;
-  if (!services) return undefined;
+  if (!services)
+    return {
+      reason: `consent.sharedAcross shares one answer between the services policy.yaml declares, and it declares none`,
+      fix: `declare the services under services: (each with its hosts under ${parent}); for one site whose subdomains share the answer, give the consent cookie attributes: { domain: ${parent} } instead`,
+    };
   const under = (service: DeclaredService) =>
     (service.hosts ?? []).length > 0 &&
     (service.hosts ?? []).every((host) => isWithinDomains(host, [parent]));
