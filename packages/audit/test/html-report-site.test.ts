@@ -377,6 +377,10 @@ describe('the HTML report of a site that sets an optional cookie after a refusal
     expect(json.provenance?.redacted).toBe(true);
     expect(json.passes[0]?.firstView?.screenshot).toBeUndefined();
     expect(json.passes[0]?.pages).toEqual([`${origin}/account`]);
+    // Redacted, each finding still says which pass it is of (where the report places it).
+    expect(json.problems.length).toBeGreaterThan(0);
+    for (const problem of json.problems.filter((p) => p.rule !== 'audit/not-seen'))
+      expect(problem.pass, problem.message).toBe('before consent');
     // The text report of such a run too (the progress lines are the user's own terminal).
     const plain = await runCli(
       [

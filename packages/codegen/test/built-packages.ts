@@ -22,7 +22,7 @@ const GENERATORS = {
   client: [tsClientGenerator],
   consent: [tsConsentGenerator],
   docs: [mdPolicyGenerator, htmlPolicyGenerator, tsDocsGenerator],
-} as const satisfies Record<string, readonly Generator<never>[]>;
+} as const satisfies Record<string, readonly Generator<unknown>[]>;
 
 export type PackageKind = keyof typeof GENERATORS;
 
@@ -55,7 +55,7 @@ export async function buildPackages(
   for (const kind of order.filter((k) => kinds.includes(k))) {
     const name = catalog.packages[kind];
     const at = join(modules, ...name.split('/'));
-    for (const generator of GENERATORS[kind] as readonly Generator<never>[]) {
+    for (const generator of GENERATORS[kind] as readonly Generator<unknown>[]) {
       const sub = generator.outDir.replace(/^packages\/[^/]+\/src\/generated\/?/, '');
       for (const file of runGenerator(generator, catalog)) {
         const path = join(at, 'src', sub, file.path);

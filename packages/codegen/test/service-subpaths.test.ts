@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { generatedNamesOf } from '@cookie-catalog/catalog';
+import { exampleValueOf, generatedNamesOf } from '@cookie-catalog/catalog';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACME_PACKAGES,
@@ -149,7 +149,7 @@ describe('the subpaths as a product team imports them, from built packages', () 
       [
         "const whole = await import('@acme/cookies-server');",
         `const services = Object.fromEntries(await Promise.all(${JSON.stringify(ours.map((s) => s.id))}.map(async (id) => [id, Object.keys(await import('@acme/cookies-server/' + id)).sort()])));`,
-        `const value = ${JSON.stringify(cookie.value.example ?? '')};`,
+        `const value = ${JSON.stringify(exampleValueOf(cookie.value))};`,
         `const line = (await import('@acme/cookies-server/platform')).serialize${pascal}(value);`,
         `console.log(JSON.stringify({ services, same: line === whole.serialize${pascal}(value), line }));`,
       ].join('\n'),

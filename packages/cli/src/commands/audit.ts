@@ -288,14 +288,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
     return usage(error);
   }
   const errors = audit.problems.filter((p) => p.severity === 'error').length;
-  // --redact: the text and Markdown reports lose query strings too (auditJson does it for JSON).
-  const problems = options.redact
-    ? audit.problems.map((p) => ({
-        ...p,
-        file: redactUrls(p.file),
-        message: redactUrls(p.message),
-      }))
-    : audit.problems;
+  // --redact: the warnings on stderr lose query strings too (auditReport redacts the report).
   const warnings = options.redact
     ? audit.warnings.map((w) => ({
         ...w,
@@ -310,7 +303,7 @@ export async function auditCommand(options: AuditCommandOptions, io: CliIo): Pro
   const drifted = audit.drift ? audit.drift.new + audit.drift.gone + audit.drift.changed : 0;
   const report = auditReport(
     options.url,
-    { ...audit, problems, warnings },
+    audit,
     options.format,
     out !== undefined ? { ...io, color: false } : io,
     { redact: options.redact, ...(organisations && { organisations }) },
@@ -358,10 +351,26 @@ export function auditReport(
   },
   loaded: Pick<
     typeof import('@cookie-catalog/audit'),
-    'auditJson' | 'auditJsonText' | 'renderAuditHtml'
+    'auditJson' | 'auditJsonText' | 'renderAuditHtml' | 'redactUrls'
   >,
 ): string {
   let report: string;
+  // --redact: the text and Markdown reports lose query strings too; auditJson redacts the JSON
+  // itself (and needs the findings as the run made them, to place them in the HTML).
+  const problems = options.redact
+    ? audit.problems.map((p) => ({
+        ...p,
+        file: loaded.redactUrls(p.file),
+        message: loaded.redactUrls(p.message),
+      }))
+    : audit.problems;
+  const warnings = options.redact
+    ? audit.warnings.map((w) => ({
+        ...w,
+        page: loaded.redactUrls(w.page),
+        message: loaded.redactUrls(w.message),
+      }))
+    : audit.warnings;
   if (format === 'json' || format === 'html') {
     const json = loaded.auditJson(url, audit, { redact: options.redact === true });
     report = loaded.auditJsonText(json);
@@ -374,16 +383,16 @@ export function auditReport(
   } else if (format === 'markdown') {
     report = auditMarkdown(
       url,
-      audit.problems,
+      problems,
       audit.passes.map((p) => p.pages.length),
       audit.passes.map((p) => p.name),
-      audit.warnings,
+      warnings,
       audit.drift,
     );
   } else {
     // Grouped for people: errors first, then by rule and page.
     const order = { error: 0, warning: 1, info: 2 } as const;
-    const grouped = [...audit.problems].sort(
+    const grouped = [...problems].sort(
       (a, b) =>
         order[a.severity] - order[b.severity] ||
         (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
@@ -394,7 +403,7 @@ export function auditReport(
     for (const p of grouped) byRule.set(p.rule, (byRule.get(p.rule) ?? 0) + 1);
     if (byRule.size > 0)
       report += `${[...byRule].map(([rule, n]) => `  ${String(n).padStart(3)}  ${rule}`).join('\n')}\n`;
-    report += `${summary(audit.problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), audit.warnings.length)}\n`;
+    report += `${summary(problems, audit.passes.map((p) => `${p.name}: ${p.pages.length} page${p.pages.length === 1 ? '' : 's'}`).join(', '), warnings.length)}\n`;
     if (audit.drift) report += `${driftSummary(audit.drift)}\n`;
   }
   return report;
