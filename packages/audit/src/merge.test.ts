@@ -160,19 +160,78 @@ describe('mergeShards', () => {
   });
 });
 
+/** An audit's provenance, as the JSON carries it. */
+function provenanceAt(startedAt: string, finishedAt: string) {
+  return {
+    startedAt,
+    finishedAt,
+    tool: 'cookie-catalog 0.1.0',
+    auditVersion: '0.1.0',
+    catalogVersion: facts([START]).catalogVersion,
+    browser: {
+      version: 'Chrome/141.0.0.0',
+      userAgent: 'Mozilla/5.0',
+      viewport: { width: 1280, height: 720 },
+      thirdPartyCookies: 'allowed',
+    },
+    pageLimit: 20,
+    redacted: false,
+  };
+}
+
 describe('parseShardResult', () => {
+  // As `audit … --shard 1/1 --format json` writes it.
   const shard = JSON.stringify({
     schemaVersion: 2,
+    url: START,
+    provenance: provenanceAt('2026-12-06T10:00:00.000Z', '2026-12-06T10:01:00.000Z'),
     run: { ...facts([START]), shard: { index: 1, count: 1 } },
+    errors: 0,
+    notes: 0,
+    warnings: [],
     passes: [
-      passOver([START], { cookies: [{ page: 0, name: 'a' }], keys: [], requests: [] }, () => true),
+      {
+        ...passOver(
+          [START],
+          { cookies: [{ page: 0, name: 'a' }], keys: [], requests: [] },
+          () => true,
+        ),
+        firstView: {
+          screenshot: { mediaType: 'image/jpeg', base64: '/9j/4AAQ' },
+          viewport: { width: 1280, height: 720 },
+          browserVersion: 'Chrome/141.0.0.0',
+          userAgent: 'Mozilla/5.0',
+        },
+      },
     ],
+    problems: [],
   });
 
   it('reads what the audit wrote, and it merges', () => {
     const read = parseShardResult(shard, 'a.json');
     expect(read.run.shard).toEqual({ index: 1, count: 1 });
     expect(mergeShards(catalog, [read]).passes[0]?.cookies.map((c) => c.name)).toEqual(['a']);
+  });
+
+  it("carries the shards' provenance (first start, last finish) and the start page's screenshot", () => {
+    const half = (index: number, start: string, finish: string) =>
+      parseShardResult(
+        shard
+          .replace('"index":1,"count":1', `"index":${index},"count":2`)
+          .replace('2026-12-06T10:00:00.000Z', start)
+          .replace('2026-12-06T10:01:00.000Z', finish),
+        `${index}.json`,
+      );
+    const merged = mergeShards(catalog, [
+      half(2, '2026-12-06T09:59:00.000Z', '2026-12-06T10:00:30.000Z'),
+      half(1, '2026-12-06T10:00:00.000Z', '2026-12-06T10:02:00.000Z'),
+    ]);
+    expect(merged.provenance).toMatchObject({
+      startedAt: '2026-12-06T09:59:00.000Z',
+      finishedAt: '2026-12-06T10:02:00.000Z',
+      catalogVersion: facts([START]).catalogVersion,
+    });
+    expect(merged.passes[0]?.firstView?.screenshot?.base64).toBe('/9j/4AAQ');
   });
 
   it.each([
@@ -197,7 +256,7 @@ describe('parseShardResult', () => {
 
   it('shards audited against another catalog version than the one given', () => {
     const read = parseShardResult(
-      shard.replace('"catalogVersion":"2.0"', '"catalogVersion":"1.0"'),
+      shard.replaceAll('"catalogVersion":"2.0"', '"catalogVersion":"1.0"'),
       'a.json',
     );
     expect(() => mergeShards(catalog, [read])).toThrow(

@@ -12,6 +12,8 @@ import type {
   PassNote,
 } from './observe.js';
 import { orderedPass } from './pass-order.js';
+import { parseAuditJson } from './report/audit-json.js';
+import type { AuditProvenance } from './report/provenance.js';
 import type { Shard } from './shard.js';
 
 /*
@@ -31,6 +33,8 @@ export interface ShardResult {
     readonly urlSet: NonNullable<RunFacts['urlSet']>;
   };
   readonly passes: readonly Pass[];
+  /** When and with what the shard was audited (reports written before provenance have none). */
+  readonly provenance?: AuditProvenance;
 }
 
 type Json = unknown;
@@ -224,6 +228,9 @@ export function parseShardResult(text: string, label: string): ShardResult {
   });
   if (JSON.stringify(passNames) !== JSON.stringify(passes.map((p) => p.name)))
     r.fail('run.passes', 'does not name the passes the file holds');
+  // The provenance and each pass's first view (its screenshot), read as `audit report` reads them.
+  const report = parseAuditJson(text, label);
+  const views = new Map(report.passes.map((p) => [p.name, p.firstView]));
   return {
     label,
     run: {
@@ -241,7 +248,11 @@ export function parseShardResult(text: string, label: string): ShardResult {
         count: r.number(shard, 'count', 'run.shard.'),
       },
     },
-    passes,
+    passes: passes.map((pass) => {
+      const firstView = views.get(pass.name);
+      return firstView ? { ...pass, firstView } : pass;
+    }),
+    ...(report.provenance && { provenance: report.provenance }),
   };
 }
 
@@ -324,6 +335,10 @@ function mergePass(name: PassName, start: string, parts: readonly Pass[]): Pass 
   const banner = (
     parts.find((p) => p.pages.includes(start) && p.banner) ?? parts.find((p) => p.banner)
   )?.banner;
+  // So is the first view (the screenshot of the start page before any click).
+  const firstView = (
+    parts.find((p) => p.pages.includes(start) && p.firstView) ?? parts.find((p) => p.firstView)
+  )?.firstView;
   return orderedPass({
     name,
     pages: [...new Set(parts.flatMap((p) => p.pages))],
@@ -343,7 +358,27 @@ function mergePass(name: PassName, start: string, parts: readonly Pass[]): Pass 
       (n) => JSON.stringify([n.page, n.message]),
     ),
     ...(banner && { banner }),
+    ...(firstView && { firstView }),
   });
+}
+
+/**
+ * The provenance of shards joined: from the first shard's start to the last one's finish, the
+ * tool, browser and page limit of the shards (one run's), redacted if any shard was. None when a
+ * shard has none (a report written before provenance).
+ */
+function mergedProvenance(shards: readonly ShardResult[]): AuditProvenance | undefined {
+  const all = shards.map((s) => s.provenance);
+  if (all.length === 0 || all.some((p) => p === undefined)) return undefined;
+  const known = all as AuditProvenance[];
+  const [first] = known as [AuditProvenance];
+  const times = (pick: (p: AuditProvenance) => string) => known.map(pick).sort();
+  return {
+    ...first,
+    startedAt: times((p) => p.startedAt)[0] ?? first.startedAt,
+    finishedAt: times((p) => p.finishedAt).at(-1) ?? first.finishedAt,
+    redacted: known.some((p) => p.redacted),
+  };
 }
 
 /**
@@ -366,5 +401,6 @@ export function mergeShards(
       ordered.flatMap((s) => s.passes.filter((p) => p.name === name)),
     ),
   );
-  return judge(catalog, run, passes, baseline);
+  const provenance = mergedProvenance(ordered);
+  return { ...judge(catalog, run, passes, baseline), ...(provenance && { provenance }) };
 }
