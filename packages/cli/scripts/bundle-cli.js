@@ -23,6 +23,14 @@ const codegen = dirname(
   await realpath(createRequire(import.meta.url).resolve('@cookie-catalog/codegen/package.json')),
 );
 const generators = `${join(codegen, 'dist', 'generators')}/`;
+// The embedded consent store's PGlite runs in a worker thread from a file beside the runtime's
+// pglite-client.js (dist/consent-records/pglite-worker.js): in the bundle, that module's
+// `import.meta.url` is rewritten to its address in the installed @cookie-catalog/runtime, so the
+// worker is started from there.
+const runtime = dirname(
+  await realpath(createRequire(import.meta.url).resolve('@cookie-catalog/runtime/package.json')),
+);
+const pgliteClient = join(runtime, 'dist', 'consent-records', 'pglite-client.js');
 
 const result = await build({
   entryPoints: [`${dist}cli.js`],
@@ -51,12 +59,23 @@ const result = await build({
   // CommonJS dependencies (handlebars, yaml's parts) call require() for Node's own modules;
   // __codegenPackage is where the installed @cookie-catalog/codegen is (its templates).
   banner: {
-    js: "import { createRequire as __cookieCatalogRequire } from 'node:module'; import { pathToFileURL as __cookieCatalogFileUrl } from 'node:url'; const require = __cookieCatalogRequire(import.meta.url); const __codegenPackage = () => __cookieCatalogFileUrl(require.resolve('@cookie-catalog/codegen/package.json')).href;",
+    js: "import { createRequire as __cookieCatalogRequire } from 'node:module'; import { pathToFileURL as __cookieCatalogFileUrl } from 'node:url'; const require = __cookieCatalogRequire(import.meta.url); const __codegenPackage = () => __cookieCatalogFileUrl(require.resolve('@cookie-catalog/codegen/package.json')).href; const __runtimePackage = () => __cookieCatalogFileUrl(require.resolve('@cookie-catalog/runtime/package.json')).href;",
   },
   plugins: [
     {
       name: 'generators-keep-their-address',
       setup(b) {
+        b.onLoad({ filter: /[\\/]consent-records[\\/]pglite-client\.js$/ }, async (args) => {
+          if ((await realpath(args.path)) !== pgliteClient) return undefined;
+          const contents = await readFile(args.path, 'utf8');
+          return {
+            contents: contents.replaceAll(
+              'import.meta.url',
+              `new URL(${JSON.stringify(relative(runtime, pgliteClient).split('\\').join('/'))}, __runtimePackage()).href`,
+            ),
+            loader: 'js',
+          };
+        });
         b.onLoad({ filter: /[\\/]dist[\\/]generators[\\/].*\.js$/ }, async (args) => {
           if (!args.path.startsWith(generators)) return undefined;
           const contents = await readFile(args.path, 'utf8');

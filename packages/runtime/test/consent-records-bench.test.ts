@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { postgresReachableFolder } from '../../test-support/src/postgres-server.js';
 import { openConsentStore } from '../src/consent-records/index.js';
 import { skipPostgres, tempFolder } from './consent-records-support.js';
 
@@ -43,9 +44,9 @@ function reported(stdout: string, store: string): { records: number; how: string
 
 /** Generates into an empty folder, then reuses it whole; another size is refused. */
 async function generatesThenReuses(store: 'embedded' | 'postgres', name: string): Promise<void> {
-  const data = await tempFolder('bench-data');
-  // As root, PostgreSQL runs as the postgres user, who must reach the kept folder.
-  await chmod(data, 0o755);
+  // As root, PostgreSQL runs as the postgres user, who must reach the kept folder (a CI run's
+  // temporary folder lets nobody else through).
+  const data = await postgresReachableFolder('records-bench-data-');
   try {
     await generatesThenReusesIn(data, store, name);
   } finally {

@@ -81,6 +81,11 @@ describe('the worker boundary', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe((expected as Error).message);
     expect((error as { code?: string }).code).toBe((expected as { code?: string }).code);
+    // What the database refused keeps its severity, as a PostgreSQL error has it.
+    expect((error as { severity?: string }).severity).toBe(
+      (expected as { severity?: string }).severity,
+    );
+    expect((error as { severity?: string }).severity).toBe('ERROR');
     // The thread survives a failed statement.
     expect(await client.query<{ n: number }>('SELECT $1::int + 1 AS n', [41])).toEqual([{ n: 42 }]);
     // Values cross by structured clone: a Date parameter, timestamptz rows as Dates, bigint.

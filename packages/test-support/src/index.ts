@@ -5,6 +5,7 @@ export {
   findPostgresBin,
   type PostgresServer,
   type PostgresServerOptions,
+  postgresReachableFolder,
   postgresUnavailable,
   startPostgresServer,
 } from './postgres-server.js';

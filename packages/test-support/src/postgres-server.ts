@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { appendFile, stat } from 'node:fs/promises';
+import { appendFile, chmod, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,6 +50,24 @@ async function freePort(): Promise<number> {
 }
 
 /** Whether the `postgres` user can reach a folder: every folder above it must let others pass. */
+/**
+ * Where a temporary folder for PostgreSQL goes: the temporary folder, or as root, when the
+ * `postgres` user cannot pass through it (a CI run's own, mode 700), /tmp.
+ */
+async function postgresBase(): Promise<string> {
+  return process.getuid?.() === 0 && !(await othersCanTraverse(tmpdir())) ? '/tmp' : tmpdir();
+}
+
+/**
+ * A new empty folder PostgreSQL can be given to keep (`folder`): where the `postgres` user can
+ * reach it when the tests run as root. The caller removes it.
+ */
+export async function postgresReachableFolder(prefix: string): Promise<string> {
+  const folder = mkdtempSync(join(await postgresBase(), prefix));
+  await chmod(folder, 0o755);
+  return folder;
+}
+
 async function othersCanTraverse(folder: string): Promise<boolean> {
   for (let dir = folder; dir !== dirname(dir); dir = dirname(dir))
     if (((await stat(dir)).mode & 0o001) === 0) return false;
@@ -77,7 +95,7 @@ export async function startPostgresServer(
   if (bin === undefined) throw new Error(postgresUnavailable());
   const asRoot = process.getuid?.() === 0;
   const kept = options.folder;
-  const base = asRoot && !(await othersCanTraverse(tmpdir())) ? '/tmp' : tmpdir();
+  const base = await postgresBase();
   if (kept !== undefined) {
     mkdirSync(kept, { recursive: true });
     // The folder itself becomes the postgres user's below; the ones above must let it pass.

@@ -34,6 +34,7 @@ export interface PgliteFailure {
   readonly name: string;
   readonly message: string;
   readonly code?: string;
+  readonly severity?: string;
   readonly detail?: string;
   readonly hint?: string;
 }
@@ -49,7 +50,9 @@ export type PgliteReady =
 
 export type PgliteMessage = PgliteReply | PgliteReady;
 
-const FIELDS = ['code', 'detail', 'hint'] as const;
+// `severity` marks what the database refused (PostgreSQL's errors carry it), for callers that
+// tell a store failure from a bug of theirs.
+const FIELDS = ['code', 'severity', 'detail', 'hint'] as const;
 
 /** Anything thrown, as a structured-clone-safe failure. */
 export function toFailure(error: unknown): PgliteFailure {
@@ -65,7 +68,7 @@ export function toFailure(error: unknown): PgliteFailure {
   return failure;
 }
 
-/** A failure back as an Error with the same message (and name, code, detail, hint). */
+/** A failure back as an Error with the same message (and name, code, severity, detail, hint). */
 export function fromFailure(failure: PgliteFailure): Error {
   const error = new Error(failure.message);
   error.name = failure.name;
