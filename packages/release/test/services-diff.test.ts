@@ -187,17 +187,23 @@ describe('the diff of a catalog without services', () => {
   });
 });
 
+/** The setter the server package generates for an entry of the loaded catalog. */
+function setterOf(catalog: Awaited<ReturnType<typeof editedValidCatalog>>, id: string): string {
+  const entry = catalog.entries.find((e) => e.id === id);
+  if (!entry?.functionName) throw new Error(`test bug: the fixture has a cookie of ours "${id}"`);
+  return `set${entry.functionName}`;
+}
+
 describe('bumps of the generated packages when code moves between service subpaths', () => {
   it("a cookie that leaves a service is a major of the package whose subpath lost it, naming the subpath, though the package's entry keeps it", async () => {
     const before = await editedValidCatalog(base);
     const after = await editedValidCatalog(listed('cookies/language.yaml', ['platform']));
     const server = packageBumps(before, after).find((b) => b.name === '@acme/cookies-server');
+    const setter = setterOf(before, 'language');
     expect(server?.bump).toBe('major');
-    expect(server?.reasons).toEqual(
-      expect.arrayContaining([expect.stringMatching(/services\/se: setLanguage removed/)]),
-    );
+    expect(server?.reasons).toContain(`major: services/se: ${setter} removed`);
     // The whole package still exports it: only the subpath lost it.
-    expect(server?.reasons.join('\n')).not.toMatch(/^setLanguage removed/m);
+    expect(server?.reasons).not.toContain(`major: ${setter} removed`);
   });
 
   it('a cookie that joins a service is a minor: its subpath gains names', async () => {
@@ -205,8 +211,8 @@ describe('bumps of the generated packages when code moves between service subpat
     const after = await editedValidCatalog(listed('cookies/access_token.yaml', ['platform', 'se']));
     const server = packageBumps(before, after).find((b) => b.name === '@acme/cookies-server');
     expect(server?.bump).toBe('minor');
-    expect(server?.reasons).toEqual(
-      expect.arrayContaining([expect.stringMatching(/services\/se: setAccessToken added/)]),
+    expect(server?.reasons).toContain(
+      `minor: services/se: ${setterOf(after, 'access_token')} added`,
     );
   });
 });
