@@ -68,7 +68,12 @@ interface StepResult {
 }
 
 /** Runs one answer through the built consent package, in a process of its own, as a server would. */
-async function visit(service: Service, cookieHeader: string, answer?: string): Promise<StepResult> {
+async function visit(
+  service: Service,
+  cookieHeader: string,
+  answer?: string,
+  host?: string,
+): Promise<StepResult> {
   const script = join(built.root, `visit-${Math.random().toString(36).slice(2)}.mjs`);
   await writeFile(
     script,
@@ -80,7 +85,7 @@ const records = [];
 const log = { knows: () => false, record: async (input) => { records.push(input); return { durable: 'store', at: new Date().toISOString(), writer: 'test', seq: records.length }; } };
 let consent, notDeleted, confirmation;
 if (${JSON.stringify(answer ?? null)}) {
-  ({ consent, notDeleted } = await applyConsentForm(headers, { cookies: ${JSON.stringify(answer ?? '')} }, { records: log, cookieHeader: header, service: ${JSON.stringify(service)} }));
+  ({ consent, notDeleted } = await applyConsentForm(headers, { cookies: ${JSON.stringify(answer ?? '')} }, { records: log, cookieHeader: header, service: ${JSON.stringify(service)}${host === undefined ? '' : `, host: ${JSON.stringify(host)}`} }));
   confirmation = consentBanner('en', { action: '/cookies', answered: ${JSON.stringify(answer ?? '')}, notDeleted }, ${JSON.stringify(service)});
 }
 console.log(JSON.stringify({ asks: unansweredCategories(before, ${JSON.stringify(service)}), needsAnswer: needsAnswer(before, ${JSON.stringify(service)}), setCookie: headers.getSetCookie(), consent, record: records[0], notDeleted, confirmation }));
@@ -99,6 +104,25 @@ async function browse(jar: CookieJar, service: Service, answer?: 'accept' | 'rej
 }
 
 describe('one answer across the services that share it (consent.sharedAcross)', () => {
+  it('the parent domain’s cookie only where the request’s host is under it: elsewhere (local development) the answer stays on the host, as a browser keeps it', async () => {
+    const consentLines = (result: StepResult) =>
+      result.setCookie.filter((l) => l.startsWith('billogramGDPR=') && !/Max-Age=0/.test(l));
+    for (const host of ['app.billogram.com', 'app.billogram.com:8443', 'APP.Billogram.COM.'])
+      expect(consentLines(await visit('platform', '', 'accept', host))).toEqual([
+        expect.stringMatching(/; Domain=billogram\.com$/),
+      ]);
+    for (const host of ['127.0.0.1:3000', 'evilbillogram.com', '[::1]:3000', 'localhost']) {
+      const result = await visit('platform', '', 'accept', host);
+      expect(consentLines(result)).toEqual([expect.not.stringMatching(/Domain=/i)]);
+      // A browser on that host keeps it, and the next request there reads the answer.
+      if (host !== '127.0.0.1:3000') continue;
+      const jar = new CookieJar();
+      for (const line of result.setCookie) await jar.setCookie(line, 'http://127.0.0.1:3000/');
+      const again = await visit('platform', await jar.getCookieString('http://127.0.0.1:3000/'));
+      expect(again.needsAnswer).toBe(false);
+    }
+  }, 120_000);
+
   it('each service asks only about the categories it uses', async () => {
     const jar = new CookieJar();
     expect((await browse(jar, 'platform')).asks).toEqual(['statistics']);

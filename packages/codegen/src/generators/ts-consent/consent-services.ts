@@ -86,6 +86,7 @@ export function serviceServerStatements(cookieName: string): string[] {
   return [
     `/** Every stored answer the Cookie header carries, newest first: after consent.sharedAcross a host can carry its old host-only cookie beside the shared one until it answers again. */\nfunction storedValues(cookies: CookieSource): ConsentValue[] {\n  if (typeof cookies !== 'string') { const one = readConsentCookie(cookies); return one === undefined ? [] : [one]; }\n  const values: ConsentValue[] = [];\n  for (const pair of cookies.split(';')) {\n    const at = pair.indexOf('=');\n    if (at < 0 || pair.slice(0, at).trim() !== ${name}) continue;\n    const value = readConsentCookie(pair.trim());\n    if (value !== undefined) values.push(value);\n  }\n  return values.sort((a, b) => b.given - a.given);\n}`,
     `/** The answer in a request's Cookie header (or a Next.js cookie store such as \`await cookies()\`): the newest that still holds; undefined when never asked, asked under an older consent version, or too long ago. */\nexport function readConsent(cookies: CookieSource, now: number = Date.now()): Consent | undefined {\n  for (const value of storedValues(cookies)) { const consent = consentFromValue(value, now); if (consent) return consent; }\n  return undefined;\n}`,
+    `/** Whether an answer on the service is kept in the parent domain's cookie: the service shares it, and the request's host (when given) is under SHARED_DOMAIN. On another host (local development, a preview) a browser refuses that Domain, so the answer stays on the host. */\nfunction sharesAnswer(service: ConsentService, host: string | undefined): boolean {\n  if (SHARED_DOMAIN === undefined || !SHARED_SERVICES.includes(service)) return false;\n  if (host === undefined) return true;\n  // The Host header's name: without its port and a final dot ([::1]:3000 keeps its brackets).\n  const name = host.trim().toLowerCase().replace(/:\\d*$/, '').replace(/\\.$/, '');\n  return name === SHARED_DOMAIN || name.endsWith(\`.\${SHARED_DOMAIN}\`);\n}`,
     `export function hasConsent(consent: Consent | undefined, category: ConsentCategory): boolean {\n  return consent?.categories[category] === true;\n}`,
     `/** The answered categories of a consent, as a record keeps them. */\nfunction answeredChoices(consent: { readonly categories: ConsentChoices; readonly answered: readonly ConsentCategory[] }): Record<string, boolean> {\n  return Object.fromEntries(consent.answered.map((c) => [c, consent.categories[c]]));\n}`,
   ];
@@ -103,7 +104,7 @@ export const SERVICE_APPLY_BODY = `  const stored = storedValues(cookieHeader)[0
   const categories = Object.fromEntries(CONSENT_CATEGORIES.map((c) => [c, choices[c] ?? previous?.categories[c] ?? false])) as unknown as ConsentChoices;
   const answered = CONSENT_CATEGORIES.filter((c) => asked.includes(c) || previous?.answered.includes(c));
   const value = consentValue(categories, now, id, answered);
-  if (SHARED_DOMAIN !== undefined && SHARED_SERVICES.includes(options.service)) {
+  if (sharesAnswer(options.service, options.host)) {
     // One cookie of the parent domain: the host-only one this host may hold from before goes, so
     // that two cookies of the same name never disagree.
     deleteConsentCookie(target);
