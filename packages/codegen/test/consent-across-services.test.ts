@@ -123,6 +123,29 @@ describe('one answer across the services that share it (consent.sharedAcross)', 
     }
   }, 120_000);
 
+  it('an answer stored before the catalog declared services (no `answered`) counts for every category: nobody is asked again', async () => {
+    const before = {
+      version: catalog.consent?.version,
+      given: Math.floor(Date.now() / 1000) - 60,
+      id: '0123456789abcdef0123456789abcdef',
+      ...Object.fromEntries(
+        catalog.categories.filter((c) => c.consentRequired).map((c, i) => [c.id, i % 2 === 0]),
+      ),
+    };
+    const header = `billogramGDPR=${encodeURIComponent(JSON.stringify(before))}`;
+    for (const service of Object.keys(HOSTS) as Service[]) {
+      const result = await visit(service, header);
+      expect(result).toMatchObject({ asks: [], needsAnswer: false });
+    }
+    // Answering again keeps the consent id and what the other categories said.
+    const again = await visit('help', header, 'accept');
+    expect(again.consent?.id).toBe(before.id);
+    expect(again.consent?.categories).toEqual({
+      ...Object.fromEntries(Object.entries(before).filter(([k]) => k in (again.consent?.categories ?? {}))),
+      'help-center': true,
+    });
+  }, 60_000);
+
   it('each service asks only about the categories it uses', async () => {
     const jar = new CookieJar();
     expect((await browse(jar, 'platform')).asks).toEqual(['statistics']);

@@ -121,7 +121,7 @@ export const tsConsentGenerator: Generator<TsConsentOptions> = {
     const server = emitSourceFile([
       `import { createRequire } from 'node:module';`,
       // Aliased: an entry whose id is "consent" would have a reader called readConsent too.
-      `import { appendSetCookie, type CookieSource, type CookieTarget } from ${stringLiteral(runtimeImport)};`,
+      `import { appendSetCookie, type CookieSource, type CookieTarget${perService ? ', cookieValue' : ''} } from ${stringLiteral(runtimeImport)};`,
       perService
         ? `import { delete${fn} as deleteConsentCookie, read${fn} as readConsentCookie, serialize${fn} as serializeConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`
         : `import { read${fn} as readConsentCookie, set${fn} as setConsentCookie } from ${stringLiteral(serverImport)};`,
