@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import {
   applyConsentForm,
   type ConsentLog,
+  type ConsentService,
   consentBanner,
   consentPreferences,
   hasGlobalPrivacyControl,
   type NotDeleted,
+  needsAnswer,
   readConsent,
 } from '@billogram/cookies-consent';
 import {
@@ -27,7 +30,7 @@ import {
   setEfaktura,
   setLanguage,
 } from '@billogram/cookies-server';
-import { HELP_CENTRE_WIDGET, invoicePage, preferencesPage } from './pages.js';
+import { HELP_CENTRE_WIDGET, helpCentrePage, invoicePage, preferencesPage } from './pages.js';
 
 const INVOICE = '/invoice/10042';
 /** A transparent 1×1 GIF: the "invoice opened" pixel stores nothing on the device. */
@@ -48,48 +51,184 @@ function checked<T>(value: T | undefined, what: string): T {
 }
 
 /**
+ * Which of the catalog's services a request is for: the help centre on a host whose first label
+ * is `help` (help.billogram.com, or help.localhost while developing), the platform on any other.
+ */
+export function serviceOfHost(host: string | undefined): ConsentService {
+  return /^help\./i.test(host ?? '') ? 'help-centre' : 'platform';
+}
+
+/**
  * The invoice app: a recipient opens an invoice (maybe from the internet bank), switches language,
  * logs in to My pages, starts a payment and answers the consent question. Every cookie goes
  * through @billogram/cookies-server; the app never writes a Set-Cookie header itself.
+ *
+ * It also stands in for the second service of the catalog, the help centre (Zendesk's pages in
+ * production), on the hosts serviceOfHost names: its consent question and chat widget. With
+ * `tls` it serves HTTPS, so it can be reached under the catalog's own domain in a test browser.
  */
 export function createDemoServer({
   clientScript,
   records,
+  tls,
 }: {
   clientScript: string;
   /** Where every answer is recorded (openConsentRecords), or null to record none. */
   records: ConsentLog | null;
+  /** A certificate and its key (PEM): the server speaks HTTPS. */
+  tls?: { readonly cert: string; readonly key: string } | undefined;
 }): Server & { openedInvoices: Set<string> } {
   const openedInvoices = new Set<string>();
-  const server = createServer((request, response) => {
-    handle(request, response, { clientScript, records }, openedInvoices).catch((error: unknown) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    const context = { clientScript, records };
+    const handler =
+      serviceOfHost(request.headers.host) === 'help-centre' ? handleHelpCentre : handle;
+    handler(request, response, context, openedInvoices).catch((error: unknown) => {
       response.statusCode = 500;
       response.end(String(error));
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, listener) : createServer(listener);
   return Object.assign(server, { openedInvoices });
+}
+
+interface Context {
+  readonly clientScript: string;
+  readonly records: ConsentLog | null;
+}
+
+/** What both services serve: the page script and the stand-in for the help-centre widget. */
+function handleScripts(request: IncomingMessage, response: ServerResponse, context: Context) {
+  if (request.method !== 'GET') return false;
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (path === '/app.js') {
+    response.setHeader('Content-Type', 'text/javascript');
+    response.end(context.clientScript);
+    return true;
+  }
+  // A stand-in for the help-centre widget (Zendesk's, in production): it runs only when the page
+  // script finds consent for its category (activateConsentedScripts).
+  if (path === '/help-centre-widget.js') {
+    response.setHeader('Content-Type', 'text/javascript');
+    response.end(HELP_CENTRE_WIDGET);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The help centre, as the demo stands in for it: its pages in English and Swedish (/hc/en/,
+ * /hc/sv/), which ask about the help centre's own categories unless an answer given on a service
+ * that shares it (consent.sharedAcross) already covers them, and its cookie settings.
+ */
+async function handleHelpCentre(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: Context,
+) {
+  if (handleScripts(request, response, context)) return;
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const cookies = request.headers.cookie;
+  const gpc = hasGlobalPrivacyControl(request.headers);
+  const service = 'help-centre';
+  const page = /^\/hc\/(en|sv)\/$/.exec(url.pathname);
+  const language = page?.[1] === 'sv' || url.searchParams.get('lang') === 'sv' ? 'sv' : 'en';
+  if (request.method === 'GET' && url.pathname === '/') return redirect(response, '/hc/en/');
+  if (request.method === 'GET' && page) {
+    const consent = readConsent(cookies);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end(
+      helpCentrePage(
+        language,
+        needsAnswer(consent, service)
+          ? consentBanner(language, { action: `/cookies?lang=${language}`, gpc }, service)
+          : '',
+      ),
+    );
+    return;
+  }
+  if (request.method === 'GET' && url.pathname === '/cookies') {
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.end(
+      preferencesPage(
+        language,
+        consentPreferences(
+          language,
+          { action: `/cookies?lang=${language}`, consent: readConsent(cookies), gpc },
+          service,
+        ),
+        service,
+      ),
+    );
+    return;
+  }
+  if (request.method === 'POST' && url.pathname === '/cookies') {
+    // The help centre has no CSRF cookie of ours (the catalog puts csrftoken on the platform):
+    // the form must come from a page of this host, as the browser's Origin header says.
+    if (!sameOrigin(request)) {
+      response.statusCode = 403;
+      response.end('The form did not come from this site; reload the page and try again.');
+      return;
+    }
+    const form = new URLSearchParams(await body(request));
+    const { consent, notDeleted } = await applyConsentForm(response, form, {
+      cookieHeader: cookies,
+      gpc,
+      records: context.records,
+      locale: language,
+      service,
+      host: request.headers.host,
+    });
+    const answered = form.get('cookies');
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    if (answered === 'accept' || answered === 'reject') {
+      response.end(
+        helpCentrePage(
+          language,
+          consentBanner(language, { action: '/cookies', answered, notDeleted }, service),
+        ),
+      );
+      return;
+    }
+    response.end(
+      preferencesPage(
+        language,
+        consentPreferences(
+          language,
+          { action: `/cookies?lang=${language}`, consent, saved: true, notDeleted },
+          service,
+        ),
+        service,
+      ),
+    );
+    return;
+  }
+  response.statusCode = 404;
+  response.end('Not found');
+}
+
+/** Whether a POST came from a page of the host it was sent to (its Origin header). */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return false;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  { clientScript, records }: { clientScript: string; records: ConsentLog | null },
+  context: Context,
   opened: Set<string>,
 ) {
+  if (handleScripts(request, response, context)) return;
+  const { records } = context;
+  const service = 'platform';
   const url = new URL(request.url ?? '/', 'http://localhost');
   const cookies = request.headers.cookie;
-  if (request.method === 'GET' && url.pathname === '/app.js') {
-    response.setHeader('Content-Type', 'text/javascript');
-    response.end(clientScript);
-    return;
-  }
-  // A stand-in for the help-centre widget (Zendesk's, in production): it runs only when the page
-  // script finds consent for its category (activateConsentedScripts).
-  if (request.method === 'GET' && url.pathname === '/help-centre-widget.js') {
-    response.setHeader('Content-Type', 'text/javascript');
-    response.end(HELP_CENTRE_WIDGET);
-    return;
-  }
   const gpc = hasGlobalPrivacyControl(request.headers);
   const pixel = /^\/pixel\/invoice-opened\/(\d+)\.gif$/.exec(url.pathname);
   if (request.method === 'GET' && pixel) {
@@ -109,9 +248,9 @@ async function handle(
       language,
       csrf,
       fromBank,
-      banner: readConsent(cookies)
-        ? ''
-        : consentBanner(language, { action: '/cookies', hidden: { csrf }, gpc }),
+      banner: needsAnswer(readConsent(cookies), service)
+        ? consentBanner(language, { action: '/cookies', hidden: { csrf }, gpc }, service)
+        : '',
     });
     return;
   }
@@ -145,7 +284,8 @@ async function handle(
           gpc,
           records,
           locale: language,
-          service: request.headers.host ?? undefined,
+          service,
+          host: request.headers.host,
         });
         const answered = form.get('cookies');
         if (answered === 'accept' || answered === 'reject') {
@@ -153,7 +293,7 @@ async function handle(
             language,
             csrf,
             fromBank: readEfaktura(cookies) === true,
-            banner: consentBanner(language, { action: '/cookies', answered, notDeleted }),
+            banner: consentBanner(language, { action: '/cookies', answered, notDeleted }, service),
           });
         }
         return sendPreferences(response, language, csrf, { consent, saved: true, notDeleted });
@@ -221,7 +361,8 @@ function sendPreferences(
   response.end(
     preferencesPage(
       language,
-      consentPreferences(language, { action: '/cookies', hidden: { csrf }, ...state }),
+      consentPreferences(language, { action: '/cookies', hidden: { csrf }, ...state }, 'platform'),
+      'platform',
     ),
   );
 }

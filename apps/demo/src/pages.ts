@@ -1,4 +1,4 @@
-import { CONSENT_STYLES } from '@billogram/cookies-consent';
+import { CONSENT_STYLES, type ConsentService } from '@billogram/cookies-consent';
 import type { LanguageValue } from '@billogram/cookies-server';
 
 /** The words of the demo, per language. The demo's own texts, not the catalog's. */
@@ -15,6 +15,11 @@ const WORDS = {
     fromBank: 'Opened from your internet bank',
     cookieSettings: 'Cookie settings',
     back: 'Back to the invoice',
+    helpCentre: 'Help centre',
+    helpIntro: 'Answers to questions about your invoice, and a chat with our support.',
+    question: 'When is my invoice due?',
+    answer: 'The due date is at the top of the invoice. Paying a day late costs nothing extra.',
+    backToHelp: 'Back to the help centre',
   },
   sv: {
     invoice: 'Faktura',
@@ -28,6 +33,11 @@ const WORDS = {
     fromBank: 'Öppnad från din internetbank',
     cookieSettings: 'Inställningar för kakor',
     back: 'Tillbaka till fakturan',
+    helpCentre: 'Hjälpcenter',
+    helpIntro: 'Svar på frågor om din faktura, och en chatt med vår support.',
+    question: 'När ska min faktura vara betald?',
+    answer: 'Förfallodagen står överst på fakturan. En dags försening kostar inget extra.',
+    backToHelp: 'Tillbaka till hjälpcentret',
   },
 } as const;
 
@@ -94,9 +104,44 @@ ${state.paying ? `<p id="paying">${w.paying}</p>` : `<form method="post" action=
 </html>`;
 }
 
-/** The cookie settings page: the preferences form of @billogram/cookies-consent. */
-export function preferencesPage(language: LanguageValue, form: string): string {
+/**
+ * The help centre's page, as the demo stands in for Zendesk's: the consent question (the help
+ * centre's own banner, or '' when answered here or on a service sharing the answer), and the chat
+ * widget, held back until its category is granted.
+ */
+export function helpCentrePage(language: LanguageValue, banner: string): string {
   const w = WORDS[language];
+  return `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${w.helpCentre}</title><script type="module" src="/app.js"></script>
+<style>${STYLES}</style></head>
+<body>
+${banner}
+<main>
+<h1>${w.helpCentre}</h1>
+<p>${w.helpIntro}</p>
+<h2>${w.question}</h2>
+<p>${w.answer}</p>
+<p><a href="/hc/${language === 'en' ? 'sv' : 'en'}/" lang="${language === 'en' ? 'sv' : 'en'}">${language === 'en' ? 'Svenska' : 'English'}</a></p>
+<p><a href="/cookies?lang=${language}">${w.cookieSettings}</a></p>
+<script type="text/plain" data-consent-category="help-center" src="/help-centre-widget.js"></script>
+</main>
+</body>
+</html>`;
+}
+
+/** The cookie settings page of a service: the preferences form of @billogram/cookies-consent. */
+export function preferencesPage(
+  language: LanguageValue,
+  form: string,
+  service: ConsentService,
+): string {
+  const w = WORDS[language];
+  const back =
+    service === 'help-centre'
+      ? `<a href="/hc/${language}/">${w.backToHelp}</a>`
+      : `<a href="/invoice/10042">${w.back}</a>`;
   return `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,7 +151,7 @@ export function preferencesPage(language: LanguageValue, form: string): string {
 <main>
 <h1>${w.cookieSettings}</h1>
 ${form}
-<p><a href="/invoice/10042">${w.back}</a></p>
+<p>${back}</p>
 </main>
 </body>
 </html>`;

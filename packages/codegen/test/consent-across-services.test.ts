@@ -141,7 +141,9 @@ describe('one answer across the services that share it (consent.sharedAcross)', 
     const again = await visit('help', header, 'accept');
     expect(again.consent?.id).toBe(before.id);
     expect(again.consent?.categories).toEqual({
-      ...Object.fromEntries(Object.entries(before).filter(([k]) => k in (again.consent?.categories ?? {}))),
+      ...Object.fromEntries(
+        Object.entries(before).filter(([k]) => k in (again.consent?.categories ?? {})),
+      ),
       'help-center': true,
     });
   }, 60_000);

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Catalog } from '@cookie-catalog/catalog';
 import {
   mdPolicyGenerator,
@@ -37,17 +37,21 @@ export async function generatedPackages(
   await remove();
   await mkdir(serverDir, { recursive: true });
   await mkdir(consentDir, { recursive: true });
-  for (const file of runGenerator(tsServerGenerator, catalog))
-    await writeFile(join(serverDir, file.path), file.contents);
+  // Files in folders of their own (services/<id>.ts) too.
+  const write = async (folder: string, file: { path: string; contents: string }) => {
+    await mkdir(dirname(join(folder, file.path)), { recursive: true });
+    await writeFile(join(folder, file.path), file.contents);
+  };
+  for (const file of runGenerator(tsServerGenerator, catalog)) await write(serverDir, file);
   // The policy in force, which consent records keep: the docs package's Markdown, generated here.
   await mkdir(join(consentDir, 'policy'));
   for (const file of runGenerator(mdPolicyGenerator, catalog))
-    await writeFile(join(consentDir, 'policy', file.path), file.contents);
+    await write(join(consentDir, 'policy'), file);
   for (const file of runGenerator(tsConsentGenerator, catalog, {
     serverImport: `../../../server/test/${slot}/index.js`,
     docsImport: './policy/index.js',
   }))
-    await writeFile(join(consentDir, file.path), file.contents);
+    await write(consentDir, file);
   // Imported by path, as vitest transforms them.
   const load = (path: string) => import(/* @vite-ignore */ new URL(path, import.meta.url).pathname);
   const consent = {

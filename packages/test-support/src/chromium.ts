@@ -19,6 +19,15 @@ export interface ChromiumOptions {
   readonly javaScriptEnabled?: boolean;
   /** Sent with every request, e.g. `Sec-GPC: 1` (Global Privacy Control). */
   readonly extraHTTPHeaders?: Readonly<Record<string, string>>;
+  /**
+   * Host names the browser resolves to 127.0.0.1, served over HTTPS with this certificate (from
+   * testCertificate), which it trusts: a site under a real domain's names, on loopback. Such a
+   * browser is started for the caller, never the run's shared one (these are browser flags).
+   */
+  readonly hosts?: {
+    readonly names: readonly string[];
+    readonly certificate: { readonly spki: string };
+  };
 }
 
 let shared: Promise<PlaywrightBrowser> | undefined;
@@ -35,7 +44,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
     ...(options.extraHTTPHeaders && { extraHTTPHeaders: { ...options.extraHTTPHeaders } }),
   };
   const endpoint = process.env[SHARED_CHROMIUM];
-  if (endpoint) {
+  if (endpoint && !options.hosts) {
     shared ??= chromium.connect(endpoint);
     const context = await (await shared).newContext(contextOptions);
     return { context, close: () => context.close() };
@@ -44,7 +53,15 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Bro
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.hosts
+        ? [
+            `--host-resolver-rules=${options.hosts.names.map((name) => `MAP ${name} 127.0.0.1`).join(', ')}`,
+            `--ignore-certificate-errors-spki-list=${options.hosts.certificate.spki}`,
+          ]
+        : []),
+    ],
     ...contextOptions,
   });
   return {

@@ -11,3 +11,4 @@ export {
 } from './postgres-server.js';
 export { startTestRegistry, type TestRegistry, type TestRegistryOptions } from './registry.js';
 export { serveStatic } from './static-server.js';
+export { type TestCertificate, testCertificate } from './test-certificate.js';
