@@ -1,7 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  CONSENT_CATEGORIES,
   CONSENT_COOKIE,
+  CONSENT_VERSION,
   type ConsentService,
   SERVICE_CATEGORIES,
   SHARED_DOMAIN,
@@ -107,6 +109,41 @@ describe.runIf(parent !== undefined)('two services of one catalog in Chromium', 
     await platform.goto(at(HOSTS.platform, '/cookies'));
     for (const category of SERVICE_CATEGORIES.platform)
       expect(await platform.isChecked(`input[name="consent-${category}"][value="no"]`)).toBe(true);
+  });
+
+  it('a host-only answer from before sharing beside the shared one: the page script follows the newer, and answering deletes the old', async () => {
+    const answer = (given: number, granted: boolean) =>
+      encodeURIComponent(
+        JSON.stringify({
+          version: CONSENT_VERSION,
+          given,
+          id: '0123456789abcdef0123456789abcdef',
+          // Written before the catalog declared services: no `answered`, every category asked.
+          ...Object.fromEntries(CONSENT_CATEGORIES.map((c) => [c, granted])),
+        }),
+      );
+    const now = Math.floor(Date.now() / 1000);
+    browser = await launchChromium({ hosts: { names: Object.values(HOSTS), certificate } });
+    await browser.context.addCookies([
+      { name: CONSENT_COOKIE, value: answer(now - 3600, false), url: at(HOSTS.platform, '/') },
+      {
+        name: CONSENT_COOKIE,
+        value: answer(now - 60, true),
+        domain: `.${parent}`,
+        path: '/',
+        secure: true,
+        sameSite: 'Lax',
+      },
+    ]);
+    const platform = await visit(HOSTS.platform, '/invoice/10042');
+    // Not asked (the old answer counts), and the newer, shared one grants the widget.
+    await platform.locator('#help-centre').waitFor();
+    expect(await platform.locator(banner).count()).toBe(0);
+    await platform.goto(at(HOSTS.platform, '/cookies'));
+    await platform.click('.cookie-consent-preferences button[type="submit"]');
+    await platform.locator('.cookie-consent-confirmation').waitFor();
+    const left = (await browser.context.cookies()).filter((c) => c.name === CONSENT_COOKIE);
+    expect(left.map((c) => c.domain)).toEqual([`.${parent}`]);
   });
 
   it('on a host outside the domain the answer is not shared: asked there, and its answer stays there', async () => {
