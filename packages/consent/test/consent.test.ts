@@ -4,9 +4,9 @@ import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
 import {
   applyConsentForm,
-  CONSENT_CATEGORIES,
   CONSENT_COOKIE,
   CONSENT_MAX_AGE_SECONDS,
+  CONSENT_SERVICES,
   CONSENT_VERSION,
   consentBanner,
   consentPreferences,
@@ -14,12 +14,18 @@ import {
   hasGlobalPrivacyControl,
   LOCALES,
   readConsent,
+  SERVICE_CATEGORIES,
 } from '../src/generated/index.js';
 
 // Expectations follow the catalog the package was generated from.
 const { catalog } = await loadCatalog(new URL('../../../catalog/', import.meta.url).pathname);
 if (!catalog) throw new Error('catalog/ does not validate');
 const ORIGIN = 'https://shop.example/';
+// Answers are given on one of the catalog's services, the first: it asks about what it uses. The
+// host is outside the shared domain (if any), so the answer is kept on it, as a browser there does.
+const SERVICE = CONSENT_SERVICES[0] ?? 'platform';
+const CONSENT_CATEGORIES = SERVICE_CATEGORIES[SERVICE];
+const ON = { service: SERVICE, host: new URL(ORIGIN).host } as const;
 const NOW = Date.UTC(2026, 11, 3, 12);
 
 /** A Cookie header holding the consent cookie with this JSON value. */
@@ -29,7 +35,7 @@ const answer = (on: boolean, extra: Record<string, unknown> = {}) => ({
   version: CONSENT_VERSION,
   given: Math.floor(NOW / 1000) - 60,
   id: ID,
-  ...Object.fromEntries(CONSENT_CATEGORIES.map((c) => [c, on])),
+  ...Object.fromEntries(catalog.categories.filter((c) => c.consentRequired).map((c) => [c.id, on])),
   ...extra,
 });
 
@@ -126,6 +132,7 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       const { consent, recorded } = await applyConsentForm(response, form, {
         now: NOW,
         records: null,
+        ...ON,
       });
       expect(recorded).toBeUndefined();
       for (const category of CONSENT_CATEGORIES) expect(hasConsent(consent, category)).toBe(on);
@@ -146,17 +153,23 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
     const kept = await applyConsentForm(again, new URLSearchParams('cookies=reject'), {
       cookieHeader: header(answer(true)),
       records: null,
+      ...ON,
     });
     expect(kept.consent.id).toBe(ID);
     // Under an older consent version the answer is asked again, but it is the same browser.
     const older = await applyConsentForm(new Headers(), new URLSearchParams('cookies=accept'), {
       cookieHeader: header(answer(true, { version: CONSENT_VERSION - 1 })),
       records: null,
+      ...ON,
     });
     expect(older.consent.id).toBe(ID);
     const ids = new Set<string>();
     for (let i = 0; i < 50; i++) {
-      const fresh = await applyConsentForm(new Headers(), { cookies: 'accept' }, { records: null });
+      const fresh = await applyConsentForm(
+        new Headers(),
+        { cookies: 'accept' },
+        { records: null, ...ON },
+      );
       expect(fresh.consent.id).toMatch(/^[0-9a-f]{32}$/);
       ids.add(fresh.consent.id);
     }
@@ -168,6 +181,7 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       {
         cookieHeader: header(answer(true, { id: '../../etc/passwd' })),
         records: null,
+        ...ON,
       },
     );
     expect(forged.consent.id).toMatch(/^[0-9a-f]{32}$/);
@@ -179,6 +193,7 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       cookieHeader: header(answer(true)),
       now: NOW,
       records: null,
+      ...ON,
     });
     // The request carries only the consent cookie: a pattern on another path than / cannot be
     // found in it; a fixed name is deleted wherever the catalog says it lives.
@@ -188,7 +203,10 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       (e) =>
         e.kind === 'cookie' &&
         CONSENT_CATEGORIES.includes(e.category as never) &&
-        (path(e) === undefined || (e.name.parameters.length > 0 && path(e) !== '/')),
+        // A cookie only on other services' hosts is named too: this host cannot reach it.
+        (!(e.services.includes(SERVICE) || e.reaches?.includes(SERVICE)) ||
+          path(e) === undefined ||
+          (e.name.parameters.length > 0 && path(e) !== '/')),
     );
     expect(notDeleted.map((n) => n.name).sort()).toEqual(
       expected.map((e) => (e.group ? '*' : e.name.pattern)).sort(),
@@ -206,11 +224,11 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
 describe.runIf(catalog.consent !== undefined)('the banner and the form', () => {
   it('carry each locale’s words and every optional category, and post a plain form', () => {
     for (const locale of LOCALES) {
-      const html = consentBanner(locale, { action: '/cookies', hidden: { csrf: 'abc' } });
+      const html = consentBanner(locale, { action: '/cookies', hidden: { csrf: 'abc' } }, SERVICE);
       expect(html).toContain('<form method="post" action="/cookies">');
       expect(html).toContain('name="csrf" value="abc"');
       expect(html).toContain(`lang="${locale}"`);
-      const form = consentPreferences(locale, { action: '/cookies', consent: undefined });
+      const form = consentPreferences(locale, { action: '/cookies', consent: undefined }, SERVICE);
       for (const category of catalog.categories.filter((c) => c.consentRequired)) {
         expect(form).toContain(`name="consent-${category.id}"`);
         expect(form).toContain(`value="no" checked`);

@@ -14,7 +14,32 @@ import {
  * (ignored by git and by every build, never src/), for tests that walk them in Chromium.
  */
 
-export type ConsentModule = typeof import('../src/generated/index.js');
+type Generated = typeof import('../src/generated/index.js');
+
+/**
+ * A consent package generated from a fixture catalog that declares no services: this package's
+ * API (generated from our catalog), as it is without services — no service to name.
+ */
+export type ConsentModule = Omit<
+  Generated,
+  'applyConsentForm' | 'consentBanner' | 'consentPreferences'
+> & {
+  applyConsentForm(
+    target: Parameters<Generated['applyConsentForm']>[0],
+    form: Parameters<Generated['applyConsentForm']>[1],
+    options: Omit<Parameters<Generated['applyConsentForm']>[2], 'service' | 'host'> & {
+      readonly service?: string;
+    },
+  ): ReturnType<Generated['applyConsentForm']>;
+  consentBanner(
+    locale: Parameters<Generated['consentBanner']>[0],
+    state: Parameters<Generated['consentBanner']>[1],
+  ): string;
+  consentPreferences(
+    locale: Parameters<Generated['consentPreferences']>[0],
+    state: Parameters<Generated['consentPreferences']>[1],
+  ): string;
+};
 
 export interface GeneratedPackages {
   readonly consent: ConsentModule;

@@ -8,8 +8,8 @@ import type { ConsentLog } from '@cookie-catalog/runtime/consent-records';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applyConsentForm,
-  CONSENT_CATEGORIES,
   CONSENT_COOKIE,
+  CONSENT_SERVICES,
   CONSENT_VERSION,
   consentBanner,
   consentEndpoint,
@@ -18,6 +18,7 @@ import {
   openConsentRecords,
   POLICY_VERSION,
   readConsent,
+  SERVICE_CATEGORIES,
   SHOWN,
 } from '../src/generated/index.js';
 
@@ -28,6 +29,11 @@ import {
  */
 const { catalog } = await loadCatalog(new URL('../../../catalog/', import.meta.url).pathname);
 if (!catalog) throw new Error('catalog/ does not validate');
+
+// Every answer is given on one of the catalog's services: the first, asking about what it uses.
+const SERVICE = CONSENT_SERVICES[0] ?? 'platform';
+const CONSENT_CATEGORIES = SERVICE_CATEGORIES[SERVICE];
+const HOST = 'invoices.test';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 /** The value of the hidden field a rendered form carries. */
@@ -58,7 +64,8 @@ describe.runIf(catalog.consent !== undefined)('consent records', () => {
       records,
       cookieHeader,
       gpc,
-      service: 'invoices.test',
+      service: SERVICE,
+      host: HOST,
     });
     const line = response.getSetCookie().find((l) => l.startsWith(`${CONSENT_COOKIE}=`)) ?? '';
     return { ...result, cookie: line.split(';')[0] ?? '' };
@@ -67,30 +74,41 @@ describe.runIf(catalog.consent !== undefined)('consent records', () => {
   it('knows the hash of every text it shows, per locale, and the form carries it back', () => {
     for (const locale of LOCALES) {
       for (const gpc of [false, true]) {
-        const banner = consentBanner(locale, { action: '/cookies', gpc });
+        const banner = consentBanner(locale, { action: '/cookies', gpc }, SERVICE);
         const hash = hidden(banner, 'consent_shown') ?? '';
         expect(SHOWN[hash]).toEqual({ kind: gpc ? 'banner-gpc' : 'banner', locale });
-        const form = consentPreferences(locale, { action: '/cookies', consent: undefined, gpc });
+        const form = consentPreferences(
+          locale,
+          { action: '/cookies', consent: undefined, gpc },
+          SERVICE,
+        );
         const formHash = hidden(form, 'consent_shown') ?? '';
         expect(SHOWN[formHash]).toEqual({ kind: gpc ? 'preferences-gpc' : 'preferences', locale });
       }
     }
     // Per-request slots are not part of the words: a CSRF token does not change the hash.
-    const a = consentBanner(LOCALES[0] ?? 'en', { action: '/a', hidden: { csrf: 'one' } });
-    const b = consentBanner(LOCALES[0] ?? 'en', { action: '/b', hidden: { csrf: 'two' } });
+    const a = consentBanner(LOCALES[0] ?? 'en', { action: '/a', hidden: { csrf: 'one' } }, SERVICE);
+    const b = consentBanner(LOCALES[0] ?? 'en', { action: '/b', hidden: { csrf: 'two' } }, SERVICE);
     expect(hidden(a, 'consent_shown')).toBe(hidden(b, 'consent_shown'));
   });
 
   it('accept, change of mind and withdrawal: three records under one id, each pointing at the words shown', async () => {
     const locale = LOCALES.at(-1) ?? 'en';
-    const shownBanner = hidden(consentBanner(locale, { action: '/cookies' }), 'consent_shown');
+    const shownBanner = hidden(
+      consentBanner(locale, { action: '/cookies' }, SERVICE),
+      'consent_shown',
+    );
     const first = await answer({ cookies: 'accept', consent_shown: shownBanner ?? '', csrf: 'x' });
     expect(first.recorded).toMatchObject({ durable: expect.stringMatching(/^(store|spool)$/) });
     const id = first.consent.id;
     expect(readConsent(first.cookie)?.id).toBe(id);
 
     // Changes their mind on the preferences form: the first category stays on, the rest go off.
-    const form = consentPreferences(locale, { action: '/cookies', consent: first.consent });
+    const form = consentPreferences(
+      locale,
+      { action: '/cookies', consent: first.consent },
+      SERVICE,
+    );
     const mind = Object.fromEntries(
       CONSENT_CATEGORIES.map((c, i) => [`consent-${c}`, i === 0 ? 'yes' : 'no']),
     );
@@ -132,7 +150,7 @@ describe.runIf(catalog.consent !== undefined)('consent records', () => {
         policyVersion: POLICY_VERSION,
         packages: versions,
         locale,
-        service: 'invoices.test',
+        service: SERVICE,
         gpc: false,
         policy: sha256(markdown[locale]),
       });
@@ -173,7 +191,12 @@ describe.runIf(catalog.consent !== undefined)('consent records', () => {
   });
 
   it('the fetch endpoint answers JSON only, within its bounds, and records like the form', async () => {
-    const endpoint = consentEndpoint({ records, perIdPerMinute: 2, maxBytes: 512 });
+    const endpoint = consentEndpoint({
+      records,
+      service: SERVICE,
+      perIdPerMinute: 2,
+      maxBytes: 512,
+    });
     const post = (body: string, headers: Record<string, string> = {}) =>
       endpoint(
         new Request('https://invoices.test/consent', {
