@@ -170,11 +170,13 @@ export interface CatalogEntry {
   readonly services: readonly string[];
   /**
    * For a cookie with a `Domain` (its attributes.domain, or a vendor's location.domain): the ids
-   * of the declared services with a stated host under that domain, in the order of
+   * of the declared services with a stated host under that domain, or, with no hosts stated,
+   * whose `domain` is that domain or below it (so every host of it is), in the order of
    * Catalog.services. The browser sends the cookie to them whether or not they list it, so the
    * table of each can say so. Undefined for a host-only cookie, for anything that is not a
-   * cookie, and in a catalog that declares no services; empty when no stated host is under the
-   * domain (services without stated hosts are never counted: that they are reached is not known).
+   * cookie, and in a catalog that declares no services; empty when no service is known to be
+   * under the domain (a service with neither hosts nor domain stated is never counted: that it
+   * is reached is not known).
    */
   readonly reaches?: readonly string[];
   /** The file it came from, relative to the catalog directory, with `/` separators. */
@@ -231,6 +233,12 @@ export interface Service {
    * the catalog does not state them (never guessed), and for the implicit service.
    */
   readonly hosts: readonly string[] | undefined;
+  /**
+   * policy.yaml `domain`: the domain its hosts are under, where the catalog states that but not
+   * the hosts (lowercase, as written, the controller's own); every stated host is under it.
+   * undefined when not stated, and for the implicit service.
+   */
+  readonly domain: string | undefined;
   /** `vendor`: our server code and page scripts do not run on its pages. */
   readonly runBy: ServiceOperator;
   /** https link to where this service's policy is published, where stated. */
@@ -268,7 +276,8 @@ export interface ConsentSettings {
   readonly sharedAcross: string | undefined;
   /**
    * The declared services that share the answer: those whose stated hosts are all under
-   * sharedAcross, in the order of Catalog.services. Empty without sharedAcross (which validate
+   * sharedAcross, or, with no hosts stated, whose `domain` is sharedAcross or below it, in the
+   * order of Catalog.services. Empty without sharedAcross (which validate
    * allows only with declared services).
    */
   readonly sharedBy: readonly string[];

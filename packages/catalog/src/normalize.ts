@@ -24,7 +24,7 @@ import { deriveParameterExample } from './parameter-example.js';
 import { defaultRecordRetention, parseRecordRetention } from './record-retention.js';
 import type { EntryInput, PolicyInput } from './schema.js';
 import { withoutComments } from './section-comments.js';
-import { domainMatches, servicesReached, sharedDomainOf } from './service-reach.js';
+import { isAllUnder, servicesReached, sharedDomainOf } from './service-reach.js';
 
 /**
  * Builds the immutable Catalog from inputs that have passed every rule. Anything that could fail
@@ -192,6 +192,7 @@ function normalizeServices(policy: PolicyInput): Service[] {
           policy.locales.map((locale) => [locale, controllerName(policy, locale)]),
         ),
         hosts: undefined,
+        domain: undefined,
         runBy: { kind: 'us' },
         policyUrl: undefined,
         implicit: true,
@@ -202,6 +203,7 @@ function normalizeServices(policy: PolicyInput): Service[] {
     id: service.id,
     name: service.name,
     hosts: service.hosts && [...new Set(service.hosts)],
+    domain: service.domain,
     runBy:
       service.runBy === 'us' ? { kind: 'us' } : { kind: 'vendor', vendor: service.runBy.vendor },
     policyUrl: service.policyUrl,
@@ -408,16 +410,14 @@ function sortedUnique(ids: readonly number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
-/** The services that share the answer: every stated host under consent.sharedAcross. */
+/**
+ * The services that share the answer: every stated host under consent.sharedAcross, or no hosts
+ * stated and the service's domain under it.
+ */
 function sharedBy(policy: PolicyInput): readonly string[] {
   const parent = policy.consent?.sharedAcross;
   if (parent === undefined || !policy.services) return [];
   return policy.services
-    .filter(
-      (service) =>
-        service.hosts !== undefined &&
-        service.hosts.length > 0 &&
-        service.hosts.every((host) => domainMatches(host, parent)),
-    )
+    .filter((service) => isAllUnder(service, parent))
     .map((service) => service.id);
 }

@@ -80,6 +80,16 @@ export const RULES = {
     'RFC 1123 §2.1; RFC 6265bis §5.1.3',
     "A service's hosts are lowercase host names (no scheme, port, path or wildcard) within controller.domains.",
   ),
+  'service/domain': rule(
+    'error',
+    'RFC 1123 §2.1; RFC 6265bis §5.1.3',
+    "A service's domain (where its hosts are not stated) is a lowercase domain name (no scheme, port, path or wildcard) within controller.domains.",
+  ),
+  'service/host-outside-domain': rule(
+    'error',
+    `${BIS} §5.1.3 (domain-match)`,
+    'Where a service states both its domain and its hosts, every host is under that domain.',
+  ),
   'service/unknown': rule(
     'error',
     'catalog format',
@@ -88,7 +98,7 @@ export const RULES = {
   'service/unreachable': rule(
     'error',
     `${BIS} §5.7 (host-only-flag), §5.8.3, §5.1.3 (domain-match)`,
-    'A cookie is only on services whose hosts can receive it: one our code sets host-only, on services our code runs on; one with a Domain, on services with a host under it.',
+    'A cookie is only on services whose hosts can receive it: one our code sets host-only, on services our code runs on; one with a Domain, on services with a host (or, hosts not stated, their domain) under it.',
   ),
   'service/consent-cookie': rule(
     'error',
@@ -252,7 +262,7 @@ export const RULES = {
   'consent/shared-across': rule(
     'error',
     'RFC 6265bis §5.6.3 (Domain); GDPR art. 7(1)',
-    "consent.sharedAcross is a parent domain of the controller's own, which the consent cookie's own Domain does not contradict, and which some service's hosts are under.",
+    "consent.sharedAcross is a parent domain of the controller's own, which the consent cookie's own Domain does not contradict, and which some service's hosts (or, hosts not stated, its domain) are under.",
   ),
   'consent/vendor-location': rule(
     'warning',

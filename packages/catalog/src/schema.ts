@@ -606,6 +606,12 @@ const serviceSchema = z
       .describe(
         'The host names it runs on, e.g. [app.acme.com]: lowercase, without https://, a port or a path, each within controller.domains. Leave it out when the page does not state them: validate then cannot tell which cookies reach the service, and never guesses.',
       ),
+    domain: z
+      .string()
+      .optional()
+      .describe(
+        'The domain its hosts are under, where the page states that but not the hosts, e.g. `acme.com`: lowercase, without https://, within controller.domains; with `hosts`, each host is under it. A `Domain` cookie of this domain or above then reaches the service, and consent.sharedAcross of this domain or above shares with it; a host-only cookie of ours is still not known to be on it.',
+      ),
     runBy: z
       .union([
         z

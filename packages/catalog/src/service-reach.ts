@@ -39,14 +39,47 @@ export function sharedDomainOf(entry: EntryInput, policy: PolicyInput): string |
 type DeclaredService = NonNullable<PolicyInput['services']>[number];
 
 /**
- * The ids of the services with a stated host that a `Domain=domain` cookie is sent to. A service
- * without stated hosts is never counted: whether it is reached is not known.
+ * Whether every host of a service is known to be under `parent`: its stated hosts all are, or,
+ * with no hosts stated, its `domain` is `parent` or below it (every host of it is under that
+ * domain, so under `parent`). A service with neither stated is not known to be.
+ */
+export function isAllUnder(
+  service: Pick<DeclaredService, 'hosts' | 'domain'>,
+  parent: string,
+): boolean {
+  if (service.hosts !== undefined && service.hosts.length > 0)
+    return service.hosts.every((host) => domainMatches(host, parent));
+  return service.domain !== undefined && domainMatches(service.domain, parent);
+}
+
+/** Whether a `Domain` cookie is sent to a service's hosts, as far as the catalog tells. */
+export type Reach = 'reached' | 'not reached' | 'unknown';
+
+/**
+ * Whether a `Domain=domain` cookie is sent to a service (bis §5.1.3, domain-match):
+ *  - with hosts stated: reached when one of them is under the domain, else not;
+ *  - with only its `domain` stated (every host of it is under that): reached when that is the
+ *    cookie's domain or below it; not reached when neither is under the other (no host can be
+ *    under both); unknown when the cookie's domain is below the service's (some hosts may be);
+ *  - with neither stated: unknown.
+ */
+export function reachOf(service: Pick<DeclaredService, 'hosts' | 'domain'>, domain: string): Reach {
+  if (service.hosts !== undefined && service.hosts.length > 0)
+    return service.hosts.some((host) => domainMatches(host, domain)) ? 'reached' : 'not reached';
+  if (service.domain === undefined) return 'unknown';
+  if (domainMatches(service.domain, domain)) return 'reached';
+  return domainMatches(domain, service.domain) ? 'unknown' : 'not reached';
+}
+
+/**
+ * The ids of the services a `Domain=domain` cookie is known to be sent to (reachOf): a service
+ * whose reach is unknown is never counted.
  */
 export function servicesReached(
   domain: string,
   services: readonly DeclaredService[],
 ): readonly string[] {
   return services
-    .filter((service) => service.hosts?.some((host) => domainMatches(host, domain)))
+    .filter((service) => reachOf(service, domain) === 'reached')
     .map((service) => service.id);
 }

@@ -287,7 +287,8 @@ function checkRecordRetention(report: FileReport, policy: PolicyInput): void {
 
 /**
  * consent.sharedAcross: a domain browsers accept as a cookie's Domain on the services under it,
- * the controller's own; with services declared, at least one whose hosts are all under it.
+ * the controller's own; with services declared, at least one whose hosts are all under it (or,
+ * hosts not stated, its domain).
  */
 function checkSharedAcross(report: FileReport, policy: PolicyInput): void {
   const parent = policy.consent?.sharedAcross;

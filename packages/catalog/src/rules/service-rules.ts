@@ -3,7 +3,14 @@ import { isOwnCookie } from '../defaults.js';
 import { controllerDomainsOf, isWithinDomains } from '../entry-facts.js';
 import { checkLink } from '../links.js';
 import type { EntryInput, PolicyInput } from '../schema.js';
-import { cookieDomainOf, domainMatches, SERVICE_ID, sharedDomainOf } from '../service-reach.js';
+import {
+  cookieDomainOf,
+  domainMatches,
+  isAllUnder,
+  reachOf,
+  SERVICE_ID,
+  sharedDomainOf,
+} from '../service-reach.js';
 import type { CatalogContext, CheckedEntry, FileReport } from './check-context.js';
 import { checkLocalizedText } from './text-rules.js';
 
@@ -60,6 +67,7 @@ export function checkServices(
       }
       hosts.add(host);
     });
+    checkServiceDomain(report, service, index, ownDomains);
     if (service.runBy !== 'us' && !/\S/.test(service.runBy.vendor)) {
       report.add(
         'schema/value',
@@ -76,34 +84,73 @@ export function checkServices(
   });
 }
 
+/**
+ * A service's `domain`: a domain name the controller owns, as a host is (checkServiceHost); where
+ * hosts are stated too, each is under it (bis §5.1.3), else one of the two is wrong.
+ */
+function checkServiceDomain(
+  report: FileReport,
+  service: DeclaredService,
+  index: number,
+  ownDomains: readonly string[],
+): void {
+  const domain = service.domain;
+  if (domain === undefined) return;
+  const checked = checkServiceHost(domain, ownDomains, 'domain');
+  if (!checked.ok) {
+    report.add('service/domain', ['services', index, 'domain'], checked.reason, checked.fix);
+    return;
+  }
+  (service.hosts ?? []).forEach((host, hostIndex) => {
+    if (!checkServiceHost(host, ownDomains).ok || domainMatches(host, domain)) return;
+    report.add(
+      'service/host-outside-domain',
+      ['services', index, 'hosts', hostIndex],
+      `"${host}" is not under ${domain}, the domain the service "${service.id}" states its hosts are under`,
+      `correct the host or domain: ${domain}; or leave domain: out, since the hosts are stated`,
+    );
+  });
+}
+
 type HostCheck =
   | { readonly ok: true }
   | { readonly ok: false; readonly reason: string; readonly fix: string };
 
 /**
  * A host a service runs on: a host name as a browser keys cookies by it (lowercase, no scheme,
- * port, path or wildcard; not an IP address, bis §5.1.3), and the controller's own.
+ * port, path or wildcard; not an IP address, bis §5.1.3), and the controller's own. A service's
+ * `domain` (`as: 'domain'`) is held to the same, as the domain a cookie's Domain would name.
  */
-export function checkServiceHost(host: string, ownDomains: readonly string[]): HostCheck {
+export function checkServiceHost(
+  host: string,
+  ownDomains: readonly string[],
+  as: 'host' | 'domain' = 'host',
+): HostCheck {
   const fail = (reason: string, fix: string): HostCheck => ({ ok: false, reason, fix });
   const shown = JSON.stringify(host);
+  const noun = as === 'host' ? 'host name' : 'domain name';
   if (host.includes('://') || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(host)) {
     const bare = /^[a-z][a-z0-9+.-]*:\/*([^/:?#]*)/i.exec(host)?.[1];
     return fail(
-      `${shown} is a link, not a host name`,
-      bare ? `write the host name alone: "${bare.toLowerCase()}"` : 'write the host name alone',
+      `${shown} is a link, not a ${noun}`,
+      bare ? `write the ${noun} alone: "${bare.toLowerCase()}"` : `write the ${noun} alone`,
     );
   }
   if (host.startsWith('*')) {
-    return fail(
-      `${shown} is a wildcard; a service runs on named hosts`,
-      'list each host the service runs on, e.g. app.acme.com',
-    );
+    return as === 'host'
+      ? fail(
+          `${shown} is a wildcard; a service runs on named hosts`,
+          'list each host the service runs on, e.g. app.acme.com',
+        )
+      : fail(
+          `${shown} is a wildcard; domain: names the domain the hosts are under, which covers every host below it`,
+          `write "${host.replace(/^[*.]+/, '').toLowerCase()}"`,
+        );
   }
   if (/[/?#@:\\]/.test(host)) {
     return fail(
       `${shown} has a port, a path or a user name in it; cookies are kept per host name alone (ports do not separate them)`,
-      `write the host name alone: "${
+      `write the ${noun} alone: "${
         host
           .split(/[/?#:\\]/)[0]
           ?.replace(/^.*@/, '')
@@ -122,11 +169,12 @@ export function checkServiceHost(host: string, ownDomains: readonly string[]): H
   }
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host)) {
     return fail(
-      `${shown} is not a host name: it has characters other than letters a–z, digits, hyphens and dots`,
-      'write the host as in the address bar; a name with other letters in its xn-- (punycode) form',
+      `${shown} is not a ${noun}: it has characters other than letters a–z, digits, hyphens and dots`,
+      `write the ${as} as in the address bar; a name with other letters in its xn-- (punycode) form`,
     );
   }
-  if (host.length > 253) return fail(`${shown} is longer than 253 characters`, 'use the real host');
+  if (host.length > 253)
+    return fail(`${shown} is longer than 253 characters`, `use the real ${as}`);
   // A browser parses hosts by the WHATWG URL rules: `127.1` and `0x7f.1` are IPv4 addresses there.
   let parsed: string | undefined;
   try {
@@ -136,15 +184,17 @@ export function checkServiceHost(host: string, ownDomains: readonly string[]): H
   }
   if (parsed === undefined || /^\d+(\.\d+){3}$/.test(parsed)) {
     return fail(
-      `${shown} is ${parsed === undefined ? 'a broken' : 'an'} IP address to a browser, not a host name`,
-      'list the host names the service is reached by',
+      `${shown} is ${parsed === undefined ? 'a broken' : 'an'} IP address to a browser, not a ${noun}`,
+      as === 'host'
+        ? 'list the host names the service is reached by'
+        : 'write the domain name its hosts are under',
     );
   }
   if (!isWithinDomains(host, ownDomains)) {
     return fail(
       `${shown} is not within the controller's domains (${ownDomains.join(', ') || 'none known'}); a service of the catalog runs on the controller's own hosts`,
       ownDomains.length > 0
-        ? `use a host under ${ownDomains.join(' or ')}, or add the domain to controller.domains in policy.yaml if it is the controller's`
+        ? `use ${as === 'host' ? 'a host under' : 'a domain at or under'} ${ownDomains.join(' or ')}, or add the domain to controller.domains in policy.yaml if it is the controller's`
         : 'state controller.domains (or controller.website) in policy.yaml',
     );
   }
@@ -207,7 +257,8 @@ function servicesOf(
 /**
  * The services as the reach rules read them: the first of each id, with only the hosts that are
  * well formed and the controller's own (the others are reported at policy.yaml, and a service
- * left with none has no stated hosts), so that one mistake there is reported once.
+ * left with none has no stated hosts), and its domain only when it is so too, so that one
+ * mistake there is reported once.
  */
 function readableServices(policy: PolicyInput): readonly DeclaredService[] {
   const ownDomains = controllerDomainsOf(policy.controller);
@@ -216,8 +267,18 @@ function readableServices(policy: PolicyInput): readonly DeclaredService[] {
     if (seen.has(service.id)) return [];
     seen.add(service.id);
     const hosts = service.hosts?.filter((host) => checkServiceHost(host, ownDomains).ok);
-    const { hosts: _written, ...rest } = service;
-    return [{ ...rest, ...(hosts && hosts.length > 0 && { hosts }) }];
+    const domain =
+      service.domain !== undefined && checkServiceHost(service.domain, ownDomains, 'domain').ok
+        ? service.domain
+        : undefined;
+    const { hosts: _written, domain: _writtenDomain, ...rest } = service;
+    return [
+      {
+        ...rest,
+        ...(hosts && hosts.length > 0 && { hosts }),
+        ...(domain !== undefined && { domain }),
+      },
+    ];
   });
 }
 
@@ -234,8 +295,9 @@ function serviceAt(input: EntryInput, id: string, otherwise: 'setBy' | 'attribut
  *    by a vendor, our code sets nothing, so the cookie is there only where that service shares a
  *    host with one of ours that lists it (a help centre served under the platform's own host);
  *  - a cookie with a Domain is sent to every host under it (§5.1.3): a service whose stated hosts
- *    are all outside that domain never receives it, whoever sets it.
- * Services without stated hosts are held only to what is known: who runs them.
+ *    are all outside that domain, or, hosts not stated, whose domain is outside it and not above
+ *    it, never receives it, whoever sets it.
+ * Services without stated hosts are held only to what is known: who runs them, and their domain.
  */
 export function checkServiceReach(entries: readonly CheckedEntry[], written: PolicyInput): void {
   if (!written.services) return;
@@ -275,12 +337,16 @@ export function checkServiceReach(entries: readonly CheckedEntry[], written: Pol
     // The consent cookie shared across a parent domain is host-only on our services outside it.
     const sharedConsent = ours && cookieDomainOf(input) === undefined;
     for (const service of on) {
-      if (!service.hosts || service.hosts.some((host) => domainMatches(host, domain))) continue;
+      if (reachOf(service, domain) !== 'not reached') continue;
       if (sharedConsent && service.runBy === 'us') continue;
       report.add(
         'service/unreachable',
         serviceAt(input, service.id, 'attributes'),
-        `"${input.name}" has Domain=${domain}, so browsers send it only to hosts under ${domain}; none of the hosts of the service "${service.id}" (${service.hosts.join(', ')}) is`,
+        `"${input.name}" has Domain=${domain}, so browsers send it only to hosts under ${domain}; ${
+          service.hosts
+            ? `none of the hosts of the service "${service.id}" (${service.hosts.join(', ')}) is`
+            : `the hosts of the service "${service.id}" are not stated, but all are under ${service.domain}, which is neither under ${domain} nor above it`
+        }`,
         `remove "${service.id}" from services: in this file${input.services ? '' : ' (list the services it is on)'}, or give it a domain above the service's hosts`,
         { key: input.services === undefined },
       );
@@ -300,13 +366,13 @@ function checkHostOnly(
     if (service.runBy === 'us') continue;
     if (service.hosts?.some((host) => ourHosts.has(host))) continue;
     const setter = input.setBy === 'client' ? 'our page scripts set' : 'our server sets';
-    const parent = service.hosts
-      ?.map((host) => ownDomains.find((own) => isWithinDomains(host, [own])))
+    const parent = (service.hosts ?? (service.domain !== undefined ? [service.domain] : []))
+      .map((host) => ownDomains.find((own) => isWithinDomains(host, [own])))
       .find((own) => own !== undefined);
     report.add(
       'service/unreachable',
       serviceAt(input, service.id, 'setBy'),
-      `"${input.name}" is a host-only cookie ${setter} (no attributes.domain), so a browser sends it back only to the host that set it; the service "${service.id}" is run by ${service.runBy.vendor}, whose pages our code does not serve, and ${service.hosts ? `none of its hosts (${service.hosts.join(', ')}) is a host of one of our services that lists it` : 'the catalog states no host of it that one of our services shares'}`,
+      `"${input.name}" is a host-only cookie ${setter} (no attributes.domain), so a browser sends it back only to the host that set it; the service "${service.id}" is run by ${service.runBy.vendor}, whose pages our code does not serve, and ${service.hosts ? `none of its hosts (${service.hosts.join(', ')}) is a host of one of our services that lists it` : `the catalog states no host of it that one of our services shares${service.domain !== undefined ? ` (only that its hosts are under ${service.domain})` : ''}`}`,
       `${input.services ? `remove "${service.id}" from services:` : `list the services it is on under services: (without "${service.id}")`}; or, if it must be read there, make it a Domain cookie that reaches the service's hosts${parent ? ` (attributes: { domain: ${parent} })` : ''}`,
     );
   }
@@ -373,23 +439,21 @@ export function sharingProblem(
   }
   const checked = checkServiceHost(parent, ownDomains);
   if (!checked.ok) return { reason: `consent.sharedAcross: ${checked.reason}`, fix: checked.fix };
-  const services = policy.services;
-  if (!services)
+  if (!policy.services)
     return {
       reason: `consent.sharedAcross shares one answer between the services policy.yaml declares, and it declares none`,
       fix: `declare the services under services: (each with its hosts under ${parent}); for one site whose subdomains share the answer, give the consent cookie attributes: { domain: ${parent} } instead`,
     };
-  const under = (service: DeclaredService) =>
-    (service.hosts ?? []).length > 0 &&
-    (service.hosts ?? []).every((host) => isWithinDomains(host, [parent]));
-  if (services.some(under)) return undefined;
+  // A mistake in a service's hosts or domain is reported at it: here they count as not stated.
+  const services = readableServices(policy);
+  if (services.some((service) => isAllUnder(service, parent))) return undefined;
   return {
-    reason: `consent.sharedAcross is ${parent}, but no service's hosts are all under it, so no answer would be shared`,
+    reason: `consent.sharedAcross is ${parent}, but no service's hosts are all under it (nor, where its hosts are not stated, its domain), so no answer would be shared`,
     fix: `use the domain the services' hosts share (${
       services
-        .flatMap((s) => s.hosts ?? [])
+        .flatMap((s) => s.hosts ?? (s.domain !== undefined ? [s.domain] : []))
         .slice(0, 3)
-        .join(', ') || "state each service's hosts"
+        .join(', ') || "state each service's hosts, or the domain they are under"
     }), or leave sharedAcross out`,
   };
 }
