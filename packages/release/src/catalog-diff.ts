@@ -352,7 +352,10 @@ function diffServices(before: Catalog, after: Catalog, add: Add): void {
       add(subject, `service ${service.id} name changed in ${locale}`, texts('patch'), undefined, [
         service.id,
       ]);
-    const hosts = (s: typeof service) => (s.hosts ? s.hosts.join(', ') : 'not stated');
+    const hosts = (s: typeof service) =>
+      s.hosts
+        ? `${s.hosts.join(', ')}${s.domain !== undefined ? ` (under ${s.domain})` : ''}`
+        : `not stated${s.domain !== undefined ? `, under ${s.domain}` : ''}`;
     if (hosts(old) !== hosts(service))
       add(
         subject,
