@@ -19,7 +19,22 @@ let port: number;
 
 const entry = (id: string) => catalog.entries.find((e) => e.id === id) as CatalogEntry;
 
-beforeAll(async () => {
+const PLATFORM = `  - id: platform
+    name: { en: Invoicing platform, sv: Fakturaplattformen }
+    hosts: [app.billogram.localhost]
+    runBy: us
+`;
+const HELP = `  - id: help
+    name: { en: Help centre, sv: Hjälpcenter }
+    hosts: [help.billogram.localhost]
+    runBy: { vendor: "Zendesk, Inc." }
+`;
+/** A service as stated only by the domain its hosts are under (services[].domain). */
+const domainOnly = (service: string) =>
+  service.replace(/hosts: \[[a-z]+\.billogram\.localhost\]/, 'domain: billogram.localhost');
+
+/** The site's catalog with these services (policy.yaml `services:` items). */
+async function siteCatalog(services: string): Promise<Catalog> {
   const dir = await editedCatalog([
     // Everything the site does not use, so that nothing else is an error.
     ...[
@@ -47,15 +62,7 @@ beforeAll(async () => {
       find: '\ncategories:',
       with: `
 services:
-  - id: platform
-    name: { en: Invoicing platform, sv: Fakturaplattformen }
-    hosts: [app.billogram.localhost]
-    runBy: us
-  - id: help
-    name: { en: Help centre, sv: Hjälpcenter }
-    hosts: [help.billogram.localhost]
-    runBy: { vendor: "Zendesk, Inc." }
-categories:`,
+${services}categories:`,
     },
     // The consent cookie is shared by both hosts: a Domain cookie of their parent.
     {
@@ -83,7 +90,11 @@ categories:`,
         .map((p) => `${p.severity} ${p.rule} ${p.file}:${p.line} ${p.message}`)
         .join('\n'),
     );
-  catalog = loaded.catalog;
+  return loaded.catalog;
+}
+
+beforeAll(async () => {
+  catalog = await siteCatalog(PLATFORM + HELP);
   const chat = entry('zendesk_chat_visitor');
   server = createServer((request, response) => {
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -128,5 +139,37 @@ describe('an audit of each service holds its host against its own entries', () =
     expect(audit.passes[0]?.cookies.map((c) => c.name)).toContain(
       entry('zendesk_chat_visitor').name.pattern,
     );
+  }, 120_000);
+});
+
+describe('a service stated only by the domain its hosts are under', () => {
+  it('owns a host under that domain when it is the only service that could: the cookie there is its own', async () => {
+    const withDomain = await siteCatalog(PLATFORM + domainOnly(HELP));
+    expect(withDomain.services.find((s) => s.id === 'help')).toMatchObject({
+      hosts: undefined,
+      domain: 'billogram.localhost',
+    });
+    // The platform's host is stated: the cookie there is still the finding it was.
+    const app = `http://app.billogram.localhost:${port}/`;
+    const onApp = await auditSite(withDomain, { url: app, pages: 1, consent: 'none' });
+    expect(onApp.problems.filter((p) => p.rule === 'audit/other-service')).toHaveLength(1);
+    // Any other host under billogram.localhost can only be the help centre's.
+    const other = `http://support.billogram.localhost:${port}/`;
+    const onOther = await auditSite(withDomain, { url: other, pages: 1, consent: 'none' });
+    expect(onOther.problems.filter((p) => p.rule === 'audit/other-service')).toEqual([]);
+    expect(onOther.problems.filter((p) => p.rule === 'audit/undeclared-cookie')).toEqual([]);
+    // Its entries were looked for: the help centre was the service visited.
+    const notSeen = onOther.problems.filter((p) => p.rule === 'audit/not-seen');
+    expect(notSeen.some((p) => p.message.startsWith('zendesk_chat_visitor'))).toBe(false);
+  }, 180_000);
+
+  it('leaves a host unknown where two services could own it: no finding names a service for it', async () => {
+    const both = await siteCatalog(domainOnly(PLATFORM) + domainOnly(HELP));
+    const app = `http://app.billogram.localhost:${port}/`;
+    const audit = await auditSite(both, { url: app, pages: 1, consent: 'none' });
+    // With hosts stated, the platform's page setting the help centre's cookie is a finding (the
+    // first test of this file); here which service the host is, is not known.
+    expect(audit.problems.filter((p) => p.rule === 'audit/other-service')).toEqual([]);
+    expect(audit.problems.filter((p) => p.rule === 'audit/undeclared-cookie')).toEqual([]);
   }, 120_000);
 });

@@ -305,7 +305,7 @@ function diffEntryServices(
   if (gained.length > 0)
     add(
       id,
-      `${id} now reaches service ${list(gained)} (its Domain covers a host there)`,
+      `${id} now reaches service ${list(gained)} (its Domain covers a host there, or the domain its hosts are under)`,
       texts('patch'),
       undefined,
       gained,
