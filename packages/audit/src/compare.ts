@@ -40,10 +40,24 @@ function onDomain(host: string, domain: string | undefined): boolean {
   return h === d || h.endsWith(`.${d}`);
 }
 
-/** The declared service whose stated hosts include `host`; undefined when none states it. */
+/**
+ * The declared service `host` belongs to: the one whose stated hosts include it; else the one
+ * service that could own it, when exactly one could: without stated hosts, and stating a domain
+ * the host is under. Where two could (a platform and a help centre both stated only as under
+ * billogram.com), or a service states neither hosts nor domain (it could be anywhere), the host's
+ * service is left unknown (undefined): a guess would hold the page against another service's
+ * entries and report what belongs there as a finding.
+ */
 function serviceOfHost(catalog: Catalog, host: string): Service | undefined {
   const bare = host.replace(/^\./, '').toLowerCase();
-  return catalog.services.find((s) => !s.implicit && s.hosts?.includes(bare));
+  const declared = catalog.services.filter((s) => !s.implicit);
+  const stated = declared.find((s) => s.hosts?.includes(bare));
+  if (stated) return stated;
+  const couldOwn = declared.filter(
+    (s) => s.hosts === undefined && (s.domain === undefined || onDomain(bare, s.domain)),
+  );
+  const [only] = couldOwn;
+  return couldOwn.length === 1 && only?.domain !== undefined ? only : undefined;
 }
 
 /** Whether an entry is on a service: listed there, or a Domain cookie the browser sends there. */

@@ -19,7 +19,22 @@ let port: number;
 
 const entry = (id: string) => catalog.entries.find((e) => e.id === id) as CatalogEntry;
 
-beforeAll(async () => {
+const PLATFORM = `  - id: platform
+    name: { en: Invoicing platform, sv: Fakturaplattformen }
+    hosts: [app.billogram.localhost]
+    runBy: us
+`;
+const HELP = `  - id: help
+    name: { en: Help centre, sv: Hjälpcenter }
+    hosts: [help.billogram.localhost]
+    runBy: { vendor: "Zendesk, Inc." }
+`;
+/** A service as stated only by the domain its hosts are under (services[].domain). */
+const domainOnly = (service: string) =>
+  service.replace(/hosts: \[[a-z]+\.billogram\.localhost\]/, 'domain: billogram.localhost');
+
+/** The site's catalog with these services (policy.yaml `services:` items). */
+async function siteCatalog(services: string): Promise<Catalog> {
   const dir = await editedCatalog([
     // Everything the site does not use, so that nothing else is an error.
     ...[
@@ -47,15 +62,7 @@ beforeAll(async () => {
       find: '\ncategories:',
       with: `
 services:
-  - id: platform
-    name: { en: Invoicing platform, sv: Fakturaplattformen }
-    hosts: [app.billogram.localhost]
-    runBy: us
-  - id: help
-    name: { en: Help centre, sv: Hjälpcenter }
-    hosts: [help.billogram.localhost]
-    runBy: { vendor: "Zendesk, Inc." }
-categories:`,
+${services}categories:`,
     },
     // The consent cookie is shared by both hosts: a Domain cookie of their parent.
     {
@@ -83,7 +90,11 @@ categories:`,
         .map((p) => `${p.severity} ${p.rule} ${p.file}:${p.line} ${p.message}`)
         .join('\n'),
     );
-  catalog = loaded.catalog;
+  return loaded.catalog;
+}
+
+beforeAll(async () => {
+  catalog = await siteCatalog(PLATFORM + HELP);
   const chat = entry('zendesk_chat_visitor');
   server = createServer((request, response) => {
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -128,5 +139,40 @@ describe('an audit of each service holds its host against its own entries', () =
     expect(audit.passes[0]?.cookies.map((c) => c.name)).toContain(
       entry('zendesk_chat_visitor').name.pattern,
     );
+  }, 120_000);
+});
+
+describe('a service stated only by the domain its hosts are under', () => {
+  it('owns a host under that domain when it is the only service that could: a cookie of another service there is a finding', async () => {
+    const withDomain = await siteCatalog(domainOnly(PLATFORM) + HELP);
+    expect(withDomain.services.find((s) => s.id === 'platform')).toMatchObject({
+      hosts: undefined,
+      domain: 'billogram.localhost',
+    });
+    const chat = withDomain.entries.find((e) => e.id === 'zendesk_chat_visitor');
+    expect(chat?.services).toEqual(['help']);
+    // app.billogram.localhost is stated by no service; only the platform could own it.
+    const app = `http://app.billogram.localhost:${port}/`;
+    const onApp = await auditSite(withDomain, { url: app, pages: 1, consent: 'none' });
+    expect(onApp.problems.filter((p) => p.rule === 'audit/other-service')).toEqual([
+      expect.objectContaining({
+        file: app,
+        message: `${chat?.name.pattern} (app.billogram.localhost/) (zendesk_chat_visitor) is stored on app.billogram.localhost, a host of the service platform (Invoicing platform), but the catalog lists it only on help (Help centre)`,
+      }),
+    ]);
+    // A host the help centre states is the help centre's, though it is under the platform's domain.
+    const help = `http://help.billogram.localhost:${port}/`;
+    const onHelp = await auditSite(withDomain, { url: help, pages: 1, consent: 'none' });
+    expect(onHelp.problems.filter((p) => p.rule === 'audit/other-service')).toEqual([]);
+  }, 180_000);
+
+  it('leaves a host unknown where two services could own it: no finding names a service for it', async () => {
+    const both = await siteCatalog(domainOnly(PLATFORM) + domainOnly(HELP));
+    const app = `http://app.billogram.localhost:${port}/`;
+    const audit = await auditSite(both, { url: app, pages: 1, consent: 'none' });
+    // With the platform alone under the domain, this is a finding (the test above); with both,
+    // which service the host is, is not known, and nothing is said about it.
+    expect(audit.problems.filter((p) => p.rule === 'audit/other-service')).toEqual([]);
+    expect(audit.problems.filter((p) => p.rule === 'audit/undeclared-cookie')).toEqual([]);
   }, 120_000);
 });

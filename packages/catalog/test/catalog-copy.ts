@@ -179,3 +179,41 @@ authorities:`,
   // On the platform and the Swedish site, as language is (a copy of it).
   { file: 'cookies/stats_visit.yaml', find: 'category: necessary', with: 'category: statistics' },
 ];
+
+/**
+ * Our source policy's shape (issue #31, item 5): the invoicing platform, run by us, and the help
+ * centre, run by Zendesk, stated only as being under billogram.com (`domain:`, no `hosts:`),
+ * sharing one answer across billogram.com. The entries are on the services as in THREE_SERVICES,
+ * without the Swedish site.
+ */
+export const DOMAIN_ONLY_SERVICES: readonly Edit[] = [
+  {
+    file: 'policy.yaml',
+    find: '  website: https://billogram.com\n',
+    with: '  website: https://billogram.com\n  domains: [billogram.com, billogram.se]\n',
+  },
+  {
+    file: 'policy.yaml',
+    find: '\ncategories:',
+    with: `
+services:
+  - id: platform
+    name: { en: Invoicing platform, sv: Fakturaplattformen }
+    domain: billogram.com
+    runBy: us
+  - id: help
+    name: { en: Help centre, sv: Hjälpcenter }
+    domain: billogram.com
+    runBy: { vendor: "Zendesk, Inc." }
+categories:`,
+  },
+  {
+    file: 'policy.yaml',
+    find: '  version: 3\n',
+    with: '  version: 3\n  sharedAcross: billogram.com\n',
+  },
+  ...THREE_SERVICES.filter(
+    (edit) => edit.find === '\nkind:' && edit.file !== 'cookies/billogramGDPR.yaml',
+  ).map((edit) => ({ ...edit, with: (edit.with ?? '').replace(', se]', ']') })),
+  onServices('cookies/billogramGDPR.yaml', ['platform', 'help']),
+];

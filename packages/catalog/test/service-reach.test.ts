@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CookieJar } from 'tough-cookie';
 import { describe, expect, it } from 'vitest';
 import { checkServiceHost } from '../src/rules/service-rules.js';
-import { domainMatches, servicesReached } from '../src/service-reach.js';
+import { domainMatches, reachOf, servicesReached } from '../src/service-reach.js';
 
 /*
  * What validate and the model say about where a cookie goes (service-reach.ts, service/unreachable)
@@ -48,6 +48,31 @@ describe('where a cookie goes, by a real cookie jar', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('a service that states only its domain: reached means sent to every host under it, not reached to none', async () => {
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(
+        host.chain((from) => fc.tuple(fc.constant(from), settable(from))),
+        host,
+        fc.array(label, { maxLength: 2 }),
+        async ([from, domain], serviceDomain, below) => {
+          const reach = reachOf({ domain: serviceDomain }, domain);
+          seen.add(reach);
+          if (reach === 'unknown') return;
+          const to = [...below, serviceDomain].join('.');
+          const sent = await sentTo(`x=1; Domain=${domain}; Path=/; Secure`, from, to);
+          expect(sent).toBe(reach === 'reached');
+          expect(
+            servicesReached(domain, [{ id: 's', name: {}, runBy: 'us', domain: serviceDomain }]),
+          ).toEqual(reach === 'reached' ? ['s'] : []);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The generators reach all three answers, so the property held for each.
+    expect([...seen].sort()).toEqual(['not reached', 'reached', 'unknown']);
   });
 
   it('a host-only cookie is sent only to the host that set it: another host never receives it', async () => {

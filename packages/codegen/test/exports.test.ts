@@ -8,6 +8,7 @@ import { parse as parseCsvOracle } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DOMAIN_ONLY_SERVICES,
   editedCatalog,
   editedValidCatalog,
   FIXTURE_CATALOG,
@@ -483,29 +484,41 @@ describe('json/catalog', () => {
     );
   });
 
-  it('lists the services, what each entry is on and where a Domain cookie reaches, valid to its schema', async () => {
-    const catalog = await editedValidCatalog([...THREE_SERVICES_SHARED]);
-    const document = catalogJson(catalog) as {
-      services: { id: string; hosts: string[] | null; runBy: { kind: string } }[];
-      consent: { sharedAcross: string | null; sharedBy: string[] };
-      entries: { id: string; services: string[]; reaches?: string[] }[];
-    };
-    expect(validateCatalogJson(document), JSON.stringify(validateCatalogJson.errors)).toBe(true);
-    expect(document.services.map((s) => [s.id, s.hosts, s.runBy.kind])).toEqual(
-      catalog.services.map((s) => [s.id, s.hosts ?? null, s.runBy.kind]),
-    );
-    expect(document.consent.sharedAcross).toBe(catalog.consent?.sharedAcross);
-    expect(document.consent.sharedBy).toEqual(catalog.consent?.sharedBy);
-    for (const entry of catalog.entries) {
-      const exported = document.entries.find((e) => e.id === entry.id);
-      expect(exported?.services).toEqual(entry.services);
-      expect(exported?.reaches).toEqual(entry.reaches);
-    }
-    // Without services: the one implicit service, on which every entry is.
-    const plain = catalogJson(await validCatalog(FIXTURE_CATALOG)) as typeof document;
-    expect(plain.services.map((s) => s.id)).toEqual(['site']);
-    expect(new Set(plain.entries.flatMap((e) => e.services))).toEqual(new Set(['site']));
-  });
+  it.each([
+    ['with hosts', THREE_SERVICES_SHARED],
+    ['stated only by their domain', DOMAIN_ONLY_SERVICES],
+  ])(
+    'lists the services (%s), what each entry is on and where a Domain cookie reaches, valid to its schema',
+    async (_, edits) => {
+      const catalog = await editedValidCatalog(edits);
+      const document = catalogJson(catalog) as {
+        services: {
+          id: string;
+          hosts: string[] | null;
+          domain: string | null;
+          runBy: { kind: string };
+        }[];
+        consent: { sharedAcross: string | null; sharedBy: string[] };
+        entries: { id: string; services: string[]; reaches?: string[] }[];
+      };
+      expect(validateCatalogJson(document), JSON.stringify(validateCatalogJson.errors)).toBe(true);
+      expect(document.services.map((s) => [s.id, s.hosts, s.domain, s.runBy.kind])).toEqual(
+        catalog.services.map((s) => [s.id, s.hosts ?? null, s.domain ?? null, s.runBy.kind]),
+      );
+      expect(catalog.consent?.sharedBy.length).toBeGreaterThan(0);
+      expect(document.consent.sharedAcross).toBe(catalog.consent?.sharedAcross);
+      expect(document.consent.sharedBy).toEqual(catalog.consent?.sharedBy);
+      for (const entry of catalog.entries) {
+        const exported = document.entries.find((e) => e.id === entry.id);
+        expect(exported?.services).toEqual(entry.services);
+        expect(exported?.reaches).toEqual(entry.reaches);
+      }
+      // Without services: the one implicit service, on which every entry is.
+      const plain = catalogJson(await validCatalog(FIXTURE_CATALOG)) as typeof document;
+      expect(plain.services.map((s) => [s.id, s.hosts, s.domain])).toEqual([['site', null, null]]);
+      expect(new Set(plain.entries.flatMap((e) => e.services))).toEqual(new Set(['site']));
+    },
+  );
 
   it('the schema rejects what the catalog cannot hold', async () => {
     const document = catalogJson(await validCatalog(FIXTURE_CATALOG)) as {

@@ -3,7 +3,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse as parseCsvOracle } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { editedValidCatalog, THREE_SERVICES } from '../../catalog/test/catalog-copy.js';
+import {
+  DOMAIN_ONLY_SERVICES,
+  editedValidCatalog,
+  THREE_SERVICES,
+} from '../../catalog/test/catalog-copy.js';
 import { type GeneratedFile, runGenerator } from '../src/generator.js';
 import { stableId } from '../src/generators/exports/ocd-csv.js';
 import { wildcardName } from '../src/generators/exports/wildcard-name.js';
@@ -217,6 +221,28 @@ describe('exports per service (json/tcf-device-storage, csv/ocd)', () => {
       ).disclosures.find((d) => d.identifier === wildcardName(entry.name))?.domains;
     expect(domainsIn('services/platform/device-storage.json')).toEqual([...platform.hosts]);
     expect(domainsIn('device-storage.json')).toEqual([...unstated.controller.domains]);
+  });
+
+  it('a cookie of ours with no stated domain, on a service stated only by its domain, is disclosed on that domain', async () => {
+    const unstated = await editedValidCatalog([
+      ...DOMAIN_ONLY_SERVICES,
+      {
+        file: 'cookies/access_token.yaml',
+        find: '  party: first\n  domain: billogram.com\n',
+        with: '  party: first\n',
+      },
+    ]);
+    const entry = unstated.entries.find((e) => e.id === 'access_token');
+    const platform = unstated.services.find((s) => s.id === 'platform');
+    if (!entry || platform?.domain === undefined || platform.hosts !== undefined)
+      throw new Error('test bug: access_token on the platform, stated by its domain only');
+    const files = runGenerator(tcfDeviceStorageGenerator, unstated);
+    const document = JSON.parse(fileOf(files, 'services/platform/device-storage.json')) as {
+      disclosures: { identifier: string; domains: string[] }[];
+    };
+    expect(validateTcf(document), JSON.stringify(validateTcf.errors)).toBe(true);
+    const disclosed = document.disclosures.find((d) => d.identifier === wildcardName(entry.name));
+    expect(disclosed?.domains).toEqual([platform.domain]);
   });
 
   it.each(['platform', 'help', 'se'])("the %s CSV lists only that service's entries", (id) => {

@@ -305,7 +305,7 @@ function diffEntryServices(
   if (gained.length > 0)
     add(
       id,
-      `${id} now reaches service ${list(gained)} (its Domain covers a host there)`,
+      `${id} now reaches service ${list(gained)} (its Domain covers a host there, or the domain its hosts are under)`,
       texts('patch'),
       undefined,
       gained,
@@ -352,7 +352,10 @@ function diffServices(before: Catalog, after: Catalog, add: Add): void {
       add(subject, `service ${service.id} name changed in ${locale}`, texts('patch'), undefined, [
         service.id,
       ]);
-    const hosts = (s: typeof service) => (s.hosts ? s.hosts.join(', ') : 'not stated');
+    const hosts = (s: typeof service) =>
+      s.hosts
+        ? `${s.hosts.join(', ')}${s.domain !== undefined ? ` (under ${s.domain})` : ''}`
+        : `not stated${s.domain !== undefined ? `, under ${s.domain}` : ''}`;
     if (hosts(old) !== hosts(service))
       add(
         subject,

@@ -122,6 +122,32 @@ describe('the diff of a catalog with services', () => {
     );
   });
 
+  it('says where a service states only the domain its hosts are under, and a Domain cookie still reaches it', async () => {
+    const before = await editedValidCatalog(base);
+    const after = await editedValidCatalog([
+      ...base,
+      {
+        file: 'policy.yaml',
+        find: 'hosts: [help.billogram.com]',
+        with: 'domain: billogram.com',
+      },
+    ]);
+    const result = diffCatalogs(before, after);
+    expect(result.changes).toContainEqual(
+      expect.objectContaining({
+        subject: 'service:help',
+        description: 'service help hosts help.billogram.com → not stated, under billogram.com',
+        services: ['help'],
+      }),
+    );
+    // Every Domain cookie that reached the help centre by its host reaches it by its domain.
+    const reaching = (catalog: typeof before) =>
+      catalog.entries.filter((e) => e.reaches?.includes('help')).map((e) => e.id);
+    expect(reaching(before).length).toBeGreaterThan(0);
+    expect(reaching(after)).toEqual(reaching(before));
+    expect(result.changes.filter((c) => /reaches service help/.test(c.description))).toEqual([]);
+  });
+
   it("tells where a Domain cookie's reach changes", async () => {
     const result = await diff(base, [
       ...base,

@@ -116,6 +116,11 @@ export const CATALOG_JSON_SCHEMA = {
           items: text,
           description: 'The host names it runs on, or null where the catalog does not state them.',
         },
+        domain: {
+          type: ['string', 'null'],
+          description:
+            'The domain its hosts are under, where the catalog states that but not the hosts; else null.',
+        },
         runBy: {
           oneOf: [
             object({ kind: { const: 'us' } }),

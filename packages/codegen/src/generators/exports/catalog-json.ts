@@ -33,6 +33,7 @@ export function catalogJson(catalog: Catalog): unknown {
       id: s.id,
       name: s.name,
       hosts: s.hosts ?? null,
+      domain: s.domain ?? null,
       runBy: s.runBy,
       policyUrl: s.policyUrl ?? null,
       implicit: s.implicit,

@@ -75,14 +75,18 @@ export function tcfDeviceStorage(catalog: Catalog, options: TcfOptions): TcfResu
     if (!category) continue; // validated: never happens
     const { purposes, specialPurposes } = category.tcf;
     // Where the cookie page states no domain, one of ours lives on the controller's domains (on
-    // one service's disclosure: that service's hosts, where stated); a third party's is never
-    // guessed: left out, with a note.
+    // one service's disclosure: that service's hosts, where stated, else the domain they are
+    // under, where stated); a third party's is never guessed: left out, with a note.
     const stated = entry.attributes?.domain ?? entry.provider.domain;
+    const scope = catalog.scope;
     const domains =
       stated !== undefined
         ? [stated]
         : entry.party === 'first'
-          ? [...(catalog.scope?.hosts ?? catalog.controller.domains)]
+          ? [
+              ...(scope?.hosts ??
+                (scope?.domain !== undefined ? [scope.domain] : catalog.controller.domains)),
+            ]
           : [];
     for (const domain of domains) useDomain(domain, purposes, specialPurposes);
     if (entry.kind === 'pixel') continue; // stores nothing: a domain, not a disclosure
