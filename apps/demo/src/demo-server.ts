@@ -29,7 +29,7 @@ import {
   setCsrftoken,
   setEfaktura,
   setLanguage,
-} from '@billogram/cookies-server';
+} from '@billogram/cookies-server/platform';
 import { HELP_CENTRE_WIDGET, helpCentrePage, invoicePage, preferencesPage } from './pages.js';
 
 const INVOICE = '/invoice/10042';

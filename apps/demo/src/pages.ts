@@ -1,5 +1,5 @@
 import { CONSENT_STYLES, type ConsentService } from '@billogram/cookies-consent';
-import type { LanguageValue } from '@billogram/cookies-server';
+import type { LanguageValue } from '@billogram/cookies-server/platform';
 
 /** The words of the demo, per language. The demo's own texts, not the catalog's. */
 const WORDS = {

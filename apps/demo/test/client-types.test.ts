@@ -22,6 +22,8 @@ describe('the types of the generated client package', () => {
           readonly version: number;
           readonly given: number;
           readonly id: string;
+          // Which categories were answered so far: the catalog declares services.
+          readonly answered: string;
           readonly 'help-center': boolean;
         }
       | undefined

@@ -14,6 +14,7 @@ import {
   setCsrftoken,
   setLanguage,
 } from '@billogram/cookies-server';
+import * as platform from '@billogram/cookies-server/platform';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // Checked by `npm run typecheck` (tsc, strict): every expect-error line must fail to compile.
@@ -41,5 +42,12 @@ describe('the types of the generated server package', () => {
     expectTypeOf(setCsrftoken).toBeCallableWith(new Headers(), 'abc');
     // @ts-expect-error attributes come from the catalog, not from the call
     expectTypeOf(setLanguage).toBeCallableWith(new Headers(), 'sv', { maxAge: 1 });
+  });
+
+  it('the platform’s subpath, which this app imports, has the platform’s cookies', () => {
+    expectTypeOf(platform.setCsrftoken).toEqualTypeOf(setCsrftoken);
+    expectTypeOf(platform.readLanguage).toEqualTypeOf(readLanguage);
+    // @ts-expect-error PubNub sets sub-{id}: a third-party cookie gets no setter there either
+    expectTypeOf(platform.setPubnubSubscription).toBeFunction();
   });
 });

@@ -1,6 +1,6 @@
 // The page's script, bundled for the browser: it reads and writes cookies only through
 // @billogram/cookies-client, never document.cookie.
-import { readLanguage, writeLanguage } from '@billogram/cookies-client';
+import { readLanguage, writeLanguage } from '@billogram/cookies-client/platform';
 import { activateConsentedScripts } from '@billogram/cookies-consent/browser';
 
 const shown = document.querySelector('[data-language-read-by-script]');
