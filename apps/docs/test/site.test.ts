@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type Catalog, loadCatalog } from '@cookie-catalog/catalog';
+import { type Catalog, declaredServices, loadCatalog } from '@cookie-catalog/catalog';
 import { htmlPolicyGenerator, runGenerator } from '@cookie-catalog/codegen';
 import {
   axeViolations,
@@ -119,6 +119,35 @@ describe('the docs site (built by the README build command), in headless Chromiu
       expect(await page.getAttribute('html', 'lang')).toBe(other);
     },
     30_000,
+  );
+
+  // Where the catalog declares services (ours: the platform and the help centre), each has its own
+  // page in every locale, beside the whole catalog's, listing what browsers keep for it.
+  it.runIf(declaredServices(catalog).length > 0)(
+    "each of the catalog's services has its own page in every locale, listing only its entries",
+    async () => {
+      const page = await browser.context.newPage();
+      for (const service of declaredServices(catalog)) {
+        const names = catalog.entries
+          .filter(
+            (e) => (e.services.includes(service.id) || e.reaches?.includes(service.id)) && !e.group,
+          )
+          .map((e) => e.name.pattern)
+          .sort();
+        for (const locale of catalog.locales) {
+          await page.goto(`${server.origin}${pathOf(catalog, locale)}services/${service.id}/`);
+          await page
+            .locator('.cookie-policy h1', { hasText: service.name[locale] ?? '' })
+            .waitFor();
+          expect(await page.getAttribute('html', 'lang')).toBe(locale);
+          const rows = await page.locator('.cookie-table th[scope="row"] code').allTextContents();
+          expect(rows.sort(), `${service.id} in ${locale}`).toEqual(names);
+          expect(await axeViolations(page)).toEqual([]);
+        }
+      }
+      await page.close();
+    },
+    120_000,
   );
 
   it.each(catalog.locales.map((locale) => [locale]))(
