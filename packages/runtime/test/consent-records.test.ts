@@ -8,6 +8,7 @@ import {
   renderingHash,
   type VerifyReport,
 } from '../src/consent-records/index.js';
+import { connectPostgres } from '../src/consent-records/postgres-client.js';
 import { SHOW_STATEMENT } from '../src/consent-records/sql-store.js';
 import {
   answer,
@@ -409,6 +410,18 @@ describe.skipIf(skipPostgres)('PostgreSQL only', () => {
       [500, 500],
     ]);
     await store.close();
+  });
+
+  it('a long statement fails only where a bound is asked for (a log’s writes), never in a command that reads or prunes a whole store', async () => {
+    const url = await newDatabase(server);
+    const bounded = await connectPostgres(url, { queryTimeoutMs: 200 });
+    const unbounded = await connectPostgres(url);
+    try {
+      await expect(bounded.query('SELECT pg_sleep(1)')).rejects.toThrow(/timeout/i);
+      await expect(unbounded.query('SELECT pg_sleep(1) AS slept')).resolves.toHaveLength(1);
+    } finally {
+      await Promise.all([bounded.close(), unbounded.close()]);
+    }
   });
 
   it("logs sharing a spool folder in one process leave each other's files alone", async () => {

@@ -61,6 +61,8 @@ const WRITER = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BATCH = 1_000;
 const RETRY_FIRST_MS = 200;
 const RETRY_MAX_MS = 2_000;
+/** How long a write to PostgreSQL may take before the answers go to the spool instead. */
+const WRITE_TIMEOUT_MS = 30_000;
 
 interface Pending {
   readonly content: string;
@@ -483,7 +485,11 @@ export async function openConsentLog(options: ConsentLogOptions): Promise<Consen
     throw new Error(
       "a PostgreSQL consent log needs `spool`: a local folder where answers wait, fsync'd, while the server cannot be reached",
     );
-  const connect = given ? undefined : () => openConsentStore(location);
+  // A server that stops answering must not hold answers up: after 30 s a write fails, and the
+  // answers wait in the spool until it works again.
+  const connect = given
+    ? undefined
+    : () => openConsentStore(location, { queryTimeoutMs: WRITE_TIMEOUT_MS });
   let store = given;
   if (!store && connect) {
     try {

@@ -15,9 +15,14 @@ export function isPostgresLocation(location: string): boolean {
 /**
  * Opens the store a location names and brings its schema up to date: a `postgres://` or
  * `postgresql://` URL is a PostgreSQL database (driver `pg`), anything else a folder for the
- * embedded PGlite store (driver `@electric-sql/pglite`), created when missing.
+ * embedded PGlite store (driver `@electric-sql/pglite`), created when missing. On PostgreSQL,
+ * `queryTimeoutMs` fails a statement that takes longer (none by default: verifying, pruning or
+ * counting millions of records takes minutes).
  */
-export async function openConsentStore(location: string): Promise<ConsentStore> {
+export async function openConsentStore(
+  location: string,
+  options: { readonly queryTimeoutMs?: number } = {},
+): Promise<ConsentStore> {
   if (typeof location !== 'string' || location.trim() === '')
     throw new Error('a consent store location is a folder or a postgres:// URL, not empty');
   if (!isPostgresLocation(location) && OTHER_URL.test(location))
@@ -27,7 +32,7 @@ export async function openConsentStore(location: string): Promise<ConsentStore> 
   let store: SqlConsentStore;
   if (isPostgresLocation(location)) {
     const name = redactUrl(location);
-    store = new SqlConsentStore(await connectPostgres(location), 'postgres', name);
+    store = new SqlConsentStore(await connectPostgres(location, options), 'postgres', name);
   } else {
     const folder = resolve(location);
     await mkdir(folder, { recursive: true });

@@ -27,8 +27,15 @@ function wrap(client: Pool | PoolClient): SqlQuery {
 /**
  * A pool on one PostgreSQL database. Commits are synchronous (`synchronous_commit = on` for
  * these sessions, whatever the server's default), so a resolved append is on the server's disk.
+ * `queryTimeoutMs` bounds how long a statement may take before it fails (a server that stopped
+ * answering): a consent log's writes, which must fall back to the spool, set it; the commands that
+ * read or prune a whole store leave it out, since on millions of records a statement can take
+ * minutes.
  */
-export async function connectPostgres(url: string): Promise<SqlClient> {
+export async function connectPostgres(
+  url: string,
+  options: { readonly queryTimeoutMs?: number } = {},
+): Promise<SqlClient> {
   try {
     new URL(url);
   } catch {
@@ -39,7 +46,7 @@ export async function connectPostgres(url: string): Promise<SqlClient> {
     connectionString: url,
     max: 4,
     connectionTimeoutMillis: 5_000,
-    query_timeout: 30_000,
+    ...(options.queryTimeoutMs !== undefined && { query_timeout: options.queryTimeoutMs }),
     options: '-c synchronous_commit=on',
   });
   // An idle connection the server drops (restart, network) is an event, not a crash.
