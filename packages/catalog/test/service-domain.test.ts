@@ -1,14 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCatalog, RULES } from '../src/index.js';
 import { domainMatches } from '../src/service-reach.js';
-import {
-  DOMAIN_ONLY_SERVICES,
-  type Edit,
-  editedCatalog,
-  lineOf,
-  onServices,
-} from './catalog-copy.js';
+import { DOMAIN_ONLY_SERVICES, type Edit, lineOf, onServices } from './catalog-copy.js';
+import { expectRuleErrors, loadEdited, type RuleCase } from './rule-cases.js';
 
 /*
  * A service that states the domain its hosts are under, not the hosts (policy.yaml
@@ -22,12 +16,7 @@ const consent = 'cookies/billogramGDPR.yaml';
 const chat = 'cookies/zendesk_chat_visitor.yaml';
 const csrf = 'cookies/csrftoken.yaml';
 
-async function load(edits: readonly Edit[]) {
-  const dir = await editedCatalog(edits);
-  const result = await loadCatalog(dir);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  return { dir, result, errors };
-}
+const load = loadEdited;
 
 /** DOMAIN_ONLY_SERVICES with the help centre's `domain:` line (the second) replaced. */
 const helpDomain = (line: string): Edit => ({
@@ -106,19 +95,8 @@ describe('services that state only their domain', () => {
   });
 });
 
-interface Case {
+interface Case extends RuleCase {
   readonly edits: readonly Edit[];
-  readonly errors: readonly string[];
-  /**
-   * Where the first error of `rule` (default: the first of `errors`) points: a file, a text on
-   * that line, and optionally the column.
-   */
-  readonly at: {
-    readonly file: string;
-    readonly line: string;
-    readonly column?: number;
-    readonly rule?: string;
-  };
   readonly says: RegExp;
 }
 
@@ -204,18 +182,6 @@ const cases: Record<string, Case> = {
 
 describe('services[].domain: every mistake is an error at file:line:column, with the rule, the fix and a citation', () => {
   it.each(Object.entries(cases))('%s', async (_title, test) => {
-    const { dir, errors, result } = await load([...DOMAIN_ONLY_SERVICES, ...test.edits]);
-    expect(result.catalog).toBeUndefined();
-    expect(errors.map((p) => p.rule).sort()).toEqual([...test.errors].sort());
-    const first = errors.find((p) => p.rule === (test.at.rule ?? test.errors[0]));
-    expect(first?.file).toBe(join(dir, test.at.file));
-    expect(first?.line).toBe(await lineOf(dir, test.at.file, test.at.line));
-    if (test.at.column !== undefined) expect(first?.column).toBe(test.at.column);
-    for (const problem of errors) {
-      expect(problem.message).not.toMatch(/[\r\n]/);
-      expect(problem.fix.length).toBeGreaterThan(5);
-      expect(problem.citation).toBe(RULES[problem.rule].citation);
-    }
-    expect(errors.map((p) => `${p.message} | ${p.fix}`).join('\n')).toMatch(test.says);
+    await expectRuleErrors(await load([...DOMAIN_ONLY_SERVICES, ...test.edits]), test);
   });
 });

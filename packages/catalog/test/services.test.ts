@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMPLICIT_SERVICE_ID, loadCatalog, RULES } from '../src/index.js';
+import { IMPLICIT_SERVICE_ID, loadCatalog } from '../src/index.js';
 import {
   type Edit,
-  editedCatalog,
   FIXTURE_CATALOG,
   lineOf,
   onServices,
   THREE_SERVICES,
   THREE_SERVICES_SHARED,
 } from './catalog-copy.js';
+import { expectRuleErrors, loadEdited, type RuleCase } from './rule-cases.js';
 
 /*
  * Services in the catalog (issue #31, item 1). The fixture as three services on two parent
@@ -21,12 +21,7 @@ const policy = 'policy.yaml';
 const csrf = 'cookies/csrftoken.yaml';
 const consent = 'cookies/billogramGDPR.yaml';
 
-async function load(edits: readonly Edit[]) {
-  const dir = await editedCatalog(edits);
-  const result = await loadCatalog(dir);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  return { dir, result, errors };
-}
+const load = loadEdited;
 
 describe('a catalog with three services on two parent domains', () => {
   it('validates, and the model holds each service and the services of each entry', async () => {
@@ -116,24 +111,11 @@ describe('a catalog without services', () => {
   });
 });
 
-interface Case {
+interface Case extends RuleCase {
   /** Edits on top of THREE_SERVICES; an entry's `services:` given here replaces the base's. */
   readonly edits: readonly Edit[];
   /** Entry files whose `services:` line the base leaves out (so they are on every service). */
   readonly unlisted?: readonly string[];
-  /** The rule ids of every error, in any order. */
-  readonly errors: readonly string[];
-  /**
-   * Where the first error of `rule` (default: the first of `errors`) points: a file, a text on
-   * that line, and optionally the column.
-   */
-  readonly at: {
-    readonly file: string;
-    readonly line: string;
-    readonly column?: number;
-    readonly rule?: string;
-  };
-  readonly says?: RegExp;
 }
 
 const listsServices = (edit: Edit) => edit.find === '\nkind:';
@@ -430,20 +412,7 @@ const cases: Record<string, Case> = {
 
 describe('services: every mistake is an error at file:line:column, with the rule, the fix and a citation', () => {
   it.each(Object.entries(cases))('%s', async (_title, test) => {
-    const { dir, errors, result } = await load(withServices(test));
-    expect(result.catalog).toBeUndefined();
-    expect(errors.map((p) => p.rule).sort()).toEqual([...test.errors].sort());
-    const first = errors.find((p) => p.rule === (test.at.rule ?? test.errors[0]));
-    expect(first?.file).toBe(join(dir, test.at.file));
-    expect(first?.line).toBe(await lineOf(dir, test.at.file, test.at.line));
-    if (test.at.column !== undefined) expect(first?.column).toBe(test.at.column);
-    for (const problem of errors) {
-      expect(problem.message).not.toMatch(/[\r\n]/);
-      expect(problem.fix.length).toBeGreaterThan(5);
-      expect(problem.citation).toBe(RULES[problem.rule].citation);
-    }
-    if (test.says)
-      expect(errors.map((p) => `${p.message} | ${p.fix}`).join('\n')).toMatch(test.says);
+    await expectRuleErrors(await load(withServices(test)), test);
   });
 });
 
