@@ -319,3 +319,43 @@ async function expectEachOnce(folder: string, ids: readonly string[]): Promise<v
     await store.close();
   }
 }
+
+describe('an answer on the embedded store', () => {
+  it('is given once journaled: it waits for neither the insert nor a sync, and the insert follows', async () => {
+    const folder = await embeddedFolder();
+    const real = await openConsentStore(folder);
+    // The store's inserts held back, as a CHECKPOINT or a long query in its thread holds them.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let inserts = 0;
+    const slow = new Proxy(real, {
+      get(target, property) {
+        if (property === 'append')
+          return async (records: Parameters<typeof real.append>[0]) => {
+            inserts += 1;
+            await held;
+            return target.append(records);
+          };
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const log = await openConsentLog({ store: slow, spool: join(folder, 'spool') });
+    const inputs = [answer(), answer(), answer()];
+    // Answered while every insert is held (were they waited for, this would never resolve).
+    const outcomes = await Promise.all(inputs.map((input) => log.record(input)));
+    expect(outcomes.map((o) => o.durable)).toEqual(['store', 'store', 'store']);
+    expect(inserts).toBeGreaterThan(0);
+    expect((await real.show(inputs[0]?.consentId ?? '')).entries).toHaveLength(0);
+    release();
+    await log.flush();
+    for (const input of inputs) expect((await real.show(input.consentId)).entries).toHaveLength(1);
+    await log.close();
+    await real.close();
+    const again = await openConsentStore(folder);
+    expect(await again.verify()).toMatchObject({ ok: true, records: 3 });
+    await again.close();
+  });
+});

@@ -101,6 +101,11 @@ class Log implements ConsentLog {
   #running: Promise<void> | undefined;
   /** The embedded store's sync of a journal set aside, while it runs (see #syncAside). */
   #syncing: Promise<void> | undefined;
+  /**
+   * The embedded store's inserts of journaled batches, in order, after their answers were given:
+   * an answer is durable once journaled, and waits for neither the insert nor a sync before it.
+   */
+  #storing: Promise<void> = Promise.resolve();
   #closed = false;
   #notRecorded = 0;
 
@@ -197,7 +202,12 @@ class Log implements ConsentLog {
   }
 
   async #idle(): Promise<void> {
-    while (this.#running) await this.#running;
+    for (;;) {
+      while (this.#running) await this.#running;
+      const storing = this.#storing;
+      await storing;
+      if (!this.#running && storing === this.#storing) return;
+    }
   }
 
   async close(): Promise<void> {
@@ -286,6 +296,8 @@ class Log implements ConsentLog {
       } catch (error) {
         if (error instanceof SpoolFullError && this.#embedded && this.#storeUp && this.#store) {
           try {
+            // Everything journaled must be in the store before the journal is emptied.
+            await this.#storing;
             await this.#syncing;
             await this.#store.sync();
             await this.#spool.empty();
@@ -314,8 +326,24 @@ class Log implements ConsentLog {
       }
     };
     if (this.#embedded) {
+      // A journal grown past its bound is set aside, and the store synced meanwhile, before this
+      // batch is journaled: everything in it is in the store by then (the inserts are drained).
+      if (this.#storeUp && this.#syncing === undefined && this.#spool.bytes > this.#syncBytes) {
+        await this.#storing;
+        if (this.#storeUp) await this.#syncAside();
+      }
       // Journal first: PGlite runs with fsync off, so the journal's fsync is the durability point.
       await toSpool();
+      if (journaled && this.#storeUp) {
+        // Durable now: answered at once. The insert follows in order, off the answers' path, so
+        // an answer never waits for the store (nor for a sync it runs); a failed insert leaves the
+        // batch in the journal, which is written to the store when it works again.
+        this.#advance(records);
+        this.#resolve(batch, records, 'store');
+        this.#storing = this.#storing.then(toStore);
+        return;
+      }
+      await this.#storing;
       await toStore();
     } else {
       if (this.#spool.records === 0) await toStore();
@@ -325,32 +353,43 @@ class Log implements ConsentLog {
       this.#lose(batch, reason);
       return;
     }
-    const last = records[records.length - 1];
-    if (last) {
-      this.#seq = last.seq;
-      this.#head = last.hash;
-    }
+    this.#advance(records);
     // The embedded store counts as durable only through its journal (PGlite runs with fsync off).
     const durable =
       stored && (journaled || !this.#embedded) ? 'store' : journaled ? 'spool' : false;
-    records.forEach((record, index) => {
-      const item = batch[index];
-      if (!item) return;
-      if (durable) item.resolve({ durable, at: item.at, writer: this.writer, seq: record.seq });
-      else
+    if (durable) this.#resolve(batch, records, durable);
+    else
+      for (const item of batch)
         item.resolve({
           durable: false,
           at: item.at,
           reason: `stored in the embedded database but not journaled (${reason}): safe once the store syncs, not against a power cut before that`,
         });
+  }
+
+  /** The embedded journal's size past which it is set aside and the store synced. */
+  get #syncBytes(): number {
+    return Math.min(this.#spool.maxBytes / 2, 16 << 20);
+  }
+
+  /** The chain continues after the last of `records`. */
+  #advance(records: readonly ChainedRecord[]): void {
+    const last = records[records.length - 1];
+    if (last) {
+      this.#seq = last.seq;
+      this.#head = last.hash;
+    }
+  }
+
+  #resolve(
+    batch: readonly Pending[],
+    records: readonly ChainedRecord[],
+    durable: 'store' | 'spool',
+  ) {
+    records.forEach((record, index) => {
+      const item = batch[index];
+      if (item) item.resolve({ durable, at: item.at, writer: this.writer, seq: record.seq });
     });
-    if (
-      this.#embedded &&
-      stored &&
-      this.#syncing === undefined &&
-      this.#spool.bytes > Math.min(this.#spool.maxBytes / 2, 16 << 20)
-    )
-      await this.#syncAside();
   }
 
   /*
@@ -407,6 +446,7 @@ class Log implements ConsentLog {
 
   /** Writes the spool (and what killed processes left) to the store; on success the store is up again. */
   async #replay(): Promise<void> {
+    await this.#storing;
     await this.#syncing;
     const wasDown = !this.#storeUp;
     try {
