@@ -146,6 +146,21 @@ describe.runIf(parent !== undefined)('two services of one catalog in Chromium', 
     expect(left.map((c) => c.domain)).toEqual([`.${parent}`]);
   });
 
+  it('on a name with a final dot (another host to a browser, which refuses the parent’s Domain there) the answer is kept on it, not lost', async () => {
+    const dotted = `${HOSTS.help}.`;
+    browser = await launchChromium({
+      hosts: { names: [...Object.values(HOSTS), dotted], certificate },
+    });
+    const help = await visit(dotted, '/hc/en/');
+    await help.click('.cookie-consent button[value="accept"]');
+    await help.locator('.cookie-consent-confirmation').waitFor();
+    const again = await visit(dotted, '/hc/en/');
+    await again.locator('#help-centre').waitFor();
+    expect(await again.locator(banner).count()).toBe(0);
+    const stored = (await browser.context.cookies()).filter((c) => c.name === CONSENT_COOKIE);
+    expect(stored.map((c) => c.domain)).toEqual([dotted]);
+  });
+
   it('on a host outside the domain the answer is not shared: asked there, and its answer stays there', async () => {
     const help = await visit(HOSTS.help, '/hc/en/');
     await help.click('.cookie-consent button[value="reject"]');

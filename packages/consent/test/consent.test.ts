@@ -1,7 +1,8 @@
 import { type CatalogEntry, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
 import { build } from 'esbuild';
 import { CookieJar } from 'tough-cookie';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readConsent as readConsentInBrowser } from '../src/generated/browser.js';
 import {
   applyConsentForm,
   CONSENT_COOKIE,
@@ -238,6 +239,65 @@ describe.runIf(catalog.consent !== undefined)('the banner and the form', () => {
 });
 
 describe('the browser readers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it.runIf(catalog.consent !== undefined)(
+    'agree with the server on every hostile stored answer, in the format of before services and of now: one never grants what the other refuses',
+    () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(NOW);
+      const now = answer(true);
+      const withAnswered = (value: Record<string, unknown>) => ({
+        ...value,
+        answered: CONSENT_CATEGORIES.join(','),
+      });
+      const hostile: Record<string, unknown>[] = [
+        {},
+        { id: [ID] },
+        { id: { toString: ID } },
+        { id: Number.MAX_SAFE_INTEGER },
+        { id: null },
+        { version: [CONSENT_VERSION] },
+        { version: CONSENT_VERSION + 2 ** -50 },
+        { given: [now.given] },
+        { given: `${now.given}` },
+        { given: Number.MAX_SAFE_INTEGER },
+        { given: -Number.MAX_SAFE_INTEGER },
+        { given: now.given + 86_400 },
+        { given: 1e309 },
+        { answered: null },
+        { answered: ['__proto__'] },
+        { answered: '__proto__,constructor' },
+        { constructor: { prototype: { polluted: true } } },
+        ...CONSENT_CATEGORIES.flatMap((c) => [{ [c]: 'true' }, { [c]: 1 }, { [c]: [true] }]),
+      ];
+      const raws = [
+        ...[...hostile.flatMap((edit) => [{ ...now, ...edit }, withAnswered({ ...now, ...edit })])]
+          .concat([[now], { value: now }])
+          .map((value) => JSON.stringify(value)),
+        // `__proto__` as a forger writes it: an own key, as JSON.parse reads it back.
+        ...[now, withAnswered(now)].map((value) =>
+          JSON.stringify(value).replace('{', '{"__proto__":{"polluted":true,"id":"x"},'),
+        ),
+      ];
+      // Not a test that cannot fail: both grant the answer as the package writes it.
+      vi.stubGlobal('document', { cookie: header(now) });
+      expect(readConsentInBrowser()?.categories).toEqual(readConsent(header(now))?.categories);
+      expect(readConsentInBrowser()).toBeDefined();
+      for (const raw of raws) {
+        const cookie = `${CONSENT_COOKIE}=${encodeURIComponent(raw)}`;
+        vi.stubGlobal('document', { cookie });
+        const server = readConsent(cookie);
+        const browser = readConsentInBrowser();
+        expect([raw, browser?.categories]).toEqual([raw, server?.categories]);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
   it('bundle without the server, the banner or another cookie', async () => {
     const result = await build({
       stdin: {
