@@ -249,7 +249,11 @@ describe('the help centre’s consent form', () => {
       const value = JSON.parse(decodeURIComponent(stored?.split(';')[0]?.split('=')[1] ?? '{}'));
       for (const category of SERVICE_CATEGORIES['help-centre']) expect(value[category]).toBe(false);
       // `lang` reaches the form's action and links only as one of the page's languages.
-      const lang = await post(origin, 'cookies=save', '/cookies?lang=%22%3E%3Cscript%3Ex()%3C/script%3E');
+      const lang = await post(
+        origin,
+        'cookies=save',
+        '/cookies?lang=%22%3E%3Cscript%3Ex()%3C/script%3E',
+      );
       expect(lang.status).toBe(200);
       expect(lang.text).not.toContain('<script>x()');
       expect(lang.text).toContain('action="/cookies?lang=en"');

@@ -267,7 +267,7 @@ describe('the browser readers', () => {
         { given: Number.MAX_SAFE_INTEGER },
         { given: -Number.MAX_SAFE_INTEGER },
         { given: now.given + 86_400 },
-        { given: 1e309 },
+        { given: Number.MAX_VALUE },
         { answered: null },
         { answered: ['__proto__'] },
         { answered: '__proto__,constructor' },
@@ -275,7 +275,8 @@ describe('the browser readers', () => {
         ...CONSENT_CATEGORIES.flatMap((c) => [{ [c]: 'true' }, { [c]: 1 }, { [c]: [true] }]),
       ];
       const raws = [
-        ...[...hostile.flatMap((edit) => [{ ...now, ...edit }, withAnswered({ ...now, ...edit })])]
+        ...hostile
+          .flatMap((edit): unknown[] => [{ ...now, ...edit }, withAnswered({ ...now, ...edit })])
           .concat([[now], { value: now }])
           .map((value) => JSON.stringify(value)),
         // `__proto__` as a forger writes it: an own key, as JSON.parse reads it back.
