@@ -186,6 +186,21 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       },
     );
     expect(forged.consent.id).toMatch(/^[0-9a-f]{32}$/);
+    // A forged answer from the future (as written before services) beside the browser's own,
+    // e.g. tossed from a sibling host: it does not hold, and the id stays the browser's.
+    const forger = 'f'.repeat(32);
+    const fromTheFuture = answer(true, { id: forger, given: Math.floor(NOW / 1000) + 31_536_000 });
+    const tossed = await applyConsentForm(
+      new Headers(),
+      { cookies: 'reject' },
+      {
+        cookieHeader: `${header(fromTheFuture)}; ${header(answer(true))}`,
+        records: null,
+        now: NOW,
+        ...ON,
+      },
+    );
+    expect(tossed.consent.id).toBe(ID);
   });
 
   it('names what a withdrawn category leaves behind: what the catalog does not say where it lives, and patterns the request did not carry', async () => {
@@ -268,6 +283,8 @@ describe('the browser readers', () => {
         { given: -Number.MAX_SAFE_INTEGER },
         { given: now.given + 86_400 },
         { given: Number.MAX_VALUE },
+        { given: now.given + 0.5 },
+        { given: -0 },
         { answered: null },
         { answered: ['__proto__'] },
         { answered: '__proto__,constructor' },

@@ -94,8 +94,10 @@ export function serviceServerStatements(cookieName: string): string[] {
 }
 
 /** The body of applyConsentForm per service, after `now` and `cookieHeader`. */
-export const SERVICE_APPLY_BODY = `  const stored = storedValues(cookieHeader)[0];
-  const previous = readConsent(cookieHeader, now);
+export const SERVICE_APPLY_BODY = `  const previous = readConsent(cookieHeader, now);
+  // The browser's id: that of the answer that holds, else of the newest asked again (another
+  // consent version, too old), never of one from the future, which no answer here wrote.
+  const stored = previous ?? storedValues(cookieHeader).find((v) => v.given * 1000 <= now + 300_000);
   const id = isConsentId(stored?.id) ? stored.id : newConsentId();
   // The banner asks about what the service uses that nobody answered yet; the preferences form
   // (and a banner shown again) about everything it uses. The rest of the answer is kept.
