@@ -130,6 +130,7 @@ describe('one answer across the services that share it (consent.sharedAcross)', 
       '[::1]:3000',
       'localhost',
       '',
+      'app.billogram.com\r\nSet-Cookie: evil=1',
     ]) {
       const result = await visit('platform', '', 'accept', host);
       expect(consentLines(result)).toEqual([expect.not.stringMatching(/Domain=/i)]);
