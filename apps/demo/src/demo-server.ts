@@ -80,10 +80,15 @@ export function createDemoServer({
 }): Server & { openedInvoices: Set<string> } {
   const openedInvoices = new Set<string>();
   const listener = (request: IncomingMessage, response: ServerResponse) => {
-    const context = { clientScript, records };
+    const context = { clientScript, records, scheme: tls ? 'https:' : 'http:' } as const;
     const handler =
       serviceOfHost(request.headers.host) === 'help-centre' ? handleHelpCentre : handle;
     handler(request, response, context, openedInvoices).catch((error: unknown) => {
+      if (error instanceof FormTooLarge) {
+        response.statusCode = 413;
+        response.end(error.message);
+        return;
+      }
       response.statusCode = 500;
       response.end(String(error));
     });
@@ -95,6 +100,8 @@ export function createDemoServer({
 interface Context {
   readonly clientScript: string;
   readonly records: ConsentLog | null;
+  /** The scheme the server is reached by: part of its pages' origin. */
+  readonly scheme: 'http:' | 'https:';
 }
 
 /** What both services serve: the page script and the stand-in for the help-centre widget. */
@@ -165,7 +172,7 @@ async function handleHelpCentre(
   if (request.method === 'POST' && url.pathname === '/cookies') {
     // The help centre has no CSRF cookie of ours (the catalog puts csrftoken on the platform):
     // the form must come from a page of this host, as the browser's Origin header says.
-    if (!sameOrigin(request)) {
+    if (!sameOrigin(request, context.scheme)) {
       response.statusCode = 403;
       response.end('The form did not come from this site; reload the page and try again.');
       return;
@@ -207,12 +214,16 @@ async function handleHelpCentre(
   response.end('Not found');
 }
 
-/** Whether a POST came from a page of the host it was sent to (its Origin header). */
-function sameOrigin(request: IncomingMessage): boolean {
+/**
+ * Whether a POST came from a page of the origin it was sent to (its Origin header): this host and
+ * this scheme, since a page of the same host over plain HTTP is not ours to trust (RFC 6454 §5).
+ */
+function sameOrigin(request: IncomingMessage, scheme: Context['scheme']): boolean {
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return false;
   try {
-    return new URL(origin).host === request.headers.host;
+    const from = new URL(origin);
+    return from.protocol === scheme && from.host === request.headers.host;
   } catch {
     return false;
   }
@@ -373,12 +384,18 @@ function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
+/** A form larger than any of ours: refused with 413 and these words, never a 500. */
+class FormTooLarge extends Error {}
+
 async function body(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > 10_000) throw new Error('form too large');
+    if (size > 10_000)
+      throw new FormTooLarge(
+        'The form is too large (more than 10 000 bytes): send only the fields of the page’s form.',
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

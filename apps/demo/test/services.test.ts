@@ -146,6 +146,21 @@ describe.runIf(parent !== undefined)('two services of one catalog in Chromium', 
     expect(left.map((c) => c.domain)).toEqual([`.${parent}`]);
   });
 
+  it('on a name with a final dot (another host to a browser, which refuses the parent’s Domain there) the answer is kept on it, not lost', async () => {
+    const dotted = `${HOSTS.help}.`;
+    browser = await launchChromium({
+      hosts: { names: [...Object.values(HOSTS), dotted], certificate },
+    });
+    const help = await visit(dotted, '/hc/en/');
+    await help.click('.cookie-consent button[value="accept"]');
+    await help.locator('.cookie-consent-confirmation').waitFor();
+    const again = await visit(dotted, '/hc/en/');
+    await again.locator('#help-centre').waitFor();
+    expect(await again.locator(banner).count()).toBe(0);
+    const stored = (await browser.context.cookies()).filter((c) => c.name === CONSENT_COOKIE);
+    expect(stored.map((c) => c.domain)).toEqual([dotted]);
+  });
+
   it('on a host outside the domain the answer is not shared: asked there, and its answer stays there', async () => {
     const help = await visit(HOSTS.help, '/hc/en/');
     await help.click('.cookie-consent button[value="reject"]');
@@ -171,14 +186,14 @@ describe('the help centre’s consent form', () => {
     const server = createDemoServer({ clientScript: '', records: null });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const post = (origin: string | undefined) =>
-      new Promise<{ status: number; setCookie: string[] }>((resolve, reject) => {
+    const post = (origin: string | undefined, form = 'cookies=accept', path = '/cookies?lang=en') =>
+      new Promise<{ status: number; setCookie: string[]; text: string }>((resolve, reject) => {
         const request = httpRequest(
           {
             host: '127.0.0.1',
             port,
             method: 'POST',
-            path: '/cookies?lang=en',
+            path,
             headers: {
               host: `help.localhost:${port}`,
               'content-type': 'application/x-www-form-urlencoded',
@@ -186,29 +201,62 @@ describe('the help centre’s consent form', () => {
             },
           },
           (response) => {
-            response.resume();
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
             response.on('end', () =>
               resolve({
                 status: response.statusCode ?? 0,
                 setCookie: response.headers['set-cookie'] ?? [],
+                text: Buffer.concat(chunks).toString('utf8'),
               }),
             );
           },
         );
-        request.on('error', reject);
-        request.end('cookies=accept');
+        // The server may answer before it has read an oversized body.
+        request.on('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+        );
+        request.end(form);
       });
+    const refused = { status: 403, setCookie: [] };
     try {
       for (const origin of [
         undefined,
         'null',
+        '',
         'https://evil.example',
         `http://app.localhost:${port}`,
+        `http://help.localhost:${port + 1}`,
+        'http://help.localhost',
+        // The same host under another scheme is another origin (an http page may be anyone's).
+        `https://help.localhost:${port}`,
+        `http://help.localhost.evil:${port}`,
+        `http://evil.example/http://help.localhost:${port}`,
       ])
-        expect(await post(origin)).toEqual({ status: 403, setCookie: [] });
-      const ok = await post(`http://help.localhost:${port}`);
+        expect(await post(origin), origin).toMatchObject(refused);
+      const origin = `http://help.localhost:${port}`;
+      const ok = await post(origin);
       expect(ok.status).toBe(200);
       expect(ok.setCookie.some((line) => line.startsWith(`${CONSENT_COOKIE}=`))).toBe(true);
+      // An oversized form: refused with a status and words that say so, nothing stored.
+      const large = await post(origin, `cookies=accept&x=${'a'.repeat(20_000)}`);
+      expect(large).toMatchObject({ status: 413, setCookie: [] });
+      expect(large.text).toMatch(/too large/i);
+      expect(large.text).not.toMatch(/Error:|\n\s+at /);
+      // An action the form does not offer grants nothing.
+      const unknown = await post(origin, 'cookies=grant-all&consent-help-center=maybe');
+      const stored = unknown.setCookie.find((line) => line.startsWith(`${CONSENT_COOKIE}=`));
+      const value = JSON.parse(decodeURIComponent(stored?.split(';')[0]?.split('=')[1] ?? '{}'));
+      for (const category of SERVICE_CATEGORIES['help-centre']) expect(value[category]).toBe(false);
+      // `lang` reaches the form's action and links only as one of the page's languages.
+      const lang = await post(
+        origin,
+        'cookies=save',
+        '/cookies?lang=%22%3E%3Cscript%3Ex()%3C/script%3E',
+      );
+      expect(lang.status).toBe(200);
+      expect(lang.text).not.toContain('<script>x()');
+      expect(lang.text).toContain('action="/cookies?lang=en"');
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -296,7 +296,10 @@ function salvagePolicy(
     sections: [],
   };
   const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !broken.has(key)));
-  const policy = { ...standIn, ...kept } as PolicyInput;
+  let policy = { ...standIn, ...kept } as PolicyInput;
+  // consent.sharedAcross is held against the services: unreadable, they are not "none declared".
+  if (broken.has('services') && policy.consent?.sharedAcross !== undefined)
+    policy = { ...policy, consent: { ...policy.consent, sharedAcross: undefined } };
   const context = checkPolicy(new SkippingReport(report, broken), policy);
   return {
     ...context,

@@ -147,7 +147,57 @@ const cases: Record<string, Case> = {
     edits: [helpDomain('    domain: "billogram.com\\r\\nSet-Cookie: x=y"\n')],
     errors: ['service/domain'],
     at: { file: policy, line: 'Set-Cookie' },
-    says: /has a port, a path or a user name in it/,
+    // The fix never offers a name with the line break in it.
+    says: /has a port, a path or a user name in it;.* \| write the domain name alone, as in the address bar$/,
+  },
+  'a link whose host has a space in it': {
+    edits: [helpDomain('    domain: "https://billogram .com/"\n')],
+    errors: ['service/domain'],
+    at: { file: policy, line: 'https://billogram .com/' },
+    says: /is a link, not a domain name \| write the domain name alone, as in the address bar$/,
+  },
+  'a punycode domain a browser cannot decode': {
+    edits: [helpDomain('    domain: xn--bllogram-d7a.com\n')],
+    errors: ['service/domain'],
+    at: { file: policy, line: 'domain: xn--bllogram-d7a.com', column: 13 },
+    says: /^"xn--bllogram-d7a\.com" is not a domain name: its xn-- label is not valid punycode, so a browser cannot open it \| .*xn--/,
+  },
+  'a number a browser cannot read as an IP address': {
+    edits: [helpDomain('    domain: billogram.com.256\n')],
+    errors: ['service/domain'],
+    at: { file: policy, line: 'domain: billogram.com.256' },
+    says: /a broken IP address to a browser/,
+  },
+  'a look-alike domain in punycode (Cyrillic і)': {
+    edits: [helpDomain('    domain: xn--bllogram-thh.com\n')],
+    errors: ['service/domain'],
+    at: { file: policy, line: 'domain: xn--bllogram-thh.com' },
+    says: /not within the controller's domains/,
+  },
+  'a domain with a label longer than DNS allows': {
+    edits: [helpDomain(`    domain: ${'a'.repeat(64)}.billogram.com\n`)],
+    errors: ['service/domain'],
+    at: { file: policy, line: `domain: ${'a'.repeat(64)}` },
+    says: /has a label longer than 63 characters.*\| use the real domain/,
+  },
+  'a domain longer than DNS allows': {
+    edits: [helpDomain(`    domain: ${'a'.repeat(63).concat('.').repeat(4)}billogram.com\n`)],
+    errors: ['service/domain'],
+    at: { file: policy, line: `domain: ${'a'.repeat(63)}` },
+    says: /longer than 253 characters \| use the real domain/,
+  },
+  // Only the schema's error: the services it leaves unread are not reported as missing.
+  'a domain that is a number': {
+    edits: [helpDomain('    domain: 42\n')],
+    errors: ['schema/type'],
+    at: { file: policy, line: 'domain: 42', column: 13 },
+    says: /^services\[1\]\.domain must be text, not 42 \| write text$/,
+  },
+  'a domain that is a list': {
+    edits: [helpDomain('    domain: [billogram.com]\n')],
+    errors: ['schema/type'],
+    at: { file: policy, line: 'domain: [billogram.com]', column: 13 },
+    says: /must be text, not a list/,
   },
   'a stated host that is not under the stated domain': {
     edits: [

@@ -1,7 +1,8 @@
 import { type CatalogEntry, isFirstPartyCookie, loadCatalog } from '@cookie-catalog/catalog';
 import { build } from 'esbuild';
 import { CookieJar } from 'tough-cookie';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readConsent as readConsentInBrowser } from '../src/generated/browser.js';
 import {
   applyConsentForm,
   CONSENT_COOKIE,
@@ -185,6 +186,21 @@ describe.runIf(catalog.consent !== undefined)('recording the answer', () => {
       },
     );
     expect(forged.consent.id).toMatch(/^[0-9a-f]{32}$/);
+    // A forged answer from the future (as written before services) beside the browser's own,
+    // e.g. tossed from a sibling host: it does not hold, and the id stays the browser's.
+    const forger = 'f'.repeat(32);
+    const fromTheFuture = answer(true, { id: forger, given: Math.floor(NOW / 1000) + 31_536_000 });
+    const tossed = await applyConsentForm(
+      new Headers(),
+      { cookies: 'reject' },
+      {
+        cookieHeader: `${header(fromTheFuture)}; ${header(answer(true))}`,
+        records: null,
+        now: NOW,
+        ...ON,
+      },
+    );
+    expect(tossed.consent.id).toBe(ID);
   });
 
   it('names what a withdrawn category leaves behind: what the catalog does not say where it lives, and patterns the request did not carry', async () => {
@@ -238,6 +254,68 @@ describe.runIf(catalog.consent !== undefined)('the banner and the form', () => {
 });
 
 describe('the browser readers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it.runIf(catalog.consent !== undefined)(
+    'agree with the server on every hostile stored answer, in the format of before services and of now: one never grants what the other refuses',
+    () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(NOW);
+      const now = answer(true);
+      const withAnswered = (value: Record<string, unknown>) => ({
+        ...value,
+        answered: CONSENT_CATEGORIES.join(','),
+      });
+      const hostile: Record<string, unknown>[] = [
+        {},
+        { id: [ID] },
+        { id: { toString: ID } },
+        { id: Number.MAX_SAFE_INTEGER },
+        { id: null },
+        { version: [CONSENT_VERSION] },
+        { version: CONSENT_VERSION + 2 ** -50 },
+        { given: [now.given] },
+        { given: `${now.given}` },
+        { given: Number.MAX_SAFE_INTEGER },
+        { given: -Number.MAX_SAFE_INTEGER },
+        { given: now.given + 86_400 },
+        { given: Number.MAX_VALUE },
+        { given: now.given + 0.5 },
+        { given: -0 },
+        { answered: null },
+        { answered: ['__proto__'] },
+        { answered: '__proto__,constructor' },
+        { constructor: { prototype: { polluted: true } } },
+        ...CONSENT_CATEGORIES.flatMap((c) => [{ [c]: 'true' }, { [c]: 1 }, { [c]: [true] }]),
+      ];
+      const raws = [
+        ...hostile
+          .flatMap((edit): unknown[] => [{ ...now, ...edit }, withAnswered({ ...now, ...edit })])
+          .concat([[now], { value: now }])
+          .map((value) => JSON.stringify(value)),
+        // `__proto__` as a forger writes it: an own key, as JSON.parse reads it back.
+        ...[now, withAnswered(now)].map((value) =>
+          JSON.stringify(value).replace('{', '{"__proto__":{"polluted":true,"id":"x"},'),
+        ),
+      ];
+      // Not a test that cannot fail: both grant the answer as the package writes it.
+      vi.stubGlobal('document', { cookie: header(now) });
+      expect(readConsentInBrowser()?.categories).toEqual(readConsent(header(now))?.categories);
+      expect(readConsentInBrowser()).toBeDefined();
+      for (const raw of raws) {
+        const cookie = `${CONSENT_COOKIE}=${encodeURIComponent(raw)}`;
+        vi.stubGlobal('document', { cookie });
+        const server = readConsent(cookie);
+        const browser = readConsentInBrowser();
+        expect([raw, browser?.categories]).toEqual([raw, server?.categories]);
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
+
   it('bundle without the server, the banner or another cookie', async () => {
     const result = await build({
       stdin: {

@@ -129,12 +129,15 @@ export function checkServiceHost(
   const fail = (reason: string, fix: string): HostCheck => ({ ok: false, reason, fix });
   const shown = JSON.stringify(host);
   const noun = as === 'host' ? 'host name' : 'domain name';
+  // The name inside a link or beside a port, offered as the fix only when it is one: never text
+  // with a line break or a space in it.
+  const writeAlone = (bare: string | undefined) =>
+    bare && /^[a-z0-9.-]+$/i.test(bare)
+      ? `write the ${noun} alone: "${bare.toLowerCase()}"`
+      : `write the ${noun} alone, as in the address bar`;
   if (host.includes('://') || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(host)) {
     const bare = /^[a-z][a-z0-9+.-]*:\/*([^/:?#]*)/i.exec(host)?.[1];
-    return fail(
-      `${shown} is a link, not a ${noun}`,
-      bare ? `write the ${noun} alone: "${bare.toLowerCase()}"` : `write the ${noun} alone`,
-    );
+    return fail(`${shown} is a link, not a ${noun}`, writeAlone(bare));
   }
   if (host.startsWith('*')) {
     return as === 'host'
@@ -150,12 +153,7 @@ export function checkServiceHost(
   if (/[/?#@:\\]/.test(host)) {
     return fail(
       `${shown} has a port, a path or a user name in it; cookies are kept per host name alone (ports do not separate them)`,
-      `write the ${noun} alone: "${
-        host
-          .split(/[/?#:\\]/)[0]
-          ?.replace(/^.*@/, '')
-          .toLowerCase() ?? ''
-      }"`,
+      writeAlone(host.split(/[/?#:\\]/)[0]?.replace(/^.*@/, '')),
     );
   }
   if (host.startsWith('.') || host.endsWith('.')) {
@@ -173,14 +171,25 @@ export function checkServiceHost(
       `write the ${as} as in the address bar; a name with other letters in its xn-- (punycode) form`,
     );
   }
+  // RFC 1035 §2.3.4: a name of at most 253 characters, each label at most 63.
   if (host.length > 253)
     return fail(`${shown} is longer than 253 characters`, `use the real ${as}`);
+  if (host.split('.').some((label) => label.length > 63))
+    return fail(`${shown} has a label longer than 63 characters`, `use the real ${as}`);
   // A browser parses hosts by the WHATWG URL rules: `127.1` and `0x7f.1` are IPv4 addresses there.
   let parsed: string | undefined;
   try {
     parsed = new URL(`https://${host}/`).hostname;
   } catch {
     parsed = undefined;
+  }
+  // What the URL parser refuses here is an xn-- label that is not punycode, or a last label that
+  // is a number (WHATWG URL: then the whole name must be an IPv4 address).
+  if (parsed === undefined && !/^\d+$/.test(host.split('.').at(-1) ?? '')) {
+    return fail(
+      `${shown} is not a ${noun}: its xn-- label is not valid punycode, so a browser cannot open it`,
+      `write the ${as}'s xn-- form as the address bar shows it (new URL("https://<name>").hostname)`,
+    );
   }
   if (parsed === undefined || /^\d+(\.\d+){3}$/.test(parsed)) {
     return fail(
