@@ -269,6 +269,23 @@ describe('ts/consent', () => {
     expect(browser?.contents).toMatch(/^export async function removeWithdrawnStorage\(/m);
   });
 
+  it('a catalog that declares no page storage for a category that needs consent: removeWithdrawnStorage removes nothing and costs nothing', async () => {
+    const catalog = await valid(FIXTURE_CATALOG);
+    const optional = new Set(catalog.categories.filter((c) => c.consentRequired).map((c) => c.id));
+    const storage = catalog.entries.filter(
+      (e) => optional.has(e.category) && e.kind !== 'cookie' && e.kind !== 'pixel',
+    );
+    expect(storage).toEqual([]); // the fixture as this test needs it
+    const browser = runGenerator(tsConsentGenerator, catalog).find((f) => f.path === 'browser.ts');
+    const removal = /export async function removeWithdrawnStorage[\s\S]*?\n\}/.exec(
+      browser?.contents ?? '',
+    )?.[0];
+    expect(removal).toBe(
+      'export async function removeWithdrawnStorage(_consent?: Consent): Promise<string[]> {\n  return [];\n}',
+    );
+    expect(browser?.contents).not.toContain('const STORAGE');
+  });
+
   it('without a consent cookie nothing is granted: the storage of every category that needs consent is withdrawn', async () => {
     const catalog = await withStorageWithoutConsentCookie();
     expect(catalog.consent).toBeUndefined();

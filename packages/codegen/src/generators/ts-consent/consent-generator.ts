@@ -517,6 +517,12 @@ function withdrawnStorageRemoval(
   options: { readonly tableType: string; readonly parameter: string; readonly withdrawn: string },
 ): string[] {
   const table = Object.fromEntries(categories.map((c) => [c.id, declaredStorageOf(catalog, c)]));
+  // Nothing declared: nothing of the page's to remove, and a page that calls it on every load
+  // (as it should) pays for no storage code and no read of the consent cookie.
+  if (Object.values(table).every((declared) => declared.length === 0))
+    return [
+      `/** Removes the local and session storage keys and IndexedDB databases the catalog declares for a category the answer does not grant. This catalog declares none for a category that needs consent, so there is nothing to remove: it resolves with none. Call it on every page load all the same: a catalog that declares some makes it remove them. */\nexport async function removeWithdrawnStorage(_consent?: Consent): Promise<string[]> {\n  return [];\n}`,
+    ];
   return [
     `type StorageKind = 'localStorage' | 'sessionStorage' | 'indexedDB';`,
     `/** A key or database the catalog declares: its name, and for a name with parameters the matcher of every name it stands for. */\ninterface DeclaredStorage {\n  readonly kind: StorageKind;\n  readonly name: string;\n  readonly pattern?: string;\n}`,
