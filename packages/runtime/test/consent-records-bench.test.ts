@@ -100,12 +100,21 @@ async function generatesThenReusesIn(
   );
 }
 
-describe('the records bench with --data-dir', () => {
-  it('embedded: generates into an empty folder, then reuses it whole', () =>
-    generatesThenReuses('embedded', 'embedded'));
+// Three bench processes, each starting PGlite (WebAssembly) several times: 10 s alone, over a
+// minute beside a full CI run on two cores. The bound is for a hang.
+const BENCH_RUNS_TIMEOUT = 300_000;
 
-  it.skipIf(skipPostgres)('postgres: generates into an empty folder, then reuses it whole', () =>
-    generatesThenReuses('postgres', 'PostgreSQL'),
+describe('the records bench with --data-dir', () => {
+  it(
+    'embedded: generates into an empty folder, then reuses it whole',
+    () => generatesThenReuses('embedded', 'embedded'),
+    BENCH_RUNS_TIMEOUT,
+  );
+
+  it.skipIf(skipPostgres)(
+    'postgres: generates into an empty folder, then reuses it whole',
+    () => generatesThenReuses('postgres', 'PostgreSQL'),
+    BENCH_RUNS_TIMEOUT,
   );
 
   it('a folder left by a generation that did not finish is named, not overwritten', async () => {
