@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { auditSite } from '../src/index.js';
+import { UNUSED_BY_TEST_SITES, withoutEntries } from './site-catalog.js';
 
 /*
  * A site of our own that misbehaves in six ways, served on 127.0.0.1 with a second local host
@@ -16,19 +17,7 @@ import { auditSite } from '../src/index.js';
 
 /** The frozen fixture catalog, trimmed to what the site uses, so nothing else is "not seen". */
 async function fixture(): Promise<{ dir: string; catalog: Catalog }> {
-  const unused = [
-    'billopay_session',
-    'efaktura',
-    'invoice_opened',
-    'pubnub_subscription',
-    'cloudflare_bot_management',
-    'cloudflare_rate_limiting',
-    'zendesk_authenticated',
-    'zendesk_chat_privacy',
-    'zendesk_session',
-    'zendesk_shared_session',
-  ];
-  const dir = await editedCatalog(unused.map((id) => ({ file: `cookies/${id}.yaml`, with: null })));
+  const dir = await editedCatalog(withoutEntries(UNUSED_BY_TEST_SITES));
   const { catalog, problems } = await loadCatalog(dir);
   if (!catalog) throw new Error(problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
   return { dir, catalog };

@@ -17,6 +17,7 @@ import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { type AuditJson, CHROMIUM, CHROMIUM_ARGS } from '../src/index.js';
 import { axeViolations } from './axe.js';
+import { UNUSED_BY_TEST_SITES, withoutEntries } from './site-catalog.js';
 
 /*
  * The issue's acceptance for the HTML report, in Chromium against a local site: the site's chat
@@ -60,20 +61,7 @@ const HOSTILE_PAGE = (
 <script src="/x.js?a=%22%3E%3C/code%3E%3Cscript%3Ewindow.pwned=6%3C/script%3E"></script></body></html>`;
 
 beforeAll(async () => {
-  dir = await editedCatalog(
-    [
-      'billopay_session',
-      'efaktura',
-      'invoice_opened',
-      'pubnub_subscription',
-      'cloudflare_bot_management',
-      'cloudflare_rate_limiting',
-      'zendesk_authenticated',
-      'zendesk_chat_privacy',
-      'zendesk_session',
-      'zendesk_shared_session',
-    ].map((id) => ({ file: `cookies/${id}.yaml`, with: null })),
-  );
+  dir = await editedCatalog(withoutEntries(UNUSED_BY_TEST_SITES));
   const loaded = await loadCatalog(dir);
   if (!loaded.catalog) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   catalog = loaded.catalog;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog } from '../../catalog/test/catalog-copy.js';
 import { runCli } from '../../cli/test/run-cli.js';
 import { auditSite } from '../src/index.js';
+import { UNUSED_BY_TEST_SITES, withoutEntries } from './site-catalog.js';
 
 /*
  * The reject path, Global Privacy Control and the consent question itself, in Chromium against a
@@ -49,18 +50,7 @@ const PAGES: Record<string, string> = {
 beforeAll(async () => {
   dir = await editedCatalog([
     // Everything the site does not use, so nothing else is an error.
-    ...[
-      'billopay_session',
-      'efaktura',
-      'invoice_opened',
-      'pubnub_subscription',
-      'cloudflare_bot_management',
-      'cloudflare_rate_limiting',
-      'zendesk_authenticated',
-      'zendesk_chat_privacy',
-      'zendesk_session',
-      'zendesk_shared_session',
-    ].map((id) => ({ file: `cookies/${id}.yaml`, with: null })),
+    ...withoutEntries(UNUSED_BY_TEST_SITES),
     // The chat's category is advertising for Google Consent Mode.
     {
       file: 'policy.yaml',

@@ -4,6 +4,7 @@ import { type Catalog, type CatalogEntry, loadCatalog } from '@cookie-catalog/ca
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editedCatalog, onServices } from '../../catalog/test/catalog-copy.js';
 import { auditSite } from '../src/index.js';
+import { UNUSED_BY_TEST_SITES, withoutEntries } from './site-catalog.js';
 
 /*
  * Audit per service (issue #31, item 4): each host is held against its own service's entries. Two
@@ -37,21 +38,7 @@ const domainOnly = (service: string) =>
 async function siteCatalog(services: string): Promise<Catalog> {
   const dir = await editedCatalog([
     // Everything the site does not use, so that nothing else is an error.
-    ...[
-      'access_token',
-      'billopay_session',
-      'csrftoken',
-      'efaktura',
-      'invoice_opened',
-      'language',
-      'pubnub_subscription',
-      'cloudflare_bot_management',
-      'cloudflare_rate_limiting',
-      'zendesk_authenticated',
-      'zendesk_chat_privacy',
-      'zendesk_session',
-      'zendesk_shared_session',
-    ].map((id) => ({ file: `cookies/${id}.yaml`, with: null })),
+    ...withoutEntries([...UNUSED_BY_TEST_SITES, 'access_token', 'csrftoken', 'language']),
     {
       file: 'policy.yaml',
       find: '  website: https://billogram.com\n',
